@@ -1,0 +1,134 @@
+"""The local SQLite store: one file, WAL mode, schema kept at head by Alembic on open."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+STORE_FILENAME = "relais.sqlite3"
+
+
+class StoreError(Exception):
+    """The store cannot be opened; the message says why and what to do."""
+
+
+class StoreTooNewError(StoreError):
+    pass
+
+
+@dataclass
+class Store:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def _check_known_revision(path: Path, revision: str | None) -> None:
+    if revision is None:
+        return
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        known = script.get_revision(revision)
+    except CommandError:
+        known = None
+    if known is None:
+        raise StoreTooNewError(
+            f"The store {path} was written by a newer version of Relais (schema {revision}). "
+            "It was left untouched: install the newer Relais, or choose another data folder "
+            "with --data-dir."
+        )
+
+
+def _backup(engine: Engine, path: Path, revision: str) -> Path:
+    """Copy the store before an upgrade, so a failed migration can be rolled back by hand."""
+    target = path.with_name(f"{path.name}.before-{revision}.bak")
+    raw = engine.raw_connection()
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    return target
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open (creating or upgrading as needed) the store that lives in data_dir."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the data folder {data_dir}: {exc.strerror}.") from exc
+    path = data_dir / STORE_FILENAME
+    engine = make_engine(path)
+    try:
+        revision = current_revision(engine)
+        _check_known_revision(path, revision)
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        if revision is not None and revision != head:
+            _backup(engine, path, revision)
+        if revision != head:
+            upgrade(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise StoreError(f"Cannot open the store {path}: {exc}") from exc
+    return Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,1 @@
+"""Background sync with the central request store (arrives with the sync issue)."""
