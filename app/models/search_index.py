@@ -113,8 +113,9 @@ def fetch_texts(
     return {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in rows}
 
 
-def all_texts(conn: Connection) -> Iterable[tuple[int, str, str, str, str]]:
+def all_texts(conn: Connection) -> list[tuple[int, str, str, str, str]]:
     """Every text row as (rowid, lang, title, keywords JSON, body), for a full rebuild."""
-    return conn.exec_driver_sql(
+    rows = conn.exec_driver_sql(
         "SELECT id, lang, title, keywords, body FROM kb_article_texts ORDER BY id"
     )
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]

@@ -1,7 +1,7 @@
 """Alembic environment: migrations run on the connection the store hands over."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from app.models import Base
 
@@ -9,7 +9,7 @@ config = context.config
 connection = config.attributes.get("connection")
 
 
-def _run(conn) -> None:  # type: ignore[no-untyped-def]
+def _run(conn: Connection) -> None:
     context.configure(connection=conn, target_metadata=Base.metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
@@ -21,5 +21,7 @@ else:  # command-line use: `alembic -x url=sqlite:///path upgrade head`
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option(
         "sqlalchemy.url"
     )
+    if not url:
+        raise SystemExit("Give the store: alembic -x url=sqlite:///path/to/relais.sqlite3 ...")
     with create_engine(url).begin() as conn:
         _run(conn)

@@ -1,0 +1,104 @@
+"""Command line: `relais` opens the console; `relais kb ...` works on the knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.models.store import StoreError
+from app.services import kb
+from app.services.kb_files import KbFormatError
+from app.services.snippets import to_text
+from app.services.workspace import open_workspace, resolve_data_dir
+
+
+def _common(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="folder of the local store (default: $RELAIS_DATA_DIR, else the per-user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="relais", description="Relais, the console of Montréal's 311 agents."
+    )
+    parser.add_argument("--version", action="version", version=f"relais {__version__}")
+    _common(parser, None)
+    parser.add_argument("--lang", choices=("fr", "en"), help="language of the window")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    kb_parser = sub.add_parser("kb", help="knowledge base: import and search articles")
+    kb_sub = kb_parser.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
+
+    imp = kb_sub.add_parser("import", help="load articles from a folder or a file")
+    imp.add_argument("path", metavar="PATH")
+    _common(imp, argparse.SUPPRESS)
+
+    search = kb_sub.add_parser("search", help="search the knowledge base")
+    search.add_argument("query", metavar="QUERY", nargs="+")
+    search.add_argument("--limit", type=int, default=10, metavar="N")
+    search.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default="fr",
+        help="the agent's language, ranked first (default: fr)",
+    )
+    search.add_argument("--json", action="store_true", help="print a JSON list")
+    _common(search, argparse.SUPPRESS)
+    return parser
+
+
+def _kb_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    workspace = open_workspace(resolve_data_dir(args.data_dir))
+    try:
+        report = kb.import_path(workspace.store, Path(args.path))
+    finally:
+        workspace.close()
+    print(f"Imported from {args.path}: {report}.")
+    return 0
+
+
+def _kb_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        print("relais: --limit must be 1 or more", file=sys.stderr)
+        return 2
+    workspace = open_workspace(resolve_data_dir(args.data_dir))
+    try:
+        result = workspace.search(" ".join(args.query), lang=args.lang, limit=args.limit)
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps([h.as_json() for h in result.hits], ensure_ascii=False, indent=2))
+        return 0
+    if not result.hits:
+        print("Aucun résultat. / No results.")
+    for i, hit in enumerate(result.hits, 1):
+        print(f"{i:2}. {hit.title_text}  [{hit.article_id}, {hit.lang}, {hit.score:.2f}]")
+        print(f"    {to_text(hit.snippet)}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "kb" and args.kb_command == "import":
+            return _kb_import(args)
+        if args.command == "kb" and args.kb_command == "search":
+            return _kb_search(args)
+        from app.ui.main import run_gui
+
+        return run_gui(resolve_data_dir(args.data_dir), lang=args.lang)
+    except KbFormatError as exc:
+        print(f"relais: {exc}", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"relais: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,1 @@
+"""Domain rules: knowledge base, search, (later) routing, SLA and validation. No Qt."""

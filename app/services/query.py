@@ -1,0 +1,136 @@
+"""Turns what the agent typed into an FTS5 expression for one language's index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.services import text
+from app.services.vocabulary import Vocabulary
+
+MIN_PREFIX = 3  # shorter prefixes match too many rows to rank while typing
+_EXTRA_STEMS = 12  # stems added for a prefix whose words stem shorter than it
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A phrase of stems; a prefix alternative matches any stem that starts with it."""
+
+    stems: tuple[str, ...]
+    prefix: bool = False
+
+    def fts(self) -> str:
+        quoted = '"' + " ".join(self.stems) + '"'
+        return quoted + "*" if self.prefix else quoted
+
+
+@dataclass(slots=True)
+class Clause:
+    alternatives: list[Alternative] = field(default_factory=list)
+    fuzzy: bool = False
+
+    def fts(self) -> str:
+        parts = list(dict.fromkeys(a.fts() for a in self.alternatives))
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    clauses: list[Clause]
+
+    def expression(self, joiner: str = "AND") -> str:
+        return f" {joiner} ".join(c.fts() for c in self.clauses)
+
+    def highlight_terms(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """(stems matched exactly, prefixes matched) for marking words in snippets."""
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        for clause in self.clauses:
+            for alt in clause.alternatives:
+                if alt.prefix:
+                    prefixes.append(alt.stems[-1])
+                    exact.update(alt.stems[:-1])
+                else:
+                    exact.update(alt.stems)
+        return frozenset(exact), tuple(prefixes)
+
+
+Synonyms = list[list[tuple[str, ...]]]  # groups of stemmed phrases
+
+
+def _prefix_clause(word: str, lang: str, vocab: Vocabulary) -> Clause:
+    clause = Clause([Alternative((word,), prefix=True)])
+    extra: dict[str, int] = {}
+    for w in vocab.completions(word):
+        s = vocab.stem_of[w]
+        if not s.startswith(word):  # e.g. typed "deneigem", indexed stem "deneig"
+            extra[s] = max(extra.get(s, 0), vocab.df[w])
+    for s in sorted(extra, key=lambda s: -extra[s])[:_EXTRA_STEMS]:
+        clause.alternatives.append(Alternative((s,)))
+    return clause
+
+
+def _typing_clause(word: str, lang: str, vocab: Vocabulary) -> Clause | None:
+    if len(word) < MIN_PREFIX:
+        return _word_clause(word, lang, vocab) if word in vocab.stem_of else None
+    if vocab.completions(word) or not vocab:
+        return _prefix_clause(word, lang, vocab)
+    close = vocab.close_words(word)
+    if close:
+        return Clause([Alternative((vocab.stem_of[w],)) for w in close], fuzzy=True)
+    prefixes = vocab.close_prefixes(word)
+    if prefixes:
+        clause = Clause(fuzzy=True)
+        for p in prefixes:
+            clause.alternatives.extend(_prefix_clause(p, lang, vocab).alternatives)
+        return clause
+    return Clause([Alternative((text.stem(word, lang),))])
+
+
+def _word_clause(word: str, lang: str, vocab: Vocabulary) -> Clause:
+    s = text.stem(word, lang)
+    if vocab.knows(word, s) or not vocab:
+        return Clause([Alternative((s,))])
+    close = vocab.close_words(word)
+    if close:
+        alts = [Alternative((vocab.stem_of[w],)) for w in close]
+        return Clause(alts, fuzzy=True)
+    return Clause([Alternative((s,))])
+
+
+def _find(seq: list[str], phrase: tuple[str, ...]) -> int:
+    n = len(phrase)
+    for i in range(len(seq) - n + 1):
+        if tuple(seq[i : i + n]) == phrase:
+            return i
+    return -1
+
+
+def parse(query: str, lang: str, vocab: Vocabulary, synonyms: Synonyms) -> ParsedQuery:
+    """Clauses (ANDed) for a query; the last word is a prefix while it is being typed."""
+    words = text.words(query)
+    typing = bool(words) and bool(query) and not query[-1].isspace() and query[-1].isalnum()
+    complete, last = (words[:-1], words[-1]) if typing else (words, None)
+
+    clauses: list[Clause | None] = [_word_clause(w, lang, vocab) for w in complete]
+    # Synonyms are looked up on the corrected spelling: "gros morcaux" -> "gros morceau".
+    stems = [c.alternatives[0].stems[0] if c else "" for c in clauses]
+    # Synonyms: a phrase found among the complete words becomes "this phrase or any other
+    # of its group". Longest phrases first so "gros morceaux" wins over "gros".
+    used = [False] * len(stems)
+    for group in sorted(synonyms, key=lambda g: -max(len(p) for p in g)):
+        for phrase in group:
+            at = _find(stems, phrase)
+            if at < 0 or any(used[at : at + len(phrase)]):
+                continue
+            clauses[at] = Clause([Alternative(p) for p in group])
+            for i in range(at, at + len(phrase)):
+                used[i] = True
+                if i > at:
+                    clauses[i] = None
+            break
+    result = [c for c in clauses if c is not None]
+    if last is not None:
+        typed = _typing_clause(last, lang, vocab)
+        if typed is not None:
+            result.append(typed)
+    return ParsedQuery([c for c in result if c is not None])

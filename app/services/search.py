@@ -1,0 +1,157 @@
+"""Knowledge-base search: as-you-type, accent- and typo-tolerant, FR and EN, synonyms.
+
+One FTS5 index per language holds stemmed words (see app.services.text). A query is parsed
+once per language (app.services.query), run against both indexes, and the hits merged with
+the agent's language ahead; snippets mark the words that matched.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from app.models import Synonym, search_index
+from app.models.store import Store
+from app.services import indexing, text
+from app.services.query import ParsedQuery, Synonyms, parse
+from app.services.snippets import Marker, Segments, mark, snippet, to_html, to_text
+from app.services.vocabulary import Vocabulary
+
+LANGS = text.LANGS
+# Hits in the other language keep this share of their score: same relevance, agent's first.
+OTHER_LANGUAGE_FACTOR = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    lang: str
+    category: str
+    score: float
+    title: Segments
+    snippet: Segments
+
+    @property
+    def title_text(self) -> str:
+        return to_text(self.title)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.article_id,
+            "title": self.title_text,
+            "lang": self.lang,
+            "category": self.category,
+            "score": round(self.score, 4),
+            "snippet": to_html(self.snippet),
+            "snippet_text": to_text(self.snippet),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    hits: tuple[SearchHit, ...]
+    elapsed_ms: float
+    relaxed: bool = False  # no article had every word: hits match some of them
+
+
+@dataclass(slots=True)
+class _LanguageState:
+    vocab: Vocabulary
+    synonyms: Synonyms
+
+
+class SearchEngine:
+    """Thread-safe; each call takes its own connection from the store's pool."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._generation: int | None = -1
+        self._langs: dict[str, _LanguageState] = {}
+
+    def _refresh(self, conn: Connection) -> None:
+        gen = indexing.generation(conn)
+        if gen == self._generation:
+            return
+        with self._lock:
+            if gen == self._generation:
+                return
+            syn_rows = conn.execute(select(Synonym.lang, Synonym.group_key, Synonym.phrase)).all()
+            langs: dict[str, _LanguageState] = {}
+            for lang in LANGS:
+                groups: dict[str, list[tuple[str, ...]]] = {}
+                for row in syn_rows:
+                    if row.lang == lang:
+                        phrase = tuple(text.stems(row.phrase, lang))
+                        if phrase:
+                            groups.setdefault(row.group_key, []).append(phrase)
+                langs[lang] = _LanguageState(
+                    Vocabulary(search_index.load_vocab(conn, lang)),
+                    [g for g in groups.values() if len(g) > 1],
+                )
+            self._langs = langs
+            self._generation = gen
+
+    def search(self, query: str, lang: str = "fr", limit: int = 10) -> SearchResult:
+        started = time.perf_counter()
+        lang = lang if lang in LANGS else "fr"
+        with self._store.engine.connect() as conn:
+            self._refresh(conn)
+            parsed = {
+                lg: parse(query, lg, self._langs[lg].vocab, self._langs[lg].synonyms)
+                for lg in LANGS
+            }
+            raw = self._run(conn, parsed, "AND", limit)
+            relaxed = False
+            if not raw and any(len(p.clauses) > 1 for p in parsed.values()):
+                raw = self._run(conn, parsed, "OR", limit)
+                relaxed = bool(raw)
+            hits = self._hits(conn, raw, parsed, lang, limit)
+        elapsed = (time.perf_counter() - started) * 1000
+        return SearchResult(query, tuple(hits), elapsed, relaxed)
+
+    def _run(
+        self, conn: Connection, parsed: dict[str, ParsedQuery], joiner: str, limit: int
+    ) -> list[tuple[str, int, float]]:
+        out: list[tuple[str, int, float]] = []
+        for lg, pq in parsed.items():
+            if pq.clauses:
+                expr = pq.expression(joiner)
+                out.extend(
+                    (lg, rowid, bm25) for rowid, bm25 in search_index.match(conn, lg, expr, limit)
+                )
+        return out
+
+    def _hits(
+        self,
+        conn: Connection,
+        raw: list[tuple[str, int, float]],
+        parsed: dict[str, ParsedQuery],
+        lang: str,
+        limit: int,
+    ) -> list[SearchHit]:
+        texts = search_index.fetch_texts(conn, [r[1] for r in raw])
+        by_article: dict[str, tuple[float, str, int]] = {}
+        for lg, rowid, bm25 in raw:
+            if rowid not in texts:
+                continue
+            score = -bm25 * (1.0 if lg == lang else OTHER_LANGUAGE_FACTOR)
+            article_id = texts[rowid][0]
+            if article_id not in by_article or score > by_article[article_id][0]:
+                by_article[article_id] = (score, lg, rowid)
+        ranked = sorted(by_article.values(), key=lambda v: -v[0])[:limit]
+        hits = []
+        for score, lg, rowid in ranked:
+            article_id, _, title, body, category = texts[rowid]
+            exact, prefixes = parsed[lg].highlight_terms()
+            marker = Marker(exact, prefixes, lg)
+            hits.append(
+                SearchHit(
+                    article_id, lg, category, score, mark(title, marker), snippet(body, marker)
+                )
+            )
+        return hits

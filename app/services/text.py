@@ -1,0 +1,82 @@
+"""How text becomes search terms: fold case and accents, split words, drop stopwords and
+elided articles (l', d', qu'), stem per language. Indexing and queries share it, so an
+accented and an unaccented spelling always meet on the same stem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+LANGS = ("fr", "en")
+_WORD = re.compile(r"\w+")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
+
+# Elided articles and pronouns come out of the split as one- or two-letter words.
+_ELIDED = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+_STOP_FR = {
+    "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "a", "au", "aux", "en",
+    "dans", "par", "pour", "sur", "avec", "sans", "ce", "cet", "cette", "ces", "je", "tu",
+    "il", "elle", "on", "nous", "vous", "ils", "elles", "me", "te", "se", "ne", "pas", "que",
+    "qui", "quoi", "dont", "y", "est", "sont", "ai", "as", "mon", "ma", "mes", "ton", "ta",
+    "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "comment",
+    "quand", "etre", "avoir", "fait", "faire", "si", "mais", "donc", "car", "tres",
+}  # fmt: skip
+_STOP_EN = {
+    "the", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "is",
+    "are", "was", "be", "it", "its", "this", "that", "i", "you", "he", "she", "we", "they",
+    "my", "your", "our", "their", "me", "us", "do", "does", "how", "what", "when", "where",
+    "can", "not", "there", "have", "has", "if", "but", "so", "into", "about",
+}  # fmt: skip
+# One set for both languages: a French query also runs against the English index.
+STOPWORDS = frozenset(_ELIDED | _STOP_FR | _STOP_EN)
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lower case, no accents, ligatures spelled out: 'Œuvre' -> 'oeuvre'."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_stemmers: dict[str, Stemmer.Stemmer] = {}
+
+
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    if lang not in _stemmers:
+        _stemmers[lang] = Stemmer.Stemmer({"fr": "french", "en": "english"}[lang])
+    return _stemmers[lang]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """Stem of an already folded word."""
+    return str(_stemmer(lang).stemWord(word))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    word: str  # folded
+    start: int  # offsets in the original text
+    end: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Folded words of a text with their offsets, stopwords included."""
+    for m in _WORD.finditer(text):
+        word = fold(m.group())
+        if word and word != "_":
+            yield Token(word, m.start(), m.end())
+
+
+def words(text: str) -> list[str]:
+    """Folded content words of a text: no stopwords, no elided articles."""
+    return [t.word for t in tokens(text) if t.word not in STOPWORDS]
+
+
+def stems(text: str, lang: str) -> list[str]:
+    return [stem(w, lang) for w in words(text)]

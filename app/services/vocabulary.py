@@ -1,0 +1,85 @@
+"""In-memory view of the index vocabulary: completes the word being typed and finds the
+indexed words closest to a misspelt one."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# Words scanned when completing a prefix; beyond this the FTS prefix index alone serves.
+_SCAN_LIMIT = 4000
+
+
+def max_typos(word: str) -> int:
+    """Typo budget of a word: one edit from 5 letters, two from 9 (as Meilisearch)."""
+    n = len(word)
+    return 0 if n < 5 else 1 if n < 9 else 2
+
+
+class Vocabulary:
+    def __init__(self, rows: list[tuple[str, str, int]]) -> None:
+        self.words = [r[0] for r in rows]  # sorted by word
+        self.stem_of = {r[0]: r[1] for r in rows}
+        self.df = {r[0]: r[2] for r in rows}
+        self.stems = frozenset(r[1] for r in rows)
+        by_len: dict[int, list[str]] = defaultdict(list)
+        for w in self.words:
+            by_len[len(w)].append(w)
+        self._by_len = dict(by_len)
+        self._prefixes: dict[int, dict[str, list[str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def knows(self, word: str, stem: str) -> bool:
+        return word in self.stem_of or stem in self.stems
+
+    def completions(self, prefix: str) -> list[str]:
+        """Indexed words that start with prefix (at most _SCAN_LIMIT, in word order)."""
+        i = bisect_left(self.words, prefix)
+        out: list[str] = []
+        while i < len(self.words) and len(out) < _SCAN_LIMIT:
+            w = self.words[i]
+            if not w.startswith(prefix):
+                break
+            out.append(w)
+            i += 1
+        return out
+
+    def _best(self, word: str, choices: list[str], budget: int, limit: int) -> list[str]:
+        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=budget, limit=None)
+        if not found:
+            return []
+        best = min(f[1] for f in found)
+        closest = [f[0] for f in found if f[1] == best]
+        return closest[:limit]
+
+    def close_words(self, word: str, limit: int = 3) -> list[str]:
+        """Indexed words within the typo budget, closest first, then most frequent."""
+        budget = max_typos(word)
+        if budget == 0:
+            return []
+        n = len(word)
+        choices = [w for k in range(n - budget, n + budget + 1) for w in self._by_len.get(k, [])]
+        found = self._best(word, choices, budget, limit=50)
+        return sorted(found, key=lambda w: -self.df[w])[:limit]
+
+    def close_prefixes(self, prefix: str, limit: int = 3) -> list[str]:
+        """Beginnings of indexed words (as long as prefix) within its typo budget."""
+        budget = max_typos(prefix)
+        if budget == 0:
+            return []
+        n = len(prefix)
+        if n not in self._prefixes:
+            table: dict[str, list[str]] = defaultdict(list)
+            for w in self.words:
+                if len(w) >= n:
+                    table[w[:n]].append(w)
+            self._prefixes[n] = dict(table)
+        table_n = self._prefixes[n]
+        found = self._best(prefix, list(table_n), budget, limit=50)
+        weight = {p: sum(self.df[w] for w in table_n[p]) for p in found}
+        return sorted(found, key=lambda p: -weight[p])[:limit]

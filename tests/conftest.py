@@ -1,0 +1,59 @@
+"""Shared fixtures: real SQLite stores in temporary folders, real Qt widgets offscreen."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = tomllib.loads((ROOT / "tests" / "data" / "kb_queries.toml").read_text("utf-8"))["queries"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads or writes the developer's own data folder or settings."""
+    monkeypatch.setenv("RELAIS_DATA_DIR", str(tmp_path / "default-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One workspace over the real bundled knowledge base, shared by read-only tests."""
+    from app.services.workspace import open_workspace
+
+    workspace = open_workspace(tmp_path_factory.mktemp("bundled"))
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[object]:
+    """A workspace of its own, for tests that write."""
+    from app.services.workspace import open_workspace
+
+    ws = open_workspace(tmp_path / "data")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop bound to the session QApplication, closed after the test."""
+    import qasync
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("Relais-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)

@@ -1,0 +1,69 @@
+"""The engine over the real bundled knowledge base: what agents type finds the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.search import SearchHit
+from app.services.workspace import Workspace
+from tests.conftest import QUERIES
+
+
+def top_ids(bundled: Workspace, query: str, lang: str = "fr", n: int = 3) -> list[str]:
+    return [h.article_id for h in bundled.search(query, lang=lang, limit=10).hits[:n]]
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[f"{c['kind']}:{c['q']}" for c in QUERIES])
+def test_expected_article_in_top_three(bundled: Workspace, case: dict[str, str]) -> None:
+    assert case["expect"] in top_ids(bundled, case["q"], case.get("lang", "fr"))
+
+
+def test_accents_and_case_do_not_matter(bundled: Workspace) -> None:
+    assert top_ids(bundled, "Déneigement") == top_ids(bundled, "deneigement")
+    assert top_ids(bundled, "ÉCOCENTRE") == top_ids(bundled, "ecocentre")
+
+
+def test_every_keystroke_of_a_word_keeps_the_article_in_view(bundled: Workspace) -> None:
+    word = "encombrants"
+    for end in range(3, len(word) + 1):
+        assert "encombrants-collecte" in top_ids(bundled, word[:end]), word[:end]
+
+
+def test_typo_budget_grows_with_word_length(bundled: Workspace) -> None:
+    # Four letters: no typo allowed, so a stray word finds nothing on its own.
+    assert bundled.search("zqxw").hits == ()
+    # Nine letters and more: two edits.
+    assert "collecte-recyclage" in top_ids(bundled, "recylcagge")
+
+
+def test_snippet_marks_the_matched_words(bundled: Workspace) -> None:
+    hit: SearchHit = bundled.search("punaises de lit").hits[0]
+    marked = [text.lower() for text, is_match in hit.snippet if is_match]
+    assert marked and all(w.startswith(("punaise", "lit")) for w in marked)
+    assert "<mark>" in str(hit.as_json()["snippet"])
+
+
+def test_agents_language_ranks_first(bundled: Workspace) -> None:
+    fr = bundled.search("écocentre", lang="fr").hits
+    en = bundled.search("ecocentre", lang="en").hits
+    assert fr[0].lang == "fr"
+    assert en[0].lang == "en"
+    # One row per article, whatever the languages it matched in.
+    ids = [h.article_id for h in en]
+    assert len(ids) == len(set(ids))
+
+
+def test_partial_match_when_no_article_has_every_word(bundled: Workspace) -> None:
+    result = bundled.search("nid de poule xylophone")
+    assert result.relaxed
+    assert result.hits[0].article_id == "nid-de-poule-signalement"
+
+
+def test_empty_and_stopword_only_queries_return_nothing(bundled: Workspace) -> None:
+    assert bundled.search("").hits == ()
+    assert bundled.search("le la les de").hits == ()
+
+
+def test_fts_syntax_in_a_query_is_plain_text(bundled: Workspace) -> None:
+    for query in ('"nid', "nid OR poule", "NEAR(", "col*", "title:eau", "a AND"):
+        bundled.search(query)  # no exception: what the agent types is never FTS syntax

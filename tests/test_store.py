@@ -1,0 +1,78 @@
+"""The local store file: WAL, migrations on open, refusal of a newer schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.models.store import STORE_FILENAME, StoreTooNewError, make_engine, open_store, upgrade
+from app.services.workspace import open_workspace
+
+
+def test_new_store_is_wal_at_head(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+    store.close()
+
+
+def test_store_from_first_migration_upgrades_to_head(tmp_path: Path) -> None:
+    path = tmp_path / STORE_FILENAME
+    engine = make_engine(path)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO kb_articles(id, category, service_codes, version, updated_at, source)"
+                " VALUES ('vieil-article', 'collectes', '[]', 1, '2025-01-01 00:00:00', 'import')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO kb_article_texts(article_id, lang, title, body, keywords,"
+                " referral_unit, referral_phone, referral_address, referral_hours) VALUES"
+                " ('vieil-article', 'fr', 'Vieux compostage', 'Composteur domestique', :kw,"
+                " '', '311', '', '')"
+            ),
+            {"kw": json.dumps(["composteur"])},
+        )
+    engine.dispose()
+
+    workspace = open_workspace(tmp_path, load_bundled=False)
+    try:
+        with workspace.store.engine.connect() as conn:
+            assert (
+                conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+            )
+        assert workspace.article("vieil-article") is not None
+        # Rows written before the search index existed are indexed on open.
+        assert workspace.search("composteur").hits[0].article_id == "vieil-article"
+    finally:
+        workspace.close()
+    assert (tmp_path / f"{STORE_FILENAME}.before-0001.bak").exists()
+
+
+def test_store_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    open_store(tmp_path).close()
+    path = tmp_path / STORE_FILENAME
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    engine.dispose()
+    before = path.read_bytes()
+    with pytest.raises(StoreTooNewError, match="newer version of Relais"):
+        open_store(tmp_path)
+    assert path.read_bytes() == before
+
+
+def test_unwritable_data_folder_is_a_clear_error(tmp_path: Path) -> None:
+    from app.models.store import StoreError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="Cannot create the data folder"):
+        open_store(blocker / "sub")
