@@ -1,0 +1,1 @@
+"""Qt widgets of the console. No SQL here: everything goes through app.services."""

@@ -1,0 +1,66 @@
+"""UI language: French source strings; resources/i18n/relais_{fr,en}.ts hold the English
+text and the plural forms of both, compiled to .qm by the build (or here, if it did not)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from app.services.resources import resources_dir
+
+LANGS = ("fr", "en")
+
+
+def system_language() -> str:
+    return "en" if QLocale.system().language() == QLocale.Language.English else "fr"
+
+
+def _qm_file(lang: str) -> Path | None:
+    """The compiled translation, compiled from the .ts now if the build did not."""
+    folder = resources_dir() / "i18n"
+    ts, qm = folder / f"relais_{lang}.ts", folder / f"relais_{lang}.qm"
+    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm
+    lrelease = shutil.which("pyside6-lrelease")
+    if ts.exists() and lrelease:
+        try:
+            subprocess.run(
+                [lrelease, "-silent", str(ts), "-qm", str(qm)],
+                check=True,
+                timeout=30,
+                capture_output=True,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return qm if qm.exists() else None
+    return None
+
+
+class Translations:
+    """Installs the translator for a language; switching retranslates every open widget."""
+
+    def __init__(self) -> None:
+        self._translator: QTranslator | None = None
+        self.lang = "fr"
+
+    def apply(self, lang: str) -> bool:
+        """Switch to lang; False when its translation cannot be found (French stays)."""
+        app = QCoreApplication.instance()
+        if app is None or lang not in LANGS:
+            return False
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        qm = _qm_file(lang)
+        translator = QTranslator(app)
+        if qm is None or not translator.load(str(qm)):
+            # French is the source text: without its file only plural forms read "(s)".
+            self.lang = "fr"
+            return lang == "fr"
+        app.installTranslator(translator)
+        self._translator = translator
+        self.lang = lang
+        return True

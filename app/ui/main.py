@@ -1,0 +1,66 @@
+"""Starts the console: Qt application, qasync loop, window; the store opens in the
+background so the window is there at once and keeps what the agent types."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.services.workspace import StoreError, Workspace, open_workspace
+from app.ui.background import Background
+from app.ui.i18n import Translations, system_language
+from app.ui.main_window import MainWindow
+
+
+def _open(data_dir: Path) -> tuple[Workspace, int]:
+    workspace = open_workspace(data_dir)
+    return workspace, workspace.article_count()
+
+
+async def open_into(window: MainWindow, data_dir: Path) -> Workspace | None:
+    try:
+        workspace, count = await window.background.run(_open, data_dir)
+    except (StoreError, OSError, ValueError) as exc:
+        window.show_store_error(str(exc))
+        return None
+    window.set_workspace(workspace, count)
+    return workspace
+
+
+def create_window(background: Background, lang: str | None) -> MainWindow:
+    translations = Translations()
+    chosen = lang or str(QSettings().value("ui/language", "") or "") or system_language()
+    translations.apply(chosen)
+    window = MainWindow(background, translations)
+    geometry = QSettings().value("ui/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    return window
+
+
+def run_gui(data_dir: Path, lang: str | None = None) -> int:
+    import qasync  # imported here so `relais kb ...` never loads Qt
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("Ville de Montréal")
+    app.setApplicationName("Relais")
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    background = Background(loop)
+    window = create_window(background, lang)
+    window.show()
+    background.spawn(open_into(window, data_dir))
+    closing = asyncio.Event()
+    app.aboutToQuit.connect(closing.set)
+    try:
+        with loop:
+            loop.run_until_complete(closing.wait())
+    finally:
+        background.shutdown()
+        if window.workspace is not None:
+            window.workspace.close()
+    return 0

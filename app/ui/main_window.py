@@ -1,0 +1,173 @@
+"""The console's main window: search on the left, the open article on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from app import __version__
+from app.services.articles import ArticleView
+from app.services.search import SearchResult
+from app.services.workspace import Workspace
+from app.ui.article_view import ArticlePanel
+from app.ui.background import Background
+from app.ui.i18n import Translations
+from app.ui.search_panel import SearchPanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, background: Background, translations: Translations, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.background = background
+        self.translations = translations
+        self.workspace: Workspace | None = None
+        self._article_count = 0
+
+        self.search = SearchPanel(background, self)
+        self.article = ArticlePanel(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.search)
+        splitter.addWidget(self.article)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([480, 720])
+        self.setCentralWidget(splitter)
+
+        self.store_status = QLabel(self)
+        self.timing_status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.timing_status)
+        self.statusBar().addPermanentWidget(self.store_status)
+
+        self._build_menus()
+        QShortcut(
+            QKeySequence("Ctrl+K"),
+            self,
+            self.search.focus_search,
+            context=Qt.ShortcutContext.ApplicationShortcut,
+        )
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.article, self.search.focus_search)
+        self.search.articleRequested.connect(self.open_article)
+        self.search.searched.connect(self._on_searched)
+        self.article.referralCopied.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Référence copiée dans le presse-papiers"), 4000
+            )
+        )
+        self.resize(1200, 780)
+        self.retranslate()
+        self.search.set_language(translations.lang)
+        self.article.set_ui_language(translations.lang)
+        self.search.field.setFocus()
+
+    # -- set-up -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.search_action = QAction(self)
+        self.search_action.triggered.connect(self.search.focus_search)
+        self.view_menu.addAction(self.search_action)
+        self.lang_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, name in (("fr", "Français"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.lang_menu.addAction(action)
+            self.lang_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Relais — Console 311"))
+        self.file_menu.setTitle(self.tr("&Fichier"))
+        self.quit_action.setText(self.tr("&Quitter"))
+        self.view_menu.setTitle(self.tr("&Affichage"))
+        self.search_action.setText(self.tr("Aller à la recherche\tCtrl+K"))
+        self.lang_menu.setTitle(self.tr("&Langue"))
+        self.help_menu.setTitle(self.tr("Aid&e"))
+        self.about_action.setText(self.tr("À &propos de Relais"))
+        self.lang_actions[self.translations.lang].setChecked(True)
+        self.search.retranslate()
+        self.article.retranslate()
+        self._update_store_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- actions ------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace, article_count: int) -> None:
+        self.workspace = workspace
+        self._article_count = article_count
+        self._update_store_status()
+        self.search.set_searcher(workspace.search)
+
+    def set_language(self, lang: str) -> None:
+        if not self.translations.apply(lang):
+            self.statusBar().showMessage(
+                self.tr("La traduction anglaise est introuvable ; l'interface reste en français."),
+                8000,
+            )
+        QSettings().setValue("ui/language", self.translations.lang)
+        self.search.set_language(self.translations.lang)
+        self.article.set_ui_language(self.translations.lang)
+        self.retranslate()
+
+    def open_article(self, article_id: str, lang: str) -> None:
+        if self.workspace is None:
+            return
+        self.background.spawn(self._load_article(self.workspace, article_id, lang))
+
+    async def _load_article(self, workspace: Workspace, article_id: str, lang: str) -> None:
+        article: ArticleView | None = await self.background.run(workspace.article, article_id)
+        if article is None:
+            self.statusBar().showMessage(self.tr("Cet article n'existe plus."), 5000)
+            return
+        self.article.show_article(article, lang)
+
+    def show_store_error(self, message: str) -> None:
+        self.store_status.setText(self.tr("Banque d'information indisponible"))
+        QMessageBox.critical(self, self.tr("Relais"), message)
+
+    def _on_searched(self, result: SearchResult) -> None:
+        if result.query.strip():
+            self.timing_status.setText(
+                self.tr("Recherche : %1 ms").replace("%1", f"{result.elapsed_ms:.0f}")
+            )
+
+    def _update_store_status(self) -> None:
+        if self.workspace is None:
+            self.store_status.setText(self.tr("Ouverture de la banque d'information…"))
+        else:
+            self.store_status.setText(
+                self.tr("%n article(s) · stockage local", "", self._article_count)
+            )
+            self.store_status.setToolTip(str(self.workspace.store.path))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("À propos de Relais"),
+            self.tr("Relais %1 — console des agents 311 et des Bureaux Accès Montréal.").replace(
+                "%1", __version__
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("ui/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,172 @@
+"""Search as you type: the field, the results and the keyboard between them.
+
+At most one search runs at a time; text typed meanwhile is searched as soon as it ends,
+so the list always catches up with the field and the window never waits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+from app.services.search import SearchResult
+from app.ui.background import Background
+from app.ui.results import ResultDelegate, ResultsModel
+
+Searcher = Callable[[str, str], SearchResult]
+DEBOUNCE_MS = 40
+_STEPS: dict[int, int] = {
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_PageUp: -5,
+    Qt.Key.Key_PageDown: 5,
+}
+
+
+class SearchPanel(QWidget):
+    articleRequested = Signal(str, str)  # article id, language of the hit
+    searched = Signal(object)  # SearchResult, once shown
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._background = background
+        self._searcher: Searcher | None = None
+        self._lang = "fr"
+        self._running = False
+        self._shown_query: str | None = None
+
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setClearButtonEnabled(True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("searchSummary")
+        self.model = ResultsModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._start_search)
+        self.field.textChanged.connect(lambda _text: self._debounce.start())
+        self.field.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.results.activated.connect(self._open_index)
+        self.results.clicked.connect(self._open_index)
+        self.retranslate()
+
+    # -- public -------------------------------------------------------------------------
+    def set_searcher(self, searcher: Searcher | None) -> None:
+        """Where searches go; until it is set, what the agent types is kept and waits."""
+        self._searcher = searcher
+        self._shown_query = None
+        self._start_search()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self.model.lang = lang
+        self._shown_query = None
+        self._start_search()
+
+    def focus_search(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(self.tr("Rechercher dans la banque d'information (Ctrl+K)…"))
+        self.field.setAccessibleName(self.tr("Recherche"))
+        self.results.setAccessibleName(self.tr("Résultats"))
+        self._update_summary(None)
+
+    # -- searching ----------------------------------------------------------------------
+    def _start_search(self) -> None:
+        if self._running or self._searcher is None:
+            return
+        query = self.field.text()
+        if query == self._shown_query:
+            return
+        self._running = True
+        self._background.spawn(self._search_until_current(query))
+
+    async def _search_until_current(self, query: str) -> None:
+        try:
+            while self._searcher is not None:
+                if not query.strip():
+                    result = SearchResult(query, (), 0.0)
+                else:
+                    result = await self._background.run(self._searcher, query, self._lang)
+                latest = self.field.text()
+                if latest == query:
+                    self._show(result)
+                    return
+                query = latest  # the agent kept typing: catch up
+        finally:
+            self._running = False
+
+    def _show(self, result: SearchResult) -> None:
+        self._shown_query = result.query
+        self.model.set_hits(result.hits)
+        if result.hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        self._update_summary(result)
+        self.searched.emit(result)
+
+    def _update_summary(self, result: SearchResult | None) -> None:
+        if result is None or not result.query.strip():
+            self.summary.setText(self.tr("Tapez quelques mots : les résultats suivent la frappe."))
+            return
+        n = len(result.hits)
+        if n == 0:
+            text = self.tr("Aucun article ne correspond. Essayez d'autres mots.")
+        elif result.relaxed:
+            text = self.tr("%n article(s) contenant une partie des mots", "", n)
+        else:
+            text = self.tr("%n article(s)", "", n)
+        self.summary.setText(text)
+
+    # -- keyboard -----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.field and key in _STEPS:
+                self._move(key)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self._open_index(self.results.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, key: int) -> None:
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        row = self.results.currentIndex().row()
+        row = min(max(0, (row if row >= 0 else -1) + _STEPS[key]), rows - 1)
+        index = self.model.index(row, 0)
+        self.results.setCurrentIndex(index)
+        self.results.scrollTo(index)
+
+    def _open_index(self, index: object) -> None:
+        row = index.row() if hasattr(index, "row") else -1
+        hit = self.model.hit(row)
+        if hit is None and self.model.rowCount():
+            hit = self.model.hit(0)
+        if hit is not None:
+            self.articleRequested.emit(hit.article_id, hit.lang)

@@ -1,0 +1,208 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_CA" sourcelanguage="fr_CA">
+<context>
+    <name>ArticlePanel</name>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="111" />
+        <source>Référence</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="112" />
+        <source>Copier la référence</source>
+        <translation>Copy referral</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="113" />
+        <source>Copie l'unité, le téléphone, l'adresse et les heures</source>
+        <translation>Copies the unit, phone, address and hours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="115" />
+        <source>Unité</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="116" />
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="117" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="118" />
+        <source>Heures</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="122" />
+        <source>Afficher en français</source>
+        <translation>Show in French</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="123" />
+        <source>Afficher en anglais</source>
+        <translation>Show in English</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="125" />
+        <source>Cherchez à gauche, puis Entrée pour ouvrir un article.
+Ctrl+K revient à la recherche.</source>
+        <translation>Search on the left, then Enter to open an article.
+Ctrl+K returns to the search.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="162" />
+        <source>mis à jour le %1</source>
+        <translation>updated %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="178" />
+        <source>Documents envoyables sur demande : %1</source>
+        <translation>Documents that can be sent on request: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="51" />
+        <source>Référence copiée dans le presse-papiers</source>
+        <translation>Referral copied to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="89" />
+        <source>Relais — Console 311</source>
+        <translation>Relais — 311 console</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90" />
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="91" />
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="92" />
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="93" />
+        <source>Aller à la recherche	Ctrl+K</source>
+        <translation>Go to search	Ctrl+K</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="94" />
+        <source>&amp;Langue</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="95" />
+        <source>Aid&amp;e</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="96" />
+        <source>À &amp;propos de Relais</source>
+        <translation>&amp;About Relais</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="117" />
+        <source>La traduction anglaise est introuvable ; l'interface reste en français.</source>
+        <translation>The English translation cannot be found; the interface stays in French.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="133" />
+        <source>Cet article n'existe plus.</source>
+        <translation>This article no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="138" />
+        <source>Banque d'information indisponible</source>
+        <translation>Knowledge base unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="139" />
+        <source>Relais</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="143" />
+        <source>Recherche : %1 ms</source>
+        <translation>Search: %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="148" />
+        <source>Ouverture de la banque d'information…</source>
+        <translation>Opening the knowledge base…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="151" />
+        <source>%n article(s) · stockage local</source>
+        <translation>
+            <numerusform>%n article · local store</numerusform>
+            <numerusform>%n articles · local store</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="158" />
+        <source>À propos de Relais</source>
+        <translation>About Relais</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="159" />
+        <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
+        <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="87" />
+        <source>Rechercher dans la banque d'information (Ctrl+K)…</source>
+        <translation>Search the knowledge base (Ctrl+K)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="89" />
+        <source>Recherche</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="90" />
+        <source>Résultats</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="128" />
+        <source>Tapez quelques mots : les résultats suivent la frappe.</source>
+        <translation>Type a few words: results follow as you type.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="132" />
+        <source>Aucun article ne correspond. Essayez d'autres mots.</source>
+        <translation>No article matches. Try other words.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/search_panel.py" line="134" />
+        <source>%n article(s) contenant une partie des mots</source>
+        <translation>
+            <numerusform>%n article containing some of the words</numerusform>
+            <numerusform>%n articles containing some of the words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/search_panel.py" line="136" />
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

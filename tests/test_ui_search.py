@@ -1,0 +1,149 @@
+"""The search window driven as an agent drives it: keyboard first, real widgets offscreen."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from app.services.workspace import Workspace
+from app.ui.background import Background
+from app.ui.main import create_window
+from app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, qloop: asyncio.AbstractEventLoop, bundled: Workspace) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    background = Background(qloop)
+    win = create_window(background, "fr")
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    win.set_workspace(bundled, bundled.article_count())
+    yield win
+    background.shutdown()
+
+
+def type_query(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(win.search.field, text)
+    qtbot.waitUntil(lambda: win.search._shown_query == win.search.field.text(), timeout=5000)
+
+
+def top_id(win: MainWindow) -> str | None:
+    hit = win.search.model.hit(0)
+    return None if hit is None else hit.article_id
+
+
+def test_window_opens_with_the_cursor_in_the_search_field(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search.field)
+    assert "Ctrl+K" in window.search.field.placeholderText()
+    assert "article" in window.store_status.text()
+
+
+def test_results_follow_typing(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    type_query(qtbot, window, "encomb")
+    assert top_id(window) == "encombrants-collecte"
+    type_query(qtbot, window, "rants")
+    assert window.search.field.text() == "encombrants"
+    assert top_id(window) == "encombrants-collecte"
+    window.search.field.clear()
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 0)
+
+
+def test_search_runs_off_the_ui_thread(window: MainWindow, qtbot, bundled: Workspace) -> None:  # type: ignore[no-untyped-def]
+    threads: list[threading.Thread] = []
+
+    def spy(query: str, lang: str):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return bundled.search(query, lang)
+
+    window.search.set_searcher(spy)
+    type_query(qtbot, window, "piscine")
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+def test_accented_text_from_the_keyboard_layout(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.search.field.insert("Déneigement trottoir glacé")
+    qtbot.waitUntil(lambda: window.search._shown_query == window.search.field.text())
+    assert top_id(window) == "trottoir-glace-non-deneige"
+
+
+def test_fast_typing_ends_on_the_last_query(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.search.field.setText("nid")
+    window.search.field.setText("nid de")
+    window.search.field.setText("nid de poule")
+    qtbot.waitUntil(lambda: window.search._shown_query == "nid de poule")
+    assert top_id(window) == "nid-de-poule-signalement"
+
+
+def test_arrows_move_and_enter_opens(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    type_query(qtbot, window, "collecte")
+    assert window.search.model.rowCount() >= 3
+    field = window.search.field
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert window.search.results.currentIndex().row() == 2
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert window.search.results.currentIndex().row() == 1
+    expected = window.search.model.hit(1)
+    assert expected is not None
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.article.article is not None)
+    assert window.article.article is not None
+    assert window.article.article.id == expected.article_id
+    assert window.article.title.text() == window.article.article.text(expected.lang).title
+    assert field.hasFocus()  # the agent can refine the search at once
+
+
+def test_article_shows_answer_and_copies_referral(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    type_query(qtbot, window, "avis d'ebullition")  # QTest.keyClicks aborts on non-ASCII
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.article.article is not None)
+    assert "bouillir" in window.article.body.toPlainText()
+    assert window.article.referral.isVisible()
+    qtbot.mouseClick(window.article.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert "Service de l'eau" in copied and "311" in copied
+    assert "copiée" in window.statusBar().currentMessage()
+    window.article.show_language("en")
+    assert "boil" in window.article.body.toPlainText()
+
+
+def test_ctrl_k_returns_to_search_from_anywhere(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    type_query(qtbot, window, "piscine")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.article.article is not None)
+    window.article.body.setFocus()
+    qtbot.waitUntil(lambda: window.article.body.hasFocus())
+    qtbot.keyClick(window.article.body, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.search.field.hasFocus())
+    assert window.search.field.selectedText() == "piscine"
+
+
+def test_text_typed_before_the_store_opens_is_kept(qtbot, qloop, bundled: Workspace) -> None:  # type: ignore[no-untyped-def]
+    background = Background(qloop)
+    win = create_window(background, "fr")
+    qtbot.addWidget(win)
+    qtbot.keyClicks(win.search.field, "vignette")
+    assert "Ouverture" in win.store_status.text()
+    win.set_workspace(bundled, bundled.article_count())
+    qtbot.waitUntil(lambda: win.search._shown_query == "vignette")
+    assert top_id(win) == "vignette-srrr-residents"
+    background.shutdown()
+
+
+def test_english_interface(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.set_language("en")
+    try:
+        assert window.search.field.placeholderText().startswith("Search")
+        assert window.article.copy_button.text() == "Copy referral"
+        assert window.file_menu.title() == "&File"
+    finally:
+        window.set_language("fr")
+    assert window.article.copy_button.text() == "Copier la référence"
