@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
+from app.services import text
 from app.services.search import SearchHit
 from app.services.workspace import Workspace
 from tests.conftest import QUERIES
@@ -67,3 +70,48 @@ def test_empty_and_stopword_only_queries_return_nothing(bundled: Workspace) -> N
 def test_fts_syntax_in_a_query_is_plain_text(bundled: Workspace) -> None:
     for query in ('"nid', "nid OR poule", "NEAR(", "col*", "title:eau", "a AND"):
         bundled.search(query)  # no exception: what the agent types is never FTS syntax
+
+
+def test_large_result_sets_are_ranked_from_the_title_first(
+    bundled: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a tiny row budget the bundled KB behaves like a huge one: ranking starts in
+    the title and widens while it finds fewer hits than asked."""
+    from app.models import search_index
+    from app.services import search
+
+    tiers: list[tuple[str, str, int]] = []
+    real_match = search_index.match
+
+    def spy(conn, lang, expression, limit, tier="all"):  # type: ignore[no-untyped-def]
+        rows = real_match(conn, lang, expression, limit, tier)
+        tiers.append((lang, tier, len(rows)))
+        return rows
+
+    monkeypatch.setattr(search_index, "match", spy)
+    exact = top_ids(bundled, "collecte", n=10)
+    assert {t for _, t, _ in tiers} == {"all"}
+
+    tiers.clear()
+    monkeypatch.setattr(search, "ROW_BUDGET", 3)
+    narrowed = bundled.search("collecte", limit=10).hits
+    assert next(t for lang, t, _ in tiers if lang == "fr") == "title"
+    # Each widening happened because the narrower tier had fewer than 10 hits.
+    for (lang, _tier, n), (next_lang, _next_tier, _) in pairwise(tiers):
+        if lang == next_lang:
+            assert n < 10
+    assert len(narrowed) == 10
+    assert set(exact[:3]) <= {h.article_id for h in narrowed}
+
+
+def test_narrow_tier_widens_when_it_finds_too_little(
+    bundled: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import search
+
+    monkeypatch.setattr(search, "ROW_BUDGET", 0)
+    # "abrasifs" is in bodies only: the title tier finds nothing, the wider tiers do.
+    hits = bundled.search("abrasifs").hits
+    assert hits and all("abrasif" not in text.fold(h.title_text) for h in hits)
+    monkeypatch.setattr(search, "HARD_BUDGET", 0)
+    assert bundled.search("abrasifs").hits == ()

@@ -22,7 +22,9 @@ vocab_table = Table(
     Column("lang", String(2), primary_key=True),
     Column("word", String(80), primary_key=True),
     Column("stem", String(80), nullable=False),
-    Column("df", Integer, nullable=False),
+    Column("df", Integer, nullable=False),  # texts holding the word anywhere
+    Column("head_df", Integer, nullable=False),  # ... in the title or the keywords
+    Column("title_df", Integer, nullable=False),  # ... in the title
     sqlite_with_rowid=False,
 )
 
@@ -65,9 +67,17 @@ def optimize(conn: Connection) -> None:
         conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
-def match(conn: Connection, lang: str, expression: str, limit: int) -> list[tuple[int, float]]:
+# Column sets a search can be narrowed to; bm25 then scores only rows matching there.
+TIERS = {"all": "", "head": "{title keywords} : ", "title": "{title} : "}
+
+
+def match(
+    conn: Connection, lang: str, expression: str, limit: int, tier: str = "all"
+) -> list[tuple[int, float]]:
     """Best rows for an FTS5 expression: (rowid, bm25) with the lowest (best) bm25 first."""
     table = _fts(lang)
+    if TIERS[tier]:
+        expression = f"{TIERS[tier]}({expression})"
     w = ", ".join(str(x) for x in WEIGHTS)
     sql = (
         f"SELECT rowid, bm25({table}, {w}) AS score FROM {table} "
@@ -76,25 +86,32 @@ def match(conn: Connection, lang: str, expression: str, limit: int) -> list[tupl
     return [(r[0], r[1]) for r in conn.exec_driver_sql(sql, (expression, limit))]
 
 
-def adjust_vocab(conn: Connection, lang: str, deltas: dict[tuple[str, str], int]) -> None:
+Frequencies = tuple[int, int, int]  # df, head_df, title_df
+
+
+def adjust_vocab(conn: Connection, lang: str, deltas: dict[tuple[str, str], Frequencies]) -> None:
     """Add document-frequency deltas per (word, stem); words that reach 0 are dropped."""
     if not deltas:
         return
     conn.exec_driver_sql(
-        "INSERT INTO kb_vocab(lang, word, stem, df) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(lang, word) DO UPDATE SET df = df + excluded.df",
-        [(lang, w, s, d) for (w, s), d in deltas.items()],
+        "INSERT INTO kb_vocab(lang, word, stem, df, head_df, title_df) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(lang, word) DO UPDATE SET df = df + excluded.df, "
+        "head_df = head_df + excluded.head_df, title_df = title_df + excluded.title_df",
+        [(lang, w, s, *d) for (w, s), d in deltas.items()],
     )
     conn.exec_driver_sql("DELETE FROM kb_vocab WHERE lang = ? AND df <= 0", (lang,))
 
 
-def load_vocab(conn: Connection, lang: str) -> list[tuple[str, str, int]]:
-    """All (word, stem, df) of a language, sorted by word."""
+def load_vocab(conn: Connection, lang: str) -> list[tuple[str, str, int, int, int]]:
+    """All (word, stem, df, head_df, title_df) of a language, sorted by word."""
     rows = conn.execute(
-        text("SELECT word, stem, df FROM kb_vocab WHERE lang = :lang ORDER BY word"),
+        text(
+            "SELECT word, stem, df, head_df, title_df FROM kb_vocab WHERE lang = :lang "
+            "ORDER BY word"
+        ),
         {"lang": lang},
     )
-    return [(r[0], r[1], r[2]) for r in rows]
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
 def fetch_texts(

@@ -26,7 +26,14 @@ class StoreError(Exception):
 
 
 class StoreTooNewError(StoreError):
-    pass
+    def __init__(self, path: Path, revision: str) -> None:
+        self.path = path
+        self.revision = revision
+        super().__init__(
+            f"The store {path} was written by a newer version of Relais (schema {revision}). "
+            "It was left untouched: install the newer Relais, or choose another data folder "
+            "with --data-dir."
+        )
 
 
 @dataclass
@@ -87,11 +94,7 @@ def _check_known_revision(path: Path, revision: str | None) -> None:
     except CommandError:
         known = None
     if known is None:
-        raise StoreTooNewError(
-            f"The store {path} was written by a newer version of Relais (schema {revision}). "
-            "It was left untouched: install the newer Relais, or choose another data folder "
-            "with --data-dir."
-        )
+        raise StoreTooNewError(path, revision)
 
 
 def _backup(engine: Engine, path: Path, revision: str) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,18 +24,24 @@ class IndexedText:
     body: str
 
 
-def _fields(item: IndexedText) -> tuple[str, str, str]:
+def _analyse(
+    item: IndexedText,
+) -> tuple[tuple[str, str, str], dict[tuple[str, str], search_index.Frequencies]]:
+    """The FTS row (stemmed title, keywords, body) and, per (word, stem) of the text, where
+    it occurs: (1, in title or keywords, in title) as 0/1 counts."""
+    stem = text.stem
     lang = item.lang
-    return (
-        " ".join(text.stems(item.title, lang)),
-        " ".join(text.stems(" , ".join(item.keywords), lang)),
-        " ".join(text.stems(item.body, lang)),
-    )
-
-
-def _vocab(item: IndexedText) -> set[tuple[str, str]]:
-    joined = " ".join([item.title, *item.keywords, item.body])
-    return {(w, text.stem(w, item.lang)) for w in text.words(joined)}
+    fields = []
+    found: list[set[tuple[str, str]]] = []
+    for value in (item.title, " , ".join(item.keywords), item.body):
+        words = text.words(value)
+        stems = [stem(w, lang) for w in words]
+        fields.append(" ".join(stems))
+        found.append(set(zip(words, stems, strict=True)))
+    title, keywords, body = found
+    head = title | keywords
+    counts = {pair: (1, int(pair in head), int(pair in title)) for pair in head | body}
+    return (fields[0], fields[1], fields[2]), counts
 
 
 def add(conn: Connection, items: Iterable[IndexedText]) -> None:
@@ -52,15 +57,21 @@ def _apply(conn: Connection, items: Iterable[IndexedText], sign: int) -> None:
     for item in items:
         by_lang.setdefault(item.lang, []).append(item)
     for lang, group in by_lang.items():
-        deltas: Counter[tuple[str, str]] = Counter()
+        deltas: dict[tuple[str, str], list[int]] = {}
+        rows = []
         for item in group:
-            for pair in _vocab(item):
-                deltas[pair] += sign
+            fields, counts = _analyse(item)
+            for pair, (df, head, title) in counts.items():
+                d = deltas.setdefault(pair, [0, 0, 0])
+                d[0] += sign * df
+                d[1] += sign * head
+                d[2] += sign * title
+            rows.append((item.rowid, *fields))
         if sign > 0:
-            search_index.write_rows(conn, lang, ((i.rowid, *_fields(i)) for i in group))
+            search_index.write_rows(conn, lang, rows)
         else:
             search_index.delete_rows(conn, lang, [i.rowid for i in group])
-        search_index.adjust_vocab(conn, lang, dict(deltas))
+        search_index.adjust_vocab(conn, lang, {k: (v[0], v[1], v[2]) for k, v in deltas.items()})
 
 
 def rebuild(conn: Connection, batch: int = 2000) -> int:

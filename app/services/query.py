@@ -22,6 +22,12 @@ class Alternative:
         quoted = '"' + " ".join(self.stems) + '"'
         return quoted + "*" if self.prefix else quoted
 
+    def estimate(self, vocab: Vocabulary, tier: int) -> int:
+        """Upper bound of the texts this alternative matches in a tier."""
+        if self.prefix:
+            return vocab.texts_with_prefix(self.stems[-1], tier)
+        return min(vocab.texts_with_stem(s, tier) for s in self.stems)
+
 
 @dataclass(slots=True)
 class Clause:
@@ -32,6 +38,9 @@ class Clause:
         parts = list(dict.fromkeys(a.fts() for a in self.alternatives))
         return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
+    def estimate(self, vocab: Vocabulary, tier: int) -> int:
+        return sum(a.estimate(vocab, tier) for a in self.alternatives)
+
 
 @dataclass(slots=True)
 class ParsedQuery:
@@ -39,6 +48,13 @@ class ParsedQuery:
 
     def expression(self, joiner: str = "AND") -> str:
         return f" {joiner} ".join(c.fts() for c in self.clauses)
+
+    def estimate(self, vocab: Vocabulary, tier: int, joiner: str = "AND") -> int:
+        """Upper bound of the texts the expression matches in a tier (0: no clause)."""
+        sizes = [c.estimate(vocab, tier) for c in self.clauses]
+        if not sizes:
+            return 0
+        return min(sizes) if joiner == "AND" else sum(sizes)
 
     def highlight_terms(self) -> tuple[frozenset[str], tuple[str, ...]]:
         """(stems matched exactly, prefixes matched) for marking words in snippets."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, islice
+from operator import sub
+from typing import NamedTuple
 
 from app.services import text
 
@@ -15,68 +17,94 @@ _SPACES = re.compile(r"\s+")
 Segments = tuple[tuple[str, bool], ...]  # (text, is_match)
 
 
-@dataclass(frozen=True, slots=True)
 class Marker:
-    stems: frozenset[str]
-    prefixes: tuple[str, ...]
-    lang: str
+    """Which words of a text matched the query: by stem, or by the prefix being typed."""
 
-    def matches(self, word: str) -> bool:
-        if text.stem(word, self.lang) in self.stems:
-            return True
-        return any(
-            word.startswith(p) or text.stem(word, self.lang).startswith(p) for p in self.prefixes
-        )
+    def __init__(self, stems: frozenset[str], prefixes: tuple[str, ...], lang: str) -> None:
+        self.stems = stems
+        self.prefixes = prefixes
+        self.lang = lang
+
+    def hits(self, words: _Words) -> list[bool]:
+        if not self.prefixes:
+            return [s in self.stems for s in words.stems]
+        return [
+            s in self.stems
+            or (bool(s) and any(w.startswith(p) or s.startswith(p) for p in self.prefixes))
+            for w, s in zip(words.folded, words.stems, strict=True)
+        ]
+
+
+class _Words(NamedTuple):
+    folded: list[str]
+    stems: list[str]  # "" for stopwords: they never match
+
+
+@lru_cache(maxsize=2048)
+def _analysed(value: str, lang: str) -> _Words:
+    """Words of a passage, folded and stemmed; the same articles recur keystroke after
+    keystroke, so this runs once per article, not once per search."""
+    folded = [text.fold(w) for w in text.WORD.findall(value)]
+    stems = ["" if w in text.STOPWORDS or w == "_" else text.stem(w, lang) for w in folded]
+    return _Words(folded, stems)
 
 
 def plain(markdown: str) -> str:
     return _SPACES.sub(" ", _MARKDOWN.sub(" ", markdown)).strip()
 
 
-def mark(value: str, marker: Marker) -> Segments:
-    """The whole of value, split into marked and unmarked segments."""
-    return _segments(value, [t for t in text.tokens(value)], marker, 0, len(value))
+@lru_cache(maxsize=2048)
+def _plain_cached(body: str) -> str:
+    return plain(body)
 
 
-def _segments(value: str, toks: Sequence[text.Token], marker: Marker, lo: int, hi: int) -> Segments:
+def _segments(value: str, marked: list[tuple[int, int]], lo: int, hi: int) -> Segments:
+    """value[lo:hi] split around the marked spans (which lie inside it, in order)."""
     out: list[tuple[str, bool]] = []
     pos = lo
-    for t in toks:
-        if t.start < lo or t.end > hi or t.word in text.STOPWORDS or not marker.matches(t.word):
-            continue
-        if t.start > pos:
-            out.append((value[pos : t.start], False))
-        out.append((value[t.start : t.end], True))
-        pos = t.end
+    for start, end in marked:
+        if start > pos:
+            out.append((value[pos:start], False))
+        out.append((value[start:end], True))
+        pos = end
     if pos < hi:
         out.append((value[pos:hi], False))
     return tuple(out)
 
 
+def mark(value: str, marker: Marker) -> Segments:
+    """The whole of value, split into marked and unmarked segments."""
+    hit = marker.hits(_analysed(value, marker.lang))
+    spans = [m.span() for m in text.WORD.finditer(value)]
+    return _segments(value, [sp for sp, h in zip(spans, hit, strict=True) if h], 0, len(value))
+
+
+def _densest(hit: list[bool], width: int) -> int:
+    """Start of the run of `width` words holding the most matches (the first such run)."""
+    if len(hit) <= width:
+        return 0
+    cum = list(accumulate(hit, initial=0))
+    counts = list(map(sub, cum[width:], cum))
+    return counts.index(max(counts))
+
+
 def snippet(body: str, marker: Marker, width: int = 30) -> Segments:
     """About `width` words of the body around the densest run of matched words."""
-    value = plain(body)
-    toks = list(text.tokens(value))
-    if not toks:
+    value = _plain_cached(body)
+    words = _analysed(value, marker.lang).folded
+    if not words:
         return ()
-    hit = [t.word not in text.STOPWORDS and marker.matches(t.word) for t in toks]
-    best_start, best, run = 0, -1, 0
-    for i, h in enumerate(hit):
-        run += h
-        if i >= width:
-            run -= hit[i - width]
-        start = max(0, i - width + 1)
-        if run > best:
-            best, best_start = run, start
-    if best <= 0:
-        best_start = 0
+    hit = marker.hits(_analysed(value, marker.lang))
+    best = _densest(hit, width)
     # Start a little before the first match so the passage reads as a sentence.
-    first = next((i for i in range(best_start, len(toks)) if hit[i]), best_start)
-    start_tok = max(0, min(best_start, first - 4))
-    end_tok = min(len(toks), start_tok + width)
-    lo = 0 if start_tok == 0 else toks[start_tok].start
-    hi = len(value) if end_tok == len(toks) else toks[end_tok - 1].end
-    segments = list(_segments(value, toks[start_tok:end_tok], marker, lo, hi))
+    first = next((i for i in range(best, len(hit)) if hit[i]), best)
+    start_tok = max(0, min(best, first - 4))
+    end_tok = min(len(words), start_tok + width)
+    spans = [m.span() for m in islice(text.WORD.finditer(value), start_tok, end_tok)]
+    lo = 0 if start_tok == 0 else spans[0][0]
+    hi = len(value) if end_tok == len(words) else spans[-1][1]
+    marked = [span for span, h in zip(spans, hit[start_tok:end_tok], strict=True) if h]
+    segments = list(_segments(value, marked, lo, hi))
     if lo > 0:
         segments.insert(0, ("… ", False))
     if hi < len(value):

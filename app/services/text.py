@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 
 LANGS = ("fr", "en")
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
 
 # Elided articles and pronouns come out of the split as one- or two-letter words.
@@ -43,6 +43,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_FOLDED: dict[str, str] = {}  # hot path of snippets: a dict beats lru_cache's call
 _stemmers: dict[str, Stemmer.Stemmer] = {}
 
 
@@ -58,8 +59,7 @@ def stem(word: str, lang: str) -> str:
     return str(_stemmer(lang).stemWord(word))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     word: str  # folded
     start: int  # offsets in the original text
     end: int
@@ -67,15 +67,26 @@ class Token:
 
 def tokens(text: str) -> Iterator[Token]:
     """Folded words of a text with their offsets, stopwords included."""
-    for m in _WORD.finditer(text):
-        word = fold(m.group())
+    for m in WORD.finditer(text):
+        word = _fold_cached(m.group())
         if word and word != "_":
-            yield Token(word, m.start(), m.end())
+            start, end = m.span()
+            yield Token(word, start, end)
+
+
+def _fold_cached(raw: str) -> str:
+    word = _FOLDED.get(raw)
+    if word is None:
+        word = fold(raw)
+        if len(_FOLDED) < 200_000:
+            _FOLDED[raw] = word
+    return word
 
 
 def words(text: str) -> list[str]:
     """Folded content words of a text: no stopwords, no elided articles."""
-    return [t.word for t in tokens(text) if t.word not in STOPWORDS]
+    folded = map(_fold_cached, WORD.findall(text))
+    return [w for w in folded if w not in STOPWORDS and w != "_"]
 
 
 def stems(text: str, lang: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import accumulate
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -19,12 +20,26 @@ def max_typos(word: str) -> int:
     return 0 if n < 5 else 1 if n < 9 else 2
 
 
+TIERS = ("all", "head", "title")  # where a word is counted: anywhere, title+keywords, title
+
+
 class Vocabulary:
-    def __init__(self, rows: list[tuple[str, str, int]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, int, int, int]]) -> None:
         self.words = [r[0] for r in rows]  # sorted by word
         self.stem_of = {r[0]: r[1] for r in rows}
         self.df = {r[0]: r[2] for r in rows}
         self.stems = frozenset(r[1] for r in rows)
+        # Per tier: texts holding each stem, and running totals over the sorted words so
+        # the texts behind a prefix are estimated with two bisections.
+        self._stem_df: dict[str, list[int]] = {}
+        self._running: list[list[int]] = []
+        freqs = [(r[2], r[3], r[4]) for r in rows]
+        for tier in range(3):
+            self._running.append(list(accumulate((f[tier] for f in freqs), initial=0)))
+        for r, f in zip(rows, freqs, strict=True):
+            counts = self._stem_df.setdefault(r[1], [0, 0, 0])
+            for tier in range(3):
+                counts[tier] += f[tier]
         by_len: dict[int, list[str]] = defaultdict(list)
         for w in self.words:
             by_len[len(w)].append(w)
@@ -36,6 +51,16 @@ class Vocabulary:
 
     def knows(self, word: str, stem: str) -> bool:
         return word in self.stem_of or stem in self.stems
+
+    def texts_with_stem(self, stem: str, tier: int) -> int:
+        counts = self._stem_df.get(stem)
+        return 0 if counts is None else counts[tier]
+
+    def texts_with_prefix(self, prefix: str, tier: int) -> int:
+        """Upper bound of the texts holding a word that starts with prefix."""
+        lo = bisect_left(self.words, prefix)
+        hi = bisect_left(self.words, prefix + "\uffff")
+        return self._running[tier][hi] - self._running[tier][lo]
 
     def completions(self, prefix: str) -> list[str]:
         """Indexed words that start with prefix (at most _SCAN_LIMIT, in word order)."""

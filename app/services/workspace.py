@@ -9,12 +9,12 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from app.models.store import Store, StoreError, open_store
+from app.models.store import Store, StoreError, StoreTooNewError, open_store
 from app.services import indexing, kb, resources
 from app.services.articles import ArticleView, read_article
 from app.services.search import SearchEngine, SearchResult
 
-__all__ = ["StoreError", "Workspace", "open_workspace", "resolve_data_dir"]
+__all__ = ["StoreError", "StoreTooNewError", "Workspace", "open_workspace", "resolve_data_dir"]
 
 DATA_DIR_ENV = "RELAIS_DATA_DIR"
 

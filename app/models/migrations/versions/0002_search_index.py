@@ -1,4 +1,5 @@
-"""Search index: one FTS5 table per language over stemmed text, and the word vocabulary.
+"""Search index: one FTS5 table per language over stemmed text, and the word vocabulary
+with each word's document frequency in the whole text, in title + keywords, in the title.
 
 The index holds stemmed, accent-folded words written by app.services (the stdlib sqlite3
 cannot register custom FTS5 tokenizers). Articles already in the store are indexed again
@@ -31,6 +32,8 @@ def upgrade() -> None:
         sa.Column("word", sa.String(80), primary_key=True),
         sa.Column("stem", sa.String(80), nullable=False),
         sa.Column("df", sa.Integer(), nullable=False),
+        sa.Column("head_df", sa.Integer(), nullable=False),
+        sa.Column("title_df", sa.Integer(), nullable=False),
         sqlite_with_rowid=False,
     )
     op.execute("DELETE FROM store_meta WHERE key = 'search_generation'")
