@@ -3,10 +3,12 @@ text and the plural forms of both, compiled to .qm by the build (or here, if it 
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app.services.resources import resources_dir
@@ -18,25 +20,31 @@ def system_language() -> str:
     return "en" if QLocale.system().language() == QLocale.Language.English else "fr"
 
 
+def _lrelease() -> str | None:
+    """Qt's translation compiler: the one PySide6 ships, else one on the PATH."""
+    bundled = Path(PySide6.__file__).parent / "lrelease"
+    if bundled.exists():
+        return str(bundled)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
 def _qm_file(lang: str) -> Path | None:
-    """The compiled translation, compiled from the .ts now if the build did not."""
+    """The compiled translation, compiled from the .ts now if the build did not (or if the
+    .ts changed since); a stale file is better than none."""
     folder = resources_dir() / "i18n"
     ts, qm = folder / f"relais_{lang}.ts", folder / f"relais_{lang}.qm"
     if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
-    lrelease = shutil.which("pyside6-lrelease")
+    lrelease = _lrelease()
     if ts.exists() and lrelease:
-        try:
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
             subprocess.run(
                 [lrelease, "-silent", str(ts), "-qm", str(qm)],
                 check=True,
                 timeout=30,
                 capture_output=True,
             )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return qm if qm.exists() else None
-    return None
+    return qm if qm.exists() else None
 
 
 class Translations:

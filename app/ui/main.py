@@ -25,7 +25,7 @@ async def open_into(window: MainWindow, data_dir: Path) -> Workspace | None:
     try:
         workspace, count = await window.background.run(_open, data_dir)
     except (StoreError, OSError, ValueError) as exc:
-        window.show_store_error(str(exc))
+        window.show_store_error(exc)
         return None
     window.set_workspace(workspace, count)
     return workspace

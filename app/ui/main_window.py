@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 from app import __version__
 from app.services.articles import ArticleView
 from app.services.search import SearchResult
-from app.services.workspace import Workspace
+from app.services.workspace import StoreTooNewError, Workspace
 from app.ui.article_view import ArticlePanel
 from app.ui.background import Background
 from app.ui.i18n import Translations
@@ -140,8 +140,18 @@ class MainWindow(QMainWindow):
             return
         self.article.show_article(article, lang)
 
-    def show_store_error(self, message: str) -> None:
+    def show_store_error(self, error: Exception) -> None:
         self.store_status.setText(self.tr("Banque d'information indisponible"))
+        if isinstance(error, StoreTooNewError):
+            message = self.tr(
+                "Le stockage local %1 a été écrit par une version plus récente de Relais. "
+                "Il n'a pas été modifié : installez la version récente de Relais, ou lancez "
+                "Relais avec un autre dossier de données (--data-dir)."
+            ).replace("%1", str(error.path))
+        else:
+            message = self.tr("Le stockage local ne peut pas être ouvert : %1").replace(
+                "%1", str(error)
+            )
         QMessageBox.critical(self, self.tr("Relais"), message)
 
     def _on_searched(self, result: SearchResult) -> None:

@@ -48,19 +48,19 @@
         <translation>Show in English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="125" />
+        <location filename="../../app/ui/article_view.py" line="126" />
         <source>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</source>
         <translation>Search on the left, then Enter to open an article.
 Ctrl+K returns to the search.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="162" />
+        <location filename="../../app/ui/article_view.py" line="164" />
         <source>mis à jour le %1</source>
         <translation>updated %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="178" />
+        <location filename="../../app/ui/article_view.py" line="181" />
         <source>Documents envoyables sur demande : %1</source>
         <translation>Documents that can be sent on request: %1</translation>
     </message>
@@ -68,82 +68,92 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51" />
+        <location filename="../../app/ui/main_window.py" line="57" />
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Referral copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89" />
+        <location filename="../../app/ui/main_window.py" line="95" />
         <source>Relais — Console 311</source>
         <translation>Relais — 311 console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90" />
+        <location filename="../../app/ui/main_window.py" line="96" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91" />
+        <location filename="../../app/ui/main_window.py" line="97" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93" />
+        <location filename="../../app/ui/main_window.py" line="99" />
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Go to search	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94" />
+        <location filename="../../app/ui/main_window.py" line="100" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="101" />
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="102" />
         <source>À &amp;propos de Relais</source>
         <translation>&amp;About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117" />
+        <location filename="../../app/ui/main_window.py" line="123" />
         <source>La traduction anglaise est introuvable ; l'interface reste en français.</source>
         <translation>The English translation cannot be found; the interface stays in French.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133" />
+        <location filename="../../app/ui/main_window.py" line="139" />
         <source>Cet article n'existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="144" />
         <source>Banque d'information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139" />
+        <location filename="../../app/ui/main_window.py" line="147" />
+        <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n'a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
+        <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="152" />
+        <source>Le stockage local ne peut pas être ouvert : %1</source>
+        <translation>The local store cannot be opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
+        <location filename="../../app/ui/main_window.py" line="160" />
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="165" />
         <source>Ouverture de la banque d'information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -151,12 +161,12 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
     </message>
@@ -164,32 +174,32 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="87" />
+        <location filename="../../app/ui/search_panel.py" line="95" />
         <source>Rechercher dans la banque d'information (Ctrl+K)…</source>
         <translation>Search the knowledge base (Ctrl+K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="89" />
+        <location filename="../../app/ui/search_panel.py" line="96" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="90" />
+        <location filename="../../app/ui/search_panel.py" line="97" />
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="128" />
+        <location filename="../../app/ui/search_panel.py" line="135" />
         <source>Tapez quelques mots : les résultats suivent la frappe.</source>
         <translation>Type a few words: results follow as you type.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="132" />
+        <location filename="../../app/ui/search_panel.py" line="139" />
         <source>Aucun article ne correspond. Essayez d'autres mots.</source>
         <translation>No article matches. Try other words.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_panel.py" line="134" />
+        <location filename="../../app/ui/search_panel.py" line="141" />
         <source>%n article(s) contenant une partie des mots</source>
         <translation>
             <numerusform>%n article containing some of the words</numerusform>
@@ -197,7 +207,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_panel.py" line="136" />
+        <location filename="../../app/ui/search_panel.py" line="143" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
