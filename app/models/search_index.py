@@ -99,7 +99,9 @@ def adjust_vocab(conn: Connection, lang: str, deltas: dict[tuple[str, str], Freq
         "head_df = head_df + excluded.head_df, title_df = title_df + excluded.title_df",
         [(lang, w, s, *d) for (w, s), d in deltas.items()],
     )
-    conn.exec_driver_sql("DELETE FROM kb_vocab WHERE lang = ? AND df <= 0", (lang,))
+    gone = [(lang, w) for (w, _s), d in deltas.items() if d[0] < 0]
+    if gone:
+        conn.exec_driver_sql("DELETE FROM kb_vocab WHERE lang = ? AND word = ? AND df <= 0", gone)
 
 
 def load_vocab(conn: Connection, lang: str) -> list[tuple[str, str, int, int, int]]:

@@ -44,25 +44,32 @@ def _analyse(
     return (fields[0], fields[1], fields[2]), counts
 
 
+Deltas = dict[str, dict[tuple[str, str], list[int]]]  # lang -> (word, stem) -> 3 counts
+
+
 def add(conn: Connection, items: Iterable[IndexedText]) -> None:
-    _apply(conn, items, +1)
+    _write_vocab(conn, _apply(conn, items, +1))
 
 
 def remove(conn: Connection, items: Iterable[IndexedText]) -> None:
-    _apply(conn, items, -1)
+    _write_vocab(conn, _apply(conn, items, -1))
 
 
-def _apply(conn: Connection, items: Iterable[IndexedText], sign: int) -> None:
+def _apply(
+    conn: Connection, items: Iterable[IndexedText], sign: int, deltas: Deltas | None = None
+) -> Deltas:
+    """Write or delete the FTS rows of items; add their vocabulary counts to deltas."""
+    deltas = {} if deltas is None else deltas
     by_lang: dict[str, list[IndexedText]] = {}
     for item in items:
         by_lang.setdefault(item.lang, []).append(item)
     for lang, group in by_lang.items():
-        deltas: dict[tuple[str, str], list[int]] = {}
+        counts_of_lang = deltas.setdefault(lang, {})
         rows = []
         for item in group:
             fields, counts = _analyse(item)
             for pair, (df, head, title) in counts.items():
-                d = deltas.setdefault(pair, [0, 0, 0])
+                d = counts_of_lang.setdefault(pair, [0, 0, 0])
                 d[0] += sign * df
                 d[1] += sign * head
                 d[2] += sign * title
@@ -71,21 +78,27 @@ def _apply(conn: Connection, items: Iterable[IndexedText], sign: int) -> None:
             search_index.write_rows(conn, lang, rows)
         else:
             search_index.delete_rows(conn, lang, [i.rowid for i in group])
-        search_index.adjust_vocab(conn, lang, {k: (v[0], v[1], v[2]) for k, v in deltas.items()})
+    return deltas
 
 
-def rebuild(conn: Connection, batch: int = 2000) -> int:
-    """Index every article text again from scratch; returns the number of texts."""
+def _write_vocab(conn: Connection, deltas: Deltas) -> None:
+    for lang, counts in deltas.items():
+        search_index.adjust_vocab(conn, lang, {k: (v[0], v[1], v[2]) for k, v in counts.items()})
+
+
+def rebuild(conn: Connection, batch: int = 5000) -> int:
+    """Index every article text again from scratch; returns the number of texts.
+    The vocabulary is totalled in memory and written once."""
     search_index.clear(conn)
     rows = search_index.all_texts(conn)
+    deltas: Deltas = {}
     for start in range(0, len(rows), batch):
-        add(
-            conn,
-            (
-                IndexedText(r[0], r[1], r[2], json.loads(r[3] or "[]"), r[4])
-                for r in rows[start : start + batch]
-            ),
+        texts = (
+            IndexedText(r[0], r[1], r[2], json.loads(r[3] or "[]"), r[4])
+            for r in rows[start : start + batch]
         )
+        _apply(conn, texts, +1, deltas)
+    _write_vocab(conn, deltas)
     search_index.optimize(conn)
     bump_generation(conn)
     return len(rows)
