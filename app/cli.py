@@ -6,13 +6,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__
 from app.models.store import StoreError
 from app.services import kb
 from app.services.kb_files import KbFormatError
 from app.services.snippets import to_text
-from app.services.workspace import open_workspace, resolve_data_dir
+from app.services.workspace import Workspace, open_workspace, resolve_data_dir
 
 
 def _common(parser: argparse.ArgumentParser, default: object) -> None:
@@ -54,10 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _kb_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
+def _open(args: argparse.Namespace) -> Workspace:
     workspace = open_workspace(resolve_data_dir(args.data_dir))
+    for warning in workspace.warnings:
+        print(f"relais: warning: {warning}", file=sys.stderr)
+    return workspace
+
+
+def _kb_import(args: argparse.Namespace) -> int:
+    workspace = _open(args)
     try:
         report = kb.import_path(workspace.store, Path(args.path))
     finally:
@@ -70,7 +76,7 @@ def _kb_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         print("relais: --limit must be 1 or more", file=sys.stderr)
         return 2
-    workspace = open_workspace(resolve_data_dir(args.data_dir))
+    workspace = _open(args)
     try:
         result = workspace.search(" ".join(args.query), lang=args.lang, limit=args.limit)
     finally:
@@ -80,6 +86,11 @@ def _kb_search(args: argparse.Namespace) -> int:
         return 0
     if not result.hits:
         print("Aucun résultat. / No results.")
+    elif result.relaxed:
+        print(
+            "Aucun article n'a tous les mots ; articles qui en ont une partie. "
+            "/ No article has every word; these have some of them."
+        )
     for i, hit in enumerate(result.hits, 1):
         print(f"{i:2}. {hit.title_text}  [{hit.article_id}, {hit.lang}, {hit.score:.2f}]")
         print(f"    {to_text(hit.snippet)}")

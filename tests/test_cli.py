@@ -71,3 +71,23 @@ def test_bad_arguments_are_explained(tmp_path: Path) -> None:
     assert done.returncode == 2 and "--limit" in done.stderr
     done = relais("--data-dir", str(tmp_path), "kb", "import", str(tmp_path / "missing"))
     assert done.returncode == 1 and "does not exist" in done.stderr
+
+
+def test_broken_bundled_synonyms_warn_but_search_works(tmp_path: Path) -> None:
+    import shutil
+
+    resources = tmp_path / "resources"
+    shutil.copytree(ROOT / "resources", resources, ignore=shutil.ignore_patterns("*.qm"))
+    (resources / "synonyms.toml").write_text("fr = 3\n", encoding="utf-8")
+    done = relais(
+        "--data-dir",
+        str(tmp_path / "d"),
+        "kb",
+        "search",
+        "pothole",
+        "--json",
+        env={"RELAIS_RESOURCES": str(resources)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "warning" in done.stderr and "synonyms.toml" in done.stderr and "[[fr]]" in done.stderr
+    assert json.loads(done.stdout)[0]["id"] == "nid-de-poule-signalement"

@@ -115,3 +115,21 @@ def test_narrow_tier_widens_when_it_finds_too_little(
     assert hits and all("abrasif" not in text.fold(h.title_text) for h in hits)
     monkeypatch.setattr(search, "HARD_BUDGET", 0)
     assert bundled.search("abrasifs").hits == ()
+
+
+def test_word_being_typed_and_finished_words() -> None:
+    from app.services.query import is_typing
+
+    assert is_typing("collecte des encomb")
+    assert not is_typing("collecte ")
+    assert not is_typing("collecte de")  # a trailing stopword: "collecte" is finished
+    assert not is_typing("nid-de-poule?")
+
+
+def test_synonym_of_the_word_being_typed_applies_at_once(bundled: Workspace) -> None:
+    assert top_ids(bundled, "monstres", n=1) == top_ids(bundled, "monstres ", n=1)
+    assert top_ids(bundled, "monstres", n=1) == ["encombrants-collecte"]
+
+
+def test_aujourd_hui_is_not_two_words(bundled: Workspace) -> None:
+    assert top_ids(bundled, "aujourd'hui collecte") == top_ids(bundled, "collecte")

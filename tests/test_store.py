@@ -76,3 +76,40 @@ def test_unwritable_data_folder_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(StoreError, match="Cannot create the data folder"):
         open_store(blocker / "sub")
+
+
+def test_a_failed_migration_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / STORE_FILENAME
+    engine = make_engine(path)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:  # something in the way of migration 0002, half-way through it
+        conn.execute(text("CREATE TABLE kb_vocab (x INTEGER)"))
+    engine.dispose()
+
+    from app.models.store import StoreError
+
+    with pytest.raises(StoreError, match="before-0001.bak") as info:
+        open_store(tmp_path)
+    assert "Background on this error" not in str(info.value)
+
+    engine = make_engine(path)
+    with engine.begin() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+        assert "kb_fts_fr" not in tables  # the part of 0002 before the failure rolled back
+        conn.execute(text("DROP TABLE kb_vocab"))
+    engine.dispose()
+    open_store(tmp_path).close()  # and once the obstacle is gone, the upgrade goes through
+
+
+def test_models_and_migrations_agree(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from app.models import Base
+    from app.models.search_index import include_in_autogenerate
+
+    store = open_store(tmp_path)
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": include_in_autogenerate})
+        assert compare_metadata(ctx, Base.metadata) == []
+    store.close()

@@ -147,3 +147,46 @@ def test_english_interface(window: MainWindow, qtbot) -> None:  # type: ignore[n
     finally:
         window.set_language("fr")
     assert window.article.copy_button.text() == "Copier la référence"
+
+
+def test_store_that_cannot_open_is_explained(qtbot, qloop, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.main import open_into
+
+    background = Background(qloop)
+    win = create_window(background, "fr")
+    qtbot.addWidget(win)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    background.spawn(open_into(win, blocker / "data"))
+    qtbot.waitUntil(lambda: win.error_box is not None)
+    assert win.error_box is not None
+    assert "ne peut pas être ouvert" in win.error_box.text()
+    assert "indisponible" in win.store_status.text()
+    background.shutdown()
+
+
+def test_broken_bundled_file_is_shown_and_the_store_still_serves(  # type: ignore[no-untyped-def]
+    qtbot, qloop, tmp_path, monkeypatch
+) -> None:
+    import shutil
+
+    from app.services.resources import resources_dir
+    from app.ui.main import open_into
+
+    resources = tmp_path / "resources"
+    shutil.copytree(resources_dir(), resources)
+    (resources / "synonyms.toml").write_text("[[fr]\nterms = oops", encoding="utf-8")
+    monkeypatch.setenv("RELAIS_RESOURCES", str(resources))
+    background = Background(qloop)
+    win = create_window(background, "fr")
+    qtbot.addWidget(win)
+    opened: list[Workspace] = []
+    background.spawn(open_into(win, tmp_path / "data", opened))
+    qtbot.waitUntil(lambda: win.workspace is not None, timeout=10_000)
+    assert not win.warning_status.isHidden()
+    assert "synonyms.toml" in win.warning_status.toolTip()
+    type_query(qtbot, win, "nid de poule")
+    assert top_id(win) == "nid-de-poule-signalement"
+    background.shutdown()
+    for ws in opened:
+        ws.close()

@@ -29,6 +29,14 @@ vocab_table = Table(
 )
 
 
+def include_in_autogenerate(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Alembic autogenerate filter: the FTS5 tables (and their shadow tables) are written
+    by hand in the migrations, not described by models."""
+    return not (type_ == "table" and name is not None and name.startswith("kb_fts_"))
+
+
 def _fts(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}")

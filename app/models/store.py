@@ -53,6 +53,9 @@ class Store:
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # pysqlite opens transactions itself, and not before DDL: a migration would commit
+    # statement by statement. Take transactions over (SQLAlchemy's documented recipe).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -64,7 +67,12 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def _begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def alembic_config() -> Config:
@@ -120,12 +128,13 @@ def open_store(data_dir: Path) -> Store:
         raise StoreError(f"Cannot create the data folder {data_dir}: {exc.strerror}.") from exc
     path = data_dir / STORE_FILENAME
     engine = make_engine(path)
+    backup: Path | None = None
     try:
         revision = current_revision(engine)
         _check_known_revision(path, revision)
         head = ScriptDirectory.from_config(alembic_config()).get_current_head()
         if revision is not None and revision != head:
-            _backup(engine, path, revision)
+            backup = _backup(engine, path, revision)
         if revision != head:
             upgrade(engine)
     except StoreError:
@@ -133,5 +142,10 @@ def open_store(data_dir: Path) -> Store:
         raise
     except Exception as exc:
         engine.dispose()
-        raise StoreError(f"Cannot open the store {path}: {exc}") from exc
+        reason = getattr(exc, "orig", None) or exc  # the driver's words, not SQLAlchemy's wrapper
+        kept = f" The copy made before the upgrade is {backup}." if backup else ""
+        raise StoreError(
+            f"Cannot open the store {path}: {reason}.{kept} Nothing was changed by the failed "
+            "step; choose another data folder with --data-dir to keep working."
+        ) from exc
     return Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

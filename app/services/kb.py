@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import Article, ArticleDocument, ArticleText, StoreMeta, Synonym
@@ -174,11 +174,23 @@ def parse_synonyms(path: Path) -> list[tuple[str, str, str]]:
         raise KbFormatError([Problem(path, "", f"invalid synonyms file: {exc}")]) from exc
     rows: list[tuple[str, str, str]] = []
     for lang in ("fr", "en"):
-        for i, group in enumerate(data.get(lang, []), 1):
-            terms = group.get("terms") if isinstance(group, dict) else None
+        groups = data.get(lang, [])
+        if not isinstance(groups, list) or not all(isinstance(g, dict) for g in groups):
+            raise KbFormatError(
+                [Problem(path, lang, f"write each group as a [[{lang}]] table with terms = [...]")]
+            )
+        for i, group in enumerate(groups, 1):
+            terms = group.get("terms")
             if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
                 raise KbFormatError(
-                    [Problem(path, f"{lang}[{i}].terms", "must be a list of quoted phrases")]
+                    [
+                        Problem(
+                            path,
+                            f"{lang}[{i}].terms",
+                            'must be a list of quoted phrases, e.g. terms = ["nid de poule", '
+                            '"trou dans la rue"]',
+                        )
+                    ]
                 )
             key = f"{lang}-{i}"
             rows.extend((lang, key, t.strip()) for t in dict.fromkeys(terms) if t.strip())
@@ -213,4 +225,4 @@ def get_article(store: Store, article_id: str) -> Article | None:
 
 def count_articles(store: Store) -> int:
     with store.session() as session:
-        return len(session.scalars(select(Article.id)).all())
+        return session.scalar(select(func.count()).select_from(Article)) or 0

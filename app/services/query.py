@@ -32,7 +32,6 @@ class Alternative:
 @dataclass(slots=True)
 class Clause:
     alternatives: list[Alternative] = field(default_factory=list)
-    fuzzy: bool = False
 
     def fts(self) -> str:
         parts = list(dict.fromkeys(a.fts() for a in self.alternatives))
@@ -73,10 +72,10 @@ class ParsedQuery:
 Synonyms = list[list[tuple[str, ...]]]  # groups of stemmed phrases
 
 
-def _prefix_clause(word: str, lang: str, vocab: Vocabulary) -> Clause:
+def _prefix_clause(word: str, vocab: Vocabulary, completions: list[str] | None = None) -> Clause:
     clause = Clause([Alternative((word,), prefix=True)])
     extra: dict[str, int] = {}
-    for w in vocab.completions(word):
+    for w in vocab.completions(word) if completions is None else completions:
         s = vocab.stem_of[w]
         if not s.startswith(word):  # e.g. typed "deneigem", indexed stem "deneig"
             extra[s] = max(extra.get(s, 0), vocab.df[w])
@@ -88,16 +87,17 @@ def _prefix_clause(word: str, lang: str, vocab: Vocabulary) -> Clause:
 def _typing_clause(word: str, lang: str, vocab: Vocabulary) -> Clause | None:
     if len(word) < MIN_PREFIX:
         return _word_clause(word, lang, vocab) if word in vocab.stem_of else None
-    if vocab.completions(word) or not vocab:
-        return _prefix_clause(word, lang, vocab)
+    completions = vocab.completions(word)
+    if completions or not vocab:
+        return _prefix_clause(word, vocab, completions)
     close = vocab.close_words(word)
     if close:
-        return Clause([Alternative((vocab.stem_of[w],)) for w in close], fuzzy=True)
+        return Clause([Alternative((vocab.stem_of[w],)) for w in close])
     prefixes = vocab.close_prefixes(word)
     if prefixes:
-        clause = Clause(fuzzy=True)
+        clause = Clause()
         for p in prefixes:
-            clause.alternatives.extend(_prefix_clause(p, lang, vocab).alternatives)
+            clause.alternatives.extend(_prefix_clause(p, vocab).alternatives)
         return clause
     return Clause([Alternative((text.stem(word, lang),))])
 
@@ -108,8 +108,7 @@ def _word_clause(word: str, lang: str, vocab: Vocabulary) -> Clause:
         return Clause([Alternative((s,))])
     close = vocab.close_words(word)
     if close:
-        alts = [Alternative((vocab.stem_of[w],)) for w in close]
-        return Clause(alts, fuzzy=True)
+        return Clause([Alternative((vocab.stem_of[w],)) for w in close])
     return Clause([Alternative((s,))])
 
 
@@ -121,32 +120,50 @@ def _find(seq: list[str], phrase: tuple[str, ...]) -> int:
     return -1
 
 
+def is_typing(query: str) -> bool:
+    """The query ends inside a content word, which the agent may still be typing."""
+    if not query or not query[-1].isalnum():
+        return False
+    raw = text.WORD.findall(query)
+    return bool(raw) and text.fold(raw[-1]) not in text.STOPWORDS
+
+
 def parse(query: str, lang: str, vocab: Vocabulary, synonyms: Synonyms) -> ParsedQuery:
     """Clauses (ANDed) for a query; the last word is a prefix while it is being typed."""
     words = text.words(query)
-    typing = bool(words) and bool(query) and not query[-1].isspace() and query[-1].isalnum()
-    complete, last = (words[:-1], words[-1]) if typing else (words, None)
+    last = words[-1] if words and is_typing(query) else None
+    complete = words[:-1] if last is not None else words
 
     clauses: list[Clause | None] = [_word_clause(w, lang, vocab) for w in complete]
-    # Synonyms are looked up on the corrected spelling: "gros morcaux" -> "gros morceau".
+    # Synonyms are looked up on the corrected spelling ("gros morcaux" -> "gros morceau"),
+    # and on the word being typed as it stands, so "monstres" finds "encombrants" at once.
     stems = [c.alternatives[0].stems[0] if c else "" for c in clauses]
-    # Synonyms: a phrase found among the complete words becomes "this phrase or any other
-    # of its group". Longest phrases first so "gros morceaux" wins over "gros".
+    if last is not None:
+        stems.append(text.stem(last, lang))
+        clauses.append(None)
+    # A phrase of a group becomes "this phrase or any other of its group"; longest phrases
+    # first so "gros morceaux" wins over "gros".
     used = [False] * len(stems)
+    typed_in_synonym = False
     for group in sorted(synonyms, key=lambda g: -max(len(p) for p in g)):
         for phrase in group:
             at = _find(stems, phrase)
             if at < 0 or any(used[at : at + len(phrase)]):
                 continue
-            clauses[at] = Clause([Alternative(p) for p in group])
-            for i in range(at, at + len(phrase)):
+            clause = Clause([Alternative(p) for p in group])
+            end = at + len(phrase)
+            if last is not None and end == len(stems):  # keep matching as the word grows
+                clause.alternatives.append(Alternative((*phrase[:-1], last), prefix=True))
+                typed_in_synonym = True
+            clauses[at] = clause
+            for i in range(at, end):
                 used[i] = True
                 if i > at:
                     clauses[i] = None
             break
     result = [c for c in clauses if c is not None]
-    if last is not None:
+    if last is not None and not typed_in_synonym:
         typed = _typing_clause(last, lang, vocab)
         if typed is not None:
             result.append(typed)
-    return ParsedQuery([c for c in result if c is not None])
+    return ParsedQuery(result)

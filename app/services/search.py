@@ -155,15 +155,19 @@ class SearchEngine:
         limit: int,
     ) -> list[SearchHit]:
         texts = search_index.fetch_texts(conn, [r[1] for r in raw])
-        by_article: dict[str, tuple[float, str, int]] = {}
+        # An article ranks by its best score in either language, and is shown in the
+        # agent's language whenever it matched there.
+        best: dict[str, float] = {}
+        shown: dict[str, tuple[str, int]] = {}
         for lg, rowid, bm25 in raw:
             if rowid not in texts:
                 continue
-            score = -bm25 * (1.0 if lg == lang else OTHER_LANGUAGE_FACTOR)
             article_id = texts[rowid][0]
-            if article_id not in by_article or score > by_article[article_id][0]:
-                by_article[article_id] = (score, lg, rowid)
-        ranked = sorted(by_article.values(), key=lambda v: -v[0])[:limit]
+            score = -bm25 * (1.0 if lg == lang else OTHER_LANGUAGE_FACTOR)
+            best[article_id] = max(score, best.get(article_id, score))
+            if article_id not in shown or lg == lang:
+                shown[article_id] = (lg, rowid)
+        ranked = sorted(((best[a], *shown[a]) for a in best), key=lambda v: -v[0])[:limit]
         markers = {lg: Marker(*pq.highlight_terms(), lg) for lg, pq in parsed.items()}
         hits = []
         for score, lg, rowid in ranked:

@@ -16,8 +16,11 @@ LANGS = ("fr", "en")
 WORD = re.compile(r"\w+")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
 
-# Elided articles and pronouns come out of the split as one- or two-letter words.
-_ELIDED = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+# Elided articles and pronouns come out of the split as one- or two-letter words;
+# "aujourd'hui" (today) splits in two and says nothing about the subject.
+_ELIDED = {
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "aujourd", "hui",
+}  # fmt: skip
 _STOP_FR = {
     "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "a", "au", "aux", "en",
     "dans", "par", "pour", "sur", "avec", "sans", "ce", "cet", "cette", "ces", "je", "tu",

@@ -4,7 +4,7 @@ and the search engine. Used by the command line and the window alike."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -12,6 +12,7 @@ from platformdirs import user_data_dir
 from app.models.store import Store, StoreError, StoreTooNewError, open_store
 from app.services import indexing, kb, resources
 from app.services.articles import ArticleView, read_article
+from app.services.kb_files import KbFormatError
 from app.services.search import SearchEngine, SearchResult
 
 __all__ = ["StoreError", "StoreTooNewError", "Workspace", "open_workspace", "resolve_data_dir"]
@@ -32,6 +33,9 @@ class Workspace:
     data_dir: Path
     store: Store
     engine: SearchEngine
+    # Problems that did not stop the console (a bundled file it could not read): shown to
+    # the agent and the deployer, while the store keeps serving what it already holds.
+    warnings: list[str] = field(default_factory=list)
 
     def search(self, query: str, lang: str = "fr", limit: int = 10) -> SearchResult:
         return self.engine.search(query, lang=lang, limit=limit)
@@ -49,14 +53,21 @@ class Workspace:
 def open_workspace(data_dir: Path, load_bundled: bool = True) -> Workspace:
     """Open (or create, or upgrade) the store in data_dir and bring bundled content in."""
     store = open_store(data_dir)
+    warnings: list[str] = []
     try:
         with store.engine.begin() as conn:
             if indexing.generation(conn) is None:
                 indexing.rebuild(conn)
         if load_bundled:
-            kb.load_synonyms(store, resources.synonyms_file())
-            kb.load_bundle(store, resources.kb_dir())
+            for load, source in (
+                (kb.load_synonyms, resources.synonyms_file()),
+                (kb.load_bundle, resources.kb_dir()),
+            ):
+                try:
+                    load(store, source)
+                except KbFormatError as exc:
+                    warnings.append(f"Bundled content not loaded: {exc}")
     except BaseException:
         store.close()
         raise
-    return Workspace(data_dir, store, SearchEngine(store))
+    return Workspace(data_dir, store, SearchEngine(store), warnings)

@@ -10,21 +10,28 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from app.services.workspace import StoreError, Workspace, open_workspace
+from app.services.workspace import Workspace, open_workspace
 from app.ui.background import Background
 from app.ui.i18n import Translations, system_language
 from app.ui.main_window import MainWindow
 
 
-def _open(data_dir: Path) -> tuple[Workspace, int]:
-    workspace = open_workspace(data_dir)
-    return workspace, workspace.article_count()
+async def open_into(
+    window: MainWindow, data_dir: Path, opened: list[Workspace] | None = None
+) -> Workspace | None:
+    """Open the store off the UI thread and hand it to the window. `opened` receives the
+    workspace as soon as it exists, so whoever owns it can close it even if the window
+    went away first."""
 
+    def _open() -> tuple[Workspace, int]:
+        workspace = open_workspace(data_dir)
+        if opened is not None:
+            opened.append(workspace)
+        return workspace, workspace.article_count()
 
-async def open_into(window: MainWindow, data_dir: Path) -> Workspace | None:
     try:
-        workspace, count = await window.background.run(_open, data_dir)
-    except (StoreError, OSError, ValueError) as exc:
+        workspace, count = await window.background.run(_open)
+    except Exception as exc:  # every failure is shown to the agent, none is only logged
         window.show_store_error(exc)
         return None
     window.set_workspace(workspace, count)
@@ -53,14 +60,15 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     background = Background(loop)
     window = create_window(background, lang)
     window.show()
-    background.spawn(open_into(window, data_dir))
+    opened: list[Workspace] = []
+    background.spawn(open_into(window, data_dir, opened))
     closing = asyncio.Event()
     app.aboutToQuit.connect(closing.set)
     try:
         with loop:
             loop.run_until_complete(closing.wait())
     finally:
-        background.shutdown()
-        if window.workspace is not None:
-            window.workspace.close()
+        background.shutdown()  # waits for the store worker: nothing is opened after this
+        for workspace in opened:
+            workspace.close()
     return 0

@@ -25,6 +25,7 @@ class MainWindow(QMainWindow):
         self.background = background
         self.translations = translations
         self.workspace: Workspace | None = None
+        self.error_box: QMessageBox | None = None
         self._article_count = 0
 
         self.search = SearchPanel(background, self)
@@ -39,6 +40,11 @@ class MainWindow(QMainWindow):
 
         self.store_status = QLabel(self)
         self.timing_status = QLabel(self)
+        self.warning_status = QLabel(self)
+        self.warning_status.setObjectName("warningStatus")
+        self.warning_status.setStyleSheet("color: #8a4b00;")
+        self.warning_status.hide()
+        self.statusBar().addPermanentWidget(self.warning_status)
         self.statusBar().addPermanentWidget(self.timing_status)
         self.statusBar().addPermanentWidget(self.store_status)
 
@@ -100,6 +106,7 @@ class MainWindow(QMainWindow):
         self.lang_menu.setTitle(self.tr("&Langue"))
         self.help_menu.setTitle(self.tr("Aid&e"))
         self.about_action.setText(self.tr("À &propos de Relais"))
+        self.warning_status.setText(self.tr("⚠ Contenu intégré non chargé (détails au survol)"))
         self.lang_actions[self.translations.lang].setChecked(True)
         self.search.retranslate()
         self.article.retranslate()
@@ -116,6 +123,10 @@ class MainWindow(QMainWindow):
         self._article_count = article_count
         self._update_store_status()
         self.search.set_searcher(workspace.search)
+        if workspace.warnings:
+            self.warning_status.setToolTip("\n\n".join(workspace.warnings))
+            self.warning_status.show()
+            self.retranslate()
 
     def set_language(self, lang: str) -> None:
         if not self.translations.apply(lang):
@@ -152,7 +163,16 @@ class MainWindow(QMainWindow):
             message = self.tr("Le stockage local ne peut pas être ouvert : %1").replace(
                 "%1", str(error)
             )
-        QMessageBox.critical(self, self.tr("Relais"), message)
+        # open(), not exec(): no nested event loop inside the qasync task that reports this.
+        self.error_box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Relais"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.error_box.setObjectName("storeErrorBox")
+        self.error_box.open()
 
     def _on_searched(self, result: SearchResult) -> None:
         if result.query.strip():

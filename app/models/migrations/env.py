@@ -4,13 +4,19 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from app.models import Base
+from app.models.search_index import include_in_autogenerate
 
 config = context.config
 connection = config.attributes.get("connection")
 
 
 def _run(conn: Connection) -> None:
-    context.configure(connection=conn, target_metadata=Base.metadata, render_as_batch=True)
+    context.configure(
+        connection=conn,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        include_object=include_in_autogenerate,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
