@@ -70,6 +70,9 @@ def test_import_adds_and_updates_searchable_articles(workspace: Workspace, tmp_p
     assert workspace.search("zorglub").hits == ()
     assert workspace.search("zorgluc").hits == ()
     assert kb.import_path(workspace.store, folder).unchanged == 1
+    # A new "updated" date alone is a change the agent sees in the article header.
+    write(folder, "a.md", (folder / "a.md").read_text("utf-8").replace("2026-11-02", "2026-11-20"))
+    assert kb.import_path(workspace.store, folder).updated == 1
 
 
 @pytest.mark.parametrize(
@@ -86,6 +89,7 @@ def test_import_adds_and_updates_searchable_articles(workspace: Workspace, tmp_p
         ("latin1.md", good().replace("Réponse", "Réponse").encode("latin-1"), "encoding", "UTF-8"),
         ("badlist.md", good().replace('["zorglub"]', '"zorglub"'), "keywords", "list"),
         ("badid.md", good(article_id="Bad Id"), "id", "lowercase"),
+        ("badcat.md", good().replace('"collectes"', '"colectes"'), "category", "one of"),
         (
             "noenglish.md",
             good().replace("**Answer.** The test is handled at the counter.", ""),

@@ -88,7 +88,7 @@ def test_a_failed_migration_leaves_the_store_as_it_was(tmp_path: Path) -> None:
 
     from app.models.store import StoreError
 
-    with pytest.raises(StoreError, match="before-0001.bak") as info:
+    with pytest.raises(StoreError, match=r"before-0001\.bak") as info:
         open_store(tmp_path)
     assert "Background on this error" not in str(info.value)
 

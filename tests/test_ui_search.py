@@ -32,7 +32,7 @@ def window(qtbot, qloop: asyncio.AbstractEventLoop, bundled: Workspace) -> Itera
 
 def type_query(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(win.search.field, text)
-    qtbot.waitUntil(lambda: win.search._shown_query == win.search.field.text(), timeout=5000)
+    qtbot.waitUntil(lambda: win.search.shown_query == win.search.field.text(), timeout=5000)
 
 
 def top_id(win: MainWindow) -> str | None:
@@ -70,7 +70,7 @@ def test_search_runs_off_the_ui_thread(window: MainWindow, qtbot, bundled: Works
 
 def test_accented_text_from_the_keyboard_layout(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.search.field.insert("Déneigement trottoir glacé")
-    qtbot.waitUntil(lambda: window.search._shown_query == window.search.field.text())
+    qtbot.waitUntil(lambda: window.search.shown_query == window.search.field.text())
     assert top_id(window) == "trottoir-glace-non-deneige"
 
 
@@ -78,7 +78,7 @@ def test_fast_typing_ends_on_the_last_query(window: MainWindow, qtbot) -> None: 
     window.search.field.setText("nid")
     window.search.field.setText("nid de")
     window.search.field.setText("nid de poule")
-    qtbot.waitUntil(lambda: window.search._shown_query == "nid de poule")
+    qtbot.waitUntil(lambda: window.search.shown_query == "nid de poule")
     assert top_id(window) == "nid-de-poule-signalement"
 
 
@@ -133,7 +133,7 @@ def test_text_typed_before_the_store_opens_is_kept(qtbot, qloop, bundled: Worksp
     qtbot.keyClicks(win.search.field, "vignette")
     assert "Ouverture" in win.store_status.text()
     win.set_workspace(bundled, bundled.article_count())
-    qtbot.waitUntil(lambda: win.search._shown_query == "vignette")
+    qtbot.waitUntil(lambda: win.search.shown_query == "vignette")
     assert top_id(win) == "vignette-srrr-residents"
     background.shutdown()
 
@@ -190,3 +190,36 @@ def test_broken_bundled_file_is_shown_and_the_store_still_serves(  # type: ignor
     background.shutdown()
     for ws in opened:
         ws.close()
+
+
+def test_language_switch_during_a_search_is_not_lost(
+    window: MainWindow, qtbot, bundled: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    calls: list[tuple[str, str]] = []
+
+    def slow(query: str, lang: str):  # type: ignore[no-untyped-def]
+        calls.append((query, lang))
+        time.sleep(0.2)
+        return bundled.search(query, lang)
+
+    window.search.set_searcher(slow)
+    window.search.field.setText("ecocentre")
+    qtbot.waitUntil(lambda: bool(calls))
+    window.search.set_language("en")  # while the French search is still running
+    qtbot.waitUntil(lambda: window.search._shown == ("ecocentre", "en"), timeout=5000)
+    assert calls[-1] == ("ecocentre", "en")
+    hit = window.search.model.hit(0)
+    assert hit is not None and hit.lang == "en"
+
+
+def test_a_failing_search_is_reported_and_the_text_kept(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    def broken(query: str, lang: str):  # type: ignore[no-untyped-def]
+        raise RuntimeError("database is locked")
+
+    window.search.set_searcher(broken)
+    window.search.field.setText("piscine")
+    qtbot.waitUntil(lambda: "impossible" in window.search.summary.text())
+    assert "database is locked" in window.search.summary.text()
+    assert window.search.field.text() == "piscine"

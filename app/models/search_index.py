@@ -12,7 +12,7 @@ from sqlalchemy import Column, Connection, Integer, String, Table, text
 
 from app.models.base import Base
 
-LANGS = ("fr", "en")
+LANGS = ("fr", "en")  # the languages articles are written and indexed in
 # bm25 column weights: title, keywords, body.
 WEIGHTS = (8.0, 5.0, 1.0)
 
@@ -50,13 +50,6 @@ def write_rows(conn: Connection, lang: str, rows: Iterable[tuple[int, str, str, 
         f"INSERT OR REPLACE INTO {table}(rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
         list(rows),
     )
-
-
-def read_row(conn: Connection, lang: str, rowid: int) -> tuple[str, str, str] | None:
-    row = conn.exec_driver_sql(
-        f"SELECT title, keywords, body FROM {_fts(lang)} WHERE rowid = ?", (rowid,)
-    ).first()
-    return None if row is None else (row[0], row[1], row[2])
 
 
 def delete_rows(conn: Connection, lang: str, rowids: Sequence[int]) -> None:

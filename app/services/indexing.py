@@ -86,19 +86,13 @@ def _write_vocab(conn: Connection, deltas: Deltas) -> None:
         search_index.adjust_vocab(conn, lang, {k: (v[0], v[1], v[2]) for k, v in counts.items()})
 
 
-def rebuild(conn: Connection, batch: int = 5000) -> int:
+def rebuild(conn: Connection) -> int:
     """Index every article text again from scratch; returns the number of texts.
     The vocabulary is totalled in memory and written once."""
     search_index.clear(conn)
     rows = search_index.all_texts(conn)
-    deltas: Deltas = {}
-    for start in range(0, len(rows), batch):
-        texts = (
-            IndexedText(r[0], r[1], r[2], json.loads(r[3] or "[]"), r[4])
-            for r in rows[start : start + batch]
-        )
-        _apply(conn, texts, +1, deltas)
-    _write_vocab(conn, deltas)
+    texts = (IndexedText(r[0], r[1], r[2], json.loads(r[3] or "[]"), r[4]) for r in rows)
+    _write_vocab(conn, _apply(conn, texts, +1))
     search_index.optimize(conn)
     bump_generation(conn)
     return len(rows)

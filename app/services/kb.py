@@ -78,7 +78,8 @@ def _fingerprint(article: Article) -> tuple[object, ...]:
         for t in article.texts
     )
     docs = [(d.code, d.title_fr, d.title_en) for d in article.documents]
-    return (article.version, article.category, tuple(article.service_codes), texts, docs)
+    updated = article.updated_at.replace(tzinfo=None)  # SQLite hands datetimes back naive
+    return (article.version, updated, article.category, tuple(article.service_codes), texts, docs)
 
 
 def store_articles(

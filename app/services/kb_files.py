@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from app.services import categories
+
 EN_SEPARATOR = "<!-- en -->"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$")
 _REFERRAL_FIELDS = ("unit", "phone", "address", "hours")
@@ -97,7 +99,7 @@ class _Reader:
         return [v.strip() for v in value if v.strip()]
 
 
-def _split(path: Path, raw: str, reader: _Reader) -> tuple[dict[str, Any], str] | None:
+def _split(raw: str, reader: _Reader) -> tuple[dict[str, Any], str] | None:
     text = raw.lstrip("\ufeff")
     lines = text.splitlines()
     if not lines or lines[0].strip() != "+++":
@@ -140,7 +142,7 @@ def parse_article(path: Path) -> ArticleData | list[Problem]:
         return [Problem(path, "encoding", f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
     except OSError as exc:
         return [Problem(path, "file", f"cannot be read: {exc.strerror}")]
-    split = _split(path, raw, reader)
+    split = _split(raw, reader)
     if split is None:
         return reader.problems
     meta, body = split
@@ -149,6 +151,11 @@ def parse_article(path: Path) -> ArticleData | list[Problem]:
     if article_id and not _ID.match(article_id):
         reader.fail("id", f"'{article_id}' must be 3-80 lowercase letters, digits and '-'")
     category = reader.string(meta, "category", required=True)
+    if category and category not in categories.LABELS:
+        reader.fail(
+            "category",
+            f"'{category}' is not a category; use one of: " + ", ".join(sorted(categories.LABELS)),
+        )
     version = meta.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         reader.fail("version", "must be a whole number from 1, e.g. version = 2")

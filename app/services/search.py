@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from app.models import Synonym, search_index
+from app.models.search_index import LANGS
 from app.models.store import Store
 from app.services import indexing, text
 from app.services.query import ParsedQuery, Synonyms, parse
 from app.services.snippets import Marker, Segments, mark, snippet, to_html, to_text
 from app.services.vocabulary import TIERS, Vocabulary
 
-LANGS = text.LANGS
 # Hits in the other language keep this share of their score: same relevance, agent's first.
 OTHER_LANGUAGE_FACTOR = 0.75
 # bm25 costs about half a microsecond per matching text, and FTS5 ranks every match. When

@@ -44,8 +44,8 @@ class _Words(NamedTuple):
 def _analysed(value: str, lang: str) -> _Words:
     """Words of a passage, folded and stemmed; the same articles recur keystroke after
     keystroke, so this runs once per article, not once per search."""
-    folded = [text.fold(w) for w in text.WORD.findall(value)]
-    stems = ["" if w in text.STOPWORDS or w == "_" else text.stem(w, lang) for w in folded]
+    folded = text.fold_all(value)
+    stems = [text.stem(w, lang) if text.is_content(w) else "" for w in folded]
     return _Words(folded, stems)
 
 

@@ -6,20 +6,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 import Stemmer
 
-LANGS = ("fr", "en")
+from app.models.search_index import LANGS
+
+__all__ = ["LANGS", "STOPWORDS", "WORD", "fold", "fold_all", "is_content", "stem", "stems", "words"]
+
 WORD = re.compile(r"\w+")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
 
 # Elided articles and pronouns come out of the split as one- or two-letter words;
 # "aujourd'hui" (today) splits in two and says nothing about the subject.
 _ELIDED = {
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "aujourd", "hui",
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+    "aujourd", "hui",
 }  # fmt: skip
 _STOP_FR = {
     "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "a", "au", "aux", "en",
@@ -46,7 +48,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-_FOLDED: dict[str, str] = {}  # hot path of snippets: a dict beats lru_cache's call
+_FOLDED: dict[str, str] = {}  # hot path of indexing and snippets: a dict beats lru_cache
 _stemmers: dict[str, Stemmer.Stemmer] = {}
 
 
@@ -62,21 +64,6 @@ def stem(word: str, lang: str) -> str:
     return str(_stemmer(lang).stemWord(word))
 
 
-class Token(NamedTuple):
-    word: str  # folded
-    start: int  # offsets in the original text
-    end: int
-
-
-def tokens(text: str) -> Iterator[Token]:
-    """Folded words of a text with their offsets, stopwords included."""
-    for m in WORD.finditer(text):
-        word = _fold_cached(m.group())
-        if word and word != "_":
-            start, end = m.span()
-            yield Token(word, start, end)
-
-
 def _fold_cached(raw: str) -> str:
     word = _FOLDED.get(raw)
     if word is None:
@@ -86,10 +73,19 @@ def _fold_cached(raw: str) -> str:
     return word
 
 
+def fold_all(text: str) -> list[str]:
+    """Every word of a text, folded, one per WORD match (stopwords included)."""
+    return list(map(_fold_cached, WORD.findall(text)))
+
+
+def is_content(word: str) -> bool:
+    """A folded word that can match: not a stopword, not an elided article."""
+    return word not in STOPWORDS and word != "_"
+
+
 def words(text: str) -> list[str]:
     """Folded content words of a text: no stopwords, no elided articles."""
-    folded = map(_fold_cached, WORD.findall(text))
-    return [w for w in folded if w not in STOPWORDS and w != "_"]
+    return [w for w in fold_all(text) if is_content(w)]
 
 
 def stems(text: str, lang: str) -> list[str]:

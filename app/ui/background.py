@@ -39,10 +39,6 @@ class Background:
         if not task.cancelled() and task.exception() is not None:
             log.error("background task failed", exc_info=task.exception())
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._tasks)
-
     def shutdown(self) -> None:
         for task in list(self._tasks):
             task.cancel()

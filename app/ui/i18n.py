@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app.services.resources import resources_dir
 
-LANGS = ("fr", "en")
+LANGS = ("fr", "en")  # interface languages (the same two as the articles, by choice)
 
 
 def system_language() -> str:
@@ -61,6 +61,7 @@ class Translations:
             return False
         if self._translator is not None:
             app.removeTranslator(self._translator)
+            self._translator.deleteLater()
             self._translator = None
         qm = _qm_file(lang)
         translator = QTranslator(app)

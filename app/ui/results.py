@@ -3,6 +3,7 @@ as title, category and the marked snippet."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
@@ -73,7 +74,7 @@ class ResultDelegate(QStyledItemDelegate):
         doc.setHtml(
             f"<div style='font-weight:600; font-size:larger'>{to_html(hit.title, 'b')}</div>"
             f"<div style='color:{muted}; font-size:smaller'>"
-            f"{categories.label(hit.category, lang)} · {badge}</div>"
+            f"{html.escape(categories.label(hit.category, lang))} · {badge}</div>"
             f"<div>{to_html(hit.snippet, 'b')}</div>"
         )
         return doc

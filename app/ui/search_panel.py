@@ -36,7 +36,7 @@ class SearchPanel(QWidget):
         self._searcher: Searcher | None = None
         self._lang = "fr"
         self._running = False
-        self._shown_query: str | None = None
+        self._shown: tuple[str, str] | None = None  # (query, language) on screen
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
@@ -78,13 +78,12 @@ class SearchPanel(QWidget):
     def set_searcher(self, searcher: Searcher | None) -> None:
         """Where searches go; until it is set, what the agent types is kept and waits."""
         self._searcher = searcher
-        self._shown_query = None
+        self._shown = None
         self._start_search()
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
         self.model.lang = lang
-        self._shown_query = None
         self._start_search()
 
     def focus_search(self) -> None:
@@ -98,32 +97,45 @@ class SearchPanel(QWidget):
         self._update_summary(None)
 
     # -- searching ----------------------------------------------------------------------
+    @property
+    def shown_query(self) -> str | None:
+        """The query whose results are on screen."""
+        return None if self._shown is None else self._shown[0]
+
+    def _wanted(self) -> tuple[str, str]:
+        return self.field.text(), self._lang
+
     def _start_search(self) -> None:
-        if self._running or self._searcher is None:
-            return
-        query = self.field.text()
-        if query == self._shown_query:
+        if self._running or self._searcher is None or self._wanted() == self._shown:
             return
         self._running = True
-        self._background.spawn(self._search_until_current(query))
+        self._background.spawn(self._search_until_current())
 
-    async def _search_until_current(self, query: str) -> None:
+    async def _search_until_current(self) -> None:
         try:
             while self._searcher is not None:
+                wanted = self._wanted()
+                query, lang = wanted
                 if not query.strip():
                     result = SearchResult(query, (), 0.0)
                 else:
-                    result = await self._background.run(self._searcher, query, self._lang)
-                latest = self.field.text()
-                if latest == query:
-                    self._show(result)
+                    try:
+                        result = await self._background.run(self._searcher, query, lang)
+                    except Exception as exc:  # shown to the agent; the typed text stays
+                        self._shown = None
+                        self.summary.setText(
+                            self.tr("Recherche impossible : %1").replace("%1", str(exc))
+                        )
+                        return
+                if self._wanted() == wanted:
+                    self._show(result, lang)
                     return
-                query = latest  # the agent kept typing: catch up
+                # The agent kept typing or switched language meanwhile: catch up.
         finally:
             self._running = False
 
-    def _show(self, result: SearchResult) -> None:
-        self._shown_query = result.query
+    def _show(self, result: SearchResult, lang: str) -> None:
+        self._shown = (result.query, lang)
         self.model.set_hits(result.hits)
         if result.hits:
             self.results.setCurrentIndex(self.model.index(0, 0))

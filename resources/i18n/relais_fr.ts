@@ -68,92 +68,97 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57" />
+        <location filename="../../app/ui/main_window.py" line="63" />
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95" />
+        <location filename="../../app/ui/main_window.py" line="101" />
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96" />
+        <location filename="../../app/ui/main_window.py" line="102" />
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97" />
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98" />
+        <location filename="../../app/ui/main_window.py" line="104" />
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99" />
+        <location filename="../../app/ui/main_window.py" line="105" />
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100" />
+        <location filename="../../app/ui/main_window.py" line="106" />
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101" />
+        <location filename="../../app/ui/main_window.py" line="107" />
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102" />
+        <location filename="../../app/ui/main_window.py" line="108" />
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123" />
+        <location filename="../../app/ui/main_window.py" line="109" />
+        <source>⚠ Contenu intégré non chargé (détails au survol)</source>
+        <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="134" />
         <source>La traduction anglaise est introuvable ; l'interface reste en français.</source>
         <translation>La traduction anglaise est introuvable ; l'interface reste en français.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139" />
+        <location filename="../../app/ui/main_window.py" line="150" />
         <source>Cet article n'existe plus.</source>
         <translation>Cet article n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144" />
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>Banque d'information indisponible</source>
         <translation>Banque d'information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147" />
+        <location filename="../../app/ui/main_window.py" line="158" />
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n'a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n'a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>Le stockage local ne peut pas être ouvert : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155" />
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="180" />
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>Ouverture de la banque d'information…</source>
         <translation>Ouverture de la banque d'information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -161,12 +166,12 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="195" />
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
@@ -174,32 +179,37 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="95" />
+        <location filename="../../app/ui/search_panel.py" line="94" />
         <source>Rechercher dans la banque d'information (Ctrl+K)…</source>
         <translation>Rechercher dans la banque d'information (Ctrl+K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="96" />
+        <location filename="../../app/ui/search_panel.py" line="95" />
         <source>Recherche</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="97" />
+        <location filename="../../app/ui/search_panel.py" line="96" />
         <source>Résultats</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="135" />
+        <location filename="../../app/ui/search_panel.py" line="127" />
+        <source>Recherche impossible : %1</source>
+        <translation>Recherche impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="147" />
         <source>Tapez quelques mots : les résultats suivent la frappe.</source>
         <translation>Tapez quelques mots : les résultats suivent la frappe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="139" />
+        <location filename="../../app/ui/search_panel.py" line="151" />
         <source>Aucun article ne correspond. Essayez d'autres mots.</source>
         <translation>Aucun article ne correspond. Essayez d'autres mots.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_panel.py" line="141" />
+        <location filename="../../app/ui/search_panel.py" line="153" />
         <source>%n article(s) contenant une partie des mots</source>
         <translation>
             <numerusform>%n article contenant une partie des mots</numerusform>
@@ -207,7 +217,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_panel.py" line="143" />
+        <location filename="../../app/ui/search_panel.py" line="155" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
