@@ -49,13 +49,10 @@ def _analysed(value: str, lang: str) -> _Words:
     return _Words(folded, stems)
 
 
-def plain(markdown: str) -> str:
-    return _SPACES.sub(" ", _MARKDOWN.sub(" ", markdown)).strip()
-
-
 @lru_cache(maxsize=2048)
-def _plain_cached(body: str) -> str:
-    return plain(body)
+def plain(markdown: str) -> str:
+    """Markdown as one line of text (cached: the same bodies recur keystroke after keystroke)."""
+    return _SPACES.sub(" ", _MARKDOWN.sub(" ", markdown)).strip()
 
 
 def _segments(value: str, marked: list[tuple[int, int]], lo: int, hi: int) -> Segments:
@@ -90,11 +87,12 @@ def _densest(hit: list[bool], width: int) -> int:
 
 def snippet(body: str, marker: Marker, width: int = 30) -> Segments:
     """About `width` words of the body around the densest run of matched words."""
-    value = _plain_cached(body)
-    words = _analysed(value, marker.lang).folded
+    value = plain(body)
+    analysed = _analysed(value, marker.lang)
+    words = analysed.folded
     if not words:
         return ()
-    hit = marker.hits(_analysed(value, marker.lang))
+    hit = marker.hits(analysed)
     best = _densest(hit, width)
     # Start a little before the first match so the passage reads as a sentence.
     first = next((i for i in range(best, len(hit)) if hit[i]), best)

@@ -10,6 +10,8 @@ from itertools import accumulate
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from app.models import search_index
+
 # Words scanned when completing a prefix; beyond this the FTS prefix index alone serves.
 _SCAN_LIMIT = 4000
 
@@ -20,7 +22,9 @@ def max_typos(word: str) -> int:
     return 0 if n < 5 else 1 if n < 9 else 2
 
 
-TIERS = ("all", "head", "title")  # where a word is counted: anywhere, title+keywords, title
+# Where a word is counted: anywhere, title + keywords, title. The same order as the FTS
+# column filters and as the df, head_df, title_df columns of the vocabulary rows.
+TIERS = tuple(search_index.TIERS)
 
 
 class Vocabulary:
@@ -44,7 +48,7 @@ class Vocabulary:
         for w in self.words:
             by_len[len(w)].append(w)
         self._by_len = dict(by_len)
-        self._prefixes: dict[int, dict[str, list[str]]] = {}
+        self._prefixes: dict[int, list[str]] = {}  # distinct word beginnings, by length
 
     def __len__(self) -> int:
         return len(self.words)
@@ -99,12 +103,6 @@ class Vocabulary:
             return []
         n = len(prefix)
         if n not in self._prefixes:
-            table: dict[str, list[str]] = defaultdict(list)
-            for w in self.words:
-                if len(w) >= n:
-                    table[w[:n]].append(w)
-            self._prefixes[n] = dict(table)
-        table_n = self._prefixes[n]
-        found = self._best(prefix, list(table_n), budget, limit=50)
-        weight = {p: sum(self.df[w] for w in table_n[p]) for p in found}
-        return sorted(found, key=lambda p: -weight[p])[:limit]
+            self._prefixes[n] = sorted({w[:n] for w in self.words if len(w) >= n})
+        found = self._best(prefix, self._prefixes[n], budget, limit=50)
+        return sorted(found, key=lambda p: -self.texts_with_prefix(p, 0))[:limit]
