@@ -1,0 +1,52 @@
+"""The city's own vocabulary for requests (as in its open data on 311 requests), with the
+Open311 status each fine-grained status maps to."""
+
+from __future__ import annotations
+
+# code -> (French label, English label, Open311 status)
+STATUSES: dict[str, tuple[str, str, str]] = {
+    "transmise": ("Transmise pour traitement", "Sent for processing", "open"),
+    "acceptee": ("Acceptée", "Accepted", "open"),
+    "prise_en_charge": ("Prise en charge", "In progress", "open"),
+    "urgente": ("Urgente", "Urgent", "open"),
+    "reactivee": ("Réactivée", "Reopened", "open"),
+    "terminee": ("Terminée", "Completed", "closed"),
+    "refusee": ("Refusée", "Refused", "closed"),
+    "annulee": ("Annulée", "Cancelled", "closed"),
+}
+INITIAL_STATUS = "transmise"
+CLOSED_STATUSES = frozenset(code for code, (_, _, o) in STATUSES.items() if o == "closed")
+
+# code -> (French label, English label)
+NATURES: dict[str, tuple[str, str]] = {
+    "request": ("Requête", "Request"),
+    "complaint": ("Plainte", "Complaint"),
+    "information": ("Information", "Information"),
+    "comment": ("Commentaire", "Comment"),
+}
+
+# code -> (French label as the city counts it, English label)
+CHANNELS: dict[str, tuple[str, str]] = {
+    "phone": ("Téléphone", "Phone"),
+    "email": ("Courriel", "E-mail"),
+    "counter": ("En personne (comptoir)", "In person (counter)"),
+    "mail": ("Courrier", "Mail"),
+    "web": ("Site internet", "Website"),
+    "mobile": ("Application mobile", "Mobile app"),
+    "social": ("Médias sociaux", "Social media"),
+}
+
+LANGUAGES = ("fr", "en")
+
+
+def open311_status(status: str) -> str:
+    return STATUSES[status][2]
+
+
+def status_from_label(label: str) -> str | None:
+    """The status code for a French label from the city's open data (case-insensitive)."""
+    wanted = label.strip().casefold()
+    for code, (fr, en, _) in STATUSES.items():
+        if wanted in (code, fr.casefold(), en.casefold()):
+            return code
+    return None

@@ -1,0 +1,130 @@
+"""Checks on what an agent or a citizen submits. Every problem names the field and the fix,
+and all problems are reported at once, so the form can mark each field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.services.catalogue import Attribute, Service
+
+MAX_STRING = 200
+MAX_TEXT = 4000
+_POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+def parse_datetime(value: str) -> datetime:
+    """ISO 8601 with a time zone; 'Z' accepted. Raises ValueError with the reason."""
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    parsed = datetime.fromisoformat(text)
+    if parsed.tzinfo is None:
+        raise ValueError("a time zone is required, as in 2026-11-25T14:30:00-05:00")
+    return parsed
+
+
+def normalise_postal_code(value: str) -> str:
+    match = _POSTAL_CODE.match(value.strip().upper())
+    if not match:
+        raise ValueError("not a Canadian postal code; expected the form H2X 1Y4")
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def check_email(value: str) -> str:
+    text = value.strip()
+    if len(text) > 254 or not _EMAIL.match(text):
+        raise ValueError("not an e-mail address; expected the form name@example.com")
+    return text.lower()
+
+
+def _clean_one(attr: Attribute, raw: object) -> object:
+    if attr.datatype in ("string", "text"):
+        if not isinstance(raw, str):
+            raise ValueError("expected text")
+        limit = MAX_STRING if attr.datatype == "string" else MAX_TEXT
+        if len(raw) > limit:
+            raise ValueError(f"too long: {len(raw)} characters, at most {limit}")
+        return raw.strip()
+    if attr.datatype == "number":
+        if isinstance(raw, bool):
+            raise ValueError("expected a number")
+        if isinstance(raw, int | float):
+            return raw
+        if isinstance(raw, str):
+            try:
+                number = float(raw.strip().replace(",", "."))
+            except ValueError:
+                raise ValueError(f"« {raw} » is not a number") from None
+            return int(number) if number.is_integer() else number
+        raise ValueError("expected a number")
+    if attr.datatype == "datetime":
+        if not isinstance(raw, str):
+            raise ValueError("expected a date and time, as in 2026-11-25T14:30:00-05:00")
+        return parse_datetime(raw).isoformat()
+    keys = [v.key for v in attr.values]
+    if attr.datatype == "singlevaluelist":
+        if isinstance(raw, list) and len(raw) == 1:
+            raw = raw[0]
+        if raw not in keys:
+            raise ValueError(f"« {raw} » is not one of the choices: {', '.join(keys)}")
+        return raw
+    # multivaluelist
+    items = raw if isinstance(raw, list) else [raw]
+    wrong = [str(i) for i in items if i not in keys]
+    if wrong:
+        raise ValueError(f"not among the choices ({', '.join(keys)}): {', '.join(wrong)}")
+    return sorted(set(items), key=keys.index)
+
+
+def _is_empty(raw: object) -> bool:
+    return raw is None or raw == "" or raw == []
+
+
+def clean_attributes(service: Service, raw: Mapping[str, object]) -> dict[str, object]:
+    """The service's attribute values, checked and normalised; raises ValidationError."""
+    problems: list[FieldProblem] = []
+    known = {a.code: a for a in service.attributes}
+    for code in raw:
+        if code not in known:
+            choices = ", ".join(known) or "none"
+            problems.append(
+                FieldProblem(
+                    f"attribute[{code}]",
+                    f"unknown attribute for {service.code}; its attributes are: {choices}",
+                )
+            )
+    cleaned: dict[str, object] = {}
+    for attr in service.attributes:
+        value = raw.get(attr.code)
+        if _is_empty(value):
+            if attr.required:
+                problems.append(
+                    FieldProblem(f"attribute[{attr.code}]", f"required: {attr.description_en}")
+                )
+            continue
+        try:
+            cleaned[attr.code] = _clean_one(attr, value)
+        except ValueError as exc:
+            problems.append(FieldProblem(f"attribute[{attr.code}]", str(exc)))
+    if problems:
+        raise ValidationError(problems)
+    return cleaned
