@@ -79,3 +79,13 @@ def route(
     if is_office_hours(table, when):
         return Routing(unit=unit, handled_by=unit, after_hours=False)
     return Routing(unit=unit, handled_by=table.units[table.after_hours_unit], after_hours=True)
+
+
+def triage_routing(table: RoutingTable, service: Service, when: datetime) -> Routing:
+    """Where a request goes when its arrondissement is unknown: agglomeration services to
+    their unit as usual, local ones to the 24/7 centre, which finds the arrondissement."""
+    group = table.groups.get(service.group)
+    if group is not None and group.scope == "agglomeration":
+        return route(table, service, None, when)
+    centre = table.units[table.after_hours_unit]
+    return Routing(unit=centre, handled_by=centre, after_hours=not is_office_hours(table, when))

@@ -3,6 +3,7 @@ and all problems are reported at once, so the form can mark each field."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -67,15 +68,17 @@ def _clean_one(attr: Attribute, raw: object) -> object:
     if attr.datatype == "number":
         if isinstance(raw, bool):
             raise ValueError("expected a number")
-        if isinstance(raw, int | float):
-            return raw
         if isinstance(raw, str):
             try:
-                number = float(raw.strip().replace(",", "."))
+                raw = float(raw.strip().replace(",", "."))
             except ValueError:
                 raise ValueError(f"« {raw} » is not a number") from None
-            return int(number) if number.is_integer() else number
-        raise ValueError("expected a number")
+        if not isinstance(raw, int | float):
+            raise ValueError("expected a number")
+        # "nan", "inf" and 1e400 read as floats, but are no JSON number the store can keep.
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise ValueError(f"« {raw} » is not a number")
+        return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
     if attr.datatype == "datetime":
         if not isinstance(raw, str):
             raise ValueError("expected a date and time, as in 2026-11-25T14:30:00-05:00")

@@ -1,0 +1,5 @@
+import sys
+
+from app.server.cli import main
+
+sys.exit(main())

@@ -1,0 +1,234 @@
+"""The console's sync API under /api/v1 (JSON, bearer tokens)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from app.server import auth, cases, feed
+from app.server.catalogue_store import CatalogueCache, store_catalogue
+from app.server.db import Database, utcnow
+from app.server.models import Account, Station
+from app.server.problems import Refused
+from app.server.push import MAX_BATCH, OP_TYPES, Op, push
+from app.services.case_numbers import WORKSTATION_STATIONS
+from app.services.catalogue import CatalogueError, catalogue_from_dict
+
+router = APIRouter(prefix="/api/v1")
+
+
+class ApiError(Exception):
+    """An answer other than 2xx, with the field at fault."""
+
+    def __init__(self, status: int, field: str, message: str) -> None:
+        self.status = status
+        self.problems = [{"field": field, "message": message}]
+        super().__init__(f"{field}: {message}")
+
+
+def database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def catalogue_cache(request: Request) -> CatalogueCache:
+    cache: CatalogueCache = request.app.state.catalogue
+    return cache
+
+
+Db = Annotated[Database, Depends(database)]
+
+
+def bearer(authorization: Annotated[str | None, Header()] = None) -> str:
+    scheme, _, secret = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        raise ApiError(401, "Authorization", "send 'Authorization: Bearer <token>' (log in first)")
+    return secret.strip()
+
+
+def principal(db: Db, secret: Annotated[str, Depends(bearer)]) -> auth.Principal:
+    with db.read() as session:
+        try:
+            return auth.principal_for(session, secret, utcnow())
+        except auth.AuthError as exc:
+            raise ApiError(401, "Authorization", str(exc)) from exc
+
+
+Who = Annotated[auth.Principal, Depends(principal)]
+
+
+def _require(who: auth.Principal, role: str, what: str) -> None:
+    if not who.at_least(role):
+        raise ApiError(403, "role", f"only a {role} can {what}")
+
+
+class TokenIn(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+    station: int | None = Field(None, ge=1, le=899, description="workstation's station code")
+    workstation_id: str | None = Field(None, min_length=8, max_length=64)
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: str
+    username: str
+    role: str
+    station: int | None
+
+
+@router.post("/auth/token", response_model=TokenOut, tags=["auth"])
+def login(body: TokenIn, db: Db) -> TokenOut:
+    with db.work(body.username) as work:
+        try:
+            account = auth.authenticate(work.session, body.username, body.password)
+        except auth.AuthError as exc:
+            raise ApiError(401, "password", str(exc)) from exc
+        if body.station is not None:
+            if body.station not in WORKSTATION_STATIONS:
+                raise ApiError(422, "station", "a workstation station is between 001 and 899")
+            if not body.workstation_id:
+                raise ApiError(422, "workstation_id", "required with a station code")
+            station = work.session.get(Station, body.station, with_for_update=True)
+            if station is None:
+                work.session.add(
+                    Station(
+                        code=body.station,
+                        workstation_id=body.workstation_id,
+                        registered_by=account.username,
+                        registered_at=work.now,
+                    )
+                )
+            elif station.workstation_id != body.workstation_id:
+                raise ApiError(
+                    409,
+                    "station",
+                    f"station {body.station:03d} belongs to another workstation: choose another "
+                    "station code in the settings",
+                )
+        secret, row = auth.issue_token(work.session, account, body.station, work.now)
+        return TokenOut(
+            access_token=secret,
+            expires_at=row.expires_at.isoformat(),
+            username=account.username,
+            role=account.role,
+            station=body.station,
+        )
+
+
+@router.post("/auth/revoke", status_code=204, tags=["auth"])
+def logout(db: Db, who: Who, secret: Annotated[str, Depends(bearer)]) -> Response:
+    with db.work(who.username) as work:
+        auth.revoke_token(work.session, secret, work.now)
+    return Response(status_code=204)
+
+
+@router.get("/me", tags=["auth"])
+def me(who: Who) -> dict[str, Any]:
+    return {"username": who.username, "role": who.role, "station": who.station}
+
+
+class OpIn(BaseModel):
+    op_id: uuid.UUID
+    type: Literal[OP_TYPES]  # type: ignore[valid-type]
+    target: str = Field(
+        min_length=1, max_length=80, description="case number, citizen or article id"
+    )
+    base_revision: int = Field(0, ge=0, le=2**31 - 1)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushIn(BaseModel):
+    ops: list[OpIn] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+@router.post("/sync/push", tags=["sync"])
+def sync_push(body: PushIn, db: Db, who: Who, request: Request) -> JSONResponse:
+    ops = [Op(str(o.op_id), o.type, o.target, o.base_revision, o.data) for o in body.ops]
+    # JSONResponse as it is: results are plain JSON already, no need for FastAPI's encoder.
+    return JSONResponse({"results": push(db, catalogue_cache(request), who, ops)})
+
+
+@router.get("/sync/changes", tags=["sync"])
+def sync_changes(
+    db: Db,
+    who: Who,
+    since: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=feed.MAX_LIMIT)] = feed.DEFAULT_LIMIT,
+) -> Response:
+    return Response(feed.changes_json(db, since, limit), media_type="application/json")
+
+
+@router.get("/requests/{case_number}", tags=["requests"])
+def get_request(case_number: str, db: Db, who: Who) -> dict[str, Any]:
+    with db.read() as session:
+        return cases.record_of(session, cases.get_by_case(session, case_number))
+
+
+class AccountIn(BaseModel):
+    username: str = Field(min_length=3, max_length=64)
+    password: str = Field(min_length=auth.MIN_PASSWORD, max_length=256)
+    role: Literal["agent", "supervisor", "admin"]
+
+
+@router.post("/accounts", status_code=201, tags=["admin"])
+def create_account(body: AccountIn, db: Db, who: Who) -> dict[str, Any]:
+    _require(who, "admin", "create accounts")
+    with db.work(who.username) as work:
+        problems = auth.check_new_account(body.username, body.password, body.role)
+        if problems:
+            raise ApiError(422, *problems[0])
+        try:
+            account = auth.create_account(
+                work.session, body.username, body.password, body.role, who.username, work.now
+            )
+        except ValueError as exc:
+            raise ApiError(409, "username", str(exc)) from exc
+        return {"username": account.username, "role": account.role}
+
+
+@router.delete("/accounts/{username}/tokens", tags=["admin"])
+def revoke_account_tokens(username: str, db: Db, who: Who) -> dict[str, Any]:
+    if username != who.username:
+        _require(who, "admin", "revoke another account's tokens")
+    with db.work(who.username) as work:
+        from sqlalchemy import select
+
+        account = work.session.scalar(select(Account).where(Account.username == username))
+        if account is None:
+            raise ApiError(404, "username", f"no account {username}")
+        return {"revoked": auth.revoke_all(work.session, account.id, work.now)}
+
+
+class ApiKeyIn(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+
+
+@router.post("/api-keys", status_code=201, tags=["admin"])
+def create_api_key(body: ApiKeyIn, db: Db, who: Who) -> dict[str, str]:
+    _require(who, "admin", "create GeoReport API keys")
+    with db.work(who.username) as work:
+        return {
+            "name": body.name,
+            "api_key": auth.create_api_key(work.session, body.name, who.username, work.now),
+        }
+
+
+@router.put("/catalogue", tags=["admin"])
+def put_catalogue(body: dict[str, Any], db: Db, who: Who) -> dict[str, Any]:
+    _require(who, "admin", "edit the catalogue")
+    try:
+        catalogue = catalogue_from_dict(body)
+    except (CatalogueError, KeyError, TypeError, ValueError) as exc:
+        raise ApiError(422, "catalogue", f"not a valid catalogue: {exc}") from exc
+    with db.work(who.username) as work:
+        report = store_catalogue(work, catalogue)
+    return {"report": str(report)}
+
+
+__all__ = ["ApiError", "Refused", "router"]

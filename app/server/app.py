@@ -1,0 +1,119 @@
+"""The central store's web application: GeoReport v2 for the public, the sync API for
+consoles, and one error shape per audience, always naming the field at fault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app import __version__
+from app.server import api, open311
+from app.server.catalogue_store import CatalogueCache
+from app.server.db import Database
+from app.server.problems import Refused
+
+MAX_BODY = 2 * 1024 * 1024
+STATUS_OF = {"rejected": 422, "not_found": 404, "forbidden": 403}
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "form")]
+    return ".".join(parts) or "body"
+
+
+def _validation_message(error: dict[str, Any]) -> str:
+    if error.get("type") == "json_invalid":
+        return "the body is not valid JSON: " + str(error.get("ctx", {}).get("error", ""))
+    return str(error.get("msg", "invalid value"))
+
+
+def _is_open311(request: Request) -> bool:
+    return request.url.path.startswith("/open311/")
+
+
+def _answer(request: Request, status: int, problems: list[dict[str, str]]) -> Response:
+    if _is_open311(request):
+        text = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+        return open311.error_response(request, 400 if status == 422 else status, text)
+    detail = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    return JSONResponse({"detail": detail, "problems": problems}, status_code=status)
+
+
+class BodyLimit:
+    """Refuses a declared body over MAX_BODY before anything reads it (plain ASGI: the
+    decorator form of middleware costs every request a stream copy)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            for name, value in scope["headers"]:
+                if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY):
+                    problem = {"field": "body", "message": f"larger than {MAX_BODY} bytes"}
+                    await _answer(Request(scope), 413, [problem])(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+def create_app(db: Database) -> FastAPI:
+    app = FastAPI(
+        title="Relais central request store",
+        version=__version__,
+        description="Open311 GeoReport v2 for the public; the sync API for Relais consoles.",
+    )
+    app.state.db = db
+    app.state.catalogue = CatalogueCache()
+    app.include_router(api.router)
+    app.include_router(open311.router)
+    app.add_middleware(BodyLimit)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = [
+            {
+                "field": "body" if e.get("type") == "json_invalid" else _field(tuple(e["loc"])),
+                "message": _validation_message(e),
+            }
+            for e in exc.errors()
+        ]
+        status = 400 if any(e.get("type") == "json_invalid" for e in exc.errors()) else 422
+        return _answer(request, status, problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # Unknown paths and methods: Starlette's own answers, in the audience's error shape.
+        message = "no such endpoint" if exc.status_code == 404 else str(exc.detail)
+        return _answer(request, exc.status_code, [{"field": "path", "message": message}])
+
+    @app.exception_handler(api.ApiError)
+    async def api_error(request: Request, exc: api.ApiError) -> Response:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        response = _answer(request, exc.status, exc.problems)
+        if headers:
+            response.headers.update(headers)
+        return response
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> Response:
+        return _answer(request, STATUS_OF.get(exc.kind, 422), exc.as_list())
+
+    @app.get("/health", tags=["health"])
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """For uvicorn's worker processes (`--workers N`): each opens the database itself."""
+    import os
+
+    from app.server.db import default_url, open_database
+
+    return create_app(open_database(os.environ.get("RELAIS_DATABASE_URL") or default_url()))

@@ -1,0 +1,449 @@
+"""Service requests in the central store: creation (validated, routed, with its due date),
+field updates that merge or conflict, notes, duplicate links, and their event history."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.server import fields
+from app.server.auth import Principal
+from app.server.catalogue_store import CatalogueState
+from app.server.db import Work
+from app.server.models import Citizen, RequestEvent, ServiceRequest
+from app.server.problems import Conflict, Refused
+from app.server.records import request_record
+from app.services import request_terms as terms
+from app.services.case_numbers import WORKSTATION_STATIONS, CaseNumberError, parse_case_number
+from app.services.catalogue import Service
+from app.services.routing import RoutingError, route, triage_routing
+from app.services.sla import due_at
+from app.services.validation import (
+    FieldProblem,
+    ValidationError,
+    clean_attributes,
+    normalise_postal_code,
+    parse_datetime,
+)
+from app.services.workdays import local
+
+MAX_DESCRIPTION = 4000
+MAX_NOTE = 4000
+# How far a workstation's clock may run ahead, and how old an offline request may be.
+CLOCK_SKEW = timedelta(minutes=10)
+MAX_OFFLINE_AGE = timedelta(days=90)
+EDITABLE = (
+    "description",
+    "attributes",
+    "civic_number",
+    "street",
+    "postal_code",
+    "arrondissement",
+    "lat",
+    "long",
+    "status",
+    "status_notes",
+    "responsible_unit",
+    "citizen_id",
+)
+
+
+def get_by_case(session: Session, case_number: str, *, lock: bool = False) -> ServiceRequest:
+    query = select(ServiceRequest).where(ServiceRequest.case_number == case_number.strip())
+    if lock:
+        query = query.with_for_update()
+    req = session.scalar(query)
+    if req is None:
+        raise Refused.one("not_found", "case_number", f"no request {case_number}")
+    return req
+
+
+def record_of(session: Session, req: ServiceRequest) -> dict[str, Any]:
+    events = session.scalars(
+        select(RequestEvent).where(RequestEvent.request_id == req.id).order_by(RequestEvent.id)
+    )
+    parent = session.get(ServiceRequest, req.parent_id) if req.parent_id else None
+    return request_record(req, events, parent.case_number if parent else None)
+
+
+def _event(work: Work, req: ServiceRequest, kind: str, data: dict[str, Any]) -> RequestEvent:
+    event = RequestEvent(request_id=req.id, kind=kind, actor=work.actor, at=work.now, data=data)
+    work.session.add(event)
+    return event
+
+
+def _publish(work: Work, req: ServiceRequest) -> None:
+    work.session.flush()
+    work.changed("request", req.id, req.revision, record_of(work.session, req))
+
+
+def _location(
+    data: Mapping[str, Any], service: Service | None, problems: list[FieldProblem]
+) -> dict[str, Any]:
+    loc: dict[str, Any] = {
+        "civic_number": fields.text(data, "civic_number", 20, problems),
+        "street": fields.text(data, "street", 200, problems),
+        "arrondissement": fields.text(data, "arrondissement", 80, problems),
+        "lat": fields.coordinate(data, "lat", 90, problems),
+        "long": fields.coordinate(data, "long", 180, problems),
+    }
+    postal = fields.text(data, "postal_code", 10, problems)
+    try:
+        loc["postal_code"] = normalise_postal_code(postal) if postal else ""
+    except ValueError as exc:
+        problems.append(FieldProblem("postal_code", str(exc)))
+    if (loc["lat"] is None) != (loc["long"] is None):
+        problems.append(
+            FieldProblem(
+                "long" if loc["long"] is None else "lat", "give both lat and long, or neither"
+            )
+        )
+    if service is not None and service.geographic and not (loc["street"] or loc["lat"] is not None):
+        problems.append(
+            FieldProblem("street", f"required for {service.name_fr}: where is the problem?")
+        )
+    return loc
+
+
+def _citizen_id(session: Session, raw: object, problems: list[FieldProblem]) -> str | None:
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str) or session.get(Citizen, raw) is None:
+        problems.append(
+            FieldProblem("citizen_id", "unknown citizen: push the citizen before the request")
+        )
+        return None
+    return raw
+
+
+def _check_case_number(
+    text: object, created: datetime | None, station: int | None, tz: str | None
+) -> list[FieldProblem]:
+    if not isinstance(text, str):
+        return [FieldProblem("case_number", "required, as in 26-042-000137-5")]
+    try:
+        number = parse_case_number(text)
+    except CaseNumberError as exc:
+        return [FieldProblem("case_number", str(exc))]
+    if str(number) != text.strip():
+        return [FieldProblem("case_number", f"write it in its canonical form: {number}")]
+    if number.station not in WORKSTATION_STATIONS or number.station != station:
+        mine = f"{station:03d}" if station else "none: log in with a station code"
+        return [
+            FieldProblem(
+                "case_number",
+                f"station {number.station:03d} is not this workstation's (its station is {mine})",
+            )
+        ]
+    if created is not None and tz is not None and local(created, tz).year != number.year:
+        return [
+            FieldProblem(
+                "case_number", f"year {number.year} does not match created_at ({created.date()})"
+            )
+        ]
+    return []
+
+
+def _created_at(raw: object, now: datetime, problems: list[FieldProblem]) -> datetime:
+    if raw is None:
+        return now
+    if not isinstance(raw, str):
+        problems.append(FieldProblem("created_at", "expected an ISO 8601 date-time"))
+        return now
+    try:
+        created = parse_datetime(raw)
+    except ValueError as exc:
+        problems.append(FieldProblem("created_at", f"« {raw} »: {exc}"))
+        return now
+    if created > now + CLOCK_SKEW:
+        problems.append(FieldProblem("created_at", "is in the future: check the workstation clock"))
+    elif created < now - MAX_OFFLINE_AGE:
+        problems.append(FieldProblem("created_at", "is more than 90 days old"))
+    return created
+
+
+def create_request(
+    work: Work,
+    catalogue: CatalogueState,
+    data: Mapping[str, Any],
+    *,
+    case_number: str,
+    source: str,
+    principal: Principal | None = None,
+    triage: bool = False,
+) -> ServiceRequest:
+    """Validate, route and store a new request with its 'created' and 'routed' events.
+    With `triage`, a local service given without its arrondissement (a public GeoReport
+    client may not know it) goes to the 24/7 centre, which sorts it, instead of being
+    refused."""
+    session = work.session
+    problems: list[FieldProblem] = []
+    code = data.get("service_code")
+    service = catalogue.services.get(code) if isinstance(code, str) else None
+    if service is None:
+        problems.append(
+            FieldProblem("service_code", f"unknown service code « {code} »; see services.json")
+        )
+    channel = data.get("channel")
+    if channel not in terms.CHANNELS:
+        problems.append(FieldProblem("channel", f"must be one of {', '.join(terms.CHANNELS)}"))
+    agent = data.get("agent")
+    if principal is not None and agent not in (None, "", principal.username):
+        raise Refused.one("forbidden", "agent", f"you are {principal.username}, not {agent}")
+    description = fields.text(data, "description", MAX_DESCRIPTION, problems)
+    created = _created_at(data.get("created_at"), work.now, problems)
+    location = _location(data, service, problems)
+    citizen_id = _citizen_id(session, data.get("citizen_id"), problems)
+    attributes: dict[str, Any] = {}
+    raw_attributes = data.get("attributes") or {}
+    if not isinstance(raw_attributes, dict):
+        problems.append(FieldProblem("attributes", "expected an object of attribute codes"))
+    elif service is not None:
+        try:
+            attributes = clean_attributes(service, raw_attributes)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    if service is not None and not service.anonymous and citizen_id is None:
+        problems.append(
+            FieldProblem("citizen_id", f"{service.name_fr} needs the citizen's contact details")
+        )
+    routing_table = catalogue.routing
+    if source == "console":
+        problems.extend(
+            _check_case_number(
+                case_number,
+                created,
+                principal.station if principal else None,
+                routing_table.timezone if routing_table else None,
+            )
+        )
+    promised_due: datetime | None = None
+    if data.get("due_at") not in (None, ""):
+        try:
+            promised_due = parse_datetime(str(data["due_at"]))
+        except ValueError as exc:
+            problems.append(FieldProblem("due_at", str(exc)))
+    routing = None
+    if service is not None and routing_table is not None:
+        try:
+            if triage and not location["arrondissement"]:
+                routing = triage_routing(routing_table, service, created)
+            else:
+                routing = route(routing_table, service, location["arrondissement"] or None, created)
+        except RoutingError as exc:
+            problems.append(FieldProblem(exc.field, exc.message))
+    elif routing_table is None:
+        problems.append(FieldProblem("service_code", "no routing table: run load-catalogue"))
+    if problems:
+        raise Refused("rejected", problems)
+    assert service is not None and routing is not None and routing_table is not None
+    due = promised_due or due_at(created, service.delay, routing_table)
+    req = ServiceRequest(
+        id=str(uuid.uuid4()),
+        case_number=case_number,
+        external_id=None,
+        source=source,
+        service_code=service.code,
+        service_name=service.name_fr,
+        nature=service.nature,
+        channel=channel,
+        status=terms.INITIAL_STATUS,
+        status_notes="",
+        description=description,
+        attributes=attributes,
+        citizen_id=citizen_id,
+        agent=principal.username if principal else "",
+        responsible_unit=routing.unit.code,
+        handled_by=routing.handled_by.code,
+        parent_id=None,
+        created_at=created,
+        due_at=due,
+        updated_at=work.now,
+        updated_by=work.actor,
+        revision=1,
+        field_revisions={},
+        **location,
+    )
+    session.add(req)
+    try:
+        # The unique index answers "is this number taken?" without a query of its own.
+        session.flush()
+    except IntegrityError:
+        raise Refused.one("rejected", "case_number", f"{case_number} is already used") from None
+    events = [
+        _event(work, req, "created", {"channel": channel, "service_code": service.code}),
+        _event(work, req, "routed", routing.as_dict()),
+    ]
+    session.flush()
+    work.changed("request", req.id, req.revision, request_record(req, events))
+    return req
+
+
+def _check_update(
+    catalogue: CatalogueState,
+    req: ServiceRequest,
+    wanted: dict[str, Any],
+    principal: Principal,
+    session: Session,
+) -> dict[str, Any]:
+    problems: list[FieldProblem] = []
+    unknown = [name for name in wanted if name not in EDITABLE]
+    for name in unknown:
+        problems.append(FieldProblem(name, f"cannot be changed; editable: {', '.join(EDITABLE)}"))
+    clean: dict[str, Any] = {}
+    for name in ("description", "status_notes"):
+        if name in wanted:
+            clean[name] = fields.text(wanted, name, MAX_DESCRIPTION, problems)
+    location_keys = {"civic_number", "street", "postal_code", "arrondissement", "lat", "long"}
+    if location_keys & wanted.keys():
+        merged = {k: getattr(req, k) for k in location_keys} | {
+            k: v for k, v in wanted.items() if k in location_keys
+        }
+        loc = _location(merged, None, problems)
+        clean.update({k: loc[k] for k in location_keys & wanted.keys() if k in loc})
+    if "attributes" in wanted:
+        service = catalogue.services.get(req.service_code) or catalogue.retired.get(
+            req.service_code
+        )
+        raw = wanted["attributes"]
+        if not isinstance(raw, dict):
+            problems.append(FieldProblem("attributes", "expected an object of attribute codes"))
+        elif service is not None:
+            try:
+                clean["attributes"] = clean_attributes(service, raw)
+            except ValidationError as exc:
+                problems.extend(exc.problems)
+    if "status" in wanted:
+        status = wanted["status"]
+        if status not in terms.STATUSES:
+            problems.append(FieldProblem("status", f"must be one of {', '.join(terms.STATUSES)}"))
+        elif status in terms.CLOSED_STATUSES and not principal.at_least("supervisor"):
+            raise Refused.one("forbidden", "status", "only a supervisor closes a request")
+        else:
+            clean["status"] = status
+    if "responsible_unit" in wanted:
+        if not principal.at_least("supervisor"):
+            raise Refused.one("forbidden", "responsible_unit", "only a supervisor reassigns")
+        unit = wanted["responsible_unit"]
+        units = catalogue.routing.units if catalogue.routing else {}
+        if unit not in units:
+            problems.append(FieldProblem("responsible_unit", f"unknown unit « {unit} »"))
+        else:
+            clean["responsible_unit"] = unit
+    if "citizen_id" in wanted:
+        clean["citizen_id"] = _citizen_id(session, wanted["citizen_id"], problems)
+    if problems:
+        raise Refused("rejected", problems)
+    return clean
+
+
+def update_request(
+    work: Work,
+    catalogue: CatalogueState,
+    case_number: str,
+    base_revision: int,
+    wanted: dict[str, Any],
+    principal: Principal,
+) -> ServiceRequest:
+    """Apply field changes made on base_revision; fields changed since by someone else to
+    another value are a conflict (nothing written), the others merge."""
+    session = work.session
+    req = get_by_case(session, case_number, lock=True)
+    if base_revision > req.revision:
+        raise Refused.one(
+            "rejected",
+            "base_revision",
+            f"{base_revision} is newer than the server's {req.revision}",
+        )
+    clean = _check_update(catalogue, req, wanted, principal, session)
+    current = {name: getattr(req, name) for name in clean}
+    changes, clashes = fields.merge(current, req.field_revisions, base_revision, clean)
+    if clashes:
+        raise Conflict(clashes, record_of(session, req))
+    if not changes:
+        return req
+    revision = req.revision + 1
+    before = {name: getattr(req, name) for name in changes}
+    for name, value in changes.items():
+        setattr(req, name, value)
+    req.field_revisions = {**req.field_revisions, **dict.fromkeys(changes, revision)}
+    req.revision, req.updated_at, req.updated_by = revision, work.now, work.actor
+    if "status" in changes:
+        _event(
+            work,
+            req,
+            "status",
+            {"from": before["status"], "to": req.status, "notes": req.status_notes},
+        )
+    if "responsible_unit" in changes:
+        _event(work, req, "routed", {"unit": req.responsible_unit, "reassigned": True})
+    other = {
+        k: {"from": before[k], "to": changes[k]}
+        for k in changes
+        if k not in ("status", "responsible_unit")
+    }
+    if other:
+        _event(work, req, "updated", {"fields": other})
+    _publish(work, req)
+    return req
+
+
+def add_note(work: Work, case_number: str, note: object) -> ServiceRequest:
+    problems: list[FieldProblem] = []
+    body = fields.text({"text": note}, "text", MAX_NOTE, problems, required=True)
+    if problems:
+        raise Refused("rejected", problems)
+    req = get_by_case(work.session, case_number, lock=True)
+    req.revision += 1
+    req.updated_at, req.updated_by = work.now, work.actor
+    _event(work, req, "note", {"text": body})
+    _publish(work, req)
+    return req
+
+
+def link_duplicate(work: Work, case_number: str, parent_case: object) -> ServiceRequest:
+    """Mark case_number as a duplicate of parent_case; both histories say so."""
+    session = work.session
+    if not isinstance(parent_case, str) or not parent_case.strip():
+        raise Refused.one("rejected", "parent", "give the case number of the original request")
+    req = get_by_case(session, case_number, lock=True)
+    parent = get_by_case(session, parent_case, lock=True)
+    if parent.id == req.id:
+        raise Refused.one("rejected", "parent", "a request cannot duplicate itself")
+    ancestor: ServiceRequest | None = parent
+    while ancestor is not None and ancestor.parent_id:
+        if ancestor.parent_id == req.id:
+            raise Refused.one("rejected", "parent", f"{parent_case} is already linked below it")
+        ancestor = session.get(ServiceRequest, ancestor.parent_id)
+    if req.parent_id == parent.id:
+        return req
+    req.parent_id = parent.id
+    for row, data in (
+        (req, {"parent": parent.case_number}),
+        (parent, {"duplicate": req.case_number}),
+    ):
+        row.revision += 1
+        row.updated_at, row.updated_by = work.now, work.actor
+        _event(work, row, "duplicate", data)
+        _publish(work, row)
+    return req
+
+
+def attach_citizen(work: Work, case_number: str, citizen_id: object) -> ServiceRequest:
+    """Another citizen reports the same problem: recorded on the existing case."""
+    problems: list[FieldProblem] = []
+    cid = _citizen_id(work.session, citizen_id, problems)
+    if problems or cid is None:
+        raise Refused("rejected", problems or [FieldProblem("citizen_id", "required")])
+    req = get_by_case(work.session, case_number, lock=True)
+    req.revision += 1
+    req.updated_at, req.updated_by = work.now, work.actor
+    _event(work, req, "citizen_attached", {"citizen_id": cid})
+    _publish(work, req)
+    return req

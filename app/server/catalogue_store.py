@@ -1,0 +1,132 @@
+"""The catalogue in the central store: loaded from resources/ by `load-catalogue`, read
+back (cached per catalogue version) to validate and route requests."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.server.db import Work
+from app.server.models import CatalogueDocument, ServerMeta, ServiceDefinition
+from app.services.catalogue import (
+    Catalogue,
+    RoutingTable,
+    Service,
+    load_catalogue,
+    routing_from_dict,
+    routing_to_dict,
+    service_from_dict,
+    service_to_dict,
+)
+
+VERSION_KEY = "catalogue_version"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    added: int
+    changed: int
+    unchanged: int
+    retired: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.added} services added, {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.retired} retired"
+        )
+
+
+def _bump_version(work: Work) -> None:
+    row = work.session.get(ServerMeta, VERSION_KEY)
+    if row is None:
+        work.session.add(ServerMeta(key=VERSION_KEY, value="1"))
+    else:
+        row.value = str(int(row.value) + 1)
+
+
+def store_catalogue(work: Work, catalogue: Catalogue) -> LoadReport:
+    """Write the catalogue: new and changed services, retired ones kept but inactive (old
+    requests still name them), and the routing table; each change goes to the feed."""
+    session = work.session
+    existing = {s.code: s for s in session.scalars(select(ServiceDefinition))}
+    added = changed = unchanged = retired = 0
+    for position, service in enumerate(catalogue.services.values()):
+        definition = service_to_dict(service)
+        row = existing.pop(service.code, None)
+        if row is None:
+            row = ServiceDefinition(code=service.code, revision=0)
+            session.add(row)
+            added += 1
+        elif row.definition == definition and row.active and row.position == position:
+            unchanged += 1
+            continue
+        else:
+            changed += 1
+        row.name_fr, row.name_en = service.name_fr, service.name_en
+        row.group, row.nature, row.position = service.group, service.nature, position
+        row.definition, row.active = definition, True
+        row.revision += 1
+        row.updated_at, row.updated_by = work.now, work.actor
+        work.changed("service", row.code, row.revision, {**definition, "active": True})
+    for row in existing.values():
+        if row.active:
+            row.active = False
+            row.revision += 1
+            row.updated_at, row.updated_by = work.now, work.actor
+            work.changed("service", row.code, row.revision, {**row.definition, "active": False})
+            retired += 1
+    content = routing_to_dict(catalogue.routing)
+    doc = session.get(CatalogueDocument, "routing")
+    if doc is None:
+        doc = CatalogueDocument(name="routing", revision=0)
+        session.add(doc)
+    if doc.revision == 0 or doc.content != content:
+        doc.content = content
+        doc.revision += 1
+        doc.updated_at, doc.updated_by = work.now, work.actor
+        work.changed("routing", "routing", doc.revision, content)
+    if added or changed or retired or doc.revision == 1:
+        _bump_version(work)
+    return LoadReport(added, changed, unchanged, retired)
+
+
+def load_catalogue_file(work: Work, folder: Path) -> LoadReport:
+    return store_catalogue(work, load_catalogue(folder))
+
+
+@dataclass(frozen=True)
+class CatalogueState:
+    version: str
+    services: dict[str, Service]  # active services only
+    retired: dict[str, Service]
+    routing: RoutingTable | None
+
+
+class CatalogueCache:
+    """The catalogue as the domain rules need it, re-read only when its version moves."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state: CatalogueState | None = None
+
+    def get(self, session: Session) -> CatalogueState:
+        row = session.get(ServerMeta, VERSION_KEY)
+        version = row.value if row else "0"
+        state = self._state
+        if state is not None and state.version == version:
+            return state
+        with self._lock:
+            services: dict[str, Service] = {}
+            retired: dict[str, Service] = {}
+            for svc in session.scalars(
+                select(ServiceDefinition).order_by(ServiceDefinition.position)
+            ):
+                (services if svc.active else retired)[svc.code] = service_from_dict(svc.definition)
+            doc = session.get(CatalogueDocument, "routing")
+            routing = routing_from_dict(doc.content) if doc else None
+            self._state = CatalogueState(version, services, retired, routing)
+            return self._state

@@ -1,0 +1,207 @@
+"""The central store's database: engines, migrations on start, and units of work that
+publish their changes to the feed in commit order."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, insert, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.server.models import Change, FeedClock, ServerMeta
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # transactions are ours (see the begin listeners)
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=15000")
+    cur.close()
+
+
+def _engine(url: str, *, immediate: bool = False) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # Writers take the write lock up front: a deferred transaction that must upgrade
+        # its lock fails at once with "database is locked" instead of waiting its turn.
+        begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
+        return engine
+    return create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True)
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to head; refuse a database written by a newer server."""
+    script = ScriptDirectory.from_config(alembic_config())
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current is not None:
+        try:
+            known = script.get_revision(current)
+        except Exception:
+            known = None
+        if known is None:
+            raise DatabaseError(
+                f"The database is at schema {current}, written by a newer relais-server; "
+                "it was left untouched. Run the newer server."
+            )
+    if current == script.get_current_head():
+        return
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Work:
+    """One transaction's session and the changes it will publish to the feed."""
+
+    session: Session
+    actor: str
+    now: datetime = field(default_factory=utcnow)
+    changes: list[tuple[str, str, int, dict[str, Any]]] = field(default_factory=list)
+
+    def changed(self, entity: str, entity_id: str, revision: int, payload: dict[str, Any]) -> None:
+        self.changes.append((entity, entity_id, revision, payload))
+
+    def publish(self) -> None:
+        """Number this transaction's changes. Must be the last statement before commit:
+        the feed clock's row stays locked until then, so a later number cannot commit
+        before an earlier one and a reader can never skip past a gap."""
+        if not self.changes:
+            return
+        n = len(self.changes)
+        last = self.session.execute(
+            update(FeedClock)
+            .where(FeedClock.id == 1)
+            .values(seq=FeedClock.seq + n)
+            .returning(FeedClock.seq)
+        ).scalar_one()
+        first = last - n + 1
+        self.session.execute(
+            insert(Change),
+            [
+                {
+                    "seq": first + i,
+                    "entity": entity,
+                    "entity_id": entity_id,
+                    "revision": revision,
+                    "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                    "committed_at": self.now,
+                }
+                for i, (entity, entity_id, revision, payload) in enumerate(self.changes)
+            ],
+        )
+        self.changes.clear()
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    read_engine: Engine
+    sessions: sessionmaker[Session]
+    read_sessions: sessionmaker[Session]
+    epoch: str = ""
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def work(self, actor: str) -> Iterator[Work]:
+        """A write transaction: committed (with its feed changes) on success, else rolled back."""
+        with self.sessions.begin() as session:
+            work = Work(session=session, actor=actor)
+            yield work
+            work.publish()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.read_sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
+
+
+def default_url() -> str:
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("Relais", appauthor=False)) / "server"
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'relais-server.sqlite3'}"
+
+
+def open_database(url: str) -> Database:
+    """Connect, migrate to head and make sure the feed clock and epoch exist."""
+    try:
+        engine = _engine(url, immediate=True)
+        read_engine = _engine(url) if engine.dialect.name == "sqlite" else engine
+        migrate(engine)
+        db = Database(
+            url=url,
+            engine=engine,
+            read_engine=read_engine,
+            sessions=sessionmaker(engine, expire_on_commit=False),
+            read_sessions=sessionmaker(read_engine, expire_on_commit=False),
+        )
+        db.epoch = _ensure_epoch(db)
+    except DatabaseError:
+        raise
+    except Exception as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise DatabaseError(f"Cannot open the database {make_url(url)!r}: {reason}") from exc
+    return db
+
+
+def _ensure_epoch(db: Database) -> str:
+    """A random name for this database, part of every feed cursor: a cursor from another
+    database (or from before a restore) is recognised and refused."""
+    with db.sessions.begin() as session:
+        row = session.get(ServerMeta, "epoch")
+        if row is None:
+            row = ServerMeta(key="epoch", value=secrets.token_hex(4))
+            session.add(row)
+        if session.get(FeedClock, 1) is None:
+            session.add(FeedClock(id=1, seq=0))
+        return row.value
+
+
+def current_seq(session: Session) -> int:
+    return session.execute(select(FeedClock.seq).where(FeedClock.id == 1)).scalar_one()

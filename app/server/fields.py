@@ -1,0 +1,92 @@
+"""Small checks shared by requests and citizens: bounded text, coordinates, phone numbers,
+and the per-field revision merge that decides between merge and conflict."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from app.services.validation import FieldProblem
+
+_PHONE_DIGITS = re.compile(r"\D")
+
+
+def text(
+    data: Mapping[str, Any],
+    name: str,
+    limit: int,
+    problems: list[FieldProblem],
+    *,
+    required: bool = False,
+    label: str | None = None,
+) -> str:
+    raw = data.get(name)
+    field = label or name
+    if raw is None or raw == "":
+        if required:
+            problems.append(FieldProblem(field, "required"))
+        return ""
+    if not isinstance(raw, str):
+        problems.append(FieldProblem(field, "expected text"))
+        return ""
+    value = raw.strip()
+    if len(value) > limit:
+        problems.append(FieldProblem(field, f"too long: {len(value)} characters, at most {limit}"))
+        return ""
+    if "\x00" in value:
+        problems.append(FieldProblem(field, "contains a NUL character"))
+        return ""
+    return value
+
+
+def coordinate(
+    data: Mapping[str, Any], name: str, bound: float, problems: list[FieldProblem]
+) -> float | None:
+    raw = data.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        if isinstance(raw, bool):
+            raise ValueError
+        value = float(raw)
+    except (TypeError, ValueError):
+        problems.append(FieldProblem(name, f"« {raw} » is not a number"))
+        return None
+    if not -bound <= value <= bound:
+        problems.append(FieldProblem(name, f"must be between -{bound:g} and {bound:g}"))
+        return None
+    return value
+
+
+def normalise_phone(raw: str) -> str:
+    """North American numbers as 514-555-0123 (an extension kept as ' poste 12')."""
+    main, _, ext = raw.lower().replace("ext", "x").replace("poste", "x").partition("x")
+    digits = _PHONE_DIGITS.sub("", main)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10:
+        raise ValueError("expected a 10-digit number, as in 514 555-0123")
+    formatted = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    ext_digits = _PHONE_DIGITS.sub("", ext)
+    return f"{formatted} poste {ext_digits}" if ext_digits else formatted
+
+
+def merge(
+    current: Mapping[str, Any],
+    field_revisions: Mapping[str, int],
+    base_revision: int,
+    wanted: Mapping[str, Any],
+) -> tuple[dict[str, Any], list[str]]:
+    """Which wanted values change something, and which clash: a field the server changed
+    after base_revision, to a value other than the one wanted."""
+    changes: dict[str, Any] = {}
+    clashes: list[str] = []
+    for name, value in wanted.items():
+        if current.get(name) == value:
+            continue
+        if int(field_revisions.get(name, 0)) > base_revision:
+            clashes.append(name)
+        else:
+            changes[name] = value
+    return changes, clashes

@@ -1,0 +1,270 @@
+"""Tables of the central request store (PostgreSQL in production, SQLite embedded)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.models.base import NAMING
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+# Auto-incrementing BIGINT on PostgreSQL; SQLite only auto-increments an INTEGER key.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (which keeps no zone) too."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class ServerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime, dict[str, Any]: Json}
+
+
+class ServerMeta(ServerBase):
+    __tablename__ = "server_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Account(ServerBase):
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))  # agent | supervisor | admin
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class AuthToken(ServerBase):
+    __tablename__ = "auth_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    station: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class ApiKey(ServerBase):
+    """Keys for GeoReport v2 clients (POST requests)."""
+
+    __tablename__ = "api_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None]
+
+
+class Station(ServerBase):
+    """A workstation's case-number prefix, bound to the workstation that first used it."""
+
+    __tablename__ = "stations"
+    code: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    workstation_id: Mapped[str] = mapped_column(String(64))
+    registered_by: Mapped[str] = mapped_column(String(64))
+    registered_at: Mapped[datetime]
+
+
+class CaseSequence(ServerBase):
+    """The next sequence of the server's own stations (GeoReport v2 POST), per year."""
+
+    __tablename__ = "case_sequences"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    station: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ServiceDefinition(ServerBase):
+    __tablename__ = "services"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name_fr: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    group: Mapped[str] = mapped_column(String(40))
+    nature: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    definition: Mapped[dict[str, Any]]  # catalogue.service_to_dict
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
+class CatalogueDocument(ServerBase):
+    """Whole documents of the catalogue; today the routing table."""
+
+    __tablename__ = "catalogue_documents"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    content: Mapped[dict[str, Any]]
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
+class Citizen(ServerBase):
+    __tablename__ = "citizens"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
+    email: Mapped[str] = mapped_column(String(254), default="", index=True)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    preferred_language: Mapped[str] = mapped_column(String(2), default="fr")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    field_revisions: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
+class ServiceRequest(ServerBase):
+    __tablename__ = "service_requests"
+    __table_args__ = (
+        Index("ix_service_requests_created_at", "created_at"),
+        Index("ix_service_requests_service_created", "service_code", "created_at"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_number: Mapped[str] = mapped_column(String(40), unique=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(String(16))  # console | georeport | import
+    service_code: Mapped[str] = mapped_column(String(40))
+    service_name: Mapped[str] = mapped_column(String(200))
+    nature: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    status_notes: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    attributes: Mapped[dict[str, Any]]
+    civic_number: Mapped[str] = mapped_column(String(20), default="")
+    street: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(7), default="")
+    arrondissement: Mapped[str] = mapped_column(String(80), default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    long: Mapped[float | None] = mapped_column(Float)
+    citizen_id: Mapped[str | None] = mapped_column(ForeignKey("citizens.id"), index=True)
+    agent: Mapped[str] = mapped_column(String(64), default="")
+    responsible_unit: Mapped[str] = mapped_column(String(200), default="")
+    handled_by: Mapped[str] = mapped_column(String(200), default="")
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("service_requests.id"), index=True)
+    created_at: Mapped[datetime]
+    due_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    field_revisions: Mapped[dict[str, Any]]
+
+
+class RequestEvent(ServerBase):
+    """Append-only history of a request: created, routed, status, note, duplicate, update."""
+
+    __tablename__ = "request_events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    request_id: Mapped[str] = mapped_column(ForeignKey("service_requests.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    data: Mapped[dict[str, Any]]
+
+
+class KbArticle(ServerBase):
+    __tablename__ = "kb_articles"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    content: Mapped[dict[str, Any]]
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
+class AppliedOp(ServerBase):
+    """The first result of every pushed operation: a replay returns it and changes nothing."""
+
+    __tablename__ = "applied_ops"
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    result: Mapped[dict[str, Any]]
+    applied_at: Mapped[datetime]
+
+
+class FeedClock(ServerBase):
+    """One row. Writers bump it as the last statement before commit; its row lock, held to
+    the commit, makes change sequence numbers follow commit order."""
+
+    __tablename__ = "feed_clock"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Change(ServerBase):
+    __tablename__ = "changes"
+    __table_args__ = (UniqueConstraint("entity", "entity_id", "revision"),)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(
+        String(16)
+    )  # request | citizen | article | service | routing
+    entity_id: Mapped[str] = mapped_column(String(80))
+    revision: Mapped[int] = mapped_column(Integer)
+    # The record as JSON text, encoded once when written: the feed splices it into its
+    # answers as it is, with no decoding and re-encoding per reader.
+    payload: Mapped[str] = mapped_column(Text)
+    committed_at: Mapped[datetime]
+
+
+__all__ = [
+    "Account",
+    "ApiKey",
+    "AppliedOp",
+    "AuthToken",
+    "CaseSequence",
+    "CatalogueDocument",
+    "Change",
+    "Citizen",
+    "FeedClock",
+    "KbArticle",
+    "RequestEvent",
+    "ServerBase",
+    "ServerMeta",
+    "ServiceDefinition",
+    "ServiceRequest",
+    "Station",
+]

@@ -1,0 +1,160 @@
+"""POST /sync/push: a batch of operations, each applied exactly once.
+
+Every operation's first result is stored under its op_id in the same transaction as its
+effect; a replay (a batch resent after a timeout, a crash, a lost response) returns that
+result and changes nothing. Each operation runs in a savepoint: a refused or conflicting
+one leaves no trace but its result, and the others in the batch still apply."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from app.server import articles, cases, citizens
+from app.server.auth import Principal
+from app.server.catalogue_store import CatalogueCache, CatalogueState
+from app.server.db import Database, Work
+from app.server.models import AppliedOp
+from app.server.problems import Conflict, Refused
+
+OP_TYPES = (
+    "request.create",
+    "request.update",
+    "request.note",
+    "request.link",
+    "request.attach_citizen",
+    "citizen.upsert",
+    "article.upsert",
+    "article.delete",
+)
+MAX_BATCH = 500
+
+
+@dataclass(frozen=True)
+class Op:
+    op_id: str
+    type: str
+    target: str
+    base_revision: int = 0
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _applied(record: dict[str, Any]) -> dict[str, Any]:
+    return {"status": "applied", "revision": record.get("revision"), "record": record}
+
+
+def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[str, Any]:
+    session = work.session
+    if op.type == "request.create":
+        cases.create_request(
+            work, cat, op.data, case_number=op.target, source="console", principal=who
+        )
+        return _applied(work.changes[-1][3])  # the record just published
+    if op.type == "request.update":
+        wanted = op.data.get("fields")
+        if not isinstance(wanted, dict) or not wanted:
+            raise Refused.one("rejected", "data.fields", "give the fields to change")
+        req = cases.update_request(work, cat, op.target, op.base_revision, wanted, who)
+        return _applied(cases.record_of(session, req))
+    if op.type == "request.note":
+        req = cases.add_note(work, op.target, op.data.get("text"))
+        return _applied(cases.record_of(session, req))
+    if op.type == "request.link":
+        req = cases.link_duplicate(work, op.target, op.data.get("parent"))
+        return _applied(cases.record_of(session, req))
+    if op.type == "request.attach_citizen":
+        req = cases.attach_citizen(work, op.target, op.data.get("citizen_id"))
+        return _applied(cases.record_of(session, req))
+    if op.type == "citizen.upsert":
+        wanted = op.data.get("fields")
+        if not isinstance(wanted, dict):
+            raise Refused.one("rejected", "data.fields", "give the citizen's fields")
+        citizen = citizens.upsert_citizen(work, op.target, op.base_revision, wanted)
+        from app.server.records import citizen_record
+
+        return _applied(citizen_record(citizen))
+    if op.type in ("article.upsert", "article.delete"):
+        if not who.at_least("admin"):
+            raise Refused.one("forbidden", "type", "only an administrator edits articles")
+        from app.server.records import article_record
+
+        if op.type == "article.delete":
+            return _applied(
+                article_record(articles.delete_article(work, op.target, op.base_revision))
+            )
+        return _applied(
+            article_record(articles.upsert_article(work, op.target, op.base_revision, op.data))
+        )
+    raise Refused.one("rejected", "type", f"unknown operation; known: {', '.join(OP_TYPES)}")
+
+
+def _apply_batch(
+    db: Database, cache: CatalogueCache, who: Principal, ops: Sequence[Op]
+) -> list[dict[str, Any]]:
+    with db.work(who.username) as work:
+        session = work.session
+        ids = list({op.op_id for op in ops})
+        first = {
+            row.op_id: row
+            for row in session.scalars(select(AppliedOp).where(AppliedOp.op_id.in_(ids)))
+        }
+        cat = cache.get(session)
+        results: list[dict[str, Any]] = []
+        done: dict[str, dict[str, Any]] = {}
+        for op in ops:
+            if op.op_id in done:
+                results.append({**done[op.op_id], "replayed": True})
+                continue
+            result: dict[str, Any]
+            previous = first.get(op.op_id)
+            if previous is not None:
+                if previous.account_id != who.account_id:
+                    result = {
+                        "op_id": op.op_id,
+                        "status": "forbidden",
+                        "problems": [{"field": "op_id", "message": "used by another account"}],
+                    }
+                else:
+                    result = {**previous.result, "replayed": True}
+                results.append(result)
+                continue
+            mark = len(work.changes)
+            savepoint = session.begin_nested()
+            try:
+                result = apply_op(work, cat, who, op)
+                savepoint.commit()
+            except Refused as exc:
+                savepoint.rollback()
+                del work.changes[mark:]
+                result = {"status": exc.kind, "problems": exc.as_list()}
+            except Conflict as exc:
+                savepoint.rollback()
+                del work.changes[mark:]
+                result = {"status": "conflict", "fields": exc.fields, "record": exc.record}
+            result = {"op_id": op.op_id, "type": op.type, "target": op.target, **result}
+            session.add(
+                AppliedOp(
+                    op_id=op.op_id, account_id=who.account_id, result=result, applied_at=work.now
+                )
+            )
+            done[op.op_id] = result
+            results.append(result)
+        return results
+
+
+def push(
+    db: Database, cache: CatalogueCache, who: Principal, ops: Sequence[Op]
+) -> list[dict[str, Any]]:
+    # Two sends of one batch racing each other: the second waits on the first's op_id
+    # rows, then fails on them; run again, it finds them and answers with their results.
+    for attempt in range(4):
+        try:
+            return _apply_batch(db, cache, who, ops)
+        except (IntegrityError, OperationalError):
+            if attempt == 3:
+                raise
+    raise AssertionError("unreachable")

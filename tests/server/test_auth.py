@@ -1,0 +1,123 @@
+"""Tokens, stations, roles and the shape of refusals on the sync API."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import update
+
+from app.server.models import AuthToken
+from tests.server.conftest import PASSWORD, Server
+
+
+def test_login_gives_a_bearer_token_stored_hashed(server: Server) -> None:
+    answer = server.client.post(
+        "/api/v1/auth/token", json={"username": "alice", "password": PASSWORD}
+    )
+    token = answer.json()["access_token"]
+    me = server.client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.json() == {"username": "alice", "role": "agent", "station": None}
+    with server.db.read() as session:
+        hashes = [t.token_hash for t in session.query(AuthToken)]
+    assert token not in hashes and len(hashes) == 5
+
+
+def test_wrong_password_and_unknown_user_get_the_same_answer(server: Server) -> None:
+    wrong = server.client.post("/api/v1/auth/token", json={"username": "alice", "password": "x"})
+    nobody = server.client.post("/api/v1/auth/token", json={"username": "zed", "password": "x"})
+    assert wrong.status_code == nobody.status_code == 401
+    assert wrong.json() == nobody.json()
+
+
+def test_revoked_and_expired_tokens_are_refused(server: Server) -> None:
+    alice = server.login("alice")
+    assert server.client.post("/api/v1/auth/revoke", headers=alice.headers).status_code == 204
+    answer = server.client.get("/api/v1/me", headers=alice.headers)
+    assert answer.status_code == 401 and "revoked" in answer.json()["detail"]
+    bruno = server.agents["bruno"]
+    with server.db.work("test") as work:
+        work.session.execute(update(AuthToken).values(expires_at=work.now - timedelta(seconds=1)))
+    answer = server.client.get("/api/v1/me", headers=bruno.headers)
+    assert answer.status_code == 401 and "expired" in answer.json()["detail"]
+
+
+def test_missing_or_malformed_authorization(server: Server) -> None:
+    for headers in ({}, {"Authorization": "Basic abc"}, {"Authorization": "Bearer nope"}):
+        answer = server.client.get("/api/v1/me", headers=headers)
+        assert answer.status_code == 401
+        assert answer.json()["problems"][0]["field"] == "Authorization"
+
+
+def test_a_station_belongs_to_one_workstation(server: Server) -> None:
+    body = {
+        "username": "bruno",
+        "password": PASSWORD,
+        "station": 11,
+        "workstation_id": "another-workstation",
+    }
+    answer = server.client.post("/api/v1/auth/token", json=body)
+    assert answer.status_code == 409
+    assert answer.json()["problems"][0]["field"] == "station"
+    body["station"] = 950
+    assert server.client.post("/api/v1/auth/token", json=body).status_code == 422
+
+
+def test_authorisation_matrix(server: Server) -> None:
+    account = {"username": "nadia", "password": PASSWORD, "role": "agent"}
+    cases = [
+        ("post", "/api/v1/accounts", account, {"alice": 403, "sophie": 403, "admin": 201}),
+        ("post", "/api/v1/api-keys", {"name": "web"}, {"alice": 403, "sophie": 403, "admin": 201}),
+        ("delete", "/api/v1/accounts/bruno/tokens", None, {"alice": 403, "admin": 200}),
+        ("delete", "/api/v1/accounts/alice/tokens", None, {"alice": 200}),
+    ]
+    for method, path, body, expected in cases:
+        for username, status in expected.items():
+            agent = server.login(username)
+            kwargs = {"json": body} if body is not None else {}
+            answer = server.client.request(method.upper(), path, headers=agent.headers, **kwargs)
+            assert answer.status_code == status, (method, path, username, answer.text)
+
+
+def test_admin_edits_the_catalogue(server: Server) -> None:
+    from app.services.catalogue import bundled_catalogue, catalogue_to_dict
+
+    body = catalogue_to_dict(bundled_catalogue())
+    agent = server.agents["sophie"]
+    assert (
+        server.client.put("/api/v1/catalogue", json=body, headers=agent.headers).status_code == 403
+    )
+    admin = server.agents["admin"]
+    answer = server.client.put("/api/v1/catalogue", json=body, headers=admin.headers)
+    assert answer.status_code == 200 and "0 services added" in answer.json()["report"]
+    broken = server.client.put("/api/v1/catalogue", json={"services": 3}, headers=admin.headers)
+    assert broken.status_code == 422
+
+
+def test_bad_bodies_name_the_field(server: Server) -> None:
+    headers = {**server.agents["alice"].headers, "Content-Type": "application/json"}
+    post = server.client.post
+    invalid_json = post("/api/v1/sync/push", content=b'{"ops": [', headers=headers)
+    assert invalid_json.status_code == 400
+    assert invalid_json.json()["problems"][0]["field"] == "body"
+    wrong_type = post("/api/v1/sync/push", json={"ops": "many"}, headers=headers)
+    assert wrong_type.status_code == 422 and wrong_type.json()["problems"][0]["field"] == "ops"
+    bad_uuid = post(
+        "/api/v1/sync/push",
+        json={"ops": [{"op_id": "1", "type": "request.note", "target": "x"}]},
+        headers=headers,
+    )
+    assert bad_uuid.json()["problems"][0]["field"] == "ops.0.op_id"
+    unknown_type = post(
+        "/api/v1/sync/push",
+        json={
+            "ops": [
+                {"op_id": "6f1c1f4e-3c55-4c2b-9d7a-2b1f0c6c9a11", "type": "drop", "target": "x"}
+            ]
+        },
+        headers=headers,
+    )
+    assert unknown_type.json()["problems"][0]["field"] == "ops.0.type"
+    huge = post("/api/v1/sync/push", content=b"x" * (3 * 1024 * 1024), headers=headers)
+    assert huge.status_code == 413
+    empty = post("/api/v1/sync/push", json={"ops": []}, headers=headers)
+    assert empty.status_code == 422

@@ -1,0 +1,259 @@
+"""POST /api/v1/sync/push: applied once, merge or conflict by field, rights by role."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.server.models import Change, ServiceRequest
+from tests.server.conftest import Server
+from tests.server.factories import case_number, create_op, op, pothole
+
+
+def count(server: Server, model: Any) -> int:
+    with server.db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def created(server: Server, agent: str = "alice", **extra: Any) -> dict[str, Any]:
+    result = server.push(server.agents[agent], [create_op(server.agents[agent].station, **extra)])
+    assert result[0]["status"] == "applied", result
+    record: dict[str, Any] = result[0]["record"]
+    return record
+
+
+def test_create_routes_and_sets_the_due_date(server: Server) -> None:
+    record = created(server)
+    assert record["responsible_unit"] == "TP-VM"
+    assert record["status"] == "transmise"
+    assert record["agent"] == "alice"
+    assert record["postal_code"] == "H2Y 1C6"
+    assert record["due_at"] > record["created_at"]
+    assert [e["kind"] for e in record["events"]] == ["created", "routed"]
+    assert all(e["actor"] == "alice" for e in record["events"])
+
+
+def test_same_batch_twice_creates_one_request(server: Server) -> None:
+    alice = server.agents["alice"]
+    batch = [create_op(alice.station), create_op(alice.station, street="boul. Saint-Laurent")]
+    changes = count(server, Change)
+    first = server.push(alice, batch)
+    again = server.push(alice, batch)
+    assert [r["status"] for r in first] == ["applied", "applied"]
+    assert [r.get("replayed") for r in again] == [True, True]
+    assert [r["record"]["id"] for r in again] == [r["record"]["id"] for r in first]
+    assert count(server, ServiceRequest) == 2
+    assert count(server, Change) == changes + 2
+
+
+def test_replayed_op_in_the_same_batch_is_applied_once(server: Server) -> None:
+    alice = server.agents["alice"]
+    one = create_op(alice.station)
+    results = server.push(alice, [one, one])
+    assert results[1]["replayed"] is True
+    assert count(server, ServiceRequest) == 1
+
+
+def test_invalid_request_names_each_field_and_writes_nothing(server: Server) -> None:
+    alice = server.agents["alice"]
+    before = count(server, Change)
+    bad = create_op(
+        alice.station,
+        channel="pigeon",
+        postal_code="123",
+        attributes={"couleur": "rouge"},
+        lat=91,
+    )
+    result = server.push(alice, [bad])[0]
+    assert result["status"] == "rejected"
+    fields = {p["field"] for p in result["problems"]}
+    assert {"channel", "postal_code", "attribute[couleur]", "lat"} <= fields
+    assert count(server, ServiceRequest) == 0
+    assert count(server, Change) == before
+
+
+def test_unknown_service_and_missing_required_attribute(server: Server) -> None:
+    alice = server.agents["alice"]
+    unknown = create_op(alice.station, service_code="NOPE")
+    missing = create_op(alice.station, attributes={})
+    results = server.push(alice, [unknown, missing])
+    assert results[0]["problems"][0]["field"] == "service_code"
+    assert results[1]["status"] == "rejected"
+    assert any(p["field"].startswith("attribute[") for p in results[1]["problems"])
+
+
+def test_bad_op_does_not_block_the_rest_of_the_batch(server: Server) -> None:
+    alice = server.agents["alice"]
+    results = server.push(alice, [create_op(alice.station, channel="?"), create_op(alice.station)])
+    assert [r["status"] for r in results] == ["rejected", "applied"]
+
+
+def test_case_numbers_must_be_well_formed_and_this_workstations(server: Server) -> None:
+    alice, bruno = server.agents["alice"], server.agents["bruno"]
+    foreign = op("request.create", case_number(bruno.station), pothole())
+    typo = op("request.create", "26-011-000001-0", pothole())
+    results = server.push(alice, [foreign, typo])
+    assert "not this workstation" in results[0]["problems"][0]["message"]
+    assert results[1]["problems"][0]["field"] == "case_number"
+    taken = case_number(alice.station)
+    server.push(alice, [op("request.create", taken, pothole())])
+    again = server.push(alice, [op("request.create", taken, pothole())])[0]
+    assert again["status"] == "rejected" and "already used" in again["problems"][0]["message"]
+
+
+def test_an_agent_cannot_act_as_another(server: Server) -> None:
+    alice = server.agents["alice"]
+    result = server.push(alice, [create_op(alice.station, agent="bruno")])[0]
+    assert result["status"] == "forbidden"
+
+
+def update(server: Server, agent: str, number: str, base: int, **fields: Any) -> dict[str, Any]:
+    return server.push(
+        server.agents[agent], [op("request.update", number, {"fields": fields}, base=base)]
+    )[0]
+
+
+def test_edits_to_different_fields_merge(server: Server) -> None:
+    record = created(server)
+    number, base = record["case_number"], record["revision"]
+    first = update(server, "alice", number, base, description="Trou très profond")
+    second = update(server, "bruno", number, base, street="rue Notre-Dame Ouest")
+    assert first["status"] == second["status"] == "applied"
+    final = second["record"]
+    assert final["description"] == "Trou très profond"
+    assert final["street"] == "rue Notre-Dame Ouest"
+    assert final["revision"] == base + 2
+    assert final["updated_by"] == "bruno"
+
+
+def test_same_field_changed_since_is_a_conflict_with_the_servers_record(server: Server) -> None:
+    record = created(server)
+    number, base = record["case_number"], record["revision"]
+    update(server, "alice", number, base, description="Version d'Alice")
+    clash = update(
+        server, "bruno", number, base, description="Version de Bruno", street="rue Sherbrooke"
+    )
+    assert clash["status"] == "conflict"
+    assert clash["fields"] == ["description"]
+    assert clash["record"]["description"] == "Version d'Alice"
+    assert clash["record"]["street"] == "rue Notre-Dame Est"  # nothing of the op was written
+    same = update(server, "bruno", number, base, description="Version d'Alice")
+    assert same["status"] == "applied"
+
+
+def test_notes_never_conflict(server: Server) -> None:
+    record = created(server)
+    number = record["case_number"]
+    for agent, text in (("alice", "Citoyenne rappelée"), ("bruno", "Photo reçue par courriel")):
+        result = server.push(server.agents[agent], [op("request.note", number, {"text": text})])
+        assert result[0]["status"] == "applied"
+    notes = [e for e in result[0]["record"]["events"] if e["kind"] == "note"]
+    assert [(n["actor"], n["data"]["text"]) for n in notes] == [
+        ("alice", "Citoyenne rappelée"),
+        ("bruno", "Photo reçue par courriel"),
+    ]
+
+
+def test_only_supervisors_close_or_reassign(server: Server) -> None:
+    record = created(server)
+    number, base = record["case_number"], record["revision"]
+    assert update(server, "alice", number, base, status="terminee")["status"] == "forbidden"
+    assert update(server, "alice", number, base, responsible_unit="CS-311")["status"] == "forbidden"
+    assert update(server, "alice", number, base, status="prise_en_charge")["status"] == "applied"
+    closed = update(
+        server, "sophie", number, base + 1, status="terminee", status_notes="Réparé le 25 novembre"
+    )
+    assert closed["status"] == "applied"
+    kinds = [e["kind"] for e in closed["record"]["events"]]
+    assert kinds.count("status") == 2
+    moved = update(server, "sophie", number, base + 2, responsible_unit="CS-311")
+    assert moved["record"]["responsible_unit"] == "CS-311"
+
+
+def test_update_checks_fields(server: Server) -> None:
+    record = created(server)
+    number, base = record["case_number"], record["revision"]
+    result = update(
+        server, "alice", number, base, status="perdue", case_number="x", postal_code="zzz"
+    )
+    assert result["status"] == "rejected"
+    assert {p["field"] for p in result["problems"]} == {"status", "case_number", "postal_code"}
+    ahead = update(server, "alice", number, base + 5, description="x")
+    assert ahead["problems"][0]["field"] == "base_revision"
+    missing = update(server, "alice", "26-011-999999-0", 1, description="x")
+    assert missing["status"] in ("not_found", "rejected")
+
+
+def test_citizens_merge_and_conflict_by_field(server: Server) -> None:
+    alice, bruno = server.agents["alice"], server.agents["bruno"]
+    cid = str(uuid.uuid4())
+    made = server.push(
+        alice,
+        [
+            op(
+                "citizen.upsert",
+                cid,
+                {
+                    "fields": {
+                        "name": "Marie Tremblay",
+                        "phone": "(514) 555-0199",
+                        "email": "Marie@Example.org",
+                    }
+                },
+            )
+        ],
+    )[0]
+    assert made["record"]["phone"] == "514-555-0199"
+    assert made["record"]["email"] == "marie@example.org"
+    a = server.push(alice, [op("citizen.upsert", cid, {"fields": {"phone": "438 555 0100"}}, 1)])
+    b = server.push(bruno, [op("citizen.upsert", cid, {"fields": {"address": "12 rue X"}}, 1)])
+    c = server.push(bruno, [op("citizen.upsert", cid, {"fields": {"phone": "514 555 0000"}}, 1)])
+    assert a[0]["status"] == b[0]["status"] == "applied"
+    assert c[0]["status"] == "conflict" and c[0]["fields"] == ["phone"]
+    bad = server.push(alice, [op("citizen.upsert", cid, {"fields": {"email": "marie@"}}, 3)])
+    assert bad[0]["problems"][0]["field"] == "email"
+
+
+def test_request_for_a_citizen_and_anonymous_rules(server: Server) -> None:
+    alice = server.agents["alice"]
+    cid = str(uuid.uuid4())
+    server.push(alice, [op("citizen.upsert", cid, {"fields": {"name": "Jean Roy"}})])
+    record = created(server, citizen_id=cid)
+    assert record["citizen_id"] == cid
+    unknown = server.push(alice, [create_op(alice.station, citizen_id=str(uuid.uuid4()))])[0]
+    assert unknown["problems"][0]["field"] == "citizen_id"
+
+
+def test_duplicates_are_linked_on_both_cases(server: Server) -> None:
+    original = created(server)
+    copy = created(server, agent="bruno")
+    result = server.push(
+        server.agents["bruno"],
+        [op("request.link", copy["case_number"], {"parent": original["case_number"]})],
+    )[0]
+    assert result["record"]["parent_case_number"] == original["case_number"]
+    answer = server.client.get(
+        f"/api/v1/requests/{original['case_number']}", headers=server.agents["alice"].headers
+    )
+    events = answer.json()["events"]
+    assert events[-1]["kind"] == "duplicate"
+    assert events[-1]["data"] == {"duplicate": copy["case_number"]}
+
+
+def test_articles_are_edited_by_admins_only(server: Server) -> None:
+    content = {
+        "category": "collectes",
+        "texts": [
+            {"lang": "fr", "title": "Collecte des sapins", "body": "Les sapins sont ramassés..."}
+        ],
+    }
+    denied = server.push(server.agents["alice"], [op("article.upsert", "sapins-2027", content)])
+    assert denied[0]["status"] == "forbidden"
+    made = server.push(server.agents["admin"], [op("article.upsert", "sapins-2027", content)])
+    assert made[0]["record"]["revision"] == 1 and made[0]["record"]["updated_by"] == "admin"
+    stale = server.push(server.agents["admin"], [op("article.upsert", "sapins-2027", content)])
+    assert stale[0]["status"] == "conflict"
+    gone = server.push(server.agents["admin"], [op("article.delete", "sapins-2027", base=1)])
+    assert gone[0]["record"]["deleted"] is True
