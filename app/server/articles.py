@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from app.server.db import Work
 from app.server.models import KbArticle
 from app.server.problems import Conflict, Refused
 from app.server.records import article_record
+from app.services.kb_files import ArticleData, read_articles
 from app.services.validation import FieldProblem
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$")
@@ -80,3 +82,41 @@ def delete_article(work: Work, article_id: str, base_revision: int) -> KbArticle
     article.updated_at, article.updated_by = work.now, work.actor
     work.changed("article", article.id, article.revision, article_record(article))
     return article
+
+
+def article_content(data: ArticleData) -> dict[str, Any]:
+    """An article read from the knowledge-base files, as the store and the feed carry it."""
+    return {
+        "category": data.category,
+        "service_codes": list(data.service_codes),
+        "version": data.version,
+        "updated_at": data.updated_at.isoformat(),
+        "texts": [
+            {
+                "lang": t.lang,
+                "title": t.title,
+                "body": t.body,
+                "keywords": list(t.keywords),
+                "referral": dict(t.referral),
+            }
+            for t in data.texts
+        ],
+        "documents": [
+            {"code": d.code, "title_fr": d.title_fr, "title_en": d.title_en} for d in data.documents
+        ],
+    }
+
+
+def load_articles(work: Work, folder: Path) -> tuple[int, int]:
+    """Publish the articles of a knowledge-base folder: (written, unchanged). Every file is
+    checked first (kb_files raises KbFormatError listing all problems); nothing partial."""
+    written = unchanged = 0
+    for data in read_articles(folder):
+        content = article_content(data)
+        current = work.session.get(KbArticle, data.id)
+        if current is not None and current.content == content and not current.deleted:
+            unchanged += 1
+            continue
+        upsert_article(work, data.id, current.revision if current else 0, content)
+        written += 1
+    return written, unchanged

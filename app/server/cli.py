@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: the bundled resources/catalogue)",
     )
 
+    art = sub.add_parser("load-articles", help="publish knowledge-base articles to every console")
+    art.add_argument(
+        "path", nargs="?", help="folder or file of articles (default: the bundled resources/kb)"
+    )
+
     key = sub.add_parser("create-api-key", help="create a GeoReport v2 API key for a client")
     key.add_argument("name", help="who the key is for, e.g. 'montreal.ca web form'")
 
@@ -97,6 +102,25 @@ def _load_catalogue(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Catalogue from {folder}: {report}.")
+    return 0
+
+
+def _load_articles(args: argparse.Namespace) -> int:
+    from app.server.articles import load_articles
+    from app.services.kb_files import KbFormatError
+    from app.services.resources import kb_dir
+
+    folder = Path(args.path) if args.path else kb_dir()
+    db = open_database(args.database_url)
+    try:
+        with db.work("cli") as work:
+            written, unchanged = load_articles(work, folder)
+    except KbFormatError as exc:
+        print(f"relais-server: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(f"Articles from {folder}: {written} published, {unchanged} unchanged.")
     return 0
 
 
@@ -167,6 +191,7 @@ def _serve(args: argparse.Namespace) -> int:
 COMMANDS = {
     "create-agent": _create_agent,
     "load-catalogue": _load_catalogue,
+    "load-articles": _load_articles,
     "create-api-key": _create_api_key,
     "import-requests": _import_requests,
 }
