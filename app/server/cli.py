@@ -139,7 +139,7 @@ def _create_api_key(args: argparse.Namespace) -> int:
 
 
 def _import_requests(args: argparse.Namespace) -> int:
-    from app.server.importer import import_requests, progress_bar
+    from app.server.importer import ImportFileError, import_requests, progress_bar
 
     path = Path(args.file)
     if not path.is_file():
@@ -150,6 +150,9 @@ def _import_requests(args: argparse.Namespace) -> int:
         report = import_requests(
             db, path, actor="import", batch_size=args.batch_size, progress=progress_bar(sys.stderr)
         )
+    except ImportFileError as exc:
+        print(f"relais-server: {exc}", file=sys.stderr)
+        return 1
     finally:
         db.close()
     print(f"\n{report}")

@@ -20,9 +20,11 @@ from sqlalchemy import Engine, create_engine, event, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.server.models import Change, FeedClock, ServerMeta
+from app.server.models import Change, FeedClock, ServerBase, ServerMeta
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The table, not the entity: the ORM's bulk insert path costs a quarter more per row.
+CHANGES = ServerBase.metadata.tables[Change.__tablename__]
 
 
 class DatabaseError(Exception):
@@ -112,7 +114,7 @@ class Work:
         ).scalar_one()
         first = last - n + 1
         self.session.execute(
-            insert(Change),
+            insert(CHANGES),
             [
                 {
                     "seq": first + i,

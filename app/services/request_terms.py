@@ -3,6 +3,8 @@ Open311 status each fine-grained status maps to."""
 
 from __future__ import annotations
 
+import unicodedata
+
 # code -> (French label, English label, Open311 status)
 STATUSES: dict[str, tuple[str, str, str]] = {
     "transmise": ("Transmise pour traitement", "Sent for processing", "open"),
@@ -43,10 +45,16 @@ def open311_status(status: str) -> str:
     return STATUSES[status][2]
 
 
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def status_from_label(label: str) -> str | None:
-    """The status code for a French label from the city's open data (case-insensitive)."""
-    wanted = label.strip().casefold()
+    """The status code for a label of the city's open data: case and accents ignored (its
+    exports have both "Terminée" and "Terminee")."""
+    wanted = _fold(label)
     for code, (fr, en, _) in STATUSES.items():
-        if wanted in (code, fr.casefold(), en.casefold()):
+        if wanted in (code, _fold(fr), _fold(en)):
             return code
     return None
