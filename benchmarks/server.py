@@ -1,13 +1,15 @@
 """Central store benchmark: N simulated agents, each pushing new requests and pulling the
 change feed, against relais-server running in its own process on loopback.
 
-    python benchmarks/server.py [--agents 200] [--rounds 10] [--think 3] [--workers 2]
+    python benchmarks/server.py [--agents 200] [--rounds 10] [--think 10] [--workers 2]
                                 [--database-url postgresql+psycopg://postgres@127.0.0.1/test]
 
-Each agent, in a loop: a pause (exponential, mean --think seconds: a real agent enters a
-request every few minutes, so 3 s is some 50 times the real pace), then a push of one new
-request and a pull of the feed from its cursor, as a console does after each change.
---think 0 runs closed-loop, to find the saturation throughput.
+Each agent, in a loop: a pause (exponential, mean --think seconds), then a push of one new
+request and a pull of the feed from its cursor, as a console does after each change. With
+200 agents, 10 s means 20 new requests a second, 72 000 an hour: about a hundred times
+the city's busiest hour (1.1 M calls a year, most of them answered without a request).
+Every pull brings back what all the others created since, so the load grows with the
+square of the pace; --think 0 runs closed-loop, to find the saturation point.
 
 The database defaults to $PG_URL, else the local PostgreSQL server if it answers, else a
 SQLite file; a PostgreSQL run works in a schema of its own, dropped at the end. Prints
@@ -33,6 +35,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import aiohttp
 import httpx
 from sqlalchemy import create_engine, text
 
@@ -165,11 +168,16 @@ class Stats:
 
 
 async def agent(
-    client: httpx.AsyncClient, token: str, station: int, rounds: int, think: float, stats: Stats
+    http: aiohttp.ClientSession,
+    token: str,
+    station: int,
+    rounds: int,
+    think: float,
+    stats: Stats,
 ) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     rng = random.Random(station)
-    cursor = await first_cursor(client, headers)
+    cursor = await first_cursor(http, headers)
     year = datetime.now(ZoneInfo("America/Montreal")).year
     data = request_data()
     for n in range(1, rounds + 1):
@@ -183,37 +191,40 @@ async def agent(
         }
         started = time.perf_counter()
         try:
-            answer = await client.post("/api/v1/sync/push", json={"ops": [op]}, headers=headers)
+            async with http.post("/api/v1/sync/push", json={"ops": [op]}, headers=headers) as r:
+                body = await r.read()
             stats.latency["create"].append((time.perf_counter() - started) * 1000)
-            status = answer.json()["results"][0]["status"] if answer.status_code == 200 else None
+            status = json.loads(body)["results"][0]["status"] if r.status == 200 else None
             if status != "applied":
-                stats.errors.append(f"push {answer.status_code}: {answer.text[:200]}")
-        except httpx.HTTPError as exc:
+                stats.errors.append(f"push {r.status}: {body[:200]!r}")
+        except aiohttp.ClientError as exc:
             stats.errors.append(f"push: {exc!r}")
         started = time.perf_counter()
         try:
-            params = {"limit": 500, "since": cursor}
-            answer = await client.get("/api/v1/sync/changes", params=params, headers=headers)
+            params = {"limit": "500", "since": cursor}
+            async with http.get("/api/v1/sync/changes", params=params, headers=headers) as r:
+                body = await r.read()
             stats.latency["pull"].append((time.perf_counter() - started) * 1000)
-            if answer.status_code != 200:
-                stats.errors.append(f"pull {answer.status_code}: {answer.text[:200]}")
+            if r.status != 200:
+                stats.errors.append(f"pull {r.status}: {body[:200]!r}")
             else:
-                page = answer.json()
+                page = json.loads(body)
                 cursor = page["cursor"]
                 stats.pulled += len(page["changes"])
-        except httpx.HTTPError as exc:
+        except aiohttp.ClientError as exc:
             stats.errors.append(f"pull: {exc!r}")
 
 
-async def first_cursor(client: httpx.AsyncClient, headers: dict[str, str]) -> str:
+async def first_cursor(http: aiohttp.ClientSession, headers: dict[str, str]) -> str:
     """Where a console that has bootstrapped stands: the head of the feed."""
     cursor = ""
     while True:
-        params = {"limit": 5000} | ({"since": cursor} if cursor else {})
-        page = (await client.get("/api/v1/sync/changes", params=params, headers=headers)).json()
+        params = {"limit": "5000"} | ({"since": cursor} if cursor else {})
+        async with http.get("/api/v1/sync/changes", params=params, headers=headers) as r:
+            page = json.loads(await r.read())
         cursor = page["cursor"]
         if not page["has_more"]:
-            return cursor
+            return str(cursor)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -227,12 +238,14 @@ async def run_agents(
     port: int, tokens: list[tuple[str, int]], rounds: int, think: float
 ) -> tuple[Stats, float]:
     stats = Stats()
-    limits = httpx.Limits(max_connections=len(tokens), max_keepalive_connections=len(tokens))
-    async with httpx.AsyncClient(
-        base_url=f"http://127.0.0.1:{port}", timeout=60, limits=limits
-    ) as client:
+    # One connection per agent, as each console keeps its own.
+    connector = aiohttp.TCPConnector(limit=len(tokens))
+    timeout = aiohttp.ClientTimeout(total=120)
+    async with aiohttp.ClientSession(
+        base_url=f"http://127.0.0.1:{port}", connector=connector, timeout=timeout
+    ) as http:
         started = time.perf_counter()
-        await asyncio.gather(*(agent(client, t, s, rounds, think, stats) for t, s in tokens))
+        await asyncio.gather(*(agent(http, t, s, rounds, think, stats) for t, s in tokens))
         return stats, time.perf_counter() - started
 
 
@@ -240,7 +253,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--agents", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=10, help="requests created per agent")
-    parser.add_argument("--think", type=float, default=3.0, help="mean pause between requests")
+    parser.add_argument("--think", type=float, default=10.0, help="mean pause between requests")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
     parser.add_argument("--database-url")
     args = parser.parse_args()

@@ -3,8 +3,12 @@ consoles, and one error shape per audience, always naming the field at fault."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -18,6 +22,7 @@ from app.server.db import Database
 from app.server.problems import Refused
 
 MAX_BODY = 2 * 1024 * 1024
+THREADS = int(os.environ.get("RELAIS_SERVER_THREADS", "8"))
 STATUS_OF = {"rejected": 422, "not_found": 404, "forbidden": 403}
 
 
@@ -61,11 +66,20 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Fewer threads than anyio's 40: the endpoints are short and hold the GIL between
+    # database calls, and forty of them contending for it stretch every request's time.
+    to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
+
+
 def create_app(db: Database) -> FastAPI:
     app = FastAPI(
         title="Relais central request store",
         version=__version__,
         description="Open311 GeoReport v2 for the public; the sync API for Relais consoles.",
+        lifespan=_lifespan,
     )
     app.state.db = db
     app.state.catalogue = CatalogueCache()
@@ -112,8 +126,6 @@ def create_app(db: Database) -> FastAPI:
 
 def app_from_env() -> FastAPI:
     """For uvicorn's worker processes (`--workers N`): each opens the database itself."""
-    import os
-
     from app.server.db import default_url, open_database
 
     return create_app(open_database(os.environ.get("RELAIS_DATABASE_URL") or default_url()))

@@ -8,11 +8,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from app import __version__
 from app.server.db import DatabaseError, default_url, open_database
 
 URL_ENV = "RELAIS_DATABASE_URL"
+# Longer than a client's own idle timeout (requests/urllib3 and aiohttp keep 15 s or less):
+# the client closes an idle connection first, so a request never races the server's close.
+KEEP_ALIVE = 75
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,20 +177,19 @@ def _serve(args: argparse.Namespace) -> int:
         f"relais-server {__version__} on http://{args.host}:{args.port} (database: {shown})",
         file=sys.stderr,
     )
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": "info",
+        "access_log": False,  # requests carry case numbers; personal data stays out of logs
+        "timeout_keep_alive": KEEP_ALIVE,
+    }
     if args.workers > 1:
         db.close()
         os.environ[URL_ENV] = args.database_url
-        uvicorn.run(
-            "app.server.app:app_from_env",
-            factory=True,
-            workers=args.workers,
-            host=args.host,
-            port=args.port,
-            log_level="info",
-            access_log=False,
-        )
+        uvicorn.run("app.server.app:app_from_env", factory=True, workers=args.workers, **options)
         return 0
-    uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info", access_log=False)
+    uvicorn.run(create_app(db), **options)
     db.close()
     return 0
 
