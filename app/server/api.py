@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from app.server import auth, cases, feed
 from app.server.catalogue_store import CatalogueCache, store_catalogue
@@ -17,6 +17,7 @@ from app.server.problems import Refused
 from app.server.push import MAX_BATCH, OP_TYPES, Op, push
 from app.services.case_numbers import WORKSTATION_STATIONS
 from app.services.catalogue import CatalogueError, catalogue_from_dict
+from app.services.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
 
 router = APIRouter(prefix="/api/v1")
 
@@ -66,11 +67,20 @@ def _require(who: auth.Principal, role: str, what: str) -> None:
         raise ApiError(403, "role", f"only a {role} can {what}")
 
 
+def _storable(value: str) -> str:
+    if not storable(value):
+        raise ValueError(UNSTORABLE_MESSAGE)
+    return value
+
+
+Text = Annotated[str, AfterValidator(_storable)]
+
+
 class TokenIn(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: Text = Field(min_length=1, max_length=64)
+    password: Text = Field(min_length=1, max_length=256)
     station: int | None = Field(None, ge=1, le=899, description="workstation's station code")
-    workstation_id: str | None = Field(None, min_length=8, max_length=64)
+    workstation_id: Text | None = Field(None, min_length=8, max_length=64)
 
 
 class TokenOut(BaseModel):
@@ -171,8 +181,8 @@ def get_request(case_number: str, db: Db, who: Who) -> dict[str, Any]:
 
 
 class AccountIn(BaseModel):
-    username: str = Field(min_length=3, max_length=64)
-    password: str = Field(min_length=auth.MIN_PASSWORD, max_length=256)
+    username: Text = Field(min_length=3, max_length=64)
+    password: Text = Field(min_length=auth.MIN_PASSWORD, max_length=256)
     role: Literal["agent", "supervisor", "admin"]
 
 
@@ -206,7 +216,7 @@ def revoke_account_tokens(username: str, db: Db, who: Who) -> dict[str, Any]:
 
 
 class ApiKeyIn(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
+    name: Text = Field(min_length=1, max_length=100)
 
 
 @router.post("/api-keys", status_code=201, tags=["admin"])
@@ -222,6 +232,9 @@ def create_api_key(body: ApiKeyIn, db: Db, who: Who) -> dict[str, str]:
 @router.put("/catalogue", tags=["admin"])
 def put_catalogue(body: dict[str, Any], db: Db, who: Who) -> dict[str, Any]:
     _require(who, "admin", "edit the catalogue")
+    bad = unstorable_path(body)
+    if bad:
+        raise ApiError(422, bad, UNSTORABLE_MESSAGE)
     try:
         catalogue = catalogue_from_dict(body)
     except (CatalogueError, KeyError, TypeError, ValueError) as exc:

@@ -20,6 +20,7 @@ from app.server import api, open311
 from app.server.catalogue_store import CatalogueCache
 from app.server.db import Database
 from app.server.problems import Refused
+from app.services.validation import UNSTORABLE_MESSAGE
 
 MAX_BODY = 2 * 1024 * 1024
 THREADS = int(os.environ.get("RELAIS_SERVER_THREADS", "8"))
@@ -49,21 +50,34 @@ def _answer(request: Request, status: int, problems: list[dict[str, str]]) -> Re
     return JSONResponse({"detail": detail, "problems": problems}, status_code=status)
 
 
-class BodyLimit:
-    """Refuses a declared body over MAX_BODY before anything reads it (plain ASGI: the
-    decorator form of middleware costs every request a stream copy)."""
+class InputGuard:
+    """Refuses, before anything reads them, a declared body over MAX_BODY and a path or
+    query carrying NUL (which no database column can hold). Plain ASGI: the decorator form
+    of middleware costs every request a stream copy."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            for name, value in scope["headers"]:
-                if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY):
-                    problem = {"field": "body", "message": f"larger than {MAX_BODY} bytes"}
-                    await _answer(Request(scope), 413, [problem])(scope, receive, send)
-                    return
+            problem = _refusal(scope)
+            if problem is not None:
+                status = 413 if problem["field"] == "body" else 400
+                await _answer(Request(scope), status, [problem])(scope, receive, send)
+                return
         await self.app(scope, receive, send)
+
+
+def _refusal(scope: Scope) -> dict[str, str] | None:
+    for name, value in scope["headers"]:
+        if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY):
+            return {"field": "body", "message": f"larger than {MAX_BODY} bytes"}
+    if "\x00" in scope["path"]:
+        return {"field": "path", "message": UNSTORABLE_MESSAGE}
+    query = scope.get("query_string", b"").lower()
+    if b"%00" in query or b"\x00" in query:
+        return {"field": "query", "message": UNSTORABLE_MESSAGE}
+    return None
 
 
 @asynccontextmanager
@@ -85,7 +99,7 @@ def create_app(db: Database) -> FastAPI:
     app.state.catalogue = CatalogueCache()
     app.include_router(api.router)
     app.include_router(open311.router)
-    app.add_middleware(BodyLimit)
+    app.add_middleware(InputGuard)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from app.services.validation import FieldProblem
+from app.services.validation import UNSTORABLE_MESSAGE, FieldProblem, storable
 
 _PHONE_DIGITS = re.compile(r"\D")
 
@@ -34,8 +34,8 @@ def text(
     if len(value) > limit:
         problems.append(FieldProblem(field, f"too long: {len(value)} characters, at most {limit}"))
         return ""
-    if "\x00" in value:
-        problems.append(FieldProblem(field, "contains a NUL character"))
+    if not storable(value):
+        problems.append(FieldProblem(field, UNSTORABLE_MESSAGE))
         return ""
     return value
 

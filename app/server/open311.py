@@ -32,7 +32,12 @@ from app.server.problems import Refused
 from app.services import request_terms as terms
 from app.services.case_numbers import CaseNumberError, parse_case_number
 from app.services.catalogue import LIST_DATATYPES, Attribute, Delay, RoutingTable, Service
-from app.services.validation import FieldProblem, parse_datetime
+from app.services.validation import (
+    UNSTORABLE_MESSAGE,
+    FieldProblem,
+    parse_datetime,
+    storable,
+)
 from app.services.workdays import local
 
 router = APIRouter(prefix="/open311/v2", tags=["open311"])
@@ -608,6 +613,9 @@ def _submission(pairs: Sequence[tuple[str, str | UploadFile]]) -> Submission:
     for name, value in pairs:
         if not isinstance(value, str):
             files.append(FieldProblem(name, "expected text, not a file; use media_url"))
+            continue
+        if not (storable(name) and storable(value)):
+            files.append(FieldProblem(ascii(name)[1:-1], UNSTORABLE_MESSAGE))
             continue
         match = _ATTRIBUTE_FIELD.match(name)
         if match is None:

@@ -20,6 +20,7 @@ from app.server.catalogue_store import CatalogueCache, CatalogueState
 from app.server.db import Database, Work
 from app.server.models import AppliedOp
 from app.server.problems import Conflict, Refused
+from app.services.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
 
 OP_TYPES = (
     "request.create",
@@ -125,6 +126,9 @@ def _apply_batch(
             mark = len(work.changes)
             savepoint = session.begin_nested()
             try:
+                bad = unstorable_path({"target": op.target, "data": op.data})
+                if bad:
+                    raise Refused.one("rejected", bad, UNSTORABLE_MESSAGE)
                 result = apply_op(work, cat, who, op)
                 savepoint.commit()
             except Refused as exc:
@@ -135,7 +139,8 @@ def _apply_batch(
                 savepoint.rollback()
                 del work.changes[mark:]
                 result = {"status": "conflict", "fields": exc.fields, "record": exc.record}
-            result = {"op_id": op.op_id, "type": op.type, "target": op.target, **result}
+            target = op.target if storable(op.target) else ascii(op.target)
+            result = {"op_id": op.op_id, "type": op.type, "target": target, **result}
             session.add(
                 AppliedOp(
                     op_id=op.op_id, account_id=who.account_id, result=result, applied_at=work.now

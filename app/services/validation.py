@@ -32,6 +32,37 @@ class ValidationError(ValueError):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> bool:
+    """No NUL and no lone surrogate: neither survives UTF-8 or PostgreSQL's text and JSON."""
+    return _UNSTORABLE.search(text) is None
+
+
+def unstorable_path(value: object, path: str = "") -> str | None:
+    """Where, in a JSON-like value, the first text that cannot be stored is (keys too)."""
+    if isinstance(value, str):
+        return None if storable(value) else (path or "value")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if not storable(str(key)):
+                return path or "key"
+            found = unstorable_path(item, where)
+            if found:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = unstorable_path(item, f"{path}[{i}]")
+            if found:
+                return found
+    return None
+
+
+UNSTORABLE_MESSAGE = "contains a NUL character or an invalid Unicode code point; remove it"
+
+
 def parse_datetime(value: str) -> datetime:
     """ISO 8601 with a time zone; 'Z' accepted. Raises ValueError with the reason."""
     text = value.strip()
@@ -61,6 +92,8 @@ def _clean_one(attr: Attribute, raw: object) -> object:
     if attr.datatype in ("string", "text"):
         if not isinstance(raw, str):
             raise ValueError("expected text")
+        if not storable(raw):
+            raise ValueError(UNSTORABLE_MESSAGE)
         limit = MAX_STRING if attr.datatype == "string" else MAX_TEXT
         if len(raw) > limit:
             raise ValueError(f"too long: {len(raw)} characters, at most {limit}")

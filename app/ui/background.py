@@ -27,8 +27,12 @@ class Background:
     def run(self, fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
         return self.loop.run_in_executor(self._store, fn, *args)
 
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
         """Start a task and keep it alive until it ends (the loop holds only weak refs)."""
+        if self.loop.is_closed():
+            # A timer that fired while the window was closing: no one is left to answer.
+            coro.close()
+            return None
         task = self.loop.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._finished)

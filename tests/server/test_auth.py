@@ -121,3 +121,13 @@ def test_bad_bodies_name_the_field(server: Server) -> None:
     assert huge.status_code == 413
     empty = post("/api/v1/sync/push", json={"ops": []}, headers=headers)
     assert empty.status_code == 422
+
+
+def test_nul_in_path_query_or_credentials_is_a_clear_4xx(server: Server) -> None:
+    headers = server.agents["alice"].headers
+    path = server.client.get("/api/v1/requests/26%00", headers=headers)
+    assert path.status_code == 400 and path.json()["problems"][0]["field"] == "path"
+    query = server.client.get("/open311/v2/requests.json?service_code=A%00B")
+    assert query.status_code == 400 and query.json()[0]["code"] == 400
+    login = server.client.post("/api/v1/auth/token", json={"username": "a\x00", "password": "x"})
+    assert login.status_code == 422 and login.json()["problems"][0]["field"] == "username"

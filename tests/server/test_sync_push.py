@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -257,3 +258,23 @@ def test_articles_are_edited_by_admins_only(server: Server) -> None:
     assert stale[0]["status"] == "conflict"
     gone = server.push(server.agents["admin"], [op("article.delete", "sapins-2027", base=1)])
     assert gone[0]["record"]["deleted"] is True
+
+
+def test_text_no_store_can_keep_is_refused_by_name(server: Server) -> None:
+    alice = server.agents["alice"]
+    nul = create_op(alice.station, description="trou\x00profond")
+    surrogate = op("request.note", "26-011-000001-0", {"text": "note \ud800"})
+    attribute = create_op(alice.station, attributes={"taille": "\x00"})
+    # A lone surrogate can only arrive as a JSON escape (it has no UTF-8 form).
+    body = json.dumps({"ops": [nul, surrogate, attribute]}).encode()
+    headers = {**alice.headers, "Content-Type": "application/json"}
+    for attempt in range(2):
+        answer = server.client.post("/api/v1/sync/push", content=body, headers=headers)
+        assert answer.status_code == 200, answer.text
+        results = answer.json()["results"]
+        assert [r["status"] for r in results] == ["rejected"] * 3
+        assert results[0]["problems"][0]["field"] == "data.description"
+        assert results[1]["problems"][0]["field"] == "data.text"
+        assert results[2]["problems"][0]["field"] == "data.attributes.taille"
+        assert results[1].get("replayed", False) is (attempt == 1)
+    assert count(server, ServiceRequest) == 0
