@@ -30,7 +30,7 @@ def _check(content: Mapping[str, Any]) -> list[FieldProblem]:
         if not isinstance(item, dict):
             problems.append(FieldProblem(f"texts[{i}]", "expected an object"))
             continue
-        langs.append(item.get("lang"))
+        langs.append(str(item.get("lang")))
         if item.get("lang") not in ("fr", "en"):
             problems.append(FieldProblem(f"texts[{i}].lang", "must be fr or en"))
         for name, limit in (("title", 300), ("body", MAX_BODY)):
@@ -56,7 +56,7 @@ def upsert_article(
     problems = _check(content)
     if problems:
         raise Refused("rejected", problems)
-    article = work.session.get(KbArticle, article_id, with_for_update=True)
+    article = work.session.get(KbArticle, article_id, with_for_update=True, populate_existing=True)
     if article is None:
         article = KbArticle(id=article_id, revision=0, deleted=False)
         work.session.add(article)
@@ -72,7 +72,7 @@ def upsert_article(
 
 
 def delete_article(work: Work, article_id: str, base_revision: int) -> KbArticle:
-    article = work.session.get(KbArticle, article_id, with_for_update=True)
+    article = work.session.get(KbArticle, article_id, with_for_update=True, populate_existing=True)
     if article is None:
         raise Refused.one("not_found", "target", f"no article {article_id}")
     if base_revision != article.revision:

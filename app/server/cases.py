@@ -57,7 +57,8 @@ EDITABLE = (
 def get_by_case(session: Session, case_number: str, *, lock: bool = False) -> ServiceRequest:
     query = select(ServiceRequest).where(ServiceRequest.case_number == case_number.strip())
     if lock:
-        query = query.with_for_update()
+        # populate_existing: a row this session loaded earlier is read again under the lock.
+        query = query.with_for_update().execution_options(populate_existing=True)
     req = session.scalar(query)
     if req is None:
         raise Refused.one("not_found", "case_number", f"no request {case_number}")
@@ -163,8 +164,10 @@ def _created_at(raw: object, now: datetime, problems: list[FieldProblem]) -> dat
         return now
     if created > now + CLOCK_SKEW:
         problems.append(FieldProblem("created_at", "is in the future: check the workstation clock"))
-    elif created < now - MAX_OFFLINE_AGE:
+        return now
+    if created < now - MAX_OFFLINE_AGE:
         problems.append(FieldProblem("created_at", "is more than 90 days old"))
+        return now
     return created
 
 
@@ -191,7 +194,7 @@ def create_request(
             FieldProblem("service_code", f"unknown service code « {code} »; see services.json")
         )
     channel = data.get("channel")
-    if channel not in terms.CHANNELS:
+    if not isinstance(channel, str) or channel not in terms.CHANNELS:
         problems.append(FieldProblem("channel", f"must be one of {', '.join(terms.CHANNELS)}"))
     agent = data.get("agent")
     if principal is not None and agent not in (None, "", principal.username):
@@ -229,6 +232,9 @@ def create_request(
             promised_due = parse_datetime(str(data["due_at"]))
         except ValueError as exc:
             problems.append(FieldProblem("due_at", str(exc)))
+        else:
+            if promised_due < created:
+                problems.append(FieldProblem("due_at", "is before created_at"))
     routing = None
     if service is not None and routing_table is not None:
         try:
@@ -321,7 +327,7 @@ def _check_update(
                 problems.extend(exc.problems)
     if "status" in wanted:
         status = wanted["status"]
-        if status not in terms.STATUSES:
+        if not isinstance(status, str) or status not in terms.STATUSES:
             problems.append(FieldProblem("status", f"must be one of {', '.join(terms.STATUSES)}"))
         elif status in terms.CLOSED_STATUSES and not principal.at_least("supervisor"):
             raise Refused.one("forbidden", "status", "only a supervisor closes a request")
@@ -332,7 +338,7 @@ def _check_update(
             raise Refused.one("forbidden", "responsible_unit", "only a supervisor reassigns")
         unit = wanted["responsible_unit"]
         units = catalogue.routing.units if catalogue.routing else {}
-        if unit not in units:
+        if not isinstance(unit, str) or unit not in units:
             problems.append(FieldProblem("responsible_unit", f"unknown unit « {unit} »"))
         else:
             clean["responsible_unit"] = unit

@@ -41,7 +41,8 @@ class LoadReport:
 
 
 def _bump_version(work: Work) -> None:
-    row = work.session.get(ServerMeta, VERSION_KEY)
+    # Locked: two loads at once must not both write the same next version.
+    row = work.session.get(ServerMeta, VERSION_KEY, with_for_update=True)
     if row is None:
         work.session.add(ServerMeta(key=VERSION_KEY, value="1"))
     else:
@@ -84,13 +85,14 @@ def store_catalogue(work: Work, catalogue: Catalogue) -> LoadReport:
     if doc is None:
         doc = CatalogueDocument(name="routing", revision=0)
         session.add(doc)
-    if doc.revision == 0 or doc.content != content:
+    routing_changed = doc.revision == 0 or doc.content != content
+    if routing_changed:
         doc.content = content
         doc.revision += 1
         doc.updated_at, doc.updated_by = work.now, work.actor
         work.changed("routing", "routing", doc.revision, content)
-    if added or changed or retired or doc.revision == 1:
-        _bump_version(work)
+    if added or changed or retired or routing_changed:
+        _bump_version(work)  # every server process re-reads the catalogue it routes by
     return LoadReport(added, changed, unchanged, retired)
 
 

@@ -59,7 +59,7 @@ def upsert_citizen(
         raise Refused.one("rejected", "target", "a citizen id (UUID) is required")
     clean = _clean(wanted)
     session = work.session
-    citizen = session.get(Citizen, citizen_id, with_for_update=True)
+    citizen = session.get(Citizen, citizen_id, with_for_update=True, populate_existing=True)
     if citizen is None:
         if not any(clean.get(k) for k in ("name", "phone", "email")):
             raise Refused.one("rejected", "name", "give at least a name, a phone or an e-mail")

@@ -44,14 +44,19 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _engine(url: str, *, immediate: bool = False) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 15}, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         # Writers take the write lock up front: a deferred transaction that must upgrade
         # its lock fails at once with "database is locked" instead of waiting its turn.
         begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
         return engine
-    return create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True)
+    # hide_parameters: a database error must not copy a citizen's data into the server log.
+    return create_engine(
+        url, pool_size=20, max_overflow=30, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def alembic_config() -> Config:

@@ -69,6 +69,8 @@ def normalise_phone(raw: str) -> str:
         raise ValueError("expected a 10-digit number, as in 514 555-0123")
     formatted = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     ext_digits = _PHONE_DIGITS.sub("", ext)
+    if len(ext_digits) > 6:
+        raise ValueError("the extension has more than 6 digits")
     return f"{formatted} poste {ext_digits}" if ext_digits else formatted
 
 

@@ -352,6 +352,7 @@ _PUBLIC_COLUMNS = (
     ServiceRequest.nature,
     ServiceRequest.channel,
     ServiceRequest.status,
+    ServiceRequest.source,
     ServiceRequest.street,
     ServiceRequest.postal_code,
     ServiceRequest.arrondissement,
@@ -413,7 +414,11 @@ def _public_street(street: str) -> str:
 
 def _public_address(req: ServiceRequest, routing: RoutingTable | None) -> str | None:
     area = routing.arrondissements.get(req.arrondissement) if routing else None
-    parts = [_public_street(req.street), area.name if area else ""]
+    # A GeoReport client's address_string is free text ("app. 4, 1234 rue X", a name...):
+    # no pattern makes it safe, so only its arrondissement is shown. Agents type the civic
+    # number in a field of its own; the open data's streets are public already.
+    street = "" if req.source == "georeport" else _public_street(req.street)
+    parts = [street, area.name if area else ""]
     return ", ".join(part for part in parts if part) or None
 
 
@@ -538,7 +543,7 @@ def get_requests(
     start_date: str | None = None,
     end_date: str | None = None,
     status: str | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
     extensions: bool = False,
     jurisdiction_id: str | None = None,

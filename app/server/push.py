@@ -7,12 +7,15 @@ one leaves no trace but its result, and the others in the batch still apply."""
 
 from __future__ import annotations
 
+import logging
+import random
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from app.server import articles, cases, citizens
 from app.server.auth import Principal
@@ -33,6 +36,7 @@ OP_TYPES = (
     "article.delete",
 )
 MAX_BATCH = 500
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,18 @@ def _apply_batch(
                 savepoint.rollback()
                 del work.changes[mark:]
                 result = {"status": "conflict", "fields": exc.fields, "record": exc.record}
+            except (ValueError, TypeError, DataError) as exc:
+                # A value no check foresaw: this op is refused, the rest of the batch goes
+                # on, and a resend gets the same answer instead of failing for ever.
+                savepoint.rollback()
+                del work.changes[mark:]
+                log.warning("op %s (%s) refused: %s", op.op_id, op.type, type(exc).__name__)
+                result = {
+                    "status": "rejected",
+                    "problems": [
+                        {"field": "data", "message": "a value has the wrong type or size"}
+                    ],
+                }
             target = op.target if storable(op.target) else ascii(op.target)
             result = {"op_id": op.op_id, "type": op.type, "target": target, **result}
             session.add(
@@ -162,4 +178,5 @@ def push(
         except (IntegrityError, OperationalError):
             if attempt == 3:
                 raise
+            time.sleep(random.uniform(0, 0.02 * 2**attempt))  # let the other batch finish
     raise AssertionError("unreachable")

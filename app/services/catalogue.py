@@ -932,6 +932,32 @@ def catalogue_from_dict(data: dict[str, Any]) -> Catalogue:
             if service.group not in routing.groups:
                 raise _BadData(f"services[{i}].group", f"unknown group '{service.group}'")
             services[service.code] = service
+        _check_received(services, routing)
     except _BadData as exc:
         raise CatalogueError([str(exc)]) from None
     return Catalogue(services=services, routing=routing)
+
+
+def _check_received(services: Mapping[str, Service], routing: RoutingTable) -> None:
+    """What the files' loader checks beyond shapes, for a catalogue sent as JSON: codes,
+    sizes the store's columns hold, positive delays, a time zone that exists."""
+    try:
+        ZoneInfo(routing.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _BadData("routing.timezone", f"unknown time zone '{routing.timezone}'") from None
+    if routing.office_start >= routing.office_end:
+        raise _BadData("routing.office_hours", "the start must be before the end")
+    for code, service in services.items():
+        where = f"services[{code}]"
+        if not _SERVICE_CODE.match(code):
+            raise _BadData(f"{where}.code", "3-40 capital letters, digits and '-'")
+        if service.delay.value < 1:
+            raise _BadData(f"{where}.delay.value", "must be 1 or more")
+        if max(len(service.name_fr), len(service.name_en)) > 200:
+            raise _BadData(f"{where}.name_fr", "at most 200 characters")
+        for attr in service.attributes:
+            if not _ATTRIBUTE_CODE.match(attr.code):
+                raise _BadData(f"{where}.attributes.{attr.code}", "a-z, 0-9 and '_', 1-40")
+    for code in routing.units:
+        if not _UNIT_CODE.match(code):
+            raise _BadData(f"routing.units.{code}", "2-40 capital letters, digits and '-'")

@@ -13,6 +13,8 @@ from app.services.catalogue import Attribute, Service
 
 MAX_STRING = 200
 MAX_TEXT = 4000
+# Dates a 311 request can carry; beyond them time-zone arithmetic overflows anyway.
+MIN_YEAR, MAX_YEAR = 1970, 2099
 _POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -71,6 +73,8 @@ def parse_datetime(value: str) -> datetime:
     parsed = datetime.fromisoformat(text)
     if parsed.tzinfo is None:
         raise ValueError("a time zone is required, as in 2026-11-25T14:30:00-05:00")
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise ValueError(f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
     return parsed
 
 

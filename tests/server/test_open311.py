@@ -395,7 +395,8 @@ def test_post_then_read_back(o311: Server, api_key: str) -> None:
     assert by_id["status"] == "open" and by_id["status_notes"] == "Transmise pour traitement"
     assert by_id["service_code"] == "NID-POULE" and by_id["service_name"] == "Nid-de-poule"
     assert by_id["agency_responsible"] == "Travaux publics – Ville-Marie"
-    assert by_id["address"] == "rue Sherbrooke Ouest, Ville-Marie"
+    # A GeoReport address_string is free text: only its arrondissement is made public.
+    assert by_id["address"] == "Ville-Marie"
     assert (by_id["lat"], by_id["long"]) == (45.502, -73.567)
     assert by_id["description"] is None and by_id["media_url"] is None
     assert _iso_local(by_id["expected_datetime"]) > _iso_local(by_id["requested_datetime"])
@@ -676,8 +677,11 @@ def test_public_reads_carry_no_personal_data(o311: Server, cases: Cases, api_key
                 assert not leaked, (leaked, body)
     records = _get(o311, "requests.json").json()
     assert len(records) == 2
+    # The agent's street (civic number in its own field) is shown; a GeoReport client's
+    # free-text address_string is not, only its arrondissement.
+    assert sorted(r["address"] for r in records) == [
+        "Le Plateau-Mont-Royal", "rue Saint-Denis, Le Plateau-Mont-Royal"]
     for record in records:
-        assert record["address"] == "rue Saint-Denis, Le Plateau-Mont-Royal"
         assert record["description"] is None
         assert (record["lat"], record["long"]) == (45.518, -73.568)
     assert {r["zipcode"] for r in records} == {"H2X", None}
