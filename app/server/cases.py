@@ -4,7 +4,7 @@ field updates that merge or conflict, notes, duplicate links, and their event hi
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,7 +22,7 @@ from app.server.records import request_record
 from app.services import request_terms as terms
 from app.services.case_numbers import WORKSTATION_STATIONS, CaseNumberError, parse_case_number
 from app.services.catalogue import Service
-from app.services.routing import RoutingError, route, triage_routing
+from app.services.routing import RoutingError, responsible_unit, route, triage_routing
 from app.services.sla import due_at
 from app.services.validation import (
     FieldProblem,
@@ -84,27 +84,42 @@ def _publish(work: Work, req: ServiceRequest) -> None:
     work.changed("request", req.id, req.revision, record_of(work.session, req))
 
 
+LOCATION_KEYS = ("civic_number", "street", "postal_code", "arrondissement", "lat", "long")
+_TEXT_LIMITS = {"civic_number": 20, "street": 200, "arrondissement": 80}
+_BOUNDS = {"lat": 90.0, "long": 180.0}
+
+
+def _location_fields(
+    data: Mapping[str, Any], keys: Iterable[str], problems: list[FieldProblem]
+) -> dict[str, Any]:
+    """The given location fields, checked and normalised (only those: an update may not
+    re-check a field it does not touch, such as an imported three-character postal code)."""
+    loc: dict[str, Any] = {}
+    for key in keys:
+        if key in _TEXT_LIMITS:
+            loc[key] = fields.text(data, key, _TEXT_LIMITS[key], problems)
+        elif key in _BOUNDS:
+            loc[key] = fields.coordinate(data, key, _BOUNDS[key], problems)
+        else:
+            postal = fields.text(data, key, 10, problems)
+            try:
+                loc[key] = normalise_postal_code(postal) if postal else ""
+            except ValueError as exc:
+                problems.append(FieldProblem(key, str(exc)))
+    return loc
+
+
+def _check_pair(lat: float | None, long: float | None, problems: list[FieldProblem]) -> None:
+    if (lat is None) != (long is None):
+        field = "long" if long is None else "lat"
+        problems.append(FieldProblem(field, "give both lat and long, or neither"))
+
+
 def _location(
     data: Mapping[str, Any], service: Service | None, problems: list[FieldProblem]
 ) -> dict[str, Any]:
-    loc: dict[str, Any] = {
-        "civic_number": fields.text(data, "civic_number", 20, problems),
-        "street": fields.text(data, "street", 200, problems),
-        "arrondissement": fields.text(data, "arrondissement", 80, problems),
-        "lat": fields.coordinate(data, "lat", 90, problems),
-        "long": fields.coordinate(data, "long", 180, problems),
-    }
-    postal = fields.text(data, "postal_code", 10, problems)
-    try:
-        loc["postal_code"] = normalise_postal_code(postal) if postal else ""
-    except ValueError as exc:
-        problems.append(FieldProblem("postal_code", str(exc)))
-    if (loc["lat"] is None) != (loc["long"] is None):
-        problems.append(
-            FieldProblem(
-                "long" if loc["long"] is None else "lat", "give both lat and long, or neither"
-            )
-        )
+    loc = _location_fields(data, LOCATION_KEYS, problems)
+    _check_pair(loc["lat"], loc["long"], problems)
     if service is not None and service.geographic and not (loc["street"] or loc["lat"] is not None):
         problems.append(
             FieldProblem("street", f"required for {service.name_fr}: where is the problem?")
@@ -291,6 +306,24 @@ def create_request(
     return req
 
 
+def _rerouted(
+    catalogue: CatalogueState,
+    req: ServiceRequest,
+    arrondissement: str,
+    problems: list[FieldProblem],
+) -> dict[str, Any]:
+    """A corrected arrondissement sends the request to that arrondissement's unit."""
+    service = catalogue.services.get(req.service_code) or catalogue.retired.get(req.service_code)
+    if service is None or catalogue.routing is None:
+        return {}
+    try:
+        unit = responsible_unit(catalogue.routing, arrondissement or None, service.group)
+    except RoutingError as exc:
+        problems.append(FieldProblem(exc.field, exc.message))
+        return {}
+    return {"responsible_unit": unit.code}
+
+
 def _check_update(
     catalogue: CatalogueState,
     req: ServiceRequest,
@@ -306,13 +339,14 @@ def _check_update(
     for name in ("description", "status_notes"):
         if name in wanted:
             clean[name] = fields.text(wanted, name, MAX_DESCRIPTION, problems)
-    location_keys = {"civic_number", "street", "postal_code", "arrondissement", "lat", "long"}
-    if location_keys & wanted.keys():
-        merged = {k: getattr(req, k) for k in location_keys} | {
-            k: v for k, v in wanted.items() if k in location_keys
-        }
-        loc = _location(merged, None, problems)
-        clean.update({k: loc[k] for k in location_keys & wanted.keys() if k in loc})
+    sent = [key for key in LOCATION_KEYS if key in wanted]
+    if sent:
+        loc = _location_fields(wanted, sent, problems)
+        clean.update(loc)
+        _check_pair(loc.get("lat", req.lat), loc.get("long", req.long), problems)
+        moved = loc.get("arrondissement", req.arrondissement) != req.arrondissement
+        if moved and "responsible_unit" not in wanted:
+            clean.update(_rerouted(catalogue, req, loc["arrondissement"], problems))
     if "attributes" in wanted:
         service = catalogue.services.get(req.service_code) or catalogue.retired.get(
             req.service_code
@@ -369,7 +403,7 @@ def update_request(
         )
     clean = _check_update(catalogue, req, wanted, principal, session)
     current = {name: getattr(req, name) for name in clean}
-    changes, clashes = fields.merge(current, req.field_revisions, base_revision, clean)
+    changes, clashes = fields.merge(current, req.field_revisions, base_revision, clean, work.actor)
     if clashes:
         raise Conflict(clashes, record_of(session, req))
     if not changes:
@@ -378,7 +412,10 @@ def update_request(
     before = {name: getattr(req, name) for name in changes}
     for name, value in changes.items():
         setattr(req, name, value)
-    req.field_revisions = {**req.field_revisions, **dict.fromkeys(changes, revision)}
+    req.field_revisions = {
+        **req.field_revisions,
+        **dict.fromkeys(changes, fields.stamp(revision, work.actor)),
+    }
     req.revision, req.updated_at, req.updated_by = revision, work.now, work.actor
     if "status" in changes:
         _event(
@@ -388,7 +425,8 @@ def update_request(
             {"from": before["status"], "to": req.status, "notes": req.status_notes},
         )
     if "responsible_unit" in changes:
-        _event(work, req, "routed", {"unit": req.responsible_unit, "reassigned": True})
+        reason = "reassigned" if "responsible_unit" in wanted else "arrondissement"
+        _event(work, req, "routed", {"unit": req.responsible_unit, "reason": reason})
     other = {
         k: {"from": before[k], "to": changes[k]}
         for k in changes

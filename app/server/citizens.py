@@ -90,14 +90,19 @@ def upsert_citizen(
             f"{base_revision} is newer than the server's {citizen.revision}",
         )
     current = {name: getattr(citizen, name) for name in clean}
-    changes, clashes = fields.merge(current, citizen.field_revisions, base_revision, clean)
+    changes, clashes = fields.merge(
+        current, citizen.field_revisions, base_revision, clean, work.actor
+    )
     if clashes:
         raise Conflict(clashes, citizen_record(citizen))
     if changes:
         revision = citizen.revision + 1
         for name, value in changes.items():
             setattr(citizen, name, value)
-        citizen.field_revisions = {**citizen.field_revisions, **dict.fromkeys(changes, revision)}
+        citizen.field_revisions = {
+            **citizen.field_revisions,
+            **dict.fromkeys(changes, fields.stamp(revision, work.actor)),
+        }
         citizen.revision, citizen.updated_at, citizen.updated_by = revision, work.now, work.actor
         work.changed("citizen", citizen.id, citizen.revision, citizen_record(citizen))
     return citizen

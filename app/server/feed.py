@@ -3,17 +3,21 @@
 Sequence numbers are handed out under the feed clock's row lock, held until commit
 (see db.Work.publish), so they become visible in order: a reader that has seen number n
 has seen every number below it, and its cursor can never jump a change still in flight.
-A cursor is '<epoch>.<seq>': the epoch names this database, so a cursor kept from
-another server, or from before a restore, is refused instead of silently skipping data."""
+A cursor is '<epoch>.<seq>.<check>': the epoch names this database, so a cursor from
+another server is refused; the check is a digest of the change numbered <seq>, so a cursor
+given out before a backup was restored no longer matches once new changes take the lost
+numbers, and is refused instead of silently skipping them."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.server.db import Database, current_seq
 from app.server.models import Change
@@ -25,23 +29,40 @@ DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 
 
-def parse_cursor(db: Database, cursor: str | None, head: int) -> int:
+def _check(entity: str, entity_id: str, revision: int) -> str:
+    return hashlib.sha256(f"{entity}/{entity_id}/{revision}".encode()).hexdigest()[:8]
+
+
+def _refuse(message: str) -> Refused:
+    return Refused.one("rejected", "since", message)
+
+
+def parse_cursor(session: Session, db: Database, cursor: str | None) -> int:
     if cursor is None or cursor == "":
         return 0
-    epoch, _, seq_text = cursor.partition(".")
-    if not _SEQ.fullmatch(seq_text):
-        raise Refused.one("rejected", "since", f"« {cursor} » is not a cursor from this server")
+    epoch, seq_text, check = ([*cursor.split("."), "", ""])[:3]
+    if not _SEQ.fullmatch(seq_text) or cursor.count(".") != 2:
+        raise _refuse(f"« {cursor} » is not a cursor from this server")
     if epoch != db.epoch:
-        raise Refused.one(
-            "rejected",
-            "since",
-            "cursor from another database (restored or replaced): sync again from the start, "
-            "without since",
-        )
+        raise _refuse("cursor from another database: sync again from the start, without since")
     seq = int(seq_text)
-    if seq > head:
-        raise Refused.one("rejected", "since", f"unknown cursor: this server is at {head}")
+    if seq == 0:
+        return 0
+    row = session.execute(
+        select(Change.entity, Change.entity_id, Change.revision).where(Change.seq == seq)
+    ).first()
+    if row is None:
+        raise _refuse(f"unknown cursor: this server is at {current_seq(session)}")
+    if _check(*row) != check:
+        raise _refuse(
+            "this cursor does not match the server's history (was it restored from a backup?): "
+            "sync again from the start, without since"
+        )
     return seq
+
+
+def _cursor(db: Database, seq: int, entity: str, entity_id: str, revision: int) -> str:
+    return f"{db.epoch}.{seq}.{_check(entity, entity_id, revision) if seq else '0'}"
 
 
 _COLUMNS = (
@@ -54,15 +75,14 @@ _COLUMNS = (
 )
 
 
-def _page(db: Database, cursor: str | None, limit: int) -> tuple[Sequence[Any], int, bool]:
+def _page(db: Database, cursor: str | None, limit: int) -> tuple[Sequence[Any], bool]:
     with db.read() as session:
-        head = current_seq(session)
-        after = parse_cursor(db, cursor, head)
+        after = parse_cursor(session, db, cursor)
         # Plain rows, not ORM objects: a page is read once and written out.
         rows = session.execute(
             select(*_COLUMNS).where(Change.seq > after).order_by(Change.seq).limit(limit + 1)
         ).all()
-    return rows[:limit], after, len(rows) > limit
+    return rows[:limit], len(rows) > limit
 
 
 def _frame(row: Any) -> str:
@@ -78,9 +98,13 @@ def _frame(row: Any) -> str:
 
 def changes_json(db: Database, cursor: str | None, limit: int) -> str:
     """The page as JSON text; each record is spliced in as stored (see Change.payload)."""
-    rows, after, has_more = _page(db, cursor, limit)
-    last = rows[-1].seq if rows else after
-    tail = json.dumps({"cursor": f"{db.epoch}.{last}", "has_more": has_more})
+    rows, has_more = _page(db, cursor, limit)
+    if rows:
+        last = rows[-1]
+        next_cursor = _cursor(db, last.seq, last.entity, last.entity_id, last.revision)
+    else:
+        next_cursor = cursor or _cursor(db, 0, "", "", 0)
+    tail = json.dumps({"cursor": next_cursor, "has_more": has_more})
     return '{"changes":[' + ",".join(_frame(row) for row in rows) + "]," + tail[1:]
 
 

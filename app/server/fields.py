@@ -74,20 +74,34 @@ def normalise_phone(raw: str) -> str:
     return f"{formatted} poste {ext_digits}" if ext_digits else formatted
 
 
+def stamp(revision: int, actor: str) -> list[object]:
+    """What field_revisions keeps per field: the revision that last changed it, and who."""
+    return [revision, actor]
+
+
+def _last_change(entry: Any) -> tuple[int, str | None]:
+    if isinstance(entry, list):
+        return int(entry[0]), str(entry[1])
+    return int(entry or 0), None  # a bare revision: written by the open-data import
+
+
 def merge(
     current: Mapping[str, Any],
-    field_revisions: Mapping[str, int],
+    field_revisions: Mapping[str, Any],
     base_revision: int,
     wanted: Mapping[str, Any],
+    actor: str,
 ) -> tuple[dict[str, Any], list[str]]:
-    """Which wanted values change something, and which clash: a field the server changed
-    after base_revision, to a value other than the one wanted."""
+    """Which wanted values change something, and which clash: a field someone else changed
+    after base_revision, to a value other than the one wanted. An actor's own later change
+    is no clash: a console that worked offline sends several edits made on one base."""
     changes: dict[str, Any] = {}
     clashes: list[str] = []
     for name, value in wanted.items():
         if current.get(name) == value:
             continue
-        if int(field_revisions.get(name, 0)) > base_revision:
+        revision, by = _last_change(field_revisions.get(name))
+        if revision > base_revision and by != actor:
             clashes.append(name)
         else:
             changes[name] = value

@@ -278,3 +278,38 @@ def test_text_no_store_can_keep_is_refused_by_name(server: Server) -> None:
         assert results[2]["problems"][0]["field"] == "data.attributes.taille"
         assert results[1].get("replayed", False) is (attempt == 1)
     assert count(server, ServiceRequest) == 0
+
+
+def test_edits_queued_offline_on_one_base_do_not_conflict_with_each_other(
+    server: Server,
+) -> None:
+    record = created(server)
+    number, base = record["case_number"], record["revision"]
+    alice = server.agents["alice"]
+    first = op("request.update", number, {"fields": {"description": "Trou profond"}}, base)
+    typo_fixed = op("request.update", number, {"fields": {"description": "Trou très profond"}},
+                    base)
+    results = server.push(alice, [first, typo_fixed])
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    assert results[1]["record"]["description"] == "Trou très profond"
+    clash = update(server, "bruno", number, base, description="Autre chose")
+    assert clash["status"] == "conflict"
+
+
+def test_a_corrected_arrondissement_reroutes_and_untouched_fields_are_not_rechecked(
+    server: Server,
+) -> None:
+    record = created(server)
+    number, base = record["case_number"], record["revision"]
+    with server.db.work("import") as work:  # an imported request's 3-character postal code
+        req = work.session.query(ServiceRequest).filter_by(case_number=number).one()
+        req.postal_code = "H2Y"
+    moved = update(server, "alice", number, base, arrondissement="PMR")
+    assert moved["status"] == "applied", moved
+    assert moved["record"]["responsible_unit"] == "TP-PMR"
+    routed = [e for e in moved["record"]["events"] if e["kind"] == "routed"][-1]
+    assert routed["data"] == {"unit": "TP-PMR", "reason": "arrondissement"}
+    lat_only = update(server, "alice", number, base + 1, lat=45.5)
+    assert lat_only["problems"][0]["field"] == "long"
+    wrong = update(server, "alice", number, base + 1, arrondissement="XX")
+    assert wrong["problems"][0]["field"] == "arrondissement"
