@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.server import api, open311
@@ -59,13 +59,26 @@ class InputGuard:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            problem = _refusal(scope)
-            if problem is not None:
-                status = 413 if problem["field"] == "body" else 400
-                await _answer(Request(scope), status, [problem])(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        problem = _refusal(scope)
+        if problem is not None:
+            status = 413 if problem["field"] == "body" else 400
+            await _answer(Request(scope), status, [problem])(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            # A chunked body declares no length: count it as it comes.
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY:
+                raise StarletteHTTPException(413, f"larger than {MAX_BODY} bytes")
+            return message
+
+        await self.app(scope, counted, send)
 
 
 def _refusal(scope: Scope) -> dict[str, str] | None:
@@ -117,7 +130,8 @@ def create_app(db: Database) -> FastAPI:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         # Unknown paths and methods: Starlette's own answers, in the audience's error shape.
         message = "no such endpoint" if exc.status_code == 404 else str(exc.detail)
-        return _answer(request, exc.status_code, [{"field": "path", "message": message}])
+        field = "body" if exc.status_code == 413 else "path"
+        return _answer(request, exc.status_code, [{"field": field, "message": message}])
 
     @app.exception_handler(api.ApiError)
     async def api_error(request: Request, exc: api.ApiError) -> Response:

@@ -21,8 +21,9 @@ from app.server import articles, cases, citizens
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueCache, CatalogueState
 from app.server.db import Database, Work
-from app.server.models import AppliedOp
+from app.server.models import AppliedOp, ServiceRequest
 from app.server.problems import Conflict, Refused
+from app.server.records import article_record, citizen_record
 from app.services.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
 
 OP_TYPES = (
@@ -52,49 +53,53 @@ def _applied(record: dict[str, Any]) -> dict[str, Any]:
     return {"status": "applied", "revision": record.get("revision"), "record": record}
 
 
-def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[str, Any]:
-    session = work.session
+def _request_result(work: Work, req: ServiceRequest) -> dict[str, Any]:
+    """The record this op just published for the request, else (nothing changed) as stored."""
+    for _entity, changed_id, _revision, record in reversed(work.changes):
+        if changed_id == req.id:
+            return _applied(record)
+    return _applied(cases.record_of(work.session, req))
+
+
+def _fields(op: Op, what: str) -> dict[str, Any]:
+    wanted = op.data.get("fields")
+    if not isinstance(wanted, dict) or not wanted:
+        raise Refused.one("rejected", "data.fields", f"give the {what} to change")
+    return wanted
+
+
+def _apply_request_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> ServiceRequest:
     if op.type == "request.create":
-        cases.create_request(
+        return cases.create_request(
             work, cat, op.data, case_number=op.target, source="console", principal=who
         )
-        return _applied(work.changes[-1][3])  # the record just published
     if op.type == "request.update":
-        wanted = op.data.get("fields")
-        if not isinstance(wanted, dict) or not wanted:
-            raise Refused.one("rejected", "data.fields", "give the fields to change")
-        req = cases.update_request(work, cat, op.target, op.base_revision, wanted, who)
-        return _applied(cases.record_of(session, req))
+        wanted = _fields(op, "fields")
+        return cases.update_request(work, cat, op.target, op.base_revision, wanted, who)
     if op.type == "request.note":
-        req = cases.add_note(work, op.target, op.data.get("text"))
-        return _applied(cases.record_of(session, req))
+        return cases.add_note(work, op.target, op.data.get("text"))
     if op.type == "request.link":
-        req = cases.link_duplicate(work, op.target, op.data.get("parent"))
-        return _applied(cases.record_of(session, req))
-    if op.type == "request.attach_citizen":
-        req = cases.attach_citizen(work, op.target, op.data.get("citizen_id"))
-        return _applied(cases.record_of(session, req))
+        return cases.link_duplicate(work, op.target, op.data.get("parent"))
+    return cases.attach_citizen(work, op.target, op.data.get("citizen_id"))
+
+
+def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[str, Any]:
+    if op.type.startswith("request."):
+        return _request_result(work, _apply_request_op(work, cat, who, op))
     if op.type == "citizen.upsert":
-        wanted = op.data.get("fields")
-        if not isinstance(wanted, dict):
-            raise Refused.one("rejected", "data.fields", "give the citizen's fields")
-        citizen = citizens.upsert_citizen(work, op.target, op.base_revision, wanted)
-        from app.server.records import citizen_record
-
-        return _applied(citizen_record(citizen))
-    if op.type in ("article.upsert", "article.delete"):
-        if not who.at_least("admin"):
-            raise Refused.one("forbidden", "type", "only an administrator edits articles")
-        from app.server.records import article_record
-
-        if op.type == "article.delete":
-            return _applied(
-                article_record(articles.delete_article(work, op.target, op.base_revision))
-            )
-        return _applied(
-            article_record(articles.upsert_article(work, op.target, op.base_revision, op.data))
+        citizen = citizens.upsert_citizen(
+            work, op.target, op.base_revision, _fields(op, "citizen's fields")
         )
-    raise Refused.one("rejected", "type", f"unknown operation; known: {', '.join(OP_TYPES)}")
+        return _applied(citizen_record(citizen))
+    if op.type not in ("article.upsert", "article.delete"):
+        raise Refused.one("rejected", "type", f"unknown operation; known: {', '.join(OP_TYPES)}")
+    if not who.at_least("admin"):
+        raise Refused.one("forbidden", "type", "only an administrator edits articles")
+    if op.type == "article.delete":
+        return _applied(article_record(articles.delete_article(work, op.target, op.base_revision)))
+    return _applied(
+        article_record(articles.upsert_article(work, op.target, op.base_revision, op.data))
+    )
 
 
 def _apply_batch(

@@ -84,11 +84,3 @@ def parse_case_number(text: str) -> CaseNumber:
     return CaseNumber(
         year=2000 + int(digits[:2]), station=int(digits[2:5]), sequence=int(digits[5:11])
     )
-
-
-def is_case_number(text: str) -> bool:
-    try:
-        parse_case_number(text)
-    except CaseNumberError:
-        return False
-    return True

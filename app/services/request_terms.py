@@ -41,10 +41,6 @@ CHANNELS: dict[str, tuple[str, str]] = {
 LANGUAGES = ("fr", "en")
 
 
-def open311_status(status: str) -> str:
-    return STATUSES[status][2]
-
-
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -14,11 +14,6 @@ def _quebec_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("CA", subdiv="QC", years=year).keys())
 
 
-def holiday_name(day: date) -> str | None:
-    names = holidays.country_holidays("CA", subdiv="QC", years=day.year)
-    return names.get(day)
-
-
 def is_business_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _quebec_holidays(day.year)
 

@@ -131,3 +131,48 @@ def test_nul_in_path_query_or_credentials_is_a_clear_4xx(server: Server) -> None
     assert query.status_code == 400 and query.json()[0]["code"] == 400
     login = server.client.post("/api/v1/auth/token", json={"username": "a\x00", "password": "x"})
     assert login.status_code == 422 and login.json()["problems"][0]["field"] == "username"
+
+
+def test_a_chunked_body_is_limited_too(server: Server) -> None:
+    def chunks():  # type: ignore[no-untyped-def]
+        yield b'{"ops": ['
+        for _ in range(3000):
+            yield b'{"op_id": "6f1c1f4e-3c55-4c2b-9d7a-2b1f0c6c9a11", "type": "request.note", ' + (
+                b'"target": "x", "data": {"text": "' + b"y" * 1000 + b'"}},'
+            )
+        yield b"]}"
+
+    headers = {**server.agents["alice"].headers, "Content-Type": "application/json"}
+    answer = server.client.post("/api/v1/sync/push", content=chunks(), headers=headers)
+    assert answer.status_code == 413
+    assert answer.json()["problems"][0]["field"] == "body"
+
+
+def test_a_routing_change_alone_reaches_the_running_server(server: Server) -> None:
+    import copy
+
+    from app.services.catalogue import bundled_catalogue, catalogue_to_dict
+    from tests.server.factories import create_op
+
+    admin, alice = server.agents["admin"], server.agents["alice"]
+    assert (
+        server.push(alice, [create_op(alice.station)])[0]["record"]["responsible_unit"] == "TP-VM"
+    )  # the catalogue is now cached by the app
+    body = catalogue_to_dict(bundled_catalogue())
+    changed = copy.deepcopy(body)
+    changed["routing"]["rules"] = [
+        {**rule, "unit": "CS-311"}
+        if rule["arrondissement"] == "VM" and rule["group"] == "voirie"
+        else rule
+        for rule in changed["routing"]["rules"]
+    ]
+    assert (
+        server.client.put("/api/v1/catalogue", json=changed, headers=admin.headers).status_code
+        == 200
+    )
+    record = server.push(alice, [create_op(alice.station)])[0]["record"]
+    assert record["responsible_unit"] == "CS-311"
+    bad = copy.deepcopy(body)
+    bad["routing"]["timezone"] = "Mars/Olympus"
+    answer = server.client.put("/api/v1/catalogue", json=bad, headers=admin.headers)
+    assert answer.status_code == 422 and "time zone" in answer.json()["detail"]
