@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import re
 import time
-import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,6 +32,7 @@ from app.server.models import RequestEvent, ServerBase, ServiceRequest
 from app.server.records import request_record
 from app.services import request_terms as terms
 from app.services.catalogue import Service
+from app.services.text import fold
 
 SOURCE = "import"
 DEFAULT_TIMEZONE = "America/Montreal"
@@ -166,9 +166,7 @@ class _Row:
 def _fold(text: str) -> str:
     """Accent-, case- and spacing-insensitive form: the city writes "Requete" as well as
     "Requête", and its activity names do not always match the catalogue's capitals."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    return " ".join(fold(text).split())
 
 
 @lru_cache(maxsize=8192)

@@ -8,7 +8,6 @@ characters and coordinates rounded to about a hundred metres."""
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from app.server.problems import Refused
 from app.services import request_terms as terms
 from app.services.case_numbers import CaseNumberError, parse_case_number
 from app.services.catalogue import LIST_DATATYPES, Attribute, Delay, RoutingTable, Service
+from app.services.text import fold
 from app.services.validation import (
     UNSTORABLE_MESSAGE,
     FieldProblem,
@@ -642,9 +642,7 @@ def _submission(pairs: Sequence[tuple[str, str | UploadFile]]) -> Submission:
 
 def _folded(text: str) -> str:
     """Case, accents, dashes and apostrophes aside: « cote des neiges notre dame de grace »."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return _NOT_ALNUM.sub(" ", plain).strip()
+    return _NOT_ALNUM.sub(" ", fold(text)).strip()
 
 
 def _arrondissement(raw: str, routing: RoutingTable | None) -> str:

@@ -3,7 +3,7 @@ Open311 status each fine-grained status maps to."""
 
 from __future__ import annotations
 
-import unicodedata
+from app.services.text import fold
 
 # code -> (French label, English label, Open311 status)
 STATUSES: dict[str, tuple[str, str, str]] = {
@@ -41,16 +41,11 @@ CHANNELS: dict[str, tuple[str, str]] = {
 LANGUAGES = ("fr", "en")
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def status_from_label(label: str) -> str | None:
     """The status code for a label of the city's open data: case and accents ignored (its
     exports have both "Terminée" and "Terminee")."""
-    wanted = _fold(label)
+    wanted = fold(label.strip())
     for code, (fr, en, _) in STATUSES.items():
-        if wanted in (code, _fold(fr), _fold(en)):
+        if wanted in (code, fold(fr), fold(en)):
             return code
     return None
