@@ -163,6 +163,7 @@ def required_attributes(code: str) -> dict[str, Any]:
 class Stats:
     def __init__(self) -> None:
         self.latency: dict[str, list[float]] = {"create": [], "pull": []}
+        self.created_at: list[float] = []  # when each create's answer came back
         self.errors: list[str] = []
         self.pulled = 0
 
@@ -194,6 +195,7 @@ async def agent(
             async with http.post("/api/v1/sync/push", json={"ops": [op]}, headers=headers) as r:
                 body = await r.read()
             stats.latency["create"].append((time.perf_counter() - started) * 1000)
+            stats.created_at.append(time.perf_counter())
             status = json.loads(body)["results"][0]["status"] if r.status == 200 else None
             if status != "applied":
                 stats.errors.append(f"push {r.status}: {body[:200]!r}")
@@ -225,6 +227,17 @@ async def first_cursor(http: aiohttp.ClientSession, headers: dict[str, str]) -> 
         cursor = page["cursor"]
         if not page["has_more"]:
             return str(cursor)
+
+
+def peak_rate(times: list[float], window: float = 10.0) -> float:
+    """The most creates answered in any `window` seconds, per second."""
+    ordered = sorted(times)
+    best, start = 0, 0
+    for end, t in enumerate(ordered):
+        while t - ordered[start] > window:
+            start += 1
+        best = max(best, end - start + 1)
+    return best / window
 
 
 def pct(values: list[float], q: float) -> float:
@@ -281,6 +294,7 @@ def main() -> None:
         "requests_created": len(creates),
         "seconds": round(elapsed, 2),
         "creates_per_s": round(len(creates) / elapsed, 1),
+        "creates_per_s_peak_10s": round(peak_rate(stats.created_at), 1),
         "calls_per_s": round((len(creates) + len(pulls)) / elapsed, 1),
         "create_p50_ms": round(pct(creates, 0.5), 1),
         "create_p95_ms": round(pct(creates, 0.95), 1),
@@ -295,7 +309,9 @@ def main() -> None:
         f"{args.rounds} rounds (push one request, pull the feed), {elapsed:.1f} s"
     )
     print(
-        f"  create: {figures['creates_per_s']}/s, p50 {figures['create_p50_ms']} ms, "
+        f"  create: {figures['creates_per_s']}/s "
+        f"(busiest 10 s: {figures['creates_per_s_peak_10s']}/s), "
+        f"p50 {figures['create_p50_ms']} ms, "
         f"p95 {figures['create_p95_ms']} ms, max {figures['create_max_ms']} ms"
     )
     print(
