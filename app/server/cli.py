@@ -54,6 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
         "path", nargs="?", help="folder or file of articles (default: the bundled resources/kb)"
     )
 
+    prune = sub.add_parser(
+        "prune", help="forget old op results and dead tokens (run daily, e.g. from cron)"
+    )
+    prune.add_argument(
+        "--keep-days",
+        type=int,
+        default=120,
+        help="keep op results this long: a console resending older queued work would apply "
+        "it again (default 120, above the 90 days an offline request may wait)",
+    )
+
     key = sub.add_parser("create-api-key", help="create a GeoReport v2 API key for a client")
     key.add_argument("name", help="who the key is for, e.g. 'montreal.ca web form'")
 
@@ -128,6 +139,25 @@ def _load_articles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prune(args: argparse.Namespace) -> int:
+    from app.server.maintenance import prune
+
+    if args.keep_days < 91:
+        print(
+            "relais-server: --keep-days must be 91 or more (the offline window is 90 days)",
+            file=sys.stderr,
+        )
+        return 2
+    db = open_database(args.database_url)
+    try:
+        with db.work("cli") as work:
+            ops, tokens = prune(work, keep_days=args.keep_days)
+    finally:
+        db.close()
+    print(f"Pruned {ops} op results and {tokens} expired or revoked tokens.")
+    return 0
+
+
 def _create_api_key(args: argparse.Namespace) -> int:
     from app.server.auth import create_api_key
 
@@ -198,6 +228,7 @@ COMMANDS = {
     "create-agent": _create_agent,
     "load-catalogue": _load_catalogue,
     "load-articles": _load_articles,
+    "prune": _prune,
     "create-api-key": _create_api_key,
     "import-requests": _import_requests,
 }

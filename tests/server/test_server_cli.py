@@ -7,13 +7,17 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import update
 
 from app.server.cli import main
-from tests.server.conftest import PASSWORD
+from app.server.models import AppliedOp
+from tests.server.conftest import PASSWORD, Server
+from tests.server.factories import create_op
 
 
 def run(monkeypatch: pytest.MonkeyPatch, url: str, *args: str, stdin: str = "") -> int:
@@ -99,3 +103,27 @@ def test_the_server_serves_on_loopback(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+
+
+def test_prune_forgets_old_op_results_and_dead_tokens(
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    alice = server.agents["alice"]
+    old, recent = create_op(alice.station), create_op(alice.station)
+    server.push(alice, [old, recent])
+    with server.db.work("test") as work:
+        work.session.execute(
+            update(AppliedOp)
+            .where(AppliedOp.op_id == old["op_id"])
+            .values(applied_at=work.now - timedelta(days=200))
+        )
+    assert server.client.post("/api/v1/auth/revoke", headers=alice.headers).status_code == 204
+    assert run(monkeypatch, database_url, "prune", "--keep-days", "30") == 2
+    assert run(monkeypatch, database_url, "prune") == 0
+    assert "Pruned 1 op results and 1 expired or revoked tokens" in capsys.readouterr().out
+    bruno = server.agents["bruno"]
+    again = server.push(bruno, [recent])[0]  # still recognised: another account's op
+    assert again["status"] == "forbidden"
