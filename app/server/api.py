@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel, Field
+from sqlalchemy import select
 
 from app.server import auth, cases, feed
 from app.server.catalogue_store import CatalogueCache, store_catalogue
@@ -209,8 +210,6 @@ def revoke_account_tokens(username: str, db: Db, who: Who) -> dict[str, Any]:
     if username != who.username:
         _require(who, "admin", "revoke another account's tokens")
     with db.work(who.username) as work:
-        from sqlalchemy import select
-
         account = work.session.scalar(select(Account).where(Account.username == username))
         if account is None:
             raise ApiError(404, "username", f"no account {username}")

@@ -9,6 +9,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -92,10 +93,15 @@ def create_account(
     return account
 
 
+@cache
+def _decoy_hash() -> str:
+    return hash_password(secrets.token_hex(16))
+
+
 def authenticate(session: Session, username: str, password: str) -> Account:
     account = session.scalar(select(Account).where(Account.username == username))
     if account is None:
-        verify_password(password, hash_password("timing-equaliser"))
+        verify_password(password, _decoy_hash())  # as slow as a known user's check
         raise AuthError("unknown username or wrong password")
     if not verify_password(password, account.password_hash) or not account.active:
         raise AuthError("unknown username or wrong password")

@@ -6,13 +6,14 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app import __version__
-from app.server.db import DatabaseError, default_url, open_database
+from app.server.db import DatabaseError, Work, default_url, open_database
 
+T = TypeVar("T")
 URL_ENV = "RELAIS_DATABASE_URL"
 # Longer than a client's own idle timeout (requests/urllib3 and aiohttp keep 15 s or less):
 # the client closes an idle connection first, so a request never races the server's close.
@@ -84,19 +85,28 @@ def _read_password(username: str) -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
+def _in_one_transaction(args: argparse.Namespace, action: Callable[[Work], T]) -> T:
+    """Open the database, run `action` in one unit of work as "cli", close."""
+    db = open_database(args.database_url)
+    try:
+        with db.work("cli") as work:
+            return action(work)
+    finally:
+        db.close()
+
+
 def _create_agent(args: argparse.Namespace) -> int:
     from app.server.auth import create_account
 
     password = _read_password(args.username)
-    db = open_database(args.database_url)
     try:
-        with db.work("cli") as work:
-            create_account(work.session, args.username, password, args.role, "cli", work.now)
+        _in_one_transaction(
+            args,
+            lambda w: create_account(w.session, args.username, password, args.role, "cli", w.now),
+        )
     except ValueError as exc:
         print(f"relais-server: {exc}", file=sys.stderr)
         return 2
-    finally:
-        db.close()
     print(f"Account {args.username} ({args.role}) created.")
     return 0
 
@@ -107,15 +117,11 @@ def _load_catalogue(args: argparse.Namespace) -> int:
     from app.services.resources import resources_dir
 
     folder = Path(args.path) if args.path else resources_dir() / "catalogue"
-    db = open_database(args.database_url)
     try:
-        with db.work("cli") as work:
-            report = load_catalogue_file(work, folder)
+        report = _in_one_transaction(args, lambda work: load_catalogue_file(work, folder))
     except CatalogueError as exc:
         print(f"relais-server: {exc}", file=sys.stderr)
         return 1
-    finally:
-        db.close()
     print(f"Catalogue from {folder}: {report}.")
     return 0
 
@@ -126,15 +132,11 @@ def _load_articles(args: argparse.Namespace) -> int:
     from app.services.resources import kb_dir
 
     folder = Path(args.path) if args.path else kb_dir()
-    db = open_database(args.database_url)
     try:
-        with db.work("cli") as work:
-            written, unchanged = load_articles(work, folder)
+        written, unchanged = _in_one_transaction(args, lambda work: load_articles(work, folder))
     except KbFormatError as exc:
         print(f"relais-server: {exc}", file=sys.stderr)
         return 1
-    finally:
-        db.close()
     print(f"Articles from {folder}: {written} published, {unchanged} unchanged.")
     return 0
 
@@ -148,12 +150,7 @@ def _prune(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    db = open_database(args.database_url)
-    try:
-        with db.work("cli") as work:
-            ops, tokens = prune(work, keep_days=args.keep_days)
-    finally:
-        db.close()
+    ops, tokens = _in_one_transaction(args, lambda work: prune(work, keep_days=args.keep_days))
     print(f"Pruned {ops} op results and {tokens} expired or revoked tokens.")
     return 0
 
@@ -161,12 +158,9 @@ def _prune(args: argparse.Namespace) -> int:
 def _create_api_key(args: argparse.Namespace) -> int:
     from app.server.auth import create_api_key
 
-    db = open_database(args.database_url)
-    try:
-        with db.work("cli") as work:
-            secret = create_api_key(work.session, args.name, "cli", work.now)
-    finally:
-        db.close()
+    secret = _in_one_transaction(
+        args, lambda work: create_api_key(work.session, args.name, "cli", work.now)
+    )
     print(secret)
     print(f"API key for {args.name}: shown once, store it now.", file=sys.stderr)
     return 0
