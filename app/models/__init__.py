@@ -1,7 +1,30 @@
 """SQLAlchemy models and the local SQLite store. Knows nothing of Qt."""
 
 from app.models.base import Base
+from app.models.cases import (
+    CaseCitizen,
+    CaseSequence,
+    Citizen,
+    Interaction,
+    OutboxOp,
+    RequestEvent,
+    ServiceRequest,
+)
 from app.models.kb import Article, ArticleDocument, ArticleText, Synonym
 from app.models.meta import StoreMeta
 
-__all__ = ["Article", "ArticleDocument", "ArticleText", "Base", "StoreMeta", "Synonym"]
+__all__ = [
+    "Article",
+    "ArticleDocument",
+    "ArticleText",
+    "Base",
+    "CaseCitizen",
+    "CaseSequence",
+    "Citizen",
+    "Interaction",
+    "OutboxOp",
+    "RequestEvent",
+    "ServiceRequest",
+    "StoreMeta",
+    "Synonym",
+]

@@ -12,7 +12,7 @@ from app.server.models import Citizen
 from app.server.problems import Conflict, Refused
 from app.server.records import CITIZEN_FIELDS, citizen_record
 from app.services.request_terms import LANGUAGES
-from app.services.validation import FieldProblem, check_email
+from app.services.validation import FieldProblem, check_email, normalise_phone
 
 _UUID_LEN = 36
 
@@ -32,7 +32,7 @@ def _clean(wanted: Mapping[str, Any]) -> dict[str, Any]:
     if "phone" in wanted:
         phone = fields.text(wanted, "phone", 40, problems)
         try:
-            clean["phone"] = fields.normalise_phone(phone) if phone else ""
+            clean["phone"] = normalise_phone(phone) if phone else ""
         except ValueError as exc:
             problems.append(FieldProblem("phone", str(exc)))
     if "email" in wanted:

@@ -3,13 +3,10 @@ and the per-field revision merge that decides between merge and conflict."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from app.services.validation import UNSTORABLE_MESSAGE, FieldProblem, storable
-
-_PHONE_DIGITS = re.compile(r"\D")
 
 
 def text(
@@ -57,21 +54,6 @@ def coordinate(
         problems.append(FieldProblem(name, f"must be between -{bound:g} and {bound:g}"))
         return None
     return value
-
-
-def normalise_phone(raw: str) -> str:
-    """North American numbers as 514-555-0123 (an extension kept as ' poste 12')."""
-    main, _, ext = raw.lower().replace("ext", "x").replace("poste", "x").partition("x")
-    digits = _PHONE_DIGITS.sub("", main)
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10:
-        raise ValueError("expected a 10-digit number, as in 514 555-0123")
-    formatted = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
-    ext_digits = _PHONE_DIGITS.sub("", ext)
-    if len(ext_digits) > 6:
-        raise ValueError("the extension has more than 6 digits")
-    return f"{formatted} poste {ext_digits}" if ext_digits else formatted
 
 
 def stamp(revision: int, actor: str) -> list[object]:

@@ -303,8 +303,11 @@ _ATTRIBUTE_OPTIONAL = ("description_en", "values")
 def _read_values(attr: _Table, datatype: str) -> tuple[AttributeValue, ...]:
     if datatype not in LIST_DATATYPES:
         if "values" in attr.data:
-            attr.fail("values", f"only list datatypes ({', '.join(LIST_DATATYPES)}) have values; "
-                      "remove it or change the datatype")
+            attr.fail(
+                "values",
+                f"only list datatypes ({', '.join(LIST_DATATYPES)}) have values; "
+                "remove it or change the datatype",
+            )
         return ()
     if "values" not in attr.data:
         attr.fail("values", f"is missing; a {datatype} needs a list of values")
@@ -316,8 +319,12 @@ def _read_values(attr: _Table, datatype: str) -> tuple[AttributeValue, ...]:
     seen: set[str] = set()
     for i, entry in enumerate(entries, 1):
         value = _Table(
-            attr.problems, attr.file, attr.field(_label("values", entry, "key", i)), entry,
-            ("key", "name_fr"), ("name_en",),
+            attr.problems,
+            attr.file,
+            attr.field(_label("values", entry, "key", i)),
+            entry,
+            ("key", "name_fr"),
+            ("name_en",),
         )
         key = value.code("key", _VALUE_KEY, "use a-z, 0-9, '_' and '-' (at most 60)")
         if key and key in seen:
@@ -333,13 +340,20 @@ def _read_attributes(svc: _Table) -> tuple[Attribute, ...]:
     orders: dict[int, str] = {}
     for i, entry in enumerate(svc.tables("attribute"), 1):
         attr = _Table(
-            svc.problems, svc.file, svc.field(_label("attribute", entry, "code", i)), entry,
-            _ATTRIBUTE_REQUIRED, _ATTRIBUTE_OPTIONAL,
+            svc.problems,
+            svc.file,
+            svc.field(_label("attribute", entry, "code", i)),
+            entry,
+            _ATTRIBUTE_REQUIRED,
+            _ATTRIBUTE_OPTIONAL,
         )
         code = attr.code("code", _ATTRIBUTE_CODE, "use a-z, 0-9 and '_' (at most 40)")
         if code and code in codes:
-            attr.fail("code", f"duplicate attribute code '{code}' in this service; "
-                      "give each attribute its own code")
+            attr.fail(
+                "code",
+                f"duplicate attribute code '{code}' in this service; "
+                "give each attribute its own code",
+            )
         codes.add(code)
         datatype = attr.choice("datatype", DATATYPES)
         order = attr.integer("order")
@@ -347,8 +361,11 @@ def _read_attributes(svc: _Table) -> tuple[Attribute, ...]:
             if order < 1:
                 attr.fail("order", f"{order} is not positive; number the attributes 1, 2, 3…")
             elif order in orders:
-                attr.fail("order", f"{order} is already used by attribute '{orders[order]}'; "
-                          "give each attribute its own order")
+                attr.fail(
+                    "order",
+                    f"{order} is already used by attribute '{orders[order]}'; "
+                    "give each attribute its own order",
+                )
             else:
                 orders[order] = code
         attributes.append(
@@ -384,14 +401,21 @@ def _read_services(
     services: dict[str, Service] = {}
     for i, entry in enumerate(top.tables("service"), 1):
         svc = _Table(
-            problems, file, _label("service", entry, "code", i), entry,
-            _SERVICE_REQUIRED, _SERVICE_OPTIONAL,
+            problems,
+            file,
+            _label("service", entry, "code", i),
+            entry,
+            _SERVICE_REQUIRED,
+            _SERVICE_OPTIONAL,
         )
         code = svc.code("code", _SERVICE_CODE, "use A-Z, 0-9 and '-', 3 to 40 characters")
         group = svc.text("group", True)
         if groups is not None and group and group not in groups:
-            svc.fail("group", f"unknown group '{group}'; use a group defined in {ROUTING_FILE}: "
-                     f"{', '.join(groups)}")
+            svc.fail(
+                "group",
+                f"unknown group '{group}'; use a group defined in {ROUTING_FILE}: "
+                f"{', '.join(groups)}",
+            )
         service = Service(
             code=code,
             name_fr=svc.text("name_fr", True),
@@ -444,8 +468,9 @@ def _read_timezone(top: _Table) -> str:
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            top.fail("timezone", f"unknown time zone '{name}'; use an IANA name such as "
-                     "America/Montreal")
+            top.fail(
+                "timezone", f"unknown time zone '{name}'; use an IANA name such as America/Montreal"
+            )
     return name
 
 
@@ -456,8 +481,10 @@ def _read_office_hours(top: _Table) -> tuple[time, time]:
     hours = _Table(top.problems, top.file, "office_hours", data, ("start", "end"))
     start, end = _read_hour(hours, "start"), _read_hour(hours, "end")
     if start is not None and end is not None and start >= end:
-        top.fail("office_hours", f"start {start:%H:%M} must be before end {end:%H:%M}; "
-                 "swap or correct them")
+        top.fail(
+            "office_hours",
+            f"start {start:%H:%M} must be before end {end:%H:%M}; swap or correct them",
+        )
     return start or time(0), end or time(0)
 
 
@@ -465,8 +492,12 @@ def _read_units(top: _Table) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for i, entry in enumerate(top.tables("unit"), 1):
         unit = _Table(
-            top.problems, top.file, _label("unit", entry, "code", i), entry,
-            ("code", "name_fr"), ("name_en", "phone"),
+            top.problems,
+            top.file,
+            _label("unit", entry, "code", i),
+            entry,
+            ("code", "name_fr"),
+            ("name_en", "phone"),
         )
         code = unit.code("code", _UNIT_CODE, _UNIT_RULE)
         value = Unit(code, unit.text("name_fr", True), unit.text("name_en"), unit.text("phone"))
@@ -481,8 +512,12 @@ def _read_arrondissements(top: _Table) -> dict[str, Arrondissement]:
     arrondissements: dict[str, Arrondissement] = {}
     for i, entry in enumerate(top.tables("arrondissement"), 1):
         arr = _Table(
-            top.problems, top.file, _label("arrondissement", entry, "code", i), entry,
-            ("code", "name", "kind"), ("phone",),
+            top.problems,
+            top.file,
+            _label("arrondissement", entry, "code", i),
+            entry,
+            ("code", "name", "kind"),
+            ("phone",),
         )
         code = arr.code("code", _ARRONDISSEMENT_CODE, "use 2 to 4 capital letters")
         value = Arrondissement(
@@ -514,12 +549,16 @@ def _read_template(grp: _Table, key: str, placeholder: str) -> str:
         return ""
     extra = found - {placeholder}
     if extra:
-        grp.fail(key, f"unknown placeholder {{{', '.join(sorted(extra))}}}; "
-                 f"only {{{placeholder}}} is allowed")
+        grp.fail(
+            key,
+            f"unknown placeholder {{{', '.join(sorted(extra))}}}; "
+            f"only {{{placeholder}}} is allowed",
+        )
         return ""
     if key == "unit" and placeholder not in found:
-        grp.fail(key, "a local group's unit must contain {arrondissement}, e.g. "
-                 '"TP-{arrondissement}"')
+        grp.fail(
+            key, 'a local group\'s unit must contain {arrondissement}, e.g. "TP-{arrondissement}"'
+        )
         return ""
     return value
 
@@ -529,8 +568,12 @@ def _read_groups(top: _Table, units: Mapping[str, Unit]) -> dict[str, _GroupSpec
     for i, entry in enumerate(top.tables("group"), 1):
         label = _label("group", entry, "code", i)
         grp = _Table(
-            top.problems, top.file, label, entry,
-            ("code", "name_fr", "scope", "unit"), ("name_en", "unit_name_fr", "unit_name_en"),
+            top.problems,
+            top.file,
+            label,
+            entry,
+            ("code", "name_fr", "scope", "unit"),
+            ("name_en", "unit_name_fr", "unit_name_en"),
         )
         code = grp.code("code", _GROUP_CODE, "use a-z, 0-9 and '-', 2 to 40 characters")
         scope = grp.choice("scope", SCOPES)
@@ -539,8 +582,10 @@ def _read_groups(top: _Table, units: Mapping[str, Unit]) -> dict[str, _GroupSpec
         if scope == "local":
             unit = _read_template(grp, "unit", "arrondissement")
             if "unit_name_fr" not in entry:
-                grp.fail("unit_name_fr", 'is missing; local groups need it, e.g. '
-                         '"Travaux publics – {name}"')
+                grp.fail(
+                    "unit_name_fr",
+                    'is missing; local groups need it, e.g. "Travaux publics – {name}"',
+                )
             else:
                 name_fr = _read_template(grp, "unit_name_fr", "name")
             name_en = _read_template(grp, "unit_name_en", "name") if "unit_name_en" in entry else ""
@@ -579,8 +624,11 @@ def _expand(
                 continue
             code = spec.unit.format(arrondissement=arr.code)
             if not _UNIT_CODE.match(code):
-                top.problems.add(top.file, f"{spec.label}.unit", f"gives '{code}', which is not a "
-                                 f"valid unit code; {_UNIT_RULE}")
+                top.problems.add(
+                    top.file,
+                    f"{spec.label}.unit",
+                    f"gives '{code}', which is not a valid unit code; {_UNIT_RULE}",
+                )
                 break
             rules[(arr.code, spec.group.code)] = code
             unit = Unit(
@@ -592,7 +640,8 @@ def _expand(
                 continue
             if code in units and units[code] != unit:
                 top.problems.add(
-                    top.file, f"{spec.label}.unit_name_fr",
+                    top.file,
+                    f"{spec.label}.unit_name_fr",
                     f"names unit {code} '{unit.name_fr}' / '{unit.name_en}', but group "
                     f"'{made_by[code]}' names it '{units[code].name_fr}' / "
                     f"'{units[code].name_en}'; use the same names or another unit code",
@@ -616,12 +665,16 @@ def _read_rules(
             top.problems, top.file, f"rule #{i}", entry, ("arrondissement", "group", "unit")
         )
         arr, group, unit = (
-            rule.text("arrondissement", True), rule.text("group", True), rule.text("unit", True)
+            rule.text("arrondissement", True),
+            rule.text("group", True),
+            rule.text("unit", True),
         )
         ok = True
         if arr and arr not in arrondissements:
-            rule.fail("arrondissement", f"unknown arrondissement '{arr}'; use a code from the "
-                      "[[arrondissement]] tables")
+            rule.fail(
+                "arrondissement",
+                f"unknown arrondissement '{arr}'; use a code from the [[arrondissement]] tables",
+            )
             ok = False
         if group and group not in groups:
             rule.fail("group", f"unknown group '{group}'; use a code from the [[group]] tables")
@@ -632,8 +685,11 @@ def _read_rules(
         if not (ok and arr and group and unit):
             continue
         if groups[group].group.scope == "local" and arrondissements[arr].kind != "arrondissement":
-            rule.fail("arrondissement", f"'{arr}' is a related city, which handles local "
-                      f"services ({group}) itself; remove this rule")
+            rule.fail(
+                "arrondissement",
+                f"'{arr}' is a related city, which handles local "
+                f"services ({group}) itself; remove this rule",
+            )
         elif (arr, group) in seen:
             rule.fail("group", f"a rule for {arr} and {group} already exists; keep only one")
         else:

@@ -10,10 +10,11 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.models import Article, ArticleDocument, ArticleText, StoreMeta, Synonym
+from app.models import Article, ArticleDocument, ArticleText, Synonym
 from app.models.store import Store
 from app.services import indexing
 from app.services.kb_files import ArticleData, KbFormatError, Problem, read_articles
+from app.services.meta import get_meta, set_meta
 
 BUNDLE_HASH_KEY = "kb_bundle_hash"
 SYNONYMS_HASH_KEY = "synonyms_hash"
@@ -142,15 +143,6 @@ def _hash_files(files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _meta(session: Session, key: str) -> str | None:
-    row = session.get(StoreMeta, key)
-    return None if row is None else row.value
-
-
-def _set_meta(session: Session, key: str, value: str) -> None:
-    session.merge(StoreMeta(key=key, value=value))
-
-
 def load_bundle(store: Store, kb_dir: Path) -> ImportReport | None:
     """Bring the bundled knowledge base into the store when the bundle changed."""
     if not kb_dir.is_dir():
@@ -158,12 +150,12 @@ def load_bundle(store: Store, kb_dir: Path) -> ImportReport | None:
     files = sorted(kb_dir.rglob("*.md"))
     bundle_hash = _hash_files(files)
     with store.session() as session:
-        if _meta(session, BUNDLE_HASH_KEY) == bundle_hash:
+        if get_meta(session, BUNDLE_HASH_KEY) == bundle_hash:
             return None
     articles = read_articles(kb_dir)
     with store.session() as session:
         report = store_articles(session, articles, source="bundle", only_newer=True)
-        _set_meta(session, BUNDLE_HASH_KEY, bundle_hash)
+        set_meta(session, BUNDLE_HASH_KEY, bundle_hash)
     return report
 
 
@@ -204,13 +196,13 @@ def load_synonyms(store: Store, path: Path) -> bool:
         return False
     file_hash = _hash_files([path])
     with store.session() as session:
-        if _meta(session, SYNONYMS_HASH_KEY) == file_hash:
+        if get_meta(session, SYNONYMS_HASH_KEY) == file_hash:
             return False
     rows = parse_synonyms(path)
     with store.session() as session:
         session.execute(delete(Synonym))
         session.add_all(Synonym(lang=lang, group_key=key, phrase=p) for lang, key, p in rows)
-        _set_meta(session, SYNONYMS_HASH_KEY, file_hash)
+        set_meta(session, SYNONYMS_HASH_KEY, file_hash)
         indexing.bump_generation(session.connection())
     return True
 

@@ -17,12 +17,18 @@ MAX_TEXT = 4000
 MIN_YEAR, MAX_YEAR = 1970, 2099
 _POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 @dataclass(frozen=True)
 class FieldProblem:
+    """What is wrong with one field. `message` is English, for logs and API clients; a
+    screen shows its own words for `code` (with `args`), in the agent's language."""
+
     field: str
     message: str
+    code: str = ""
+    args: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -92,15 +98,39 @@ def check_email(value: str) -> str:
     return text.lower()
 
 
+def normalise_phone(raw: str) -> str:
+    """North American numbers as 514-555-0123 (an extension kept as ' poste 12')."""
+    main, _, ext = raw.lower().replace("ext", "x").replace("poste", "x").partition("x")
+    digits = _NOT_DIGIT.sub("", main)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10:
+        raise ValueError("expected a 10-digit number, as in 514 555-0123")
+    formatted = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    ext_digits = _NOT_DIGIT.sub("", ext)
+    if len(ext_digits) > 6:
+        raise ValueError("the extension has more than 6 digits")
+    return f"{formatted} poste {ext_digits}" if ext_digits else formatted
+
+
+class _Bad(ValueError):
+    """A value refused for a reason a screen can name in its own words."""
+
+    def __init__(self, code: str, message: str, *args: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.args_ = args
+
+
 def _clean_one(attr: Attribute, raw: object) -> object:
     if attr.datatype in ("string", "text"):
         if not isinstance(raw, str):
-            raise ValueError("expected text")
+            raise _Bad("not_text", "expected text")
         if not storable(raw):
-            raise ValueError(UNSTORABLE_MESSAGE)
+            raise _Bad("unstorable", UNSTORABLE_MESSAGE)
         limit = MAX_STRING if attr.datatype == "string" else MAX_TEXT
         if len(raw) > limit:
-            raise ValueError(f"too long: {len(raw)} characters, at most {limit}")
+            raise _Bad("too_long", f"too long: {len(raw)} characters, at most {limit}", str(limit))
         return raw.strip()
     if attr.datatype == "number":
         if isinstance(raw, bool):
@@ -109,29 +139,32 @@ def _clean_one(attr: Attribute, raw: object) -> object:
             try:
                 raw = float(raw.strip().replace(",", "."))
             except ValueError:
-                raise ValueError(f"« {raw} » is not a number") from None
+                raise _Bad("not_number", f"« {raw} » is not a number", str(raw)) from None
         if not isinstance(raw, int | float):
-            raise ValueError("expected a number")
+            raise _Bad("not_number", "expected a number", str(raw))
         # "nan", "inf" and 1e400 read as floats, but are no JSON number the store can keep.
         if isinstance(raw, float) and not math.isfinite(raw):
-            raise ValueError(f"« {raw} » is not a number")
+            raise _Bad("not_number", f"« {raw} » is not a number", str(raw))
         return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
     if attr.datatype == "datetime":
         if not isinstance(raw, str):
-            raise ValueError("expected a date and time, as in 2026-11-25T14:30:00-05:00")
-        return parse_datetime(raw).isoformat()
+            raise _Bad("datetime", "expected a date and time, as in 2026-11-25T14:30:00-05:00")
+        try:
+            return parse_datetime(raw).isoformat()
+        except ValueError as exc:
+            raise _Bad("datetime", str(exc), raw) from None
     keys = [v.key for v in attr.values]
     if attr.datatype == "singlevaluelist":
         if isinstance(raw, list) and len(raw) == 1:
             raw = raw[0]
         if raw not in keys:
-            raise ValueError(f"« {raw} » is not one of the choices: {', '.join(keys)}")
+            raise _Bad("choice", f"« {raw} » is not one of the choices: {', '.join(keys)}")
         return raw
     # multivaluelist
     items = raw if isinstance(raw, list) else [raw]
     wrong = [str(i) for i in items if i not in keys]
     if wrong:
-        raise ValueError(f"not among the choices ({', '.join(keys)}): {', '.join(wrong)}")
+        raise _Bad("choice", f"not among the choices ({', '.join(keys)}): {', '.join(wrong)}")
     return sorted(set(items), key=keys.index)
 
 
@@ -158,13 +191,15 @@ def clean_attributes(service: Service, raw: Mapping[str, object]) -> dict[str, o
         if _is_empty(value):
             if attr.required:
                 problems.append(
-                    FieldProblem(f"attribute[{attr.code}]", f"required: {attr.description_en}")
+                    FieldProblem(
+                        f"attribute[{attr.code}]", f"required: {attr.description_en}", "required"
+                    )
                 )
             continue
         try:
             cleaned[attr.code] = _clean_one(attr, value)
-        except ValueError as exc:
-            problems.append(FieldProblem(f"attribute[{attr.code}]", str(exc)))
+        except _Bad as exc:
+            problems.append(FieldProblem(f"attribute[{attr.code}]", str(exc), exc.code, exc.args_))
     if problems:
         raise ValidationError(problems)
     return cleaned

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 from app.models.store import Store, StoreError, StoreTooNewError, open_store
-from app.services import indexing, kb, resources
+from app.services import cases, citizens, indexing, intake, interactions, kb, resources
 from app.services.articles import ArticleView, read_article
+from app.services.catalogue import Catalogue, CatalogueError, bundled_catalogue
 from app.services.kb_files import KbFormatError
+from app.services.profile import Profile, load_profile, save_profile
 from app.services.search import SearchEngine, SearchResult
 
 __all__ = ["StoreError", "StoreTooNewError", "Workspace", "open_workspace", "resolve_data_dir"]
@@ -28,11 +31,17 @@ def resolve_data_dir(option: str | None = None) -> Path:
     return Path(user_data_dir("Relais", appauthor=False))
 
 
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass
 class Workspace:
     data_dir: Path
     store: Store
     engine: SearchEngine
+    catalogue: Catalogue
+    profile: Profile | None = None
     # Problems that did not stop the console (a bundled file it could not read): shown to
     # the agent and the deployer, while the store keeps serving what it already holds.
     warnings: list[str] = field(default_factory=list)
@@ -45,6 +54,52 @@ class Workspace:
 
     def article_count(self) -> int:
         return kb.count_articles(self.store)
+
+    def set_profile(self, station: str, agent: str, workplace: str) -> Profile:
+        self.profile = save_profile(self.store, station, agent, workplace)
+        return self.profile
+
+    def _profile(self) -> Profile:
+        if self.profile is None:
+            raise RuntimeError("the workstation's station code is not set yet")
+        return self.profile
+
+    # Each call below is one short local transaction, made from the console's store worker.
+    def find_cases(self, text: str) -> cases.CaseSearch:
+        return cases.find_cases(self.store, text, now())
+
+    def case_detail(self, case_number: str) -> cases.CaseDetail | None:
+        return cases.case_detail(self.store, case_number, now())
+
+    def add_note(self, case_number: str, text: str) -> cases.CaseDetail:
+        return cases.add_note(self.store, self._profile(), case_number, text, now())
+
+    def lookup_citizens(self, text: str) -> list[citizens.CitizenMatch]:
+        return citizens.lookup_citizens(self.store, text, now())
+
+    def duplicates(self, draft: intake.Draft) -> list[cases.CaseSummary]:
+        return intake.duplicates(self.store, draft, now())
+
+    def save_request(self, draft: intake.Draft, interaction_id: str | None) -> intake.Saved:
+        return intake.save(
+            self.store, self.catalogue, self._profile(), draft, now(), interaction_id
+        )
+
+    def attach_to_case(
+        self, case_number: str, draft: intake.Draft, interaction_id: str | None
+    ) -> str | None:
+        return intake.attach(self.store, self._profile(), case_number, draft, now(), interaction_id)
+
+    def start_interaction(self, channel: str) -> interactions.InteractionView:
+        return interactions.start_interaction(self.store, self._profile(), channel, now())
+
+    def end_interaction(self, interaction_id: str, outcome: str) -> interactions.InteractionView:
+        return interactions.end_interaction(self.store, interaction_id, outcome, now())
+
+    def current_interaction(self) -> interactions.InteractionView | None:
+        if self.profile is None:
+            return None
+        return interactions.current_interaction(self.store, self.profile)
 
     def close(self) -> None:
         self.store.close()
@@ -67,7 +122,12 @@ def open_workspace(data_dir: Path, load_bundled: bool = True) -> Workspace:
                     load(store, source)
                 except KbFormatError as exc:
                     warnings.append(f"Bundled content not loaded: {exc}")
+        catalogue = bundled_catalogue()
+        profile = load_profile(store)
+    except CatalogueError as exc:
+        store.close()
+        raise StoreError(f"The bundled service catalogue cannot be read: {exc}") from exc
     except BaseException:
         store.close()
         raise
-    return Workspace(data_dir, store, SearchEngine(store), warnings)
+    return Workspace(data_dir, store, SearchEngine(store), catalogue, profile, warnings)

@@ -1,0 +1,109 @@
+"""Montréal street addresses as agents type them, reduced to one comparable key.
+
+"1234 boul. St-Laurent", "1234 Boulevard Saint-Laurent" and "1234, saint laurent boul"
+are one address: the key folds case and accents, spells out abbreviations, drops the
+little words, and leaves out the street type (rue, boul., av., ...), which agents often
+skip: a lookup by the name alone ("saint-laurent") finds the street.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.services.text import fold
+
+STREET_TYPES = {
+    "rue": "rue",
+    "r": "rue",
+    "street": "rue",
+    "boulevard": "boulevard",
+    "boul": "boulevard",
+    "blvd": "boulevard",
+    "bd": "boulevard",
+    "avenue": "avenue",
+    "av": "avenue",
+    "ave": "avenue",
+    "chemin": "chemin",
+    "ch": "chemin",
+    "road": "chemin",
+    "croissant": "croissant",
+    "crois": "croissant",
+    "terrasse": "terrasse",
+    "terr": "terrasse",
+    "montee": "montee",
+    "mtee": "montee",
+    "promenade": "promenade",
+    "prom": "promenade",
+    "allee": "allee",
+    "impasse": "impasse",
+    "imp": "impasse",
+    "ruelle": "ruelle",
+    "autoroute": "autoroute",
+    "aut": "autoroute",
+    "rang": "rang",
+}
+_SAINTS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+_DIRECTIONS = {
+    "o": "ouest",
+    "w": "ouest",
+    "west": "ouest",
+    "ouest": "ouest",
+    "e": "est",
+    "east": "est",
+    "est": "est",
+    "n": "nord",
+    "north": "nord",
+    "nord": "nord",
+    "s": "sud",
+    "south": "sud",
+    "sud": "sud",
+}
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "l", "d", "of", "the"}
+_WORD = re.compile(r"[a-z0-9]+")
+_CIVIC = re.compile(r"^\s*(\d{1,6}(?:\s?[a-zA-Z](?![a-zA-Z])|-\d{1,6}|\s1/2)?)[\s,]+(.*)$")
+CIVIC_NUMBER = re.compile(r"^\d{1,6}(?:\s?[A-Za-z]|-\d{1,6}|\s1/2)?$")
+
+
+def street_key(street: str) -> str:
+    words = _WORD.findall(fold(street))
+    if not words:
+        return ""
+    name: list[str] = []
+    typed = False
+    for i, word in enumerate(words):
+        is_edge = i == 0 or i == len(words) - 1
+        if not typed and is_edge and word in STREET_TYPES and len(words) > 1:
+            typed = True
+            continue
+        if i == len(words) - 1 and word in _DIRECTIONS and name:
+            name.append(_DIRECTIONS[word])
+            continue
+        word = _SAINTS.get(word, word)
+        if word in _PARTICLES and not name:
+            continue  # "rue de la Commune" and "rue Commune" are one street
+        name.append(word)
+    return " ".join(name)
+
+
+def civic_key(civic: str) -> str:
+    return re.sub(r"\s+", "", civic).upper()
+
+
+@dataclass(frozen=True)
+class AddressQuery:
+    civic: str
+    street_key: str
+
+
+def parse_address(text: str) -> AddressQuery:
+    """'1234 boul. St-Laurent' -> civic 1234 and the street's key; no civic if none typed."""
+    match = _CIVIC.match(text)
+    if match:
+        return AddressQuery(civic_key(match.group(1)), street_key(match.group(2)))
+    return AddressQuery("", street_key(text))
+
+
+def prefix_upper_bound(prefix: str) -> str:
+    """The smallest string above every string that starts with prefix (an index range)."""
+    return prefix + "\U0010ffff"

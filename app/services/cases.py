@@ -1,0 +1,342 @@
+"""Case history on this workstation: find cases by case number, phone, e-mail or address,
+read one with its timeline, add a note. Every figure an agent reads to a citizen (status,
+due date, overdue) comes from here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import CaseCitizen, Citizen, RequestEvent, ServiceRequest
+from app.models.store import Store
+from app.services import outbox
+from app.services import request_terms as terms
+from app.services.addresses import parse_address, prefix_upper_bound
+from app.services.case_numbers import CaseNumberError, damm_digit, parse_case_number
+from app.services.profile import Profile
+from app.services.sla import is_overdue
+from app.services.validation import (
+    MAX_TEXT,
+    FieldProblem,
+    ValidationError,
+    check_email,
+    normalise_phone,
+    storable,
+)
+
+MAX_RESULTS = 200
+_DIGITS = re.compile(r"\d")
+_CASE_LIKE = re.compile(r"^[\d\s\-./]+$")
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    case_number: str
+    service_code: str
+    service_name: str
+    nature: str
+    status: str
+    channel: str
+    created_at: datetime
+    due_at: datetime | None
+    overdue: bool
+    civic_number: str
+    street: str
+    arrondissement: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in terms.CLOSED_STATUSES
+
+    @property
+    def address(self) -> str:
+        return " ".join(part for part in (self.civic_number, self.street) if part)
+
+
+_SUMMARY = (
+    ServiceRequest.id,
+    ServiceRequest.case_number,
+    ServiceRequest.service_code,
+    ServiceRequest.service_name,
+    ServiceRequest.nature,
+    ServiceRequest.status,
+    ServiceRequest.channel,
+    ServiceRequest.created_at,
+    ServiceRequest.due_at,
+    ServiceRequest.civic_number,
+    ServiceRequest.street,
+    ServiceRequest.arrondissement,
+)
+
+
+def summaries(session: Session, query: Any, now: datetime) -> list[CaseSummary]:
+    out = []
+    for row in session.execute(query):
+        closed = row.status in terms.CLOSED_STATUSES
+        out.append(
+            CaseSummary(
+                id=row.id,
+                case_number=row.case_number,
+                service_code=row.service_code,
+                service_name=row.service_name,
+                nature=row.nature,
+                status=row.status,
+                channel=row.channel,
+                created_at=row.created_at,
+                due_at=row.due_at,
+                overdue=is_overdue(row.due_at, closed, now),
+                civic_number=row.civic_number,
+                street=row.street,
+                arrondissement=row.arrondissement,
+            )
+        )
+    return out
+
+
+def summary_query() -> Any:  # a Select of the summary columns
+    return select(*_SUMMARY)
+
+
+def cases_of_citizens(
+    session: Session, citizen_ids: Sequence[str], now: datetime, *, open_only: bool = False
+) -> list[CaseSummary]:
+    if not citizen_ids:
+        return []
+    query = (
+        summary_query()
+        .join(CaseCitizen, CaseCitizen.request_id == ServiceRequest.id)
+        .where(CaseCitizen.citizen_id.in_(citizen_ids))
+        .order_by(ServiceRequest.created_at.desc())
+        .limit(MAX_RESULTS)
+    )
+    if open_only:
+        query = query.where(ServiceRequest.status.not_in(terms.CLOSED_STATUSES))
+    return summaries(session, query.distinct(), now)
+
+
+# -- finding cases -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CaseSearch:
+    query: str
+    kind: str  # case_number | phone | email | address | empty
+    cases: tuple[CaseSummary, ...] = ()
+    # Existing case numbers one typo away from a number with a wrong check digit.
+    suggestions: tuple[str, ...] = ()
+    problem: FieldProblem | None = None
+
+
+def near_case_numbers(digits: str) -> list[str]:
+    """Valid numbers one mistyped digit or one adjacent swap away from `digits` (12)."""
+    found: set[str] = set()
+    for i in range(12):
+        for d in "0123456789":
+            if d != digits[i]:
+                found.add(digits[:i] + d + digits[i + 1 :])
+    for i in range(11):
+        if digits[i] != digits[i + 1]:
+            found.add(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+    valid = [c for c in found if damm_digit(c[:11]) == int(c[11])]
+    return sorted(f"{c[:2]}-{c[2:5]}-{c[5:11]}-{c[11]}" for c in valid)
+
+
+def _by_case_number(session: Session, text: str, now: datetime) -> CaseSearch:
+    try:
+        number = str(parse_case_number(text))
+    except CaseNumberError as exc:
+        digits = "".join(_DIGITS.findall(text))
+        suggestions: list[str] = []
+        if len(digits) == 12:
+            near = near_case_numbers(digits)
+            suggestions = list(
+                session.scalars(
+                    select(ServiceRequest.case_number)
+                    .where(ServiceRequest.case_number.in_(near))
+                    .order_by(ServiceRequest.case_number)
+                )
+            )
+        code = "check_digit" if len(digits) == 12 else "case_number"
+        return CaseSearch(
+            text,
+            "case_number",
+            suggestions=tuple(suggestions),
+            problem=FieldProblem("query", str(exc), code),
+        )
+    query = summary_query().where(ServiceRequest.case_number == number)
+    return CaseSearch(text, "case_number", tuple(summaries(session, query, now)))
+
+
+def _citizen_cases(session: Session, text: str, kind: str, column: Any, value: str, now: datetime):
+    ids = list(session.scalars(select(Citizen.id).where(column == value).limit(50)))
+    return CaseSearch(text, kind, tuple(cases_of_citizens(session, ids, now)))
+
+
+def _by_address(session: Session, text: str, now: datetime) -> CaseSearch:
+    address = parse_address(text)
+    if not address.street_key:
+        return CaseSearch(text, "address")
+    query = summary_query().where(
+        ServiceRequest.street_key >= address.street_key,
+        ServiceRequest.street_key < prefix_upper_bound(address.street_key),
+    )
+    if address.civic:
+        query = query.where(ServiceRequest.civic_number == address.civic)
+    query = query.order_by(ServiceRequest.created_at.desc()).limit(MAX_RESULTS)
+    return CaseSearch(text, "address", tuple(summaries(session, query, now)))
+
+
+def find_cases(store: Store, text: str, now: datetime) -> CaseSearch:
+    """Cases matching what the agent typed; the kind of key is read from its shape."""
+    query = text.strip()
+    if not query:
+        return CaseSearch(text, "empty")
+    digits = len(_DIGITS.findall(query))
+    with store.session() as session:
+        if "@" in query:
+            try:
+                email = check_email(query)
+            except ValueError as exc:
+                return CaseSearch(text, "email", problem=FieldProblem("query", str(exc), "email"))
+            return _citizen_cases(session, text, "email", Citizen.email, email, now)
+        if _CASE_LIKE.match(query) and digits >= 11:
+            return _by_case_number(session, query, now)
+        if _CASE_LIKE.match(query.replace("(", "").replace(")", "")) and digits >= 7:
+            try:
+                phone = normalise_phone(query)
+            except ValueError as exc:
+                return CaseSearch(text, "phone", problem=FieldProblem("query", str(exc), "phone"))
+            return _citizen_cases(session, text, "phone", Citizen.phone, phone, now)
+        return _by_address(session, query, now)
+
+
+# -- one case ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EventView:
+    kind: str
+    actor: str
+    at: datetime
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CitizenBrief:
+    id: str
+    name: str
+    phone: str
+    email: str
+    preferred_language: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    summary: CaseSummary
+    description: str
+    attributes: dict[str, Any]
+    postal_code: str
+    responsible_unit: str
+    handled_by: str
+    agent: str
+    status_notes: str
+    parent_case_number: str | None
+    citizens: tuple[CitizenBrief, ...]
+    events: tuple[EventView, ...]
+    synced: bool
+
+
+def _detail(session: Session, req: ServiceRequest, now: datetime) -> CaseDetail:
+    summary = summaries(session, summary_query().where(ServiceRequest.id == req.id), now)[0]
+    citizens = session.scalars(
+        select(Citizen)
+        .join(CaseCitizen, CaseCitizen.citizen_id == Citizen.id)
+        .where(CaseCitizen.request_id == req.id)
+        .order_by(Citizen.name)
+    )
+    events = session.scalars(
+        select(RequestEvent).where(RequestEvent.request_id == req.id).order_by(RequestEvent.id)
+    )
+    return CaseDetail(
+        summary=summary,
+        description=req.description,
+        attributes=dict(req.attributes),
+        postal_code=req.postal_code,
+        responsible_unit=req.responsible_unit,
+        handled_by=req.handled_by,
+        agent=req.agent,
+        status_notes=req.status_notes,
+        parent_case_number=req.parent_case_number,
+        citizens=tuple(
+            CitizenBrief(c.id, c.name, c.phone, c.email, c.preferred_language) for c in citizens
+        ),
+        events=tuple(EventView(e.kind, e.actor, e.at, dict(e.data)) for e in events),
+        synced=req.revision > 0,
+    )
+
+
+def _request(session: Session, case_number: str) -> ServiceRequest | None:
+    return session.scalar(
+        select(ServiceRequest).where(ServiceRequest.case_number == case_number.strip())
+    )
+
+
+def case_detail(store: Store, case_number: str, now: datetime) -> CaseDetail | None:
+    with store.session() as session:
+        req = _request(session, case_number)
+        return None if req is None else _detail(session, req, now)
+
+
+def add_event(
+    session: Session, req: ServiceRequest, kind: str, actor: str, at: datetime, data: dict[str, Any]
+) -> None:
+    session.add(RequestEvent(request_id=req.id, kind=kind, actor=actor, at=at, data=data))
+    req.updated_at = at
+
+
+def add_note(
+    store: Store, profile: Profile, case_number: str, text: str, now: datetime
+) -> CaseDetail:
+    """Record a note on the case and queue it for the central store."""
+    body = text.strip()
+    if not body:
+        raise ValidationError([FieldProblem("note", "write the note first", "required")])
+    if len(body) > MAX_TEXT or not storable(body):
+        raise ValidationError(
+            [FieldProblem("note", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),))]
+        )
+    with store.session() as session:
+        req = _request(session, case_number)
+        if req is None:
+            raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
+        add_event(session, req, "note", profile.agent, now, {"text": body})
+        outbox.enqueue(session, "request.note", req.case_number, {"text": body}, now)
+        session.flush()
+        return _detail(session, req, now)
+
+
+def find_duplicates(
+    session: Session, service_code: str, civic: str, street_key: str, now: datetime
+) -> list[CaseSummary]:
+    """Open cases of the same service at the same (normalised) address."""
+    if not street_key:
+        return []
+    query = (
+        summary_query()
+        .where(
+            ServiceRequest.street_key == street_key,
+            ServiceRequest.civic_number == civic,
+            ServiceRequest.service_code == service_code,
+            ServiceRequest.status.not_in(terms.CLOSED_STATUSES),
+        )
+        .order_by(ServiceRequest.created_at.desc())
+        .limit(10)
+    )
+    return summaries(session, query, now)
+
+
+def case_numbers_of(rows: Iterable[CaseSummary]) -> list[str]:
+    return [row.case_number for row in rows]

@@ -1,0 +1,144 @@
+"""Citizens on this workstation: found by phone or e-mail as the agent types, created from
+the request form. Their personal data stays in the store and the outbox, never in logs."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Citizen
+from app.models.store import Store
+from app.services import outbox
+from app.services.addresses import prefix_upper_bound
+from app.services.cases import CaseSummary, cases_of_citizens
+from app.services.request_terms import LANGUAGES
+from app.services.validation import (
+    FieldProblem,
+    check_email,
+    normalise_phone,
+    storable,
+)
+
+_NOT_DIGIT = re.compile(r"\D")
+MAX_MATCHES = 8
+
+
+@dataclass
+class CitizenDraft:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    preferred_language: str = "fr"
+
+
+@dataclass(frozen=True)
+class CitizenMatch:
+    id: str
+    name: str
+    phone: str
+    email: str
+    preferred_language: str
+    open_cases: tuple[CaseSummary, ...]
+
+
+def phone_prefix(text: str) -> str | None:
+    """What a phone number typed so far is the start of, as stored (514-555-0123)."""
+    digits = _NOT_DIGIT.sub("", text)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) < 3 or len(digits) > 10:
+        return None
+    parts = [digits[:3], digits[3:6], digits[6:]]
+    return "-".join(p for p in parts if p)
+
+
+def lookup_citizens(store: Store, text: str, now: datetime) -> list[CitizenMatch]:
+    """Citizens whose phone or e-mail starts with what was typed, with their open cases."""
+    typed = text.strip().lower()
+    if len(typed) < 3:
+        return []
+    if "@" in typed or any(c.isalpha() for c in typed):
+        column, prefix = Citizen.email, typed
+    else:
+        found = phone_prefix(typed)
+        if found is None:
+            return []
+        column, prefix = Citizen.phone, found
+    with store.session() as session:
+        rows = list(
+            session.scalars(
+                select(Citizen)
+                .where(column >= prefix, column < prefix_upper_bound(prefix))
+                .order_by(column)
+                .limit(MAX_MATCHES)
+            )
+        )
+        return [
+            CitizenMatch(
+                c.id,
+                c.name,
+                c.phone,
+                c.email,
+                c.preferred_language,
+                tuple(cases_of_citizens(session, [c.id], now, open_only=True)),
+            )
+            for c in rows
+        ]
+
+
+def check_citizen(draft: CitizenDraft) -> tuple[dict[str, str], list[FieldProblem]]:
+    """The new citizen's fields, cleaned, and what is wrong with them (field names are
+    citizen.name, citizen.phone, citizen.email)."""
+    problems: list[FieldProblem] = []
+    clean = {"name": draft.name.strip(), "preferred_language": draft.preferred_language}
+    if not clean["name"]:
+        problems.append(FieldProblem("citizen.name", "the citizen's name is required", "required"))
+    elif len(clean["name"]) > 200 or not storable(clean["name"]):
+        problems.append(
+            FieldProblem("citizen.name", "at most 200 characters", "too_long", ("200",))
+        )
+    clean["phone"] = ""
+    if draft.phone.strip():
+        try:
+            clean["phone"] = normalise_phone(draft.phone)
+        except ValueError as exc:
+            problems.append(FieldProblem("citizen.phone", str(exc), "phone"))
+    clean["email"] = ""
+    if draft.email.strip():
+        try:
+            clean["email"] = check_email(draft.email)
+        except ValueError as exc:
+            problems.append(FieldProblem("citizen.email", str(exc), "email"))
+    if not draft.phone.strip() and not draft.email.strip():
+        problems.append(
+            FieldProblem(
+                "citizen.phone",
+                "give a phone number or an e-mail address, to follow up",
+                "contact_required",
+            )
+        )
+    if draft.preferred_language not in LANGUAGES:
+        problems.append(FieldProblem("citizen.preferred_language", "fr or en", "language"))
+    return clean, problems
+
+
+def create_citizen(session: Session, fields: dict[str, str], now: datetime) -> Citizen:
+    citizen = Citizen(
+        id=str(uuid.uuid4()),
+        name=fields["name"],
+        phone=fields["phone"],
+        email=fields["email"],
+        address="",
+        preferred_language=fields["preferred_language"],
+        revision=0,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(citizen)
+    outbox.enqueue(session, "citizen.upsert", citizen.id, {"fields": dict(fields)}, now)
+    return citizen

@@ -1,0 +1,382 @@
+"""Entering a request: check what the agent typed, say where it will go and when it is
+due before it is saved, propose open cases at the same address, and save it locally in
+one transaction (request, history, case number, outbox) so it survives any outage.
+
+Field names in problems are the form's: service_code, channel, citizen, citizen.name,
+citizen.phone, citizen.email, civic_number, street, postal_code, arrondissement,
+attribute[code], description.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import CaseCitizen, CaseSequence, Citizen, Interaction, ServiceRequest
+from app.models.store import Store
+from app.services import outbox
+from app.services import request_terms as terms
+from app.services.addresses import CIVIC_NUMBER, civic_key, street_key
+from app.services.case_numbers import MAX_SEQUENCE, CaseNumber
+from app.services.cases import CaseSummary, add_event, find_duplicates
+from app.services.catalogue import Catalogue, Service
+from app.services.citizens import CitizenDraft, check_citizen, create_citizen
+from app.services.profile import Profile
+from app.services.routing import Routing, RoutingError, route
+from app.services.sla import due_at
+from app.services.validation import (
+    MAX_TEXT,
+    FieldProblem,
+    ValidationError,
+    clean_attributes,
+    normalise_postal_code,
+    storable,
+)
+from app.services.workdays import local, zone
+
+_LOCAL_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+
+
+@dataclass
+class Draft:
+    """The form as typed: raw text everywhere, so nothing is lost or reinterpreted."""
+
+    service_code: str = ""
+    channel: str = "phone"
+    description: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+    civic_number: str = ""
+    street: str = ""
+    postal_code: str = ""
+    arrondissement: str = ""
+    citizen_id: str | None = None  # an existing citizen, picked from the lookup
+    new_citizen: CitizenDraft | None = None  # or one entered in the form; neither: anonymous
+
+
+@dataclass(frozen=True)
+class Preview:
+    service: Service
+    routing: Routing
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class Checked:
+    service: Service
+    channel: str
+    description: str
+    attributes: dict[str, object]
+    civic_number: str
+    street: str
+    postal_code: str
+    arrondissement: str
+    citizen_fields: dict[str, str] | None
+    routing: Routing
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class Saved:
+    case_number: str
+    request_id: str
+    citizen_id: str | None
+    routing: Routing
+    due_at: datetime
+
+
+def preview(catalogue: Catalogue, draft: Draft, now: datetime) -> Preview | FieldProblem | None:
+    """Where the request would go and its due date, or why it cannot be routed yet."""
+    service = catalogue.services.get(draft.service_code)
+    if service is None:
+        return None
+    try:
+        routing = route(catalogue.routing, service, draft.arrondissement or None, now)
+    except RoutingError as exc:
+        return _routing_problem(exc)
+    return Preview(service, routing, due_at(now, service.delay, catalogue.routing))
+
+
+def _routing_problem(exc: RoutingError) -> FieldProblem:
+    code = "routing"
+    if exc.field == "arrondissement":
+        code = "related_city" if "related city" in exc.message else "arrondissement"
+    return FieldProblem(exc.field, exc.message, code, (exc.message,))
+
+
+def _local_datetimes(service: Service, raw: dict[str, Any], tz: str) -> dict[str, Any]:
+    """Dates typed as on a Montréal calendar ('2026-11-25 14:30') get the city's zone."""
+    out = dict(raw)
+    for attr in service.attributes:
+        value = out.get(attr.code)
+        if attr.datatype != "datetime" or not isinstance(value, str) or not value.strip():
+            continue
+        for fmt in _LOCAL_FORMATS:
+            try:
+                parsed = datetime.strptime(value.strip(), fmt)
+            except ValueError:
+                continue
+            out[attr.code] = parsed.replace(tzinfo=zone(tz)).isoformat()
+            break
+    return out
+
+
+def _check_location(
+    draft: Draft, service: Service | None, problems: list[FieldProblem]
+) -> dict[str, str]:
+    civic = draft.civic_number.strip()
+    if civic and not CIVIC_NUMBER.match(civic):
+        problems.append(
+            FieldProblem("civic_number", "a civic number, as in 1234, 1234A or 1234-1236", "civic")
+        )
+    street = " ".join(draft.street.split())
+    if len(street) > 200 or not storable(street):
+        problems.append(FieldProblem("street", "at most 200 characters", "too_long", ("200",)))
+    if service is not None and service.geographic and not street:
+        problems.append(FieldProblem("street", "where is the problem? give the street", "street"))
+    postal = ""
+    if draft.postal_code.strip():
+        try:
+            postal = normalise_postal_code(draft.postal_code)
+        except ValueError as exc:
+            problems.append(FieldProblem("postal_code", str(exc), "postal_code"))
+    return {
+        "civic_number": civic_key(civic) if civic else "",
+        "street": street,
+        "postal_code": postal,
+        "arrondissement": draft.arrondissement.strip(),
+    }
+
+
+def check(catalogue: Catalogue, draft: Draft, now: datetime) -> Checked:
+    """Everything wrong with the draft at once (ValidationError), else the clean request."""
+    problems: list[FieldProblem] = []
+    service = catalogue.services.get(draft.service_code)
+    if service is None:
+        problems.append(
+            FieldProblem("service_code", "choose the type of request", "service_required")
+        )
+    if draft.channel not in terms.CHANNELS:
+        problems.append(FieldProblem("channel", "choose the channel", "channel"))
+    citizen_fields: dict[str, str] | None = None
+    if draft.new_citizen is not None:
+        citizen_fields, citizen_problems = check_citizen(draft.new_citizen)
+        problems.extend(citizen_problems)
+    elif draft.citizen_id is None and service is not None and not service.anonymous:
+        problems.append(
+            FieldProblem(
+                "citizen",
+                f"{service.name_fr} needs the citizen's contact details",
+                "citizen_required",
+            )
+        )
+    location = _check_location(draft, service, problems)
+    description = draft.description.strip()
+    if len(description) > MAX_TEXT or not storable(description):
+        problems.append(
+            FieldProblem(
+                "description", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),)
+            )
+        )
+    elif service is not None and service.nature in ("complaint", "comment") and not description:
+        problems.append(
+            FieldProblem("description", "say what the citizen reports", "description_required")
+        )
+    attributes: dict[str, object] = {}
+    routing: Routing | None = None
+    if service is not None:
+        tz = catalogue.routing.timezone
+        try:
+            attributes = clean_attributes(service, _local_datetimes(service, draft.attributes, tz))
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+        try:
+            routing = route(catalogue.routing, service, location["arrondissement"] or None, now)
+        except RoutingError as exc:
+            problems.append(_routing_problem(exc))
+    if problems:
+        raise ValidationError(problems)
+    assert service is not None and routing is not None
+    return Checked(
+        service=service,
+        channel=draft.channel,
+        description=description,
+        attributes=attributes,
+        citizen_fields=citizen_fields,
+        routing=routing,
+        due_at=due_at(now, service.delay, catalogue.routing),
+        **location,
+    )
+
+
+def duplicates(store: Store, draft: Draft, now: datetime) -> list[CaseSummary]:
+    """Open cases of this service at this address, to propose before saving."""
+    if not draft.service_code or not draft.street.strip():
+        return []
+    civic = civic_key(draft.civic_number.strip()) if draft.civic_number.strip() else ""
+    with store.session() as session:
+        return find_duplicates(session, draft.service_code, civic, street_key(draft.street), now)
+
+
+def _next_case_number(session: Session, station: int, year: int) -> str:
+    row = session.get(CaseSequence, (year, station))
+    if row is None:
+        row = CaseSequence(year=year, station=station, last=0)
+        session.add(row)
+    if row.last >= MAX_SEQUENCE:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "station",
+                    f"station {station:03d} has used all its numbers for {year}: "
+                    "ask for another station code",
+                    "station_full",
+                )
+            ]
+        )
+    row.last += 1
+    return str(CaseNumber(year, station, row.last))
+
+
+def _citizen(session: Session, draft: Draft, checked: Checked, now: datetime) -> str | None:
+    if checked.citizen_fields is not None:
+        return create_citizen(session, checked.citizen_fields, now).id
+    if draft.citizen_id is not None and session.get(Citizen, draft.citizen_id) is None:
+        raise ValidationError(
+            [FieldProblem("citizen", "this citizen is no longer on file", "unknown_citizen")]
+        )
+    return draft.citizen_id
+
+
+def _record_on_interaction(session: Session, interaction_id: str | None, case: str) -> None:
+    if interaction_id is None:
+        return
+    interaction = session.get(Interaction, interaction_id)
+    if interaction is not None and interaction.ended_at is None:
+        interaction.case_numbers = [*interaction.case_numbers, case]
+
+
+def save(
+    store: Store,
+    catalogue: Catalogue,
+    profile: Profile,
+    draft: Draft,
+    now: datetime,
+    interaction_id: str | None = None,
+) -> Saved:
+    """Check, number and store the request with its history and its outbox operations,
+    all in one local transaction; raises ValidationError and then writes nothing."""
+    checked = check(catalogue, draft, now)
+    service, routing = checked.service, checked.routing
+    year = local(now, catalogue.routing.timezone).year
+    with store.session() as session:
+        citizen_id = _citizen(session, draft, checked, now)
+        case_number = _next_case_number(session, profile.station, year)
+        req = ServiceRequest(
+            id=str(uuid.uuid4()),
+            case_number=case_number,
+            service_code=service.code,
+            service_name=service.name_fr,
+            nature=service.nature,
+            channel=checked.channel,
+            status=terms.INITIAL_STATUS,
+            status_notes="",
+            description=checked.description,
+            attributes=checked.attributes,
+            civic_number=checked.civic_number,
+            street=checked.street,
+            street_key=street_key(checked.street),
+            postal_code=checked.postal_code,
+            arrondissement=checked.arrondissement,
+            lat=None,
+            long=None,
+            citizen_id=citizen_id,
+            agent=profile.agent,
+            responsible_unit=routing.unit.code,
+            handled_by=routing.handled_by.code,
+            parent_case_number=None,
+            created_at=now,
+            due_at=checked.due_at,
+            updated_at=now,
+            revision=0,
+        )
+        session.add(req)
+        session.flush()
+        if citizen_id is not None:
+            session.add(CaseCitizen(request_id=req.id, citizen_id=citizen_id))
+        add_event(
+            session,
+            req,
+            "created",
+            profile.agent,
+            now,
+            {"channel": checked.channel, "service_code": service.code},
+        )
+        add_event(session, req, "routed", profile.agent, now, routing.as_dict())
+        outbox.enqueue(
+            session,
+            "request.create",
+            case_number,
+            {
+                "service_code": service.code,
+                "channel": checked.channel,
+                "description": checked.description,
+                "attributes": checked.attributes,
+                "civic_number": checked.civic_number,
+                "street": checked.street,
+                "postal_code": checked.postal_code,
+                "arrondissement": checked.arrondissement,
+                "citizen_id": citizen_id,
+                "created_at": now.isoformat(),
+                "due_at": checked.due_at.isoformat(),
+                "agent": profile.agent,
+            },
+            now,
+        )
+        _record_on_interaction(session, interaction_id, case_number)
+    return Saved(case_number, req.id, citizen_id, routing, checked.due_at)
+
+
+def attach(
+    store: Store,
+    profile: Profile,
+    case_number: str,
+    draft: Draft,
+    now: datetime,
+    interaction_id: str | None = None,
+) -> str | None:
+    """Record the citizen on an existing open case instead of opening a duplicate (an
+    anonymous report is recorded as a note). Returns the citizen's id, if any."""
+    citizen_fields: dict[str, str] | None = None
+    if draft.new_citizen is not None:
+        citizen_fields, problems = check_citizen(draft.new_citizen)
+        if problems:
+            raise ValidationError(problems)
+    with store.session() as session:
+        req = session.scalar(
+            select(ServiceRequest).where(ServiceRequest.case_number == case_number)
+        )
+        if req is None:
+            raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
+        citizen_id = draft.citizen_id
+        if citizen_fields is not None:
+            citizen_id = create_citizen(session, citizen_fields, now).id
+        if citizen_id is None:
+            channel = terms.CHANNELS.get(draft.channel, (draft.channel,))[0]
+            text = f"Signalé de nouveau par un citoyen anonyme ({channel})."
+            add_event(session, req, "note", profile.agent, now, {"text": text})
+            outbox.enqueue(session, "request.note", case_number, {"text": text}, now)
+        elif session.get(CaseCitizen, (req.id, citizen_id)) is None:
+            session.add(CaseCitizen(request_id=req.id, citizen_id=citizen_id))
+            add_event(
+                session, req, "citizen_attached", profile.agent, now, {"citizen_id": citizen_id}
+            )
+            outbox.enqueue(
+                session, "request.attach_citizen", case_number, {"citizen_id": citizen_id}, now
+            )
+        _record_on_interaction(session, interaction_id, case_number)
+    return citizen_id

@@ -1,0 +1,42 @@
+"""Type-ahead over the service catalogue: FR and EN names, keywords and codes, so that
+"nid", "pothole" and "poule" all find the pothole."""
+
+from __future__ import annotations
+
+from app.services.catalogue import Catalogue, Service
+from app.services.text import fold_all
+
+
+def _words(*texts: str) -> set[str]:
+    return {w for t in texts for w in fold_all(t)}
+
+
+def _score(service: Service, query: list[str], lang: str) -> int:
+    names = _words(service.name(lang))
+    other_names = _words(service.name_fr, service.name_en) - names
+    keywords = _words(*service.keywords_fr, *service.keywords_en, service.code.replace("-", " "))
+    score = 0
+    for word in query:
+        best = 0
+        for pool, whole, prefix in ((names, 6, 4), (other_names, 4, 3), (keywords, 3, 2)):
+            if word in pool:
+                best = max(best, whole)
+            elif any(w.startswith(word) for w in pool):
+                best = max(best, prefix)
+        if best == 0:
+            return 0  # every word typed must match something
+        score += best
+    return score
+
+
+def match_services(catalogue: Catalogue, text: str, lang: str, limit: int = 12) -> list[Service]:
+    """Services for what was typed, best first; all of them (catalogue order) for nothing."""
+    services = list(catalogue.services.values())
+    query = fold_all(text)
+    if not query:
+        return services[:limit] if limit else services
+    scored = [(s, _score(s, query, lang)) for s in services]
+    ranked = sorted(
+        ((s, sc) for s, sc in scored if sc > 0), key=lambda pair: -pair[1]
+    )  # sorted() is stable: ties keep the catalogue's order
+    return [s for s, _ in ranked[:limit]]
