@@ -30,6 +30,8 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     from app.services.workspace import open_workspace
 
     workspace = open_workspace(tmp_path_factory.mktemp("bundled"))
+    # Configured, as a deployed workstation is: no first-start dialog over the window.
+    workspace.set_profile("010", "agent-test", "311")
     yield workspace
     workspace.close()
 

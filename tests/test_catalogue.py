@@ -205,8 +205,9 @@ def test_malformed_dict_is_refused() -> None:
     with pytest.raises(CatalogueError, match="timezone"):
         routing_from_dict({"office_hours": {"start": "08:30", "end": "17:00"}})
     with pytest.raises(CatalogueError, match="geographic"):
-        service_from_dict({**service_to_dict(bundled_catalogue().services["DOC-ENVOI"]),
-                           "geographic": "no"})
+        service_from_dict(
+            {**service_to_dict(bundled_catalogue().services["DOC-ENVOI"]), "geographic": "no"}
+        )
 
 
 # --- A small catalogue in tmp_path ----------------------------------------------------------
@@ -227,8 +228,11 @@ def test_attributes_are_sorted_by_order(tmp_path: Path) -> None:
 
 
 def test_rules_override_the_template(tmp_path: Path) -> None:
-    routing = _replace(ROUTING, "[[unit]]", '[[unit]]\ncode = "VM-PROPRETE"\nname_fr = "Propreté '
-                       'Ville-Marie"\n\n[[unit]]') + (
+    routing = _replace(
+        ROUTING,
+        "[[unit]]",
+        '[[unit]]\ncode = "VM-PROPRETE"\nname_fr = "Propreté Ville-Marie"\n\n[[unit]]',
+    ) + (
         '\n[[rule]]\narrondissement = "VM"\ngroup = "proprete"\nunit = "VM-PROPRETE"\n'
         '\n[[rule]]\narrondissement = "WMT"\ngroup = "taxes"\nunit = "CS-311"\n'
     )
@@ -244,71 +248,96 @@ def test_rules_override_the_template(tmp_path: Path) -> None:
 SERVICE_CASES = {
     "unknown key": (
         ("anonymous = true\n", 'anonymous = true\ncolour = "red"\n'),
-        "service[TEST-SERVICE].colour", ("unknown key", "nature", "delay"),
+        "service[TEST-SERVICE].colour",
+        ("unknown key", "nature", "delay"),
     ),
     "missing key": (
-        ('nature = "request"\n', ""), "service[TEST-SERVICE].nature", ("missing",),
+        ('nature = "request"\n', ""),
+        "service[TEST-SERVICE].nature",
+        ("missing",),
     ),
     "bad service code": (
         ('code = "TEST-SERVICE"', 'code = "test service"'),
-        "service[test service].code", ("not a valid code", "A-Z"),
+        "service[test service].code",
+        ("not a valid code", "A-Z"),
     ),
     "bad attribute code": (
         ('code = "choix"', 'code = "Choix!"'),
-        "service[TEST-SERVICE].attribute[Choix!].code", ("not a valid code",),
+        "service[TEST-SERVICE].attribute[Choix!].code",
+        ("not a valid code",),
     ),
     "bad datatype": (
         ('datatype = "singlevaluelist"', 'datatype = "colour"'),
-        "service[TEST-SERVICE].attribute[choix].datatype", ("colour", "multivaluelist", "text"),
+        "service[TEST-SERVICE].attribute[choix].datatype",
+        ("colour", "multivaluelist", "text"),
     ),
     "bad nature": (
         ('nature = "request"', 'nature = "demand"'),
-        "service[TEST-SERVICE].nature", ("demand", "request, complaint, information, comment"),
+        "service[TEST-SERVICE].nature",
+        ("demand", "request, complaint, information, comment"),
     ),
     "bad delay unit": (
         ('unit = "business_days"', 'unit = "days"'),
-        "service[TEST-SERVICE].delay.unit", ("days", "business_days, business_hours, hours"),
+        "service[TEST-SERVICE].delay.unit",
+        ("days", "business_days, business_hours, hours"),
     ),
     "zero delay": (
-        ("value = 5", "value = 0"), "service[TEST-SERVICE].delay.value", ("not positive",),
+        ("value = 5", "value = 0"),
+        "service[TEST-SERVICE].delay.value",
+        ("not positive",),
     ),
     "negative delay": (
-        ("value = 5", "value = -2"), "service[TEST-SERVICE].delay.value", ("not positive",),
+        ("value = 5", "value = -2"),
+        "service[TEST-SERVICE].delay.value",
+        ("not positive",),
     ),
     "unknown delay key": (
-        ("value = 5,", "value = 5, per = 1,"), "service[TEST-SERVICE].delay.per", ("unknown",),
+        ("value = 5,", "value = 5, per = 1,"),
+        "service[TEST-SERVICE].delay.per",
+        ("unknown",),
     ),
     "list without values": (
         ('values = [{ key = "a", name_fr = "A", name_en = "A" }]\n', ""),
-        "service[TEST-SERVICE].attribute[choix].values", ("missing", "singlevaluelist"),
+        "service[TEST-SERVICE].attribute[choix].values",
+        ("missing", "singlevaluelist"),
     ),
     "list with empty values": (
         ('values = [{ key = "a", name_fr = "A", name_en = "A" }]', "values = []"),
-        "service[TEST-SERVICE].attribute[choix].values", ("empty",),
+        "service[TEST-SERVICE].attribute[choix].values",
+        ("empty",),
     ),
     "values on a non-list datatype": (
         ('datatype = "singlevaluelist"', 'datatype = "string"'),
-        "service[TEST-SERVICE].attribute[choix].values", ("only list datatypes", "remove"),
+        "service[TEST-SERVICE].attribute[choix].values",
+        ("only list datatypes", "remove"),
     ),
     "duplicate value key": (
-        ('{ key = "a", name_fr = "A", name_en = "A" }',
-         '{ key = "a", name_fr = "A", name_en = "A" }, { key = "a", name_fr = "B" }'),
-        "service[TEST-SERVICE].attribute[choix].values[a].key", ("duplicate key 'a'",),
+        (
+            '{ key = "a", name_fr = "A", name_en = "A" }',
+            '{ key = "a", name_fr = "A", name_en = "A" }, { key = "a", name_fr = "B" }',
+        ),
+        "service[TEST-SERVICE].attribute[choix].values[a].key",
+        ("duplicate key 'a'",),
     ),
     "non-positive order": (
         ("order = 1", "order = 0"),
-        "service[TEST-SERVICE].attribute[choix].order", ("not positive",),
+        "service[TEST-SERVICE].attribute[choix].order",
+        ("not positive",),
     ),
     "wrong type": (
         ("required = true", 'required = "yes"'),
-        "service[TEST-SERVICE].attribute[choix].required", ("true or false", "text"),
+        "service[TEST-SERVICE].attribute[choix].required",
+        ("true or false", "text"),
     ),
     "unknown group": (
         ('group = "voirie"', 'group = "nowhere"'),
-        "service[TEST-SERVICE].group", ("unknown group 'nowhere'", "routing.toml", "voirie"),
+        "service[TEST-SERVICE].group",
+        ("unknown group 'nowhere'", "routing.toml", "voirie"),
     ),
     "syntax": (
-        ("order = 1", "order = "), "syntax", ("invalid TOML", "line 16"),
+        ("order = 1", "order = "),
+        "syntax",
+        ("invalid TOML", "line 16"),
     ),
 }
 
@@ -334,7 +363,7 @@ def test_duplicate_attribute_code_and_order(tmp_path: Path) -> None:
 
 
 def test_unknown_top_level_key_in_services(tmp_path: Path) -> None:
-    problems = _problems(tmp_path, 'version = 2\n' + SERVICE)
+    problems = _problems(tmp_path, "version = 2\n" + SERVICE)
     _assert_named(problems, "services.toml", "version", "unknown key", "service")
 
 
@@ -345,60 +374,84 @@ RULE = '\n[[rule]]\narrondissement = "{arr}"\ngroup = "{group}"\nunit = "{unit}"
 ROUTING_CASES = {
     "unknown key": (("timezone =", "colour = 1\ntimezone ="), "colour", ("unknown key",)),
     "unknown timezone": (
-        ('"America/Montreal"', '"Mars/Olympus"'), "timezone", ("unknown time zone", "IANA"),
+        ('"America/Montreal"', '"Mars/Olympus"'),
+        "timezone",
+        ("unknown time zone", "IANA"),
     ),
     "malformed office hours": (
-        ('start = "08:30"', 'start = "8h30"'), "office_hours.start", ("08:30",),
+        ('start = "08:30"', 'start = "8h30"'),
+        "office_hours.start",
+        ("08:30",),
     ),
     "office hours reversed": (
         ('start = "08:30", end = "17:00"', 'start = "17:00", end = "08:30"'),
-        "office_hours", ("must be before",),
+        "office_hours",
+        ("must be before",),
     ),
     "office hours equal": (
-        ('end = "17:00"', 'end = "08:30"'), "office_hours", ("must be before",),
+        ('end = "17:00"', 'end = "08:30"'),
+        "office_hours",
+        ("must be before",),
     ),
     "unknown after-hours unit": (
         ('after_hours_unit = "CS-247"', 'after_hours_unit = "NOPE"'),
-        "after_hours_unit", ("unknown unit 'NOPE'", "[[unit]]"),
+        "after_hours_unit",
+        ("unknown unit 'NOPE'", "[[unit]]"),
     ),
     "unknown agglomeration unit": (
         (AGGLOMERATION_UNIT, 'scope = "agglomeration"\nunit = "NOPE"'),
-        "group[stationnement].unit", ("unknown unit 'NOPE'",),
+        "group[stationnement].unit",
+        ("unknown unit 'NOPE'",),
     ),
     "bad scope": (
         (AGGLOMERATION_UNIT, 'scope = "island"\nunit = "AMD"'),
-        "group[stationnement].scope", ("local, agglomeration",),
+        "group[stationnement].scope",
+        ("local, agglomeration",),
     ),
     "template without placeholder": (
         (LOCAL_TEMPLATE, 'scope = "local"\nunit = "TP"'),
-        "group[voirie].unit", ("{arrondissement}",),
+        "group[voirie].unit",
+        ("{arrondissement}",),
     ),
     "template with unknown placeholder": (
         (LOCAL_TEMPLATE, 'scope = "local"\nunit = "TP-{borough}"'),
-        "group[voirie].unit", ("placeholder", "borough"),
+        "group[voirie].unit",
+        ("placeholder", "borough"),
     ),
     "template giving a bad unit code": (
         (LOCAL_TEMPLATE, 'scope = "local"\nunit = "tp-{arrondissement}"'),
-        "group[voirie].unit", ("tp-", "not a valid unit code"),
+        "group[voirie].unit",
+        ("tp-", "not a valid unit code"),
     ),
     "same unit, different names": (
         ('unit_name_fr = "Travaux publics – {name}"', 'unit_name_fr = "Travaux – {name}"'),
-        "group[collectes].unit_name_fr", ("TP-AC", "Travaux – Ahuntsic", "same names"),
+        "group[collectes].unit_name_fr",
+        ("TP-AC", "Travaux – Ahuntsic", "same names"),
     ),
     "bad arrondissement code": (
-        ('code = "VM"', 'code = "vm"'), "arrondissement[vm].code", ("capital letters",),
+        ('code = "VM"', 'code = "vm"'),
+        "arrondissement[vm].code",
+        ("capital letters",),
     ),
     "duplicate arrondissement": (
-        ('code = "AN"', 'code = "AC"'), "arrondissement[AC].code", ("duplicate",),
+        ('code = "AN"', 'code = "AC"'),
+        "arrondissement[AC].code",
+        ("duplicate",),
     ),
     "bad kind": (
-        ('kind = "related_city"', 'kind = "town"'), "arrondissement[BDU].kind", ("related_city",),
+        ('kind = "related_city"', 'kind = "town"'),
+        "arrondissement[BDU].kind",
+        ("related_city",),
     ),
     "duplicate unit": (
-        ('code = "CS-311"', 'code = "CS-247"'), "unit[CS-247].code", ("duplicate unit",),
+        ('code = "CS-311"', 'code = "CS-247"'),
+        "unit[CS-247].code",
+        ("duplicate unit",),
     ),
     "duplicate group": (
-        ('code = "taxes"', 'code = "stationnement"'), "group[stationnement].code", ("duplicate",),
+        ('code = "taxes"', 'code = "stationnement"'),
+        "group[stationnement].code",
+        ("duplicate",),
     ),
     "syntax": (('timezone = "America/Montreal"', "timezone = America"), "syntax", ("line 4",)),
 }
@@ -415,11 +468,15 @@ RULE_CASES = {
     "unknown unit": ({"arr": "VM", "group": "proprete", "unit": "NOPE"}, "unit", "unknown unit"),
     "generated unit": ({"arr": "VM", "group": "proprete", "unit": "TP-VM"}, "unit", "[[unit]]"),
     "unknown arrondissement": (
-        {"arr": "ZZ", "group": "proprete", "unit": "CS-311"}, "arrondissement", "unknown arr",
+        {"arr": "ZZ", "group": "proprete", "unit": "CS-311"},
+        "arrondissement",
+        "unknown arr",
     ),
     "unknown group": ({"arr": "VM", "group": "nope", "unit": "CS-311"}, "group", "unknown group"),
     "related city, local group": (
-        {"arr": "WMT", "group": "voirie", "unit": "CS-311"}, "arrondissement", "related city",
+        {"arr": "WMT", "group": "voirie", "unit": "CS-311"},
+        "arrondissement",
+        "related city",
     ),
 }
 
@@ -452,8 +509,9 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    services = _replace(_replace(SERVICE, 'nature = "request"', 'nature = "x"'), "value = 5",
-                        "value = 0")
+    services = _replace(
+        _replace(SERVICE, 'nature = "request"', 'nature = "x"'), "value = 5", "value = 0"
+    )
     routing = _replace(ROUTING, '"America/Montreal"', '"Nowhere/City"')
     problems = _problems(tmp_path, services, routing)
     assert len(problems) == 3

@@ -11,19 +11,25 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _source_text(node: ast.AST) -> str | None:
+    """The source text of a self.tr("...") or QCoreApplication.translate("Ctx", "...")."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    index = {"tr": 0, "translate": 1}.get(node.func.attr)
+    if index is None or len(node.args) <= index:
+        return None
+    arg = node.args[index]
+    return arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+
+
 def ui_strings() -> set[str]:
-    """First arguments of every self.tr("...") call in app/ui."""
+    """Every source text of the interface's translation calls in app/ui."""
     found: set[str] = set()
     for path in (ROOT / "app" / "ui").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "tr"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            ):
-                found.add(node.args[0].value)
+            text = _source_text(node)
+            if text is not None:
+                found.add(text)
     return found
 
 

@@ -414,7 +414,8 @@ def _batches(
                 batch[row.external_id] = row
             else:
                 report.add_error(
-                    line, "ID_UNIQUE",
+                    line,
+                    "ID_UNIQUE",
                     f"{row.external_id} is already on line {first.line}; that one was kept",
                 )
         if count >= size:
@@ -464,14 +465,19 @@ def _request_values(work: Work, row: _Row) -> dict[str, Any]:
 def _event_values(work: Work, request_id: str, row: _Row) -> list[dict[str, Any]]:
     events = [
         {
-            "request_id": request_id, "kind": "created", "actor": work.actor,
-            "at": row.created_at, "data": {"source": SOURCE, "channel": row.channel},
+            "request_id": request_id,
+            "kind": "created",
+            "actor": work.actor,
+            "at": row.created_at,
+            "data": {"source": SOURCE, "channel": row.channel},
         }
     ]
     if row.status != terms.INITIAL_STATUS:
         events.append(
             {
-                "request_id": request_id, "kind": "status", "actor": work.actor,
+                "request_id": request_id,
+                "kind": "status",
+                "actor": work.actor,
                 "at": row.status_at or row.created_at,
                 "data": {"from": terms.INITIAL_STATUS, "to": row.status, "notes": ""},
             }
@@ -544,7 +550,10 @@ def _refresh(work: Work, rows: dict[str, _Row], report: ImportReport) -> None:
         at = row.status_at or work.now
         session.add(
             RequestEvent(
-                request_id=req.id, kind="status", actor=work.actor, at=at,
+                request_id=req.id,
+                kind="status",
+                actor=work.actor,
+                at=at,
                 data={"from": req.status, "to": row.status, "notes": ""},
             )
         )
@@ -574,9 +583,7 @@ def _case_numbers(session: Session, ids: set[str]) -> dict[str, str]:
     """Case numbers by request id (of the requests an updated one duplicates)."""
     if not ids:
         return {}
-    query = select(ServiceRequest.id, ServiceRequest.case_number).where(
-        ServiceRequest.id.in_(ids)
-    )
+    query = select(ServiceRequest.id, ServiceRequest.case_number).where(ServiceRequest.id.in_(ids))
     return dict(session.execute(query).tuples().all())
 
 
@@ -587,8 +594,10 @@ def _store(work: Work, batch: Sequence[_Row], report: ImportReport) -> None:
     taken: set[str] = set()  # case numbers of requests that did not come from this import
     for external_id, case_number, status, updated_at in work.session.execute(
         select(
-            ServiceRequest.external_id, ServiceRequest.case_number,
-            ServiceRequest.status, ServiceRequest.updated_at,
+            ServiceRequest.external_id,
+            ServiceRequest.case_number,
+            ServiceRequest.status,
+            ServiceRequest.updated_at,
         ).where(or_(ServiceRequest.external_id.in_(ids), ServiceRequest.case_number.in_(ids)))
     ):
         if external_id is not None:
@@ -606,7 +615,8 @@ def _store(work: Work, batch: Sequence[_Row], report: ImportReport) -> None:
                 report.unchanged += 1
         elif row.external_id in taken:
             report.add_error(
-                row.line, "ID_UNIQUE",
+                row.line,
+                "ID_UNIQUE",
                 f"{row.external_id} is already the case number of another request",
             )
         else:

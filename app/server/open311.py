@@ -172,7 +172,8 @@ def _date(name: str, raw: str | None) -> datetime | None:
         return parse_datetime(text)
     except ValueError as exc:
         raise Refused.one(
-            "rejected", name,
+            "rejected",
+            name,
             f"« {raw} » is not an ISO 8601 date-time with its time zone, "
             f"as in 2026-11-25T10:30:00-05:00 ({exc})",
         ) from None
@@ -323,8 +324,11 @@ def services(
 
 @router.get("/services/{service_code}.{fmt}")
 def service_definition(
-    request: Request, service_code: str, fmt: str,
-    locale: str | None = None, jurisdiction_id: str | None = None,
+    request: Request,
+    service_code: str,
+    fmt: str,
+    locale: str | None = None,
+    jurisdiction_id: str | None = None,
 ) -> Response:
     fmt = _format(fmt)
     _jurisdiction(jurisdiction_id)
@@ -332,9 +336,7 @@ def service_definition(
     with _database(request).read() as session:
         service = _catalogue(request, session).services.get(service_code)
     if service is None:
-        raise Refused.one(
-            "not_found", "service_code", f"unknown service code « {service_code} »"
-        )
+        raise Refused.one("not_found", "service_code", f"unknown service code « {service_code} »")
     body = {
         "service_code": service.code,
         "attributes": [_attribute_record(a, lang) for a in service.attributes],
@@ -470,13 +472,15 @@ def _links(session: Session, rows: Sequence[ServiceRequest]) -> Links:
     parents_by_id: dict[str, str] = {}
     if parent_ids:
         found = session.execute(
-            select(ServiceRequest.id, ServiceRequest.case_number)
-            .where(ServiceRequest.id.in_(parent_ids))
+            select(ServiceRequest.id, ServiceRequest.case_number).where(
+                ServiceRequest.id.in_(parent_ids)
+            )
         )
         parents_by_id = {row_id: case for row_id, case in found}
     parents = {
         row.id: parents_by_id[row.parent_id]
-        for row in rows if row.parent_id and row.parent_id in parents_by_id
+        for row in rows
+        if row.parent_id and row.parent_id in parents_by_id
     }
     duplicates: dict[str, list[str]] = {}
     if rows:
@@ -517,8 +521,13 @@ def _records(
 
 
 def _request_query(
-    service_request_id: str | None, service_code: str | None, start_date: str | None,
-    end_date: str | None, status: str | None, page: int, page_size: int,
+    service_request_id: str | None,
+    service_code: str | None,
+    start_date: str | None,
+    end_date: str | None,
+    status: str | None,
+    page: int,
+    page_size: int,
 ) -> RequestQuery:
     ids = tuple(_case_number(text) for text in _split(service_request_id))
     if len(ids) > MAX_PAGE_SIZE:
@@ -529,8 +538,12 @@ def _request_query(
     if start is not None and end is not None and end < start:
         raise Refused.one("rejected", "end_date", "is before start_date")
     return RequestQuery(
-        service_codes=_split(service_code), start=start, end=end,
-        statuses=_statuses(status), page=page, page_size=page_size,
+        service_codes=_split(service_code),
+        start=start,
+        end=end,
+        statuses=_statuses(status),
+        page=page,
+        page_size=page_size,
     )
 
 
@@ -562,8 +575,11 @@ def get_requests(
 
 @router.get("/requests/{service_request_id}.{fmt}")
 def get_request(
-    request: Request, service_request_id: str, fmt: str,
-    extensions: bool = False, jurisdiction_id: str | None = None,
+    request: Request,
+    service_request_id: str,
+    fmt: str,
+    extensions: bool = False,
+    jurisdiction_id: str | None = None,
 ) -> Response:
     fmt = _format(fmt)
     _jurisdiction(jurisdiction_id)
@@ -653,7 +669,8 @@ def _arrondissement(raw: str, routing: RoutingTable | None) -> str:
         if wanted in (_folded(code), _folded(area.name)):
             return code
     raise Refused.one(
-        "rejected", "arrondissement",
+        "rejected",
+        "arrondissement",
         f"unknown arrondissement « {raw} »; give its code or name, as in VM or Ville-Marie",
     )
 
@@ -663,14 +680,19 @@ def _location_problems(sub: Submission) -> list[FieldProblem]:
     if has_point or sub.get("address_string"):
         return []
     if sub.get("address_id"):
-        return [FieldProblem(
-            "address_id",
-            "Montréal has no address repository to resolve it; give lat and long "
-            "or address_string",
-        )]
-    return [FieldProblem(
-        "address_string", "a location is required: give lat and long, address_string or address_id"
-    )]
+        return [
+            FieldProblem(
+                "address_id",
+                "Montréal has no address repository to resolve it; give lat and long "
+                "or address_string",
+            )
+        ]
+    return [
+        FieldProblem(
+            "address_string",
+            "a location is required: give lat and long, address_string or address_id",
+        )
+    ]
 
 
 @dataclass(frozen=True)

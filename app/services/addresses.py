@@ -27,6 +27,7 @@ STREET_TYPES = {
     "chemin": "chemin",
     "ch": "chemin",
     "road": "chemin",
+    "rd": "chemin",
     "croissant": "croissant",
     "crois": "croissant",
     "terrasse": "terrasse",
@@ -65,15 +66,24 @@ _CIVIC = re.compile(r"^\s*(\d{1,6}(?:\s?[a-zA-Z](?![a-zA-Z])|-\d{1,6}|\s1/2)?)[\
 CIVIC_NUMBER = re.compile(r"^\d{1,6}(?:\s?[A-Za-z]|-\d{1,6}|\s1/2)?$")
 
 
+def _is_street_type(word: str, i: int, last: int) -> bool:
+    # After the name, an English "St" is a Street ("Ontario St E"); before it, a Saint.
+    return word in STREET_TYPES or (word == "st" and i == last and i > 0)
+
+
 def street_key(street: str) -> str:
     words = _WORD.findall(fold(street))
     if not words:
         return ""
+    # The type ends the name before a direction: "Ontario Street East", "St-Laurent boul. O".
+    last = len(words) - 1
+    if last > 0 and words[last] in _DIRECTIONS:
+        last -= 1
     name: list[str] = []
     typed = False
     for i, word in enumerate(words):
-        is_edge = i == 0 or i == len(words) - 1
-        if not typed and is_edge and word in STREET_TYPES and len(words) > 1:
+        is_edge = i == 0 or i == last
+        if not typed and is_edge and len(words) > 1 and _is_street_type(word, i, last):
             typed = True
             continue
         if i == len(words) - 1 and word in _DIRECTIONS and name:
@@ -99,9 +109,15 @@ class AddressQuery:
 def parse_address(text: str) -> AddressQuery:
     """'1234 boul. St-Laurent' -> civic 1234 and the street's key; no civic if none typed."""
     match = _CIVIC.match(text)
-    if match:
+    if match and not _only_a_type(match.group(2)):
         return AddressQuery(civic_key(match.group(1)), street_key(match.group(2)))
+    # No civic, or a numbered street read as one: "12e Avenue", "1re Rue" are streets.
     return AddressQuery("", street_key(text))
+
+
+def _only_a_type(text: str) -> bool:
+    words = _WORD.findall(fold(text))
+    return bool(words) and all(w in STREET_TYPES or w in _DIRECTIONS for w in words)
 
 
 def prefix_upper_bound(prefix: str) -> str:

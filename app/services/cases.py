@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from app.models import CaseCitizen, Citizen, RequestEvent, ServiceRequest
@@ -31,8 +31,11 @@ from app.services.validation import (
 )
 
 MAX_RESULTS = 200
+_ROWID: Any = literal_column("requests.rowid")
 _DIGITS = re.compile(r"\d")
+_CASE_SHAPE = re.compile(r"^\d{2}-\d{1,3}(-\d{0,6}(-\d?)?)?$")
 _CASE_LIKE = re.compile(r"^[\d\s\-./]+$")
+_PHONE_LIKE = re.compile(r"^\+?[\d\s\-./()]+(?:\s*(?:poste|ext|x)\.?\s*\d+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -172,8 +175,12 @@ def _by_case_number(session: Session, text: str, now: datetime) -> CaseSearch:
     return CaseSearch(text, "case_number", tuple(summaries(session, query, now)))
 
 
-def _citizen_cases(session: Session, text: str, kind: str, column: Any, value: str, now: datetime):
-    ids = list(session.scalars(select(Citizen.id).where(column == value).limit(50)))
+def _citizen_cases(
+    session: Session, text: str, kind: str, column: Any, value: str, now: datetime
+) -> CaseSearch:
+    # A prefix range: "514-555-0177" also finds "514-555-0177 poste 12".
+    match = column >= value, column < prefix_upper_bound(value)
+    ids = list(session.scalars(select(Citizen.id).where(*match).limit(50)))
     return CaseSearch(text, kind, tuple(cases_of_citizens(session, ids, now)))
 
 
@@ -181,13 +188,19 @@ def _by_address(session: Session, text: str, now: datetime) -> CaseSearch:
     address = parse_address(text)
     if not address.street_key:
         return CaseSearch(text, "address")
-    query = summary_query().where(
+    # Pick the newest matches' row ids from the index first, then read only those rows.
+    newest = select(_ROWID).where(
         ServiceRequest.street_key >= address.street_key,
         ServiceRequest.street_key < prefix_upper_bound(address.street_key),
     )
     if address.civic:
-        query = query.where(ServiceRequest.civic_number == address.civic)
-    query = query.order_by(ServiceRequest.created_at.desc()).limit(MAX_RESULTS)
+        newest = newest.where(ServiceRequest.civic_number == address.civic)
+    newest = newest.order_by(ServiceRequest.created_at.desc()).limit(MAX_RESULTS)
+    query = (
+        summary_query()
+        .where(_ROWID.in_(newest.scalar_subquery()))
+        .order_by(ServiceRequest.created_at.desc())
+    )
     return CaseSearch(text, "address", tuple(summaries(session, query, now)))
 
 
@@ -204,9 +217,13 @@ def find_cases(store: Store, text: str, now: datetime) -> CaseSearch:
             except ValueError as exc:
                 return CaseSearch(text, "email", problem=FieldProblem("query", str(exc), "email"))
             return _citizen_cases(session, text, "email", Citizen.email, email, now)
-        if _CASE_LIKE.match(query) and digits >= 11:
+        # 12 digits (or 11 that cannot be a phone: a case number missing one) is a case.
+        long_phone = digits == 11 and query.lstrip("+ ").startswith("1")
+        # "26-011-0000…" being typed is a case number already, never a phone or a street.
+        partial_case = _CASE_SHAPE.match(query) is not None
+        if _CASE_LIKE.match(query) and ((digits >= 11 and not long_phone) or partial_case):
             return _by_case_number(session, query, now)
-        if _CASE_LIKE.match(query.replace("(", "").replace(")", "")) and digits >= 7:
+        if _PHONE_LIKE.match(query) and digits >= 7:
             try:
                 phone = normalise_phone(query)
             except ValueError as exc:

@@ -49,7 +49,7 @@ class CitizenMatch:
 def phone_prefix(text: str) -> str | None:
     """What a phone number typed so far is the start of, as stored (514-555-0123)."""
     digits = _NOT_DIGIT.sub("", text)
-    if len(digits) == 11 and digits.startswith("1"):
+    if digits.startswith("1"):  # the long-distance prefix: no area code starts with 1
         digits = digits[1:]
     if len(digits) < 3 or len(digits) > 10:
         return None

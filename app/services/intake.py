@@ -362,9 +362,23 @@ def attach(
         )
         if req is None:
             raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
+        if req.status in terms.CLOSED_STATUSES:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "case_number",
+                        f"{case_number} is closed: save a new request instead",
+                        "case_closed",
+                    )
+                ]
+            )
         citizen_id = draft.citizen_id
         if citizen_fields is not None:
             citizen_id = create_citizen(session, citizen_fields, now).id
+        elif citizen_id is not None and session.get(Citizen, citizen_id) is None:
+            raise ValidationError(
+                [FieldProblem("citizen", "this citizen is no longer on file", "unknown_citizen")]
+            )
         if citizen_id is None:
             channel = terms.CHANNELS.get(draft.channel, (draft.channel,))[0]
             text = f"Signalé de nouveau par un citoyen anonyme ({channel})."

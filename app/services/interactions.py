@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -46,7 +46,7 @@ def start_interaction(
             agent=profile.agent,
             station=profile.station,
             channel=channel,
-            started_at=now,
+            started_at=now.astimezone(UTC),
             ended_at=None,
             outcome=None,
             case_numbers=[],
@@ -67,7 +67,7 @@ def end_interaction(
             raise ValidationError(
                 [FieldProblem("interaction", "no interaction in progress", "no_interaction")]
             )
-        row.ended_at = max(now, row.started_at)
+        row.ended_at = max(now, row.started_at).astimezone(UTC)
         row.outcome = outcome
         outbox.enqueue(
             session,

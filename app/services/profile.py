@@ -13,6 +13,7 @@ from app.services.validation import FieldProblem, ValidationError
 
 # Where the agent works decides the channel a new request or interaction starts with.
 WORKPLACES = {"311": "phone", "bam": "counter"}
+_STATION = re.compile(r"^[0-9]{1,3}$")  # ASCII digits: "1²" is a digit to str.isdigit
 _AGENT = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
 
 
@@ -35,7 +36,7 @@ def check_profile(station: str, agent: str, workplace: str) -> Profile:
     problems: list[FieldProblem] = []
     number = 0
     text = station.strip()
-    if not text.isdigit() or int(text) not in WORKSTATION_STATIONS:
+    if not _STATION.match(text) or int(text) not in WORKSTATION_STATIONS:
         problems.append(
             FieldProblem(
                 "station",

@@ -4,11 +4,20 @@
 from __future__ import annotations
 
 from app.services.catalogue import Catalogue, Service
-from app.services.text import fold_all
+from app.services.text import STOPWORDS, fold_all
 
 
 def _words(*texts: str) -> set[str]:
     return {w for t in texts for w in fold_all(t)}
+
+
+def _singular(word: str) -> str | None:
+    """A plural typed in full, as the catalogue spells it: nids, potholes, feux, animaux."""
+    if len(word) > 4 and word.endswith("aux"):
+        return word[:-3] + "al"
+    if len(word) > 3 and word[-1] in "sx":
+        return word[:-1]
+    return None
 
 
 def _score(service: Service, query: list[str], lang: str) -> int:
@@ -17,14 +26,17 @@ def _score(service: Service, query: list[str], lang: str) -> int:
     keywords = _words(*service.keywords_fr, *service.keywords_en, service.code.replace("-", " "))
     score = 0
     for word in query:
+        singular = _singular(word)
         best = 0
         for pool, whole, prefix in ((names, 6, 4), (other_names, 4, 3), (keywords, 3, 2)):
             if word in pool:
                 best = max(best, whole)
-            elif any(w.startswith(word) for w in pool):
+            elif any(w.startswith(word) for w in pool) or singular in pool:
                 best = max(best, prefix)
         if best == 0:
-            return 0  # every word typed must match something
+            if word in STOPWORDS:
+                continue  # "the pothole", "un nid": the little words need not match
+            return 0  # every other word typed must match something
         score += best
     return score
 

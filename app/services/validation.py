@@ -134,7 +134,7 @@ def _clean_one(attr: Attribute, raw: object) -> object:
         return raw.strip()
     if attr.datatype == "number":
         if isinstance(raw, bool):
-            raise ValueError("expected a number")
+            raise _Bad("not_number", "expected a number", str(raw))
         if isinstance(raw, str):
             try:
                 raw = float(raw.strip().replace(",", "."))

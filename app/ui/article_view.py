@@ -23,6 +23,7 @@ from app.services.articles import ArticleView, referral_text
 
 class ArticlePanel(QWidget):
     referralCopied = Signal()
+    requestForService = Signal(str)  # service code: open the request form with it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +89,10 @@ class ArticlePanel(QWidget):
         ref_layout.addLayout(form)
         ref_layout.addWidget(self.documents)
 
+        self.create_request = QPushButton(self)
+        self.create_request.setObjectName("createRequest")
+        self.create_request.clicked.connect(self._request_service)
+
         self.placeholder = QLabel(self)
         self.placeholder.setObjectName("articlePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -103,6 +108,10 @@ class ArticlePanel(QWidget):
         layout.addWidget(self.meta)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.referral)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.create_request)
+        layout.addLayout(actions)
         layout.addWidget(self.placeholder, 1)
         self.retranslate()
         self._render()
@@ -110,6 +119,7 @@ class ArticlePanel(QWidget):
     def retranslate(self) -> None:
         self.referral_heading.setText(self.tr("Référence"))
         self.copy_button.setText(self.tr("Copier la référence"))
+        self.create_request.setText(self.tr("Créer une demande pour ce service (Ctrl+Maj+N)"))
         self.copy_button.setToolTip(self.tr("Copie l'unité, le téléphone, l'adresse et les heures"))
         labels = {
             "unit": self.tr("Unité"),
@@ -143,6 +153,10 @@ class ArticlePanel(QWidget):
             self.lang = lang
             self._render()
 
+    def _request_service(self) -> None:
+        if self.article is not None and self.article.service_codes:
+            self.requestForService.emit(self.article.service_codes[0])
+
     def copy_referral(self) -> None:
         if self.article is None:
             return
@@ -154,6 +168,7 @@ class ArticlePanel(QWidget):
         empty = article is None
         for widget in (self.title, self.meta, self.body, self.referral, self.lang_fr, self.lang_en):
             widget.setVisible(not empty)
+        self.create_request.setVisible(article is not None and bool(article.service_codes))
         self.placeholder.setVisible(empty)
         if article is None:
             return

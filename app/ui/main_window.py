@@ -1,19 +1,37 @@
-"""The console's main window: search on the left, the open article on the right."""
+"""The console's main window: three tabs an agent moves between with the keyboard:
+the knowledge base (search and article), the request form, and the case history; the
+interaction bar (F2/F3) above them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from app import __version__
 from app.services.articles import ArticleView
+from app.services.interactions import InteractionView
+from app.services.profile import Profile
 from app.services.search import SearchResult
 from app.services.workspace import StoreTooNewError, Workspace
 from app.ui.article_view import ArticlePanel
 from app.ui.background import Background
+from app.ui.case_history import CaseHistoryPanel
 from app.ui.i18n import Translations
+from app.ui.interaction_bar import InteractionBar
+from app.ui.request_form import RequestForm
 from app.ui.search_panel import SearchPanel
+from app.ui.workstation_dialog import WorkstationDialog
+
+INFO_TAB, REQUEST_TAB, CASES_TAB = range(3)
 
 
 class MainWindow(QMainWindow):
@@ -26,6 +44,7 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.workspace: Workspace | None = None
         self.error_box: QMessageBox | None = None
+        self.workstation_dialog: WorkstationDialog | None = None
         self._article_count = 0
 
         self.search = SearchPanel(background, self)
@@ -36,7 +55,20 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([480, 720])
-        self.setCentralWidget(splitter)
+        self.form = RequestForm(background, self)
+        self.cases = CaseHistoryPanel(background, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(splitter, "")
+        self.tabs.addTab(self.form, "")
+        self.tabs.addTab(self.cases, "")
+        self.setCentralWidget(self.tabs)
+        self.interaction = InteractionBar(background, self)
+        toolbar = QToolBar(self)
+        toolbar.setObjectName("interactionToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.interaction)
+        self.addToolBar(toolbar)
 
         self.store_status = QLabel(self)
         self.timing_status = QLabel(self)
@@ -49,30 +81,50 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.store_status)
 
         self._build_menus()
-        QShortcut(
-            QKeySequence("Ctrl+K"),
-            self,
-            self.search.focus_search,
-            context=Qt.ShortcutContext.ApplicationShortcut,
-        )
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.article, self.search.focus_search)
-        self.search.articleRequested.connect(self.open_article)
-        self.search.searched.connect(self._on_searched)
-        self.article.referralCopied.connect(
-            lambda: self.statusBar().showMessage(
-                self.tr("Référence copiée dans le presse-papiers"), 4000
-            )
-        )
+        self._build_shortcuts()
+        self._connect()
         self.resize(1200, 780)
         self.retranslate()
-        self.search.set_language(translations.lang)
-        self.article.set_ui_language(translations.lang)
+        self._spread_language()
         self.search.field.setFocus()
 
     # -- set-up -------------------------------------------------------------------------
+    def _build_shortcuts(self) -> None:
+        keys = {
+            "Ctrl+K": self.go_search,
+            "Ctrl+1": self.go_search,
+            "Ctrl+N": self.go_request,
+            "Ctrl+2": self.go_request,
+            "Ctrl+D": self.go_cases,
+            "Ctrl+3": self.go_cases,
+            "Ctrl+Shift+N": self.article._request_service,
+            "F2": self.interaction.start,
+            "F3": self.interaction.end,
+        }
+        for key, slot in keys.items():
+            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.ApplicationShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.article, self.search.focus_search)
+
+    def _connect(self) -> None:
+        self.search.articleRequested.connect(self.open_article)
+        self.search.searched.connect(self._on_searched)
+        self.article.referralCopied.connect(
+            lambda: self.show_message(self.tr("Référence copiée dans le presse-papiers"))
+        )
+        self.article.requestForService.connect(self.request_for_service)
+        self.form.articleRequested.connect(self.open_article)
+        self.form.openCase.connect(self.open_case)
+        self.form.saved.connect(self._on_saved)
+        for source in (self.form, self.cases, self.interaction):
+            source.statusMessage.connect(self.show_message)
+        self.interaction.channelChanged.connect(self.form.set_channel)
+        self.interaction.interactionChanged.connect(self._on_interaction)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.workstation_action = QAction(self)
+        self.workstation_action.triggered.connect(self.edit_workstation)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -92,6 +144,9 @@ class MainWindow(QMainWindow):
             self.lang_menu.addAction(action)
             self.lang_actions[code] = action
 
+        self.file_menu.insertAction(self.quit_action, self.workstation_action)
+        self.file_menu.insertSeparator(self.quit_action)
+
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
@@ -101,6 +156,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Relais — Console 311"))
         self.file_menu.setTitle(self.tr("&Fichier"))
         self.quit_action.setText(self.tr("&Quitter"))
+        self.workstation_action.setText(self.tr("&Poste de travail…"))
+        self.tabs.setTabText(INFO_TAB, self.tr("Information (Ctrl+K)"))
+        self.tabs.setTabText(REQUEST_TAB, self.tr("Nouvelle demande (Ctrl+N)"))
+        self.tabs.setTabText(CASES_TAB, self.tr("Dossiers (Ctrl+D)"))
         self.view_menu.setTitle(self.tr("&Affichage"))
         self.search_action.setText(self.tr("Aller à la recherche\tCtrl+K"))
         self.lang_menu.setTitle(self.tr("&Langue"))
@@ -110,6 +169,9 @@ class MainWindow(QMainWindow):
         self.lang_actions[self.translations.lang].setChecked(True)
         self.search.retranslate()
         self.article.retranslate()
+        self.form.retranslate()
+        self.cases.retranslate()
+        self.interaction.retranslate()
         self._update_store_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -123,6 +185,11 @@ class MainWindow(QMainWindow):
         self._article_count = article_count
         self._update_store_status()
         self.search.set_searcher(workspace.search)
+        self.form.set_workspace(workspace)
+        self.cases.set_workspace(workspace)
+        self.interaction.set_workspace(workspace)
+        if workspace.profile is None:
+            self.edit_workstation()
         if workspace.warnings:
             self.warning_status.setToolTip("\n\n".join(workspace.warnings))
             self.warning_status.show()
@@ -135,9 +202,65 @@ class MainWindow(QMainWindow):
                 8000,
             )
         QSettings().setValue("ui/language", self.translations.lang)
-        self.search.set_language(self.translations.lang)
-        self.article.set_ui_language(self.translations.lang)
+        self._spread_language()
         self.retranslate()
+
+    def _spread_language(self) -> None:
+        lang = self.translations.lang
+        self.search.set_language(lang)
+        self.article.set_ui_language(lang)
+        self.form.set_language(lang)
+        self.cases.set_language(lang)
+        self.interaction.set_language(lang)
+
+    # -- moving between tabs ------------------------------------------------------------
+    def go_search(self) -> None:
+        self.tabs.setCurrentIndex(INFO_TAB)
+        self.search.focus_search()
+
+    def go_request(self) -> None:
+        self.tabs.setCurrentIndex(REQUEST_TAB)
+        self.form.focus_form()
+
+    def go_cases(self) -> None:
+        self.tabs.setCurrentIndex(CASES_TAB)
+        self.cases.focus_search()
+
+    def request_for_service(self, code: str) -> None:
+        self.tabs.setCurrentIndex(REQUEST_TAB)
+        self.form.preselect_service(code)
+
+    def open_case(self, case_number: str) -> None:
+        self.tabs.setCurrentIndex(CASES_TAB)
+        self.cases.show_case(case_number)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _on_saved(self, case_number: str) -> None:
+        self.interaction.case_saved()
+        self.show_message(
+            self.tr("Demande %1 enregistrée sur ce poste.").replace("%1", case_number)
+        )
+
+    def _on_interaction(self, view: InteractionView | None) -> None:
+        self.form.set_interaction(view.id if view else None)
+
+    def edit_workstation(self) -> None:
+        if self.workspace is None:
+            return
+        self.workstation_dialog = WorkstationDialog(self.background, self.workspace, self)
+        self.workstation_dialog.profileSaved.connect(self._on_profile)
+        self.workstation_dialog.open()
+
+    def _on_profile(self, profile: Profile) -> None:
+        self.form.set_profile(profile)
+        self.interaction.set_workspace(self.workspace)
+        self.show_message(
+            self.tr("Poste %1 · %2")
+            .replace("%1", profile.station_code)
+            .replace("%2", profile.agent)
+        )
 
     def open_article(self, article_id: str, lang: str) -> None:
         if self.workspace is None:
@@ -147,8 +270,9 @@ class MainWindow(QMainWindow):
     async def _load_article(self, workspace: Workspace, article_id: str, lang: str) -> None:
         article: ArticleView | None = await self.background.run(workspace.article, article_id)
         if article is None:
-            self.statusBar().showMessage(self.tr("Cet article n'existe plus."), 5000)
+            self.show_message(self.tr("Cet article n'existe plus."))
             return
+        self.tabs.setCurrentIndex(INFO_TAB)
         self.article.show_article(article, lang)
 
     def show_store_error(self, error: Exception) -> None:

@@ -22,9 +22,7 @@ def _labels() -> list[str]:
     # The OpenAPI description needs no database.
     spec = create_app(None).openapi()  # type: ignore[arg-type]
     return [
-        f"{method.upper()} {path}"
-        for path, methods in spec["paths"].items()
-        for method in methods
+        f"{method.upper()} {path}" for path, methods in spec["paths"].items() for method in methods
     ]
 
 
@@ -52,4 +50,3 @@ def test_no_input_makes_a_server_error(server: Server, label: str, mode: Generat
         run()
     except Unsatisfiable:
         pytest.skip("an operation without parameters has no invalid form")
-

@@ -49,7 +49,10 @@ MEMORY_GROWTH = 2 * 1024 * 1024
 
 
 def import_file(
-    db: Database, path: Path, *, batch_size: int = 1000,
+    db: Database,
+    path: Path,
+    *,
+    batch_size: int = 1000,
     progress: Callable[[ImportProgress], None] | None = None,
 ) -> ImportReport:
     return import_requests(db, path, actor="import", batch_size=batch_size, progress=progress)
@@ -87,11 +90,17 @@ def csv_line(**values: str) -> str:
 
 def good_line(external_id: str, **values: str) -> str:
     defaults = {
-        "ID_UNIQUE": external_id, "NATURE": "Requete", "ACTI_NOM": "Nid-de-poule",
-        "RUE": "Rue Saint-Denis", "LIN_CODE_POSTAL": "H2X",
-        "ARRONDISSEMENT": "Le Plateau-Mont-Royal", "DDS_DATE_CREATION": "2023-03-01T09:00:00",
-        "PROVENANCE_ORIGINALE": "Telephone", "PROVENANCE_TELEPHONE": "1",
-        "DERNIER_STATUT": "Terminée", "DATE_DERNIER_STATUT": "2023-03-02T09:00:00",
+        "ID_UNIQUE": external_id,
+        "NATURE": "Requete",
+        "ACTI_NOM": "Nid-de-poule",
+        "RUE": "Rue Saint-Denis",
+        "LIN_CODE_POSTAL": "H2X",
+        "ARRONDISSEMENT": "Le Plateau-Mont-Royal",
+        "DDS_DATE_CREATION": "2023-03-01T09:00:00",
+        "PROVENANCE_ORIGINALE": "Telephone",
+        "PROVENANCE_TELEPHONE": "1",
+        "DERNIER_STATUT": "Terminée",
+        "DATE_DERNIER_STATUT": "2023-03-02T09:00:00",
     }
     return csv_line(**(defaults | values))
 
@@ -107,7 +116,10 @@ def write_csv(path: Path, *lines: str, header: str = HEADER) -> Path:
 def test_sample_import_counts_and_row_errors(server_db: Database) -> None:
     report = import_file(server_db, SAMPLE)
     assert (report.rows_read, report.created, report.updated, report.unchanged) == (
-        SAMPLE_ROWS, SAMPLE_GOOD, 0, 0,
+        SAMPLE_ROWS,
+        SAMPLE_GOOD,
+        0,
+        0,
     )
     assert report.error_count == 6
     assert [(e.line, e.column) for e in report.errors] == [
@@ -145,7 +157,9 @@ def test_sample_fields_are_mapped(server_db: Database) -> None:
     summer = got["22-045678"]  # 2022-07-15 08:12:00 in Montréal, EDT (UTC-4)
     assert summer.created_at == datetime(2022, 7, 15, 12, 12, tzinfo=UTC)
     assert (summer.nature, summer.channel, summer.status) == (
-        "complaint", "email", "prise_en_charge",
+        "complaint",
+        "email",
+        "prise_en_charge",
     )
 
     expected = {  # case: (nature, channel, status)
@@ -160,8 +174,9 @@ def test_sample_fields_are_mapped(server_db: Database) -> None:
         "22-000110": ("information", "mail", "terminee"),  # "Instance"; "Terminee" unaccented
         "22-000111": ("request", "email", "terminee"),  # channel from the count columns
     }
-    assert {case: (got[case].nature, got[case].channel, got[case].status)
-            for case in expected} == expected
+    assert {
+        case: (got[case].nature, got[case].channel, got[case].status) for case in expected
+    } == expected
 
     assert got["22-000104"].service_name == "Déneigement, trottoir glacé"  # quoted comma
     assert got["22-000105"].street == "Boulevard Saint-Laurent / Rue Sainte-Catherine Ouest"
@@ -169,7 +184,9 @@ def test_sample_fields_are_mapped(server_db: Database) -> None:
     assert got["22-000115"].postal_code == "H2K"
     assert got["22-000117"].postal_code == "H4G 1V3"
     assert (got["22-000102"].lat, got["22-000102"].long, got["22-000102"].street) == (
-        None, None, "",
+        None,
+        None,
+        "",
     )
     assert got["22-000118"].updated_at == got["22-000118"].created_at  # no status date
 
@@ -199,10 +216,16 @@ def test_events_of_an_imported_request(server_db: Database) -> None:
     import_file(server_db, SAMPLE)
     closed = events_of(server_db, "22-000101")
     assert [(e.kind, e.at, e.data) for e in closed] == [
-        ("created", datetime(2022, 1, 3, 15, 35, 27, tzinfo=UTC),
-         {"source": "import", "channel": "phone"}),
-        ("status", datetime(2022, 1, 10, 19, 2, 11, tzinfo=UTC),
-         {"from": "transmise", "to": "terminee", "notes": ""}),
+        (
+            "created",
+            datetime(2022, 1, 3, 15, 35, 27, tzinfo=UTC),
+            {"source": "import", "channel": "phone"},
+        ),
+        (
+            "status",
+            datetime(2022, 1, 10, 19, 2, 11, tzinfo=UTC),
+            {"from": "transmise", "to": "terminee", "notes": ""},
+        ),
     ]
     assert [e.kind for e in events_of(server_db, "22-000106")] == ["created"]  # still initial
 
@@ -259,7 +282,9 @@ def test_same_status_at_a_later_date_is_a_new_transition(
     req = requests_by_case(server_db)["23-0000001"]
     assert (req.status, req.revision, req.field_revisions) == ("terminee", 2, {})
     assert [e.kind for e in events_of(server_db, "23-0000001")] == [
-        "created", "status", "status",
+        "created",
+        "status",
+        "status",
     ]
 
 
@@ -309,9 +334,7 @@ def test_unknown_values_are_row_errors(server_db: Database, tmp_path: Path) -> N
     assert got["23-0000009"].created_at == datetime(2023, 3, 1, 5, tzinfo=UTC)  # midnight EST
 
 
-def test_multiline_quoted_field_reports_its_first_line(
-    server_db: Database, tmp_path: Path
-) -> None:
+def test_multiline_quoted_field_reports_its_first_line(server_db: Database, tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "multi.csv",
         good_line("23-0000001", RUE="Rue\nSaint-Denis"),
@@ -321,9 +344,7 @@ def test_multiline_quoted_field_reports_its_first_line(
     assert [(e.line, e.column) for e in report.errors] == [(4, "NATURE")]
 
 
-def test_missing_required_column_stops_before_any_row(
-    server_db: Database, tmp_path: Path
-) -> None:
+def test_missing_required_column_stops_before_any_row(server_db: Database, tmp_path: Path) -> None:
     header = HEADER.replace("NATURE,", "").replace("DERNIER_STATUT,", "")
     path = write_csv(tmp_path / "partial.csv", "22-1,Nid-de-poule\r\n", header=header)
     with pytest.raises(ImportFileError, match="NATURE, DERNIER_STATUT"):
@@ -432,8 +453,14 @@ def test_progress_bar_draws_one_line() -> None:
 NATURES = ("Requete", "Plainte", "Information", "Commentaire")
 STATUSES = ("Terminée", "Transmise pour traitement", "Prise en charge", "Acceptée", "Refusée")
 CHANNELS = ("Telephone", "Courriel", "Site internet", "Application mobile", "Personne")
-ACTIVITIES = ("Nid-de-poule", "Déneigement - Trottoir", "Collecte - bac non ramassé",
-              "Bruit - Voisinage", "Lampadaire - éteint", "Arbre public - élagage")
+ACTIVITIES = (
+    "Nid-de-poule",
+    "Déneigement - Trottoir",
+    "Collecte - bac non ramassé",
+    "Bruit - Voisinage",
+    "Lampadaire - éteint",
+    "Arbre public - élagage",
+)
 BOROUGHS = ("Ville-Marie", "Le Plateau-Mont-Royal", "Rosemont - La Petite-Patrie", "Verdun")
 
 
@@ -470,7 +497,9 @@ def import_traced(db: Database, path: Path) -> Traced:
     try:
         started = time.perf_counter()
         report = import_file(
-            db, path, batch_size=2000,
+            db,
+            path,
+            batch_size=2000,
             progress=lambda _: held.append(tracemalloc.get_traced_memory()[0]),
         )
         elapsed = time.perf_counter() - started

@@ -31,8 +31,14 @@ BASE = "/open311/v2"
 MONTREAL = ZoneInfo("America/Montreal")
 SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "open311-georeport-v2-schemas"
 LIST_TAGS = {
-    "services", "attributes", "values", "endpoints", "formats", "service_requests",
-    "duplicates", "errors",
+    "services",
+    "attributes",
+    "values",
+    "endpoints",
+    "formats",
+    "service_requests",
+    "duplicates",
+    "errors",
 }
 
 # A small catalogue of our own, so the tests do not depend on the bundled one's contents.
@@ -153,21 +159,33 @@ class Cases:
         year = created.astimezone(MONTREAL).year
         return str(CaseNumber(year=year, station=agent.station, sequence=sequence))
 
-    def create(self, agent_name: str = "alice", *, ago: timedelta = timedelta(minutes=5),
-               **data: Any) -> str:
+    def create(
+        self, agent_name: str = "alice", *, ago: timedelta = timedelta(minutes=5), **data: Any
+    ) -> str:
         agent = self.server.agents[agent_name]
         created = datetime.now(UTC) - ago
         case = self.number(agent, created)
-        body = {"service_code": "NID-POULE", "channel": "phone", "street": "rue Ontario Est",
-                "arrondissement": "VM", "attributes": {"taille": "petit"},
-                "created_at": created.isoformat()} | data
+        body = {
+            "service_code": "NID-POULE",
+            "channel": "phone",
+            "street": "rue Ontario Est",
+            "arrondissement": "VM",
+            "attributes": {"taille": "petit"},
+            "created_at": created.isoformat(),
+        } | data
         self.op(agent_name, "request.create", case, body)
         return case
 
-    def op(self, agent_name: str, kind: str, target: str, data: dict[str, Any],
-           base_revision: int = 0) -> dict[str, Any]:
-        op = {"op_id": str(uuid.uuid4()), "type": kind, "target": target, "data": data,
-              "base_revision": base_revision}
+    def op(
+        self, agent_name: str, kind: str, target: str, data: dict[str, Any], base_revision: int = 0
+    ) -> dict[str, Any]:
+        op = {
+            "op_id": str(uuid.uuid4()),
+            "type": kind,
+            "target": target,
+            "data": data,
+            "base_revision": base_revision,
+        }
         [result] = self.server.push(self.server.agents[agent_name], [op])
         assert result["status"] == "applied", result
         return result
@@ -189,8 +207,14 @@ def _post(server: Server, fmt: str = "json", **form: Any) -> Response:
 
 
 def _pothole(key: str, **extra: Any) -> dict[str, Any]:
-    return {"api_key": key, "service_code": "NID-POULE", "lat": "45.5017", "long": "-73.5673",
-            "attribute[taille]": "grand", "arrondissement": "VM"} | extra
+    return {
+        "api_key": key,
+        "service_code": "NID-POULE",
+        "lat": "45.5017",
+        "long": "-73.5673",
+        "attribute[taille]": "grand",
+        "arrondissement": "VM",
+    } | extra
 
 
 def _xml_value(element: ET.Element) -> Any:
@@ -257,7 +281,8 @@ def _schema_validator(name: str) -> Callable[[Any], None]:
 
     resources = [
         (path.name, Resource.from_contents(json.loads(path.read_text("utf-8")), DRAFT7))
-        for path in SCHEMAS.glob("*.json") if path.name != "swagger.json"
+        for path in SCHEMAS.glob("*.json")
+        if path.name != "swagger.json"
     ]
     registry: Registry[Any] = Registry().with_resources(resources)
     schema = json.loads((SCHEMAS / name).read_text("utf-8"))
@@ -330,10 +355,17 @@ def test_service_definition(o311: Server) -> None:
     assert definition["service_code"] == "NID-POULE"
     size, place, depth = definition["attributes"]
     assert size == {
-        "variable": True, "code": "taille", "datatype": "singlevaluelist", "required": True,
-        "datatype_description": None, "order": 1, "description": "Taille du trou",
-        "values": [{"key": "petit", "name": "Petit (moins de 30 cm)"},
-                   {"key": "grand", "name": "Grand"}],
+        "variable": True,
+        "code": "taille",
+        "datatype": "singlevaluelist",
+        "required": True,
+        "datatype_description": None,
+        "order": 1,
+        "description": "Taille du trou",
+        "values": [
+            {"key": "petit", "name": "Petit (moins de 30 cm)"},
+            {"key": "grand", "name": "Grand"},
+        ],
     }
     assert place["datatype"] == "multivaluelist" and place["required"] is False
     assert "attribute[emplacement][]" in place["datatype_description"]
@@ -342,7 +374,8 @@ def test_service_definition(o311: Server) -> None:
     english = _get(o311, "services/NID-POULE.json", locale="en").json()
     assert english["attributes"][0]["values"][0]["name"] == "Small (under 30 cm)"
     assert _same_in_xml(o311, "services/LAMPADAIRE") == {
-        "service_code": "LAMPADAIRE", "attributes": []
+        "service_code": "LAMPADAIRE",
+        "attributes": [],
     }
 
 
@@ -350,8 +383,11 @@ def test_service_errors(o311: Server) -> None:
     for fmt in ("json", "xml"):
         _error(_get(o311, f"services/NOPE.{fmt}"), 404, "service_code")
         _error(_get(o311, f"services.{fmt}", locale="de"), 400, "locale")
-        _error(_get(o311, f"services.{fmt}", jurisdiction_id="toronto.ca"), 404,
-               "jurisdiction_id: unknown jurisdiction")
+        _error(
+            _get(o311, f"services.{fmt}", jurisdiction_id="toronto.ca"),
+            404,
+            "jurisdiction_id: unknown jurisdiction",
+        )
     assert _get(o311, "services.json", jurisdiction_id="montreal.ca").status_code == 200
     _error(_get(o311, "services.yaml"), 404, "format")
     _error(_get(o311, "services/NID-POULE.yaml"), 404, "format")
@@ -363,9 +399,14 @@ def test_service_errors(o311: Server) -> None:
 
 def test_post_then_read_back(o311: Server, api_key: str) -> None:
     form = _pothole(
-        api_key, **{"attribute[emplacement][]": ["trottoir", "chaussee"],
-                    "attribute[profondeur]": "12,5", "address_string": "rue Sherbrooke Ouest",
-                    "account_id": "acc-42", "description": "Gros trou devant l'école"},
+        api_key,
+        **{
+            "attribute[emplacement][]": ["trottoir", "chaussee"],
+            "attribute[profondeur]": "12,5",
+            "address_string": "rue Sherbrooke Ouest",
+            "account_id": "acc-42",
+            "description": "Gros trou devant l'école",
+        },
     )
     answer = _post(o311, **form)
     assert answer.status_code == 200, answer.text
@@ -382,11 +423,17 @@ def test_post_then_read_back(o311: Server, api_key: str) -> None:
         row = session.scalar(select(ServiceRequest).where(ServiceRequest.case_number == case))
         assert row is not None
         assert row.id == token
-        assert row.attributes == {"taille": "grand", "emplacement": ["chaussee", "trottoir"],
-                                  "profondeur": 12.5}
+        assert row.attributes == {
+            "taille": "grand",
+            "emplacement": ["chaussee", "trottoir"],
+            "profondeur": 12.5,
+        }
         assert (row.channel, row.source, row.updated_by) == ("web", "georeport", "api:test")
         assert (row.street, row.arrondissement, row.citizen_id) == (
-            "rue Sherbrooke Ouest", "VM", None)
+            "rue Sherbrooke Ouest",
+            "VM",
+            None,
+        )
         assert row.description == "Gros trou devant l'école"
 
     [by_id] = _same_in_xml(o311, f"requests/{case}")
@@ -404,8 +451,7 @@ def test_post_then_read_back(o311: Server, api_key: str) -> None:
     # Typed without its dashes, the case number is still found.
     digits = case.replace("-", "")
     assert _get(o311, f"requests/{digits}.json").json() == [by_id]
-    assert _same_in_xml(o311, f"tokens/{token}") == [
-        {"service_request_id": case, "token": token}]
+    assert _same_in_xml(o311, f"tokens/{token}") == [{"service_request_id": case, "token": token}]
 
     again = _post(o311, "xml", **_pothole(api_key, device_id="phone-1"))
     assert again.status_code == 200
@@ -413,15 +459,18 @@ def test_post_then_read_back(o311: Server, api_key: str) -> None:
     assert parse_case_number(second["service_request_id"]).sequence == 2
     assert second["account_id"] == ""
     with o311.db.read() as session:
-        channel = session.scalar(select(ServiceRequest.channel).where(
-            ServiceRequest.id == second["token"]))
+        channel = session.scalar(
+            select(ServiceRequest.channel).where(ServiceRequest.id == second["token"])
+        )
     assert channel == "mobile"
 
 
 def test_post_accepts_multipart_and_repeated_attributes(o311: Server, api_key: str) -> None:
     fields = [(name, (None, value)) for name, value in _pothole(api_key).items()]
-    fields += [("attribute[emplacement]", (None, "piste_cyclable")),
-               ("attribute[emplacement]", (None, "trottoir"))]
+    fields += [
+        ("attribute[emplacement]", (None, "piste_cyclable")),
+        ("attribute[emplacement]", (None, "trottoir")),
+    ]
     answer = o311.client.post(f"{BASE}/requests.json", files=fields)
     assert answer.status_code == 200, answer.text
     with o311.db.read() as session:
@@ -430,9 +479,15 @@ def test_post_accepts_multipart_and_repeated_attributes(o311: Server, api_key: s
 
 
 def test_post_with_a_citizen(o311: Server, api_key: str) -> None:
-    form = _pothole(api_key, service_code="BRUIT", first_name="Marie", last_name="Tremblay",
-                    phone="(514) 555-0199", email="Marie@Example.com",
-                    **{"attribute[taille]": None})
+    form = _pothole(
+        api_key,
+        service_code="BRUIT",
+        first_name="Marie",
+        last_name="Tremblay",
+        phone="(514) 555-0199",
+        email="Marie@Example.com",
+        **{"attribute[taille]": None},
+    )
     answer = _post(o311, **form)
     assert answer.status_code == 200, answer.text
     assert answer.json()[0]["service_notice"] == "Délai de résolution annoncé : 48 heures"
@@ -440,7 +495,10 @@ def test_post_with_a_citizen(o311: Server, api_key: str) -> None:
         citizen = session.scalar(select(Citizen))
         assert citizen is not None
         assert (citizen.name, citizen.phone, citizen.email) == (
-            "Marie Tremblay", "514-555-0199", "marie@example.com")
+            "Marie Tremblay",
+            "514-555-0199",
+            "marie@example.com",
+        )
         assert citizen.created_by == "api:test"
         assert session.scalar(select(ServiceRequest.citizen_id)) == citizen.id
 
@@ -454,15 +512,18 @@ def test_post_routes_by_arrondissement_or_to_triage(o311: Server, api_key: str) 
         return f"{record['agency_responsible']} / {record['extended_attributes']['arrondissement']}"
 
     assert agency(arrondissement="CDN") == (
-        "Travaux publics – Côte-des-Neiges–Notre-Dame-de-Grâce / CDN")
+        "Travaux publics – Côte-des-Neiges–Notre-Dame-de-Grâce / CDN"
+    )
     assert agency(arrondissement="cote des neiges - notre dame de grace") == (
-        "Travaux publics – Côte-des-Neiges–Notre-Dame-de-Grâce / CDN")
+        "Travaux publics – Côte-des-Neiges–Notre-Dame-de-Grâce / CDN"
+    )
     assert agency(arrondissement="vm") == "Travaux publics – Ville-Marie / VM"
     # A local service without its arrondissement goes to the 24/7 centre, which sorts it.
     assert agency(arrondissement="") == "Centre de services 24/7 / None"
     # An island-wide service needs no arrondissement.
     assert agency(arrondissement="", service_code="LAMPADAIRE", **{"attribute[taille]": None}) == (
-        "Feux de circulation et éclairage de rue – Ville de Montréal / None")
+        "Feux de circulation et éclairage de rue – Ville de Montréal / None"
+    )
 
 
 @pytest.mark.parametrize(
@@ -508,8 +569,12 @@ def test_post_refusals(
 
 
 def test_post_reports_every_problem_and_writes_nothing(o311: Server, api_key: str) -> None:
-    form = _pothole(api_key, email="marie@example.com", phone="5",
-                    **{"attribute[taille]": "enorme", "lat": "north"})
+    form = _pothole(
+        api_key,
+        email="marie@example.com",
+        phone="5",
+        **{"attribute[taille]": "enorme", "lat": "north"},
+    )
     answer = _post(o311, **form)
     _error(answer, 400, "phone")
     description = answer.json()[0]["description"]
@@ -574,8 +639,11 @@ def test_default_window_is_ninety_days(o311: Server, cases: Cases) -> None:
     ancient = cases.create(ago=timedelta(days=3))
     long_ago = datetime.now(UTC) - timedelta(days=120)
     with o311.db.work("admin") as work:
-        work.session.execute(update(ServiceRequest).where(
-            ServiceRequest.case_number == ancient).values(created_at=long_ago))
+        work.session.execute(
+            update(ServiceRequest)
+            .where(ServiceRequest.case_number == ancient)
+            .values(created_at=long_ago)
+        )
 
     def ids(**params: Any) -> list[str]:
         return [r["service_request_id"] for r in _get(o311, "requests.json", **params).json()]
@@ -596,13 +664,18 @@ def test_extensions(o311: Server, cases: Cases) -> None:
 
     plain = _get(o311, "requests.json").json()
     assert all("extended_attributes" not in r for r in plain)
-    records = {r["service_request_id"]: r for r in _same_in_xml(
-        o311, "requests", extensions="true")}
+    records = {
+        r["service_request_id"]: r for r in _same_in_xml(o311, "requests", extensions="true")
+    }
     _schema_validator("requests.json")(list(records.values()))
     assert records[parent]["extended_attributes"] == {
-        "channel": "phone", "nature": "request", "arrondissement": "VM",
-        "status_code": "transmise", "status_label": "Transmise pour traitement",
-        "parent_request_id": None, "duplicates": sorted([first, second]),
+        "channel": "phone",
+        "nature": "request",
+        "arrondissement": "VM",
+        "status_code": "transmise",
+        "status_label": "Transmise pour traitement",
+        "parent_request_id": None,
+        "duplicates": sorted([first, second]),
     }
     assert records[first]["extended_attributes"]["channel"] == "email"
     assert records[first]["extended_attributes"]["parent_request_id"] == parent
@@ -619,8 +692,11 @@ def test_read_errors(o311: Server, cases: Cases) -> None:
     bad = [
         ({"start_date": "yesterday"}, 400, "start_date"),
         ({"end_date": "2026-11-25T10:30:00"}, 400, "end_date"),  # no time zone
-        ({"start_date": "2026-11-25T10:30:00-05:00", "end_date": "2026-11-24T10:30:00-05:00"},
-         400, "end_date"),
+        (
+            {"start_date": "2026-11-25T10:30:00-05:00", "end_date": "2026-11-24T10:30:00-05:00"},
+            400,
+            "end_date",
+        ),
         ({"status": "pending"}, 400, "status"),
         ({"page": "0"}, 400, "page"),
         ({"page_size": "1001"}, 400, "page_size"),
@@ -650,28 +726,73 @@ def test_a_time_zone_sent_unencoded_is_still_read(o311: Server, cases: Cases) ->
 
 def test_public_reads_carry_no_personal_data(o311: Server, cases: Cases, api_key: str) -> None:
     citizen = str(uuid.uuid4())
-    cases.op("alice", "citizen.upsert", citizen, {"fields": {
-        "name": "Gisèle Ouellette", "phone": "514 555-0177", "email": "gisele@example.org"}})
+    cases.op(
+        "alice",
+        "citizen.upsert",
+        citizen,
+        {
+            "fields": {
+                "name": "Gisèle Ouellette",
+                "phone": "514 555-0177",
+                "email": "gisele@example.org",
+            }
+        },
+    )
     by_agent = cases.create(
-        service_code="BRUIT", attributes={}, citizen_id=citizen, civic_number="98761",
-        street="rue Saint-Denis", postal_code="H2X 3K8", arrondissement="PMR",
-        lat=45.5178912, long=-73.5678123,
+        service_code="BRUIT",
+        attributes={},
+        citizen_id=citizen,
+        civic_number="98761",
+        street="rue Saint-Denis",
+        postal_code="H2X 3K8",
+        arrondissement="PMR",
+        lat=45.5178912,
+        long=-73.5678123,
         description="Rappeler Mme Ouellette au 514 555-0177, porte arrière",
     )
     cases.op("alice", "request.note", by_agent, {"text": "Voisine du 2e, très inquiète"})
-    posted = _post(o311, **_pothole(
-        api_key, service_code="BRUIT", first_name="Gisèle", last_name="Ouellette",
-        phone="514 555-0177", email="gisele@example.org", address_string="98761 rue Saint-Denis",
-        description="Mon numéro : 514 555-0177", lat="45.5178912", long="-73.5678123",
-        arrondissement="PMR", **{"attribute[taille]": None}))
+    posted = _post(
+        o311,
+        **_pothole(
+            api_key,
+            service_code="BRUIT",
+            first_name="Gisèle",
+            last_name="Ouellette",
+            phone="514 555-0177",
+            email="gisele@example.org",
+            address_string="98761 rue Saint-Denis",
+            description="Mon numéro : 514 555-0177",
+            lat="45.5178912",
+            long="-73.5678123",
+            arrondissement="PMR",
+            **{"attribute[taille]": None},
+        ),
+    )
     assert posted.status_code == 200, posted.text
-    secrets = ["Ouellette", "Gisèle", "555-0177", "5550177", "gisele@", "98761", "H2X 3K8", "3K8",
-               "Rappeler", "Voisine", "numéro", "alice", "5178912", "5678123", citizen]
+    secrets = [
+        "Ouellette",
+        "Gisèle",
+        "555-0177",
+        "5550177",
+        "gisele@",
+        "98761",
+        "H2X 3K8",
+        "3K8",
+        "Rappeler",
+        "Voisine",
+        "numéro",
+        "alice",
+        "5178912",
+        "5678123",
+        citizen,
+    ]
     for params in ({}, {"extensions": "true"}):
         for fmt in ("json", "xml"):
             bodies = [_get(o311, f"requests.{fmt}", **params).text]
-            bodies += [_get(o311, f"requests/{case}.{fmt}", **params).text
-                       for case in (by_agent, posted.json()[0]["service_request_id"])]
+            bodies += [
+                _get(o311, f"requests/{case}.{fmt}", **params).text
+                for case in (by_agent, posted.json()[0]["service_request_id"])
+            ]
             for body in bodies:
                 leaked = [secret for secret in secrets if secret.lower() in body.lower()]
                 assert not leaked, (leaked, body)
@@ -680,7 +801,9 @@ def test_public_reads_carry_no_personal_data(o311: Server, cases: Cases, api_key
     # The agent's street (civic number in its own field) is shown; a GeoReport client's
     # free-text address_string is not, only its arrondissement.
     assert sorted(r["address"] for r in records) == [
-        "Le Plateau-Mont-Royal", "rue Saint-Denis, Le Plateau-Mont-Royal"]
+        "Le Plateau-Mont-Royal",
+        "rue Saint-Denis, Le Plateau-Mont-Royal",
+    ]
     for record in records:
         assert record["description"] is None
         assert (record["lat"], record["long"]) == (45.518, -73.568)
@@ -702,9 +825,7 @@ def test_public_reads_carry_no_personal_data(o311: Server, cases: Cases, api_key
         ("rue du 24-Juin", "rue du 24-Juin"),
     ],
 )
-def test_civic_numbers_are_left_out(
-    o311: Server, cases: Cases, street: str, public: str
-) -> None:
+def test_civic_numbers_are_left_out(o311: Server, cases: Cases, street: str, public: str) -> None:
     case = cases.create(street=street, arrondissement="", service_code="LAMPADAIRE", attributes={})
     [record] = _get(o311, f"requests/{case}.json").json()
     assert record["address"] == public
@@ -724,6 +845,7 @@ def test_case_numbers_follow_montreal_years(server_db: Database) -> None:
     assert other == str(CaseNumber(2027, 901, 1))
     with server_db.work("test") as work:
         assert next_case_number(work.session, now=new_year_utc) == str(
-            CaseNumber(2026, GEOREPORT_STATION, 3))
+            CaseNumber(2026, GEOREPORT_STATION, 3)
+        )
     with pytest.raises(ValueError, match="server"), server_db.work("test") as work:
         next_case_number(work.session, 42)

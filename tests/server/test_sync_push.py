@@ -287,8 +287,9 @@ def test_edits_queued_offline_on_one_base_do_not_conflict_with_each_other(
     number, base = record["case_number"], record["revision"]
     alice = server.agents["alice"]
     first = op("request.update", number, {"fields": {"description": "Trou profond"}}, base)
-    typo_fixed = op("request.update", number, {"fields": {"description": "Trou très profond"}},
-                    base)
+    typo_fixed = op(
+        "request.update", number, {"fields": {"description": "Trou très profond"}}, base
+    )
     results = server.push(alice, [first, typo_fixed])
     assert [r["status"] for r in results] == ["applied", "applied"]
     assert results[1]["record"]["description"] == "Trou très profond"

@@ -60,7 +60,7 @@ def upgrade() -> None:
         sa.Column("updated_at", UtcDateTime(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
     )
-    op.create_index("ix_requests_address", "requests", ["street_key", "civic_number"])
+    op.create_index("ix_requests_address", "requests", ["street_key", "civic_number", "created_at"])
     op.create_index("ix_requests_created_at", "requests", ["created_at"])
     op.create_table(
         "case_citizens",

@@ -1,0 +1,997 @@
+"""Case history: find a case by its number, a phone, an e-mail or an address, read it with
+its timeline, and add a note.
+
+Searches follow the typing (debounced); at most one runs at a time and the list catches up
+with the field when it ends. Every store call runs off the UI thread through `Background`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.cases import CaseDetail, CaseSearch, CaseSummary, CitizenBrief, EventView
+from app.services.catalogue import Catalogue, Service
+from app.services.validation import ValidationError
+from app.services.workspace import Workspace
+from app.ui import formatting as fmt
+from app.ui.background import Background
+
+DEBOUNCE_MS = 150
+Index = QModelIndex | QPersistentModelIndex
+
+# Overdue rows and badges: dark red on light red, about 8:1 contrast.
+LATE_FG = "#8b0000"
+LATE_BG = "#fde8e8"
+PENDING_FG = "#6b3a00"  # "not yet sent" badge: dark amber on light amber, about 8:1
+PENDING_BG = "#fff1d6"
+ERROR_STYLE = "color: #a40000;"
+MUTED = "#4a4a4a"
+
+_STEPS: dict[int, int] = {
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_PageUp: -5,
+    Qt.Key.Key_PageDown: 5,
+}
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _unit_name(catalogue: Catalogue | None, code: str, lang: str, fallback: str = "") -> str:
+    unit = catalogue.routing.units.get(code) if catalogue is not None and code else None
+    if unit is None:
+        return fallback or code or "—"
+    return unit.name_en if lang == "en" and unit.name_en else unit.name_fr
+
+
+def _service_name(catalogue: Catalogue | None, case: CaseSummary, lang: str) -> str:
+    service = catalogue.services.get(case.service_code) if catalogue is not None else None
+    if lang == "en" and service is not None:
+        return service.name("en")
+    return case.service_name or case.service_code
+
+
+class CaseTableModel(QAbstractTableModel):
+    """The cases found: one row each, overdue rows coloured and flagged in words."""
+
+    COLUMNS = ("case_number", "service", "status", "created", "due", "overdue")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cases: tuple[CaseSummary, ...] = ()
+        self._headers: tuple[str, ...] = ("",) * len(self.COLUMNS)
+        self._late_text = ""
+        self.lang = "fr"
+        self.catalogue: Catalogue | None = None
+
+    def set_cases(self, cases: tuple[CaseSummary, ...]) -> None:
+        self.beginResetModel()
+        self._cases = cases
+        self.endResetModel()
+
+    def set_labels(self, headers: tuple[str, ...], late_text: str) -> None:
+        """Column titles and the overdue flag, in the UI language (given by the panel)."""
+        self._headers = headers
+        self._late_text = late_text
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Labels or language changed: redraw every cell and header."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._cases:
+            last = self.index(len(self._cases) - 1, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def case(self, row: int) -> CaseSummary | None:
+        return self._cases[row] if 0 <= row < len(self._cases) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cases)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        case = self.case(index.row())
+        if case is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(case, self.COLUMNS[index.column()])
+        if case.overdue and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(LATE_FG))
+        if case.overdue and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(LATE_BG))
+        return None
+
+    def _text(self, case: CaseSummary, column: str) -> str:
+        if column == "case_number":
+            return case.case_number
+        if column == "service":
+            return _service_name(self.catalogue, case, self.lang)
+        if column == "status":
+            return fmt.status_label(case.status, self.lang)
+        if column == "created":
+            return fmt.day(case.created_at)
+        if column == "due":
+            return fmt.when(case.due_at)
+        return self._late_text if case.overdue else ""
+
+
+def _badge(parent: QWidget, name: str, fg: str, bg: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setStyleSheet(
+        f"#{name} {{ color: {fg}; background: {bg}; border: 1px solid {fg};"
+        " border-radius: 4px; padding: 2px 8px; font-weight: bold; }"
+    )
+    label.hide()
+    return label
+
+
+def _value_label(parent: QWidget, rich: bool = False) -> QLabel:
+    # Selectable by mouse only: a Tab stop on every value would put a dozen keystrokes
+    # between the list and the note field.
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _heading(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+class _CtrlEnter(QObject):
+    """Calls `action` on Ctrl+Enter in the watched widget (Enter alone starts a new line)."""
+
+    def __init__(self, parent: QObject, action: Callable[[], object]) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._action()
+            return True
+        return super().eventFilter(watched, event)
+
+
+class CaseDetailView(QScrollArea):
+    """One case as an agent reads it: number, facts, citizens, details and the timeline,
+    with the field for a new note. Display only: the panel loads and saves."""
+
+    noteRequested = Signal()  # the agent asked to save the typed note (button, Ctrl+Enter)
+
+    FACTS = (
+        "service",
+        "nature",
+        "status",
+        "channel",
+        "created",
+        "due",
+        "address",
+        "arrondissement",
+        "unit",
+        "handled_by",
+        "parent",
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDetail")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail: CaseDetail | None = None
+        self._lang = "fr"
+        self._catalogue: Catalogue | None = None
+        content = QWidget(self)
+        content.setObjectName("caseDetailContent")
+        self.setWidget(content)
+        self.empty_label = QLabel(content)
+        self.empty_label.setObjectName("caseDetailEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(f"color: {MUTED};")
+        self.body = QWidget(content)
+        self._build_header()
+        self._build_facts()
+        self._build_sections()
+        self._build_note()
+        self._build_layout(content)
+        self.note_field.installEventFilter(_CtrlEnter(self.note_field, self.noteRequested.emit))
+        self.note_field.textChanged.connect(self.note_problem.hide)
+        self.add_note_button.clicked.connect(self.noteRequested)
+
+    # -- building -----------------------------------------------------------------------
+    def _build_header(self) -> None:
+        self.number_label = _value_label(self.body)
+        self.number_label.setObjectName("caseNumber")
+        font = self.number_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.number_label.setFont(font)
+        self.number_label.setWordWrap(False)
+        # Agents read the number aloud or copy it: of all the values, it alone takes focus.
+        self.number_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.late_badge = _badge(self.body, "caseOverdueBadge", LATE_FG, LATE_BG)
+        self.unsynced_badge = _badge(self.body, "caseUnsynced", PENDING_FG, PENDING_BG)
+
+    def _build_facts(self) -> None:
+        self.fact_captions = {key: QLabel(self.body) for key in self.FACTS}
+        self.fact_values = {key: _value_label(self.body) for key in self.FACTS}
+        self.fact_values["due"].setTextFormat(Qt.TextFormat.RichText)
+        self.facts = QFormLayout()
+        # Values take the whole width (QLabel is not Expanding): no wrapping to a clipped line.
+        self.facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.facts.setHorizontalSpacing(12)
+        self.facts.setVerticalSpacing(6)
+        self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key in self.FACTS:
+            self.fact_captions[key].setStyleSheet(f"color: {MUTED};")
+            self.fact_captions[key].setBuddy(self.fact_values[key])
+            self.facts.addRow(self.fact_captions[key], self.fact_values[key])
+
+    def _build_sections(self) -> None:
+        self.citizens_heading = _heading(self.body)
+        self.citizens_label = _value_label(self.body, rich=True)
+        self.citizens_label.setObjectName("caseCitizens")
+        self.description_heading = _heading(self.body)
+        self.description_label = _value_label(self.body)
+        self.description_label.setObjectName("caseDescription")
+        self.attributes_heading = _heading(self.body)
+        self.attributes_label = _value_label(self.body, rich=True)
+        self.attributes_label.setObjectName("caseAttributes")
+        self.timeline_heading = _heading(self.body)
+        self.timeline = _value_label(self.body, rich=True)
+        self.timeline.setObjectName("caseTimeline")
+        self.timeline.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+    def _build_note(self) -> None:
+        self.note_heading = QLabel(self.body)
+        self.note_field = QPlainTextEdit(self.body)
+        self.note_field.setObjectName("noteField")
+        self.note_field.setTabChangesFocus(True)
+        self.note_field.setFixedHeight(self.note_field.fontMetrics().lineSpacing() * 4 + 16)
+        self.note_heading.setBuddy(self.note_field)  # Alt+N jumps to the note
+        self.note_problem = QLabel(self.body)
+        self.note_problem.setObjectName("noteProblem")
+        self.note_problem.setStyleSheet(ERROR_STYLE)
+        self.note_problem.setWordWrap(True)
+        self.note_problem.hide()
+        self.add_note_button = QPushButton(self.body)
+        self.add_note_button.setObjectName("addNoteButton")
+        self.add_note_button.setAutoDefault(True)  # Enter on the focused button adds the note
+
+    def _build_layout(self, content: QWidget) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.number_label)
+        header.addWidget(self.late_badge)
+        header.addWidget(self.unsynced_badge)
+        header.addStretch(1)
+        # Set explicitly: nested layouts would inherit the 24 px between the two columns.
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addLayout(header)
+        left.addLayout(self.facts)
+        for heading, value in (
+            (self.citizens_heading, self.citizens_label),
+            (self.description_heading, self.description_label),
+            (self.attributes_heading, self.attributes_label),
+        ):
+            left.addSpacing(10)
+            left.addWidget(heading)
+            left.addWidget(value)
+        left.addStretch(1)
+
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_problem, 1)
+        note_row.addWidget(
+            self.add_note_button, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+        )
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(self.timeline_heading)
+        right.addWidget(self.timeline)
+        right.addSpacing(8)
+        right.addWidget(self.note_heading)
+        right.addWidget(self.note_field)
+        right.addLayout(note_row)
+        right.addStretch(1)
+
+        columns = QHBoxLayout(self.body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(24)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self.body.hide()
+
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(12, 10, 12, 10)
+        inner.addWidget(self.empty_label)
+        inner.addWidget(self.body)
+        inner.addStretch(1)
+        QWidget.setTabOrder(self.number_label, self.note_field)
+        QWidget.setTabOrder(self.note_field, self.add_note_button)
+
+    # -- public -------------------------------------------------------------------------
+    @property
+    def case_number(self) -> str | None:
+        return None if self.detail is None else self.detail.summary.case_number
+
+    def show_detail(self, detail: CaseDetail | None) -> None:
+        if self.case_number != (None if detail is None else detail.summary.case_number):
+            self.note_problem.hide()  # a problem with another case's note
+        self.detail = detail
+        self.redraw()
+
+    def set_context(self, lang: str, catalogue: Catalogue | None) -> None:
+        self._lang = lang
+        self._catalogue = catalogue
+        self.redraw()
+
+    def set_note_busy(self, busy: bool) -> None:
+        # Read-only while saving, so what is cleared on success is exactly what was saved.
+        self.note_field.setReadOnly(busy)
+        self.add_note_button.setEnabled(not busy)
+
+    def show_note_problem(self, text: str) -> None:
+        self.note_problem.setText(text)
+        self.note_problem.show()
+
+    def note_saved(self) -> None:
+        self.note_field.clear()
+        self.note_problem.hide()
+        self.ensureWidgetVisible(self.note_field)
+
+    def retranslate(self) -> None:
+        self.empty_label.setText(
+            self.tr(
+                "Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée "
+                "pour l'afficher ici."
+            )
+        )
+        captions = self._fact_captions()
+        for key, label in self.fact_captions.items():
+            label.setText(captions[key])
+        self.number_label.setAccessibleName(self.tr("Numéro de dossier"))
+        self.late_badge.setText(self.tr("En retard"))
+        self.unsynced_badge.setText(self.tr("Pas encore transmis au stockage central"))
+        self.citizens_heading.setText(self.tr("Citoyens concernés"))
+        self.description_heading.setText(self.tr("Description"))
+        self.attributes_heading.setText(self.tr("Précisions"))
+        self.timeline_heading.setText(self.tr("Historique"))
+        self.note_heading.setText(self.tr("&Note à ajouter au dossier"))
+        self.note_field.setPlaceholderText(self.tr("Ce que le citoyen a dit ou ce qui a été fait"))
+        self.note_field.setAccessibleName(self.tr("Note à ajouter au dossier"))
+        self.add_note_button.setText(self.tr("Ajouter la note (Ctrl+Entrée)"))
+        self.redraw()
+
+    def _fact_captions(self) -> dict[str, str]:
+        return {
+            "service": self.tr("Type de demande :"),
+            "nature": self.tr("Nature :"),
+            "status": self.tr("Statut :"),
+            "channel": self.tr("Canal :"),
+            "created": self.tr("Créé le :"),
+            "due": self.tr("Échéance :"),
+            "address": self.tr("Adresse :"),
+            "arrondissement": self.tr("Arrondissement :"),
+            "unit": self.tr("Unité responsable :"),
+            "handled_by": self.tr("Prise en charge par :"),
+            "parent": self.tr("Doublon du dossier :"),
+        }
+
+    # -- rendering ----------------------------------------------------------------------
+    def redraw(self) -> None:
+        detail = self.detail
+        self.empty_label.setVisible(detail is None)
+        self.body.setVisible(detail is not None)
+        if detail is None:
+            return
+        case = detail.summary
+        self.number_label.setText(case.case_number)
+        self.late_badge.setVisible(case.overdue)
+        self.unsynced_badge.setVisible(not detail.synced)
+        values = self._fact_texts(detail)
+        for key, label in self.fact_values.items():
+            label.setText(values.get(key, ""))
+        self.facts.setRowVisible(self.fact_values["parent"], detail.parent_case_number is not None)
+        self.citizens_label.setText(self._citizens_html(detail.citizens))
+        self.description_label.setText(detail.description or "—")
+        attributes = self._attributes_html(detail)
+        self.attributes_heading.setVisible(bool(attributes))
+        self.attributes_label.setVisible(bool(attributes))
+        self.attributes_label.setText(attributes)
+        self.timeline.setText(self._timeline_html(detail))
+
+    def _fact_texts(self, detail: CaseDetail) -> dict[str, str]:
+        case, lang, catalogue = detail.summary, self._lang, self._catalogue
+        status = fmt.status_label(case.status, lang)
+        if detail.status_notes:
+            status = f"{status} — {detail.status_notes}"
+        address = " · ".join(part for part in (case.address, detail.postal_code) if part)
+        return {
+            "service": _service_name(catalogue, case, lang),
+            "nature": fmt.nature_label(case.nature, lang),
+            "status": status,
+            "channel": fmt.channel_label(case.channel, lang),
+            "created": fmt.when(case.created_at),
+            "due": self._due_html(case),
+            "address": address or "—",
+            "arrondissement": self._arrondissement(case.arrondissement),
+            "unit": _unit_name(catalogue, detail.responsible_unit, lang),
+            "handled_by": _unit_name(catalogue, detail.handled_by, lang),
+            "parent": detail.parent_case_number or "",
+        }
+
+    def _due_html(self, case: CaseSummary) -> str:
+        if case.due_at is None:
+            return "—"
+        text = _esc(fmt.due_phrase(case.due_at, self._lang))
+        if case.overdue:
+            late = _esc(self.tr("En retard"))
+            style = f"color:{LATE_FG}; background:{LATE_BG}"
+            text += f" <span style='{style}'><b>&nbsp;{late}&nbsp;</b></span>"
+        return text
+
+    def _arrondissement(self, code: str) -> str:
+        catalogue = self._catalogue
+        place = catalogue.routing.arrondissements.get(code) if catalogue and code else None
+        if place is None:
+            return code or "—"
+        return f"{place.name} ({code})"
+
+    def _citizens_html(self, citizens: tuple[CitizenBrief, ...]) -> str:
+        if not citizens:
+            return _esc(self.tr("Aucun : signalement anonyme."))
+        lines = []
+        for citizen in citizens:
+            contact = " · ".join(_esc(part) for part in (citizen.phone, citizen.email) if part)
+            line = f"<b>{_esc(citizen.name or '—')}</b>"
+            lines.append(f"{line} · {contact}" if contact else line)
+        return "<br>".join(lines)
+
+    def _attributes_html(self, detail: CaseDetail) -> str:
+        catalogue = self._catalogue
+        service = catalogue.services.get(detail.summary.service_code) if catalogue else None
+        rows = []
+        for code, value in _ordered_attributes(service, detail.attributes):
+            label, shown = self._attribute_text(service, code, value)
+            rows.append(
+                f"<tr><td style='color:{MUTED}; padding-right:10px'>{_esc(label)}</td>"
+                f"<td>{_esc(shown)}</td></tr>"
+            )
+        return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>" if rows else ""
+
+    def _attribute_text(self, service: Service | None, code: str, value: Any) -> tuple[str, str]:
+        """The attribute's question and its answer, in the panel's language."""
+        attr = next((a for a in service.attributes if a.code == code), None) if service else None
+        if attr is None:  # no longer in the catalogue: its code and raw value
+            return code, ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        en = self._lang == "en"
+        label = attr.description_en if en and attr.description_en else attr.description_fr
+        names = {v.key: v.name_en if en and v.name_en else v.name_fr for v in attr.values}
+        if isinstance(value, list):
+            return label, ", ".join(names.get(str(v), str(v)) for v in value)
+        if attr.datatype == "datetime" and isinstance(value, str):
+            try:
+                return label, fmt.when(datetime.fromisoformat(value))
+            except ValueError:
+                return label, value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return label, names.get(str(value), str(value))
+
+    # -- timeline -----------------------------------------------------------------------
+    def _timeline_html(self, detail: CaseDetail) -> str:
+        rows = []
+        for event in detail.events:
+            title, text = self._event_text(event, detail)
+            meta = f"{_esc(fmt.when(event.at))}<br>{_esc(event.actor or '—')}"
+            body = f"<b>{_esc(title)}</b>" + (f"<br>{text}" if text else "")
+            rows.append(
+                f"<tr><td style='color:{MUTED}; padding-right:12px; white-space:nowrap'>"
+                f"{meta}</td><td style='padding-bottom:8px'>{body}</td></tr>"
+            )
+        if not rows:
+            return _esc(self.tr("Aucun événement."))
+        return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
+
+    def _event_text(self, event: EventView, detail: CaseDetail) -> tuple[str, str]:
+        """The event's title and its details as HTML (escaped)."""
+        data = event.data
+        if event.kind == "created":
+            channel = fmt.channel_label(str(data.get("channel", "")), self._lang)
+            return self.tr("Demande créée"), _esc(self.tr("Canal : %1").replace("%1", channel))
+        if event.kind == "routed":
+            return self.tr("Acheminée"), _esc(self._routed_text(data))
+        if event.kind == "status":
+            return self.tr("Statut modifié"), self._status_html(data)
+        if event.kind == "note":
+            return self.tr("Note"), _esc(data.get("text", "")).replace("\n", "<br>")
+        if event.kind == "duplicate":
+            return self.tr("Doublon"), _esc(self._duplicate_text(data))
+        if event.kind == "citizen_attached":
+            names = {c.id: c.name for c in detail.citizens}
+            return self.tr("Citoyen ajouté au dossier"), _esc(
+                names.get(str(data.get("citizen_id", "")), "")
+            )
+        if event.kind == "updated":
+            return self.tr("Dossier modifié"), _esc(self._updated_text(data))
+        return event.kind, _esc(", ".join(f"{k} : {v}" for k, v in data.items()))
+
+    def _routed_text(self, data: dict[str, Any]) -> str:
+        catalogue, lang = self._catalogue, self._lang
+        unit_code = str(data.get("unit", ""))
+        unit = _unit_name(catalogue, unit_code, lang, str(data.get("unit_name", "")))
+        text = self.tr("Unité responsable : %1").replace("%1", unit)
+        handler_code = str(data.get("handled_by", ""))
+        if handler_code and handler_code != unit_code:
+            handler = _unit_name(
+                catalogue, handler_code, lang, str(data.get("handled_by_name", ""))
+            )
+            text += " — " + self.tr("prise en charge par %1").replace("%1", handler)
+        if data.get("after_hours"):
+            text += " " + self.tr("(hors des heures de bureau)")
+        reason = data.get("reason")
+        if reason == "reassigned":
+            text += " " + self.tr("(réassignée)")
+        elif reason == "arrondissement":
+            text += " " + self.tr("(changement d'arrondissement)")
+        return text
+
+    def _status_html(self, data: dict[str, Any]) -> str:
+        before = fmt.status_label(str(data.get("from", "")), self._lang)
+        after = fmt.status_label(str(data.get("to", "")), self._lang)
+        text = _esc(f"{before} → {after}")
+        if data.get("notes"):
+            text += "<br>" + _esc(data["notes"])
+        return text
+
+    def _duplicate_text(self, data: dict[str, Any]) -> str:
+        if data.get("parent"):
+            return self.tr("Doublon du dossier %1").replace("%1", str(data["parent"]))
+        return self.tr("Le dossier %1 est un doublon de celui-ci").replace(
+            "%1", str(data.get("duplicate", ""))
+        )
+
+    def _updated_text(self, data: dict[str, Any]) -> str:
+        names: dict[str, str] = {
+            "civic_number": self.tr("numéro civique"),
+            "street": self.tr("rue"),
+            "postal_code": self.tr("code postal"),
+            "arrondissement": self.tr("arrondissement"),
+            "description": self.tr("description"),
+            "attributes": self.tr("précisions"),
+            "service_code": self.tr("type de demande"),
+            "due_at": self.tr("échéance"),
+            "handled_by": self.tr("prise en charge"),
+        }
+        fields = data.get("fields")
+        if not isinstance(fields, dict):
+            return ""
+        parts: list[str] = []
+        for name, change in fields.items():
+            label = names.get(str(name), str(name))
+            if isinstance(change, dict) and all(
+                isinstance(change.get(k), str | int | float) for k in ("from", "to")
+            ):
+                label += f" ({change['from']} → {change['to']})"
+            parts.append(label)
+        return self.tr("Champs modifiés : %1").replace("%1", ", ".join(parts))
+
+
+def _ordered_attributes(service: Service | None, values: dict[str, Any]) -> list[tuple[str, Any]]:
+    """In the catalogue's order; codes it no longer knows last."""
+    order = {a.code: a.order for a in service.attributes} if service else {}
+    return sorted(values.items(), key=lambda item: (order.get(item[0], 1_000), item[0]))
+
+
+class CaseHistoryPanel(QWidget):
+    statusMessage = Signal(str)  # a short confirmation for the main window's status bar
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseHistoryPanel")
+        self._background = background
+        self._workspace: Workspace | None = None
+        self._lang = "fr"
+        self._running = False
+        self._shown: str | None = None  # the query whose results are on screen
+        self._search: CaseSearch | None = None
+        self._requested: str | None = None  # the case whose detail was asked for last
+        self._saving_note = False
+        self.suggestion_buttons: list[QPushButton] = []
+
+        self._build_search()
+        self.detail = CaseDetailView(self)
+        self._build_layout()
+        self._connect()
+        self.retranslate()
+
+    # -- building -----------------------------------------------------------------------
+    def _build_search(self) -> None:
+        self.field = QLineEdit(self)
+        self.field.setObjectName("caseSearchField")
+        self.field.setClearButtonEnabled(True)
+        font = self.field.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.field.setFont(font)
+        self.field.setMinimumHeight(self.field.fontMetrics().height() + 14)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("caseSearchSummary")
+        self.problem = QLabel(self)
+        self.problem.setObjectName("caseSearchProblem")
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+
+        self.did_you_mean = QWidget(self)
+        self.did_you_mean.setObjectName("didYouMean")
+        self._did_you_mean_layout = QHBoxLayout(self.did_you_mean)
+        self._did_you_mean_layout.setContentsMargins(0, 0, 0, 0)
+        self.did_you_mean_label = QLabel(self.did_you_mean)
+        self._did_you_mean_layout.addWidget(self.did_you_mean_label)
+        self._did_you_mean_layout.addStretch(1)
+        self.did_you_mean.hide()
+
+        self.model = CaseTableModel(self)
+        self.results = QTableView(self)
+        self.results.setObjectName("caseResults")
+        self.results.setModel(self.model)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        self.results.setWordWrap(False)
+        self.results.verticalHeader().hide()
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+
+    def _build_layout(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("caseSplitter")
+        splitter.addWidget(self.results)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([180, 500])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.did_you_mean)
+        layout.addWidget(splitter, 1)
+        # Tab order follows reading order: search, suggestions, list, then the case.
+        QWidget.setTabOrder(self.field, self.results)
+        QWidget.setTabOrder(self.results, self.detail.number_label)
+
+    def _connect(self) -> None:
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._start_search)
+        self.field.textChanged.connect(lambda _text: self._debounce.start())
+        self.field.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.results.clicked.connect(self._open_index)
+        self.detail.noteRequested.connect(self.add_note)
+        # Esc from anywhere in the panel goes back to the search field.
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self,
+            self.focus_search,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+
+    # -- public -------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """Where searches go; until it is set, what the agent types is kept and waits."""
+        self._workspace = workspace
+        self._shown = None
+        catalogue = None if workspace is None else workspace.catalogue
+        self.model.catalogue = catalogue
+        self.detail.set_context(self._lang, catalogue)
+        if workspace is None:
+            return
+        self._start_search()
+        if self._requested is not None and self.detail.detail is None:
+            self._load_case(self._requested)
+
+    def focus_search(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def show_case(self, case_number: str) -> None:
+        """Open a case at once (e.g. just saved); its number goes in the search field."""
+        self.field.setText(case_number)
+        self._load_case(case_number)
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self.model.lang = lang
+        self.model.refresh()
+        self.detail.set_context(lang, self.model.catalogue)
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(
+            self.tr("Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)")
+        )
+        self.field.setAccessibleName(self.tr("Recherche de dossiers"))
+        self.results.setAccessibleName(self.tr("Dossiers trouvés"))
+        self.did_you_mean_label.setText(self.tr("Vouliez-vous dire :"))
+        self.model.set_labels(
+            (
+                self.tr("Dossier"),
+                self.tr("Type de demande"),
+                self.tr("Statut"),
+                self.tr("Créé le"),
+                self.tr("Échéance"),
+                self.tr("Retard"),
+            ),
+            self.tr("En retard"),
+        )
+        self._render_search()
+        self.detail.retranslate()
+
+    @property
+    def shown_query(self) -> str | None:
+        """The query whose results are on screen."""
+        return self._shown
+
+    @property
+    def shown_case(self) -> str | None:
+        """The case number whose detail is on screen."""
+        return self.detail.case_number
+
+    # -- searching ----------------------------------------------------------------------
+    def _start_search(self) -> None:
+        if self._running or self._workspace is None or self.field.text() == self._shown:
+            return
+        self._running = True
+        self._background.spawn(self._search_until_current())
+
+    async def _search_until_current(self) -> None:
+        try:
+            while self._workspace is not None:
+                workspace, wanted = self._workspace, self.field.text()
+                if not wanted.strip():
+                    found = CaseSearch(wanted, "empty")
+                else:
+                    try:
+                        found = await self._background.run(workspace.find_cases, wanted)
+                    except Exception as exc:  # shown to the agent; the typed text stays
+                        self._shown = None
+                        self._show_search_failure(exc)
+                        return
+                if self.field.text() == wanted and self._workspace is workspace:
+                    self._show_search(wanted, found)
+                    return
+                # The agent kept typing (or the store changed) meanwhile: catch up.
+        finally:
+            self._running = False
+
+    def _show_search_failure(self, exc: Exception) -> None:
+        self.problem.setText(self.tr("Recherche impossible : %1").replace("%1", str(exc)))
+        self.problem.show()
+
+    def _show_search(self, query: str, found: CaseSearch) -> None:
+        self._shown = query
+        self._search = found
+        self.model.set_cases(found.cases)
+        if found.cases:
+            self.results.selectRow(0)
+        self._render_search()
+        if found.kind == "case_number" and len(found.cases) == 1:
+            # A full, valid case number names one case: show it without another keystroke.
+            number = found.cases[0].case_number
+            if number not in (self._requested, self.shown_case):
+                self._load_case(number)
+
+    def _kind_label(self, kind: str) -> str:
+        return {
+            "case_number": self.tr("Numéro de dossier"),
+            "phone": self.tr("Téléphone"),
+            "email": self.tr("Courriel"),
+            "address": self.tr("Adresse"),
+        }.get(kind, "")
+
+    def _render_search(self) -> None:
+        found = self._search
+        if found is None or found.kind == "empty":
+            self.summary.setText(
+                self.tr(
+                    "Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : "
+                    "les dossiers suivent la frappe."
+                )
+            )
+            self.problem.hide()
+            self._set_suggestions(())
+            return
+        count = self.tr("%n dossier(s)", "", len(found.cases))
+        self.summary.setText(f"{self._kind_label(found.kind)} · {count}")
+        self.problem.setText("" if found.problem is None else fmt.problem_text(found.problem))
+        self.problem.setVisible(found.problem is not None)
+        self._set_suggestions(found.suggestions)
+
+    def _set_suggestions(self, numbers: tuple[str, ...]) -> None:
+        for button in self.suggestion_buttons:
+            self._did_you_mean_layout.removeWidget(button)
+            button.deleteLater()
+        self.suggestion_buttons = []
+        for position, number in enumerate(numbers, start=1):
+            button = QPushButton(self.tr("%1 ?").replace("%1", number), self.did_you_mean)
+            button.setObjectName("suggestion")
+            button.setAutoDefault(True)  # Enter on the focused suggestion opens it
+            button.setAccessibleName(self.tr("Ouvrir le dossier %1").replace("%1", number))
+            button.clicked.connect(lambda _=False, n=number: self._open_suggestion(n))
+            button.installEventFilter(self)
+            self._did_you_mean_layout.insertWidget(position, button)
+            self.suggestion_buttons.append(button)
+        previous: QWidget = self.field
+        for button in self.suggestion_buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.results)
+        self.did_you_mean.setVisible(bool(numbers))
+
+    def _open_suggestion(self, number: str) -> None:
+        self.show_case(number)
+        self.focus_search()
+
+    # -- keyboard -----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched in self.suggestion_buttons:
+                return self._suggestion_key(event)
+            if watched is self.field or watched is self.results:
+                return self._list_key(watched, event)
+        return super().eventFilter(watched, event)
+
+    def _list_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        key = event.key()
+        if watched is self.field and key in _STEPS:
+            if self.model.rowCount() == 0 and self.suggestion_buttons and key == Qt.Key.Key_Down:
+                self.suggestion_buttons[0].setFocus(Qt.FocusReason.TabFocusReason)
+            else:
+                self._move(key)
+            return True
+        if key in _ENTER and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._open_index(self.results.currentIndex())
+            return True
+        return False
+
+    def _suggestion_key(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_Up:
+            self.field.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        return False
+
+    def _move(self, key: int) -> None:
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        row = self.results.currentIndex().row()
+        row = min(max(0, (row if row >= 0 else -1) + _STEPS[key]), rows - 1)
+        self.results.selectRow(row)
+        self.results.scrollTo(self.model.index(row, 0))
+
+    def _open_index(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        case = self.model.case(index.row()) if index.isValid() else None
+        if case is None:
+            case = self.model.case(0)
+        if case is not None:
+            self._load_case(case.case_number)
+
+    # -- one case -----------------------------------------------------------------------
+    def _load_case(self, case_number: str) -> None:
+        self._requested = case_number
+        if self._workspace is not None:
+            self._background.spawn(self._fetch_case(self._workspace, case_number))
+
+    async def _fetch_case(self, workspace: Workspace, case_number: str) -> None:
+        try:
+            detail = await self._background.run(workspace.case_detail, case_number)
+        except Exception as exc:  # shown, never only logged
+            self.statusMessage.emit(self.tr("Dossier illisible : %1").replace("%1", str(exc)))
+            return
+        if case_number != self._requested:
+            return  # the agent asked for another case meanwhile
+        if detail is None:
+            self.statusMessage.emit(
+                self.tr("Le dossier %1 n'existe pas sur ce poste.").replace("%1", case_number)
+            )
+            return
+        self.detail.show_detail(detail)
+
+    # -- notes --------------------------------------------------------------------------
+    def add_note(self) -> None:
+        """Save the typed note on the open case, off the UI thread."""
+        case_number = self.detail.case_number
+        if self._saving_note or case_number is None or self._workspace is None:
+            return
+        self._saving_note = True
+        self.detail.set_note_busy(True)
+        text = self.detail.note_field.toPlainText()
+        self._background.spawn(self._save_note(self._workspace, case_number, text))
+
+    async def _save_note(self, workspace: Workspace, case_number: str, text: str) -> None:
+        try:
+            detail = await self._background.run(workspace.add_note, case_number, text)
+        except ValidationError as exc:  # the typed note stays, with what to fix
+            self.detail.show_note_problem("\n".join(fmt.problem_text(p) for p in exc.problems))
+            return
+        except Exception as exc:  # shown to the agent; the note stays in the field
+            self.detail.show_note_problem(
+                self.tr("Note non enregistrée : %1").replace("%1", str(exc))
+            )
+            return
+        finally:
+            self._saving_note = False
+            self.detail.set_note_busy(False)
+        self.detail.note_saved()
+        if self.shown_case == case_number:
+            self.detail.show_detail(detail)
+        self.statusMessage.emit(self.tr("Note ajoutée au dossier %1").replace("%1", case_number))

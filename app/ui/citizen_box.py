@@ -1,0 +1,339 @@
+"""Who the request is for: look a citizen up by phone or e-mail as you type and pick
+them (their open cases show at once), or enter a new one, or leave it anonymous."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.citizens import CitizenDraft, CitizenMatch
+from app.ui import formatting as fmt
+from app.ui.attribute_fields import ERROR_STYLE
+from app.ui.background import Background
+from app.ui.latest import Follower
+
+Lookup = Callable[[str], list[CitizenMatch]]
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class CitizenBox(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("citizenBox")
+        self._lookup: Lookup | None = None
+        self._lang = "fr"
+        self.picked: CitizenMatch | None = None
+
+        self.lookup = QLineEdit(self)
+        self.lookup.setObjectName("citizenLookup")
+        self.lookup.setClearButtonEnabled(True)
+        self.matches = QListWidget(self)
+        self.matches.setObjectName("citizenMatches")
+        self.matches.hide()
+        self.matches.setMaximumHeight(120)
+        self.lookup_status = QLabel(self)
+        self.lookup_status.setObjectName("citizenLookupStatus")
+        self.lookup_status.setStyleSheet("color: #4a4a4a;")
+
+        self.picked_label = QLabel(self)
+        self.picked_label.setObjectName("citizenPicked")
+        self.picked_label.setWordWrap(True)
+        self.picked_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.picked_label.setStyleSheet(
+            "#citizenPicked { background: #eef4fb; border: 1px solid #9db8d9;"
+            " border-radius: 4px; padding: 6px; color: #1d2a38; }"
+        )
+        self.change_button = QPushButton(self)
+        self.change_button.setObjectName("citizenChange")
+        self.change_button.clicked.connect(self.unpick)
+        picked_row = QHBoxLayout()
+        picked_row.addWidget(self.picked_label, 1)
+        picked_row.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.picked_box = QWidget(self)
+        self.picked_box.setLayout(picked_row)
+        picked_row.setContentsMargins(0, 0, 0, 0)
+        self.picked_box.hide()
+
+        self.new_box = QWidget(self)
+        self.name = QLineEdit(self.new_box)
+        self.name.setObjectName("citizenName")
+        self.phone = QLineEdit(self.new_box)
+        self.phone.setObjectName("citizenPhone")
+        self.email = QLineEdit(self.new_box)
+        self.email.setObjectName("citizenEmail")
+        self.language = QComboBox(self.new_box)
+        self.language.setObjectName("citizenLanguage")
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        self.errors = {
+            "citizen": _error_label(self),
+            "citizen.name": _error_label(self.new_box),
+            "citizen.phone": _error_label(self.new_box),
+            "citizen.email": _error_label(self.new_box),
+        }
+        self._editors: dict[str, QWidget] = {
+            "citizen": self.lookup,
+            "citizen.name": self.name,
+            "citizen.phone": self.phone,
+            "citizen.email": self.email,
+        }
+        self.new_form = QFormLayout(self.new_box)
+        self.new_form.setContentsMargins(0, 0, 0, 0)
+        self._new_labels = [QLabel(self.new_box) for _ in range(4)]
+        for label, editor, error in zip(
+            self._new_labels,
+            (self.name, self.phone, self.email, self.language),
+            ("citizen.name", "citizen.phone", "citizen.email", None),
+            strict=True,
+        ):
+            label.setBuddy(editor)
+            cell = QWidget(self.new_box)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            if error:
+                column.addWidget(self.errors[error])
+            self.new_form.addRow(label, cell)
+
+        self.anonymous = QCheckBox(self)
+        self.anonymous.setObjectName("citizenAnonymous")
+        self.anonymous.toggled.connect(self._on_anonymous)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lookup)
+        layout.addWidget(self.lookup_status)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.picked_box)
+        layout.addWidget(self.errors["citizen"])
+        layout.addWidget(self.new_box)
+        layout.addWidget(self.anonymous)
+
+        self._follower = Follower(
+            background, self.lookup.text, self._run_lookup, self._show_matches, 200, self
+        )
+        self.lookup.textChanged.connect(lambda _t: self._follower.poke())
+        self.lookup.installEventFilter(self)
+        self.matches.installEventFilter(self)
+        self.matches.itemActivated.connect(self._pick_item)
+        for editor in (self.name, self.phone, self.email):
+            editor.textChanged.connect(lambda _t: self.changed.emit())
+        self.retranslate()
+
+    # -- public -------------------------------------------------------------------------
+    def set_lookup(self, lookup: Lookup | None) -> None:
+        self._lookup = lookup
+        self._follower.forget()
+        self._follower.now()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        if self.picked is not None:
+            self._show_picked(self.picked)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Citoyen"))
+        self.lookup.setPlaceholderText(
+            self.tr("Chercher par téléphone ou courriel (↓ pour choisir)…")
+        )
+        self.lookup.setAccessibleName(self.tr("Recherche de citoyen"))
+        self.change_button.setText(self.tr("Changer"))
+        for label, text in zip(
+            self._new_labels,
+            (
+                self.tr("&Nom"),
+                self.tr("Télé&phone"),
+                self.tr("Courr&iel"),
+                self.tr("Langue"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.anonymous.setText(self.tr("Citoyen &anonyme"))
+
+    def choice(self) -> tuple[str | None, CitizenDraft | None]:
+        """(picked citizen id, new citizen); (None, None) when anonymous or left empty."""
+        if self.picked is not None:
+            return self.picked.id, None
+        if self.anonymous.isChecked():
+            return None, None
+        draft = CitizenDraft(
+            self.name.text(), self.phone.text(), self.email.text(), self.language.currentData()
+        )
+        if not any((draft.name.strip(), draft.phone.strip(), draft.email.strip())):
+            return None, None
+        return None, draft
+
+    def set_anonymous_allowed(self, allowed: bool) -> None:
+        if not allowed and self.anonymous.isChecked():
+            self.anonymous.setChecked(False)
+        self.anonymous.setEnabled(allowed)
+        self.anonymous.setToolTip(
+            "" if allowed else self.tr("Ce type de demande exige les coordonnées du citoyen.")
+        )
+
+    def pick(self, match: CitizenMatch) -> None:
+        self.picked = match
+        self._show_picked(match)
+        self.matches.hide()
+        self.new_box.hide()
+        self.anonymous.setChecked(False)
+        self.anonymous.hide()
+        self.changed.emit()
+
+    def unpick(self) -> None:
+        self.picked = None
+        self.picked_box.hide()
+        self.new_box.show()
+        self.anonymous.show()
+        self.lookup.setFocus()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.unpick()
+        self.lookup.clear()
+        for editor in (self.name, self.phone, self.email):
+            editor.clear()
+        self.language.setCurrentIndex(0)
+        self.anonymous.setChecked(False)
+
+    def show_problem(self, field: str, text: str) -> QWidget | None:
+        label = self.errors.get(field)
+        if label is None:
+            return None
+        label.setText(text)
+        label.show()
+        editor = self._editors[field]
+        editor.setProperty("invalid", True)
+        editor.style().polish(editor)
+        return editor
+
+    def clear_problems(self) -> None:
+        for field, label in self.errors.items():
+            label.hide()
+            editor = self._editors[field]
+            editor.setProperty("invalid", False)
+            editor.style().polish(editor)
+
+    # -- lookup -------------------------------------------------------------------------
+    def _run_lookup(self, text: object) -> list[CitizenMatch]:
+        lookup = self._lookup
+        return [] if lookup is None else lookup(str(text))
+
+    def _show_matches(self, text: object, matches: list[CitizenMatch]) -> None:
+        self.matches.clear()
+        for match in matches:
+            item = QListWidgetItem(self._match_text(match), self.matches)
+            item.setData(Qt.ItemDataRole.UserRole, match)
+        self.matches.setVisible(bool(matches))
+        if matches:
+            self.matches.setCurrentRow(0)
+            self.lookup_status.setText(
+                self.tr("%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir", "", len(matches))
+            )
+        elif len(str(text).strip()) >= 3:
+            self.lookup_status.setText(
+                self.tr("Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.")
+            )
+        else:
+            self.lookup_status.setText("")
+
+    def _match_text(self, match: CitizenMatch) -> str:
+        contact = " · ".join(part for part in (match.phone, match.email) if part)
+        opened = self.tr("%n dossier(s) ouvert(s)", "", len(match.open_cases))
+        return f"{match.name or '—'} · {contact} — {opened}"
+
+    def _show_picked(self, match: CitizenMatch) -> None:
+        lines = [f"<b>{_html(match.name or '—')}</b>"]
+        contact = " · ".join(part for part in (match.phone, match.email) if part)
+        if contact:
+            lines.append(_html(contact))
+        if match.open_cases:
+            lines.append(self.tr("Dossiers ouverts :"))
+            for case in match.open_cases[:5]:
+                late = (
+                    " <span style='color:#a40000'><b>" + self.tr("En retard") + "</b></span>"
+                    if case.overdue
+                    else ""
+                )
+                lines.append(
+                    f"{case.case_number} · {_html(case.service_name)} · "
+                    f"{fmt.status_label(case.status, self._lang)} · "
+                    + self.tr("échéance %1").replace("%1", fmt.when(case.due_at))
+                    + late
+                )
+        else:
+            lines.append(self.tr("Aucun dossier ouvert."))
+        self.picked_label.setText("<br>".join(lines))
+        self.picked_box.show()
+
+    def _pick_item(self, item: QListWidgetItem) -> None:
+        match = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(match, CitizenMatch):
+            self.pick(match)
+            self.focusNextChild()
+
+    def _start_new_from_lookup(self) -> None:
+        """No match: what was typed becomes the new citizen's phone or e-mail."""
+        typed = self.lookup.text().strip()
+        if "@" in typed and not self.email.text():
+            self.email.setText(typed)
+        elif typed and not any(c.isalpha() for c in typed) and not self.phone.text():
+            self.phone.setText(typed)
+        self.name.setFocus()
+
+    def _on_anonymous(self, on: bool) -> None:
+        self.new_box.setEnabled(not on)
+        self.lookup.setEnabled(not on)
+        self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if watched is self.lookup and key == Qt.Key.Key_Down and self.matches.isVisible():
+                self.matches.setFocus()
+                return True
+            if watched is self.lookup and enter and plain:
+                item = self.matches.currentItem() if self.matches.isVisible() else None
+                if item is not None:
+                    self._pick_item(item)
+                else:
+                    self._start_new_from_lookup()
+                return True
+            if watched is self.matches and enter and plain:
+                item = self.matches.currentItem()
+                if item is not None:
+                    self._pick_item(item)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,184 @@
+"""How dates, statuses, channels and field problems read on screen, in the UI language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from app.services import request_terms as terms
+from app.services.validation import FieldProblem
+from app.services.workdays import local
+
+CITY_TZ = "America/Montreal"
+
+
+def when(value: datetime | None, tz: str = CITY_TZ) -> str:
+    """'2026-12-09 17:00', in the city's time: what an agent reads to a citizen."""
+    if value is None:
+        return "—"
+    return local(value, tz).strftime("%Y-%m-%d %H:%M")
+
+
+def day(value: datetime | None, tz: str = CITY_TZ) -> str:
+    return "—" if value is None else local(value, tz).strftime("%Y-%m-%d")
+
+
+def due_phrase(due: datetime, lang: str, tz: str = CITY_TZ) -> str:
+    """'mercredi 9 décembre 2026, 17 h 00' / 'Wednesday, December 9, 2026, 5:00 p.m.'."""
+    here = local(due, tz)
+    if lang == "en":
+        days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        months = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+        hour = here.strftime("%I:%M").lstrip("0") + (" a.m." if here.hour < 12 else " p.m.")
+        return f"{days[here.weekday()]}, {months[here.month - 1]} {here.day}, {here.year}, {hour}"
+    days_fr = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+    months_fr = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
+    return (
+        f"{days_fr[here.weekday()]} {here.day} {months_fr[here.month - 1]} {here.year}, "
+        f"{here.hour} h {here.minute:02d}"
+    )
+
+
+def status_label(code: str, lang: str) -> str:
+    fr, en, _ = terms.STATUSES.get(code, (code, code, ""))
+    return en if lang == "en" else fr
+
+
+def channel_label(code: str, lang: str) -> str:
+    fr, en = terms.CHANNELS.get(code, (code, code))
+    return en if lang == "en" else fr
+
+
+def nature_label(code: str, lang: str) -> str:
+    fr, en = terms.NATURES.get(code, (code, code))
+    return en if lang == "en" else fr
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _templates() -> dict[str, str]:
+    # %1 is the problem's first argument. Codes without a template show the English message.
+    return {
+        "required": QCoreApplication.translate("Formatting", "Obligatoire : remplissez ce champ."),
+        "service_required": QCoreApplication.translate(
+            "Formatting", "Choisissez le type de demande (tapez quelques lettres)."
+        ),
+        "channel": QCoreApplication.translate(
+            "Formatting", "Choisissez le canal par lequel le citoyen s'adresse à la Ville."
+        ),
+        "citizen_required": QCoreApplication.translate(
+            "Formatting",
+            "Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.",
+        ),
+        "contact_required": QCoreApplication.translate(
+            "Formatting", "Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen."
+        ),
+        "phone": QCoreApplication.translate(
+            "Formatting", "Numéro à 10 chiffres attendu, par exemple 514 555-0123."
+        ),
+        "email": QCoreApplication.translate(
+            "Formatting", "Adresse courriel attendue, par exemple nom@exemple.ca."
+        ),
+        "postal_code": QCoreApplication.translate(
+            "Formatting", "Code postal canadien attendu, par exemple H2X 1Y4."
+        ),
+        "civic": QCoreApplication.translate(
+            "Formatting", "Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236."
+        ),
+        "street": QCoreApplication.translate(
+            "Formatting", "Indiquez la rue où se trouve le problème."
+        ),
+        "arrondissement": QCoreApplication.translate(
+            "Formatting", "Choisissez l'arrondissement : ce service y est traité."
+        ),
+        "related_city": QCoreApplication.translate(
+            "Formatting",
+            "Ville liée qui traite ce service elle-même : dirigez le citoyen vers elle.",
+        ),
+        "routing": QCoreApplication.translate("Formatting", "Acheminement impossible : %1"),
+        "description_required": QCoreApplication.translate(
+            "Formatting", "Décrivez ce que le citoyen signale."
+        ),
+        "too_long": QCoreApplication.translate("Formatting", "Trop long : %1 caractères au plus."),
+        "not_text": QCoreApplication.translate("Formatting", "Texte attendu."),
+        "unstorable": QCoreApplication.translate(
+            "Formatting", "Contient un caractère invalide : retirez-le."
+        ),
+        "not_number": QCoreApplication.translate(
+            "Formatting", "Nombre attendu, par exemple 3 ou 2,5."
+        ),
+        "datetime": QCoreApplication.translate(
+            "Formatting", "Date attendue, sous la forme AAAA-MM-JJ HH:MM."
+        ),
+        "choice": QCoreApplication.translate("Formatting", "Choisissez une des valeurs proposées."),
+        "station": QCoreApplication.translate(
+            "Formatting", "Code de poste de 001 à 899, unique pour ce poste de travail."
+        ),
+        "agent_name": QCoreApplication.translate(
+            "Formatting", "Votre nom d'utilisateur : lettres, chiffres et . _ @ - seulement."
+        ),
+        "workplace": QCoreApplication.translate("Formatting", "Choisissez votre lieu de travail."),
+        "station_full": QCoreApplication.translate(
+            "Formatting", "Ce poste a épuisé ses numéros pour l'année : changez de code."
+        ),
+        "unknown_case": QCoreApplication.translate(
+            "Formatting", "Ce dossier n'existe pas sur ce poste."
+        ),
+        "unknown_citizen": QCoreApplication.translate(
+            "Formatting", "Ce citoyen n'est plus au dossier : cherchez-le de nouveau."
+        ),
+        "check_digit": QCoreApplication.translate(
+            "Formatting",
+            "Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. "
+            "Relisez le numéro au citoyen.",
+        ),
+        "case_number": QCoreApplication.translate(
+            "Formatting", "Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5."
+        ),
+        "language": QCoreApplication.translate(
+            "Formatting", "Choisissez le français ou l'anglais."
+        ),
+        "case_closed": QCoreApplication.translate(
+            "Formatting", "Ce dossier est fermé : enregistrez plutôt une nouvelle demande."
+        ),
+        "outcome": QCoreApplication.translate(
+            "Formatting", "Choisissez le résultat de l'interaction."
+        ),
+        "no_interaction": QCoreApplication.translate("Formatting", "Aucune interaction en cours."),
+    }
+
+
+def problem_text(problem: FieldProblem) -> str:
+    template = _templates().get(problem.code)
+    if template is None:
+        return problem.message
+    return template.replace("%1", problem.args[0] if problem.args else "")

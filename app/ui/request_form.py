@@ -1,0 +1,873 @@
+"""The request form: who, what, where, the service's own questions, then where it goes
+and when it is due, before saving. Keyboard first: Tab between fields, Ctrl+Enter saves,
+Alt+1..3 opens a suggested article. A validation error marks each field and clears none."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import intake
+from app.services import request_terms as terms
+from app.services.addresses import street_key
+from app.services.cases import CaseSummary
+from app.services.catalogue import Service
+from app.services.citizens import CitizenMatch
+from app.services.profile import Profile
+from app.services.routing import Routing
+from app.services.search import SearchResult
+from app.services.text import fold_all
+from app.services.validation import FieldProblem, ValidationError
+from app.services.workspace import Workspace
+from app.ui import formatting as fmt
+from app.ui.attribute_fields import ERROR_STYLE, AttributeFields
+from app.ui.background import Background
+from app.ui.citizen_box import CitizenBox, _error_label
+from app.ui.latest import Follower
+from app.ui.service_picker import ServicePicker
+
+SUGGESTIONS = 3
+FORM_STYLE = (
+    '*[invalid="true"] { border: 2px solid #a40000; border-radius: 3px; }'
+    "#previewBox { background: #f3f6f9; border: 1px solid #b9c6d3; border-radius: 6px; }"
+    "#previewBox QLabel { color: #1d2a38; background: transparent; }"
+    "#savedBanner { background: #e7f4ea; border: 1px solid #5c9e6b; border-radius: 6px; }"
+    "#savedBanner QLabel { color: #143d1e; background: transparent; }"
+    "#duplicatesBox { background: #fff6e0; border: 1px solid #c99a2e; border-radius: 6px; }"
+    "#duplicatesBox QLabel { color: #3d2c00; background: transparent; }"
+)
+
+
+class RequestForm(QWidget):
+    articleRequested = Signal(str, str)  # article id, language
+    saved = Signal(str)  # case number
+    openCase = Signal(str)
+    statusMessage = Signal(str)
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestForm")
+        self.setStyleSheet(FORM_STYLE)
+        self._background = background
+        self.workspace: Workspace | None = None
+        self.profile: Profile | None = None
+        self.interaction_id: str | None = None
+        self._lang = "fr"
+        self._busy = False
+        self._acknowledged: tuple[str, str, str] | None = None  # "save anyway" for this key
+        self._duplicates: list[CaseSummary] = []
+        self._last_case = ""
+
+        self._build_fields()
+        self._build_side()
+        self._connect()
+        self.retranslate()
+        self._update_preview()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_fields(self) -> None:
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("channel")
+        for code in terms.CHANNELS:
+            self.channel.addItem(code, code)
+        self.channel_label = QLabel(self)
+        self.channel_label.setBuddy(self.channel)
+
+        self.citizen = CitizenBox(self._background, self)
+
+        self.service_box = QGroupBox(self)
+        self.picker = ServicePicker(self.service_box)
+        self.service_info = QLabel(self.service_box)
+        self.service_info.setObjectName("serviceInfo")
+        self.service_info.setWordWrap(True)
+        self.service_error = _error_label(self.service_box)
+        column = QVBoxLayout(self.service_box)
+        column.addWidget(self.picker)
+        column.addWidget(self.service_error)
+        column.addWidget(self.service_info)
+
+        self.address_box = QGroupBox(self)
+        self.civic = QLineEdit(self.address_box)
+        self.civic.setObjectName("civicNumber")
+        self.civic.setMaximumWidth(120)
+        self.street = QLineEdit(self.address_box)
+        self.street.setObjectName("street")
+        self.postal = QLineEdit(self.address_box)
+        self.postal.setObjectName("postalCode")
+        self.postal.setMaximumWidth(120)
+        self.arrondissement = QComboBox(self.address_box)
+        self.arrondissement.setObjectName("arrondissement")
+        # Editable, with a completer that matches anywhere: "plateau" finds
+        # "Le Plateau-Mont-Royal" without scrolling a list of 34 places.
+        self.arrondissement.setEditable(True)
+        self.arrondissement.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.arrondissement.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        self.errors: dict[str, QLabel] = {
+            key: _error_label(self.address_box)
+            for key in ("civic_number", "street", "postal_code", "arrondissement")
+        }
+        self.address_labels: dict[str, QLabel] = {}
+        form = QFormLayout(self.address_box)
+        for key, editor in self._address_editors().items():
+            label = QLabel(self.address_box)
+            label.setBuddy(editor)
+            self.address_labels[key] = label
+            cell = QWidget(self.address_box)
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(2)
+            cell_layout.addWidget(editor)
+            cell_layout.addWidget(self.errors[key])
+            form.addRow(label, cell)
+
+        self.details_box = QGroupBox(self)
+        self.attributes = AttributeFields(self.details_box)
+        self.description = QPlainTextEdit(self.details_box)
+        self.description.setObjectName("description")
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(90)
+        self.description_label = QLabel(self.details_box)
+        self.description_label.setBuddy(self.description)
+        self.errors["description"] = _error_label(self.details_box)
+        self.errors["channel"] = _error_label(self)
+        details = QVBoxLayout(self.details_box)
+        details.addWidget(self.attributes)
+        details.addWidget(self.description_label)
+        details.addWidget(self.description)
+        details.addWidget(self.errors["description"])
+
+    def _address_editors(self) -> dict[str, QWidget]:
+        return {
+            "civic_number": self.civic,
+            "street": self.street,
+            "postal_code": self.postal,
+            "arrondissement": self.arrondissement,
+        }
+
+    def _build_side(self) -> None:
+        self.summary = QLabel(self)
+        self.summary.setObjectName("formSummary")
+        self.summary.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+
+        self.saved_banner = QFrame(self)
+        self.saved_banner.setObjectName("savedBanner")
+        self.saved_title = QLabel(self.saved_banner)
+        self.saved_number = QLabel(self.saved_banner)
+        self.saved_number.setObjectName("savedCaseNumber")
+        big = self.saved_number.font()
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        big.setBold(True)
+        self.saved_number.setFont(big)
+        self.saved_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_hint = QLabel(self.saved_banner)
+        self.saved_hint.setWordWrap(True)
+        self.copy_button = QPushButton(self.saved_banner)
+        self.copy_button.setObjectName("copyCaseNumber")
+        self.open_case_button = QPushButton(self.saved_banner)
+        self.open_case_button.setObjectName("openSavedCase")
+        banner = QVBoxLayout(self.saved_banner)
+        banner.addWidget(self.saved_title)
+        banner.addWidget(self.saved_number)
+        banner.addWidget(self.saved_hint)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.open_case_button)
+        buttons.addStretch(1)
+        banner.addLayout(buttons)
+        self.saved_banner.hide()
+
+        self.preview_box = QFrame(self)
+        self.preview_box.setObjectName("previewBox")
+        self.preview_title = QLabel(self.preview_box)
+        bold = self.preview_title.font()
+        bold.setBold(True)
+        self.preview_title.setFont(bold)
+        self.preview = QLabel(self.preview_box)
+        self.preview.setObjectName("preview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.RichText)
+        preview_layout = QVBoxLayout(self.preview_box)
+        preview_layout.addWidget(self.preview_title)
+        preview_layout.addWidget(self.preview)
+
+        self.duplicates_box = QFrame(self)
+        self.duplicates_box.setObjectName("duplicatesBox")
+        self.duplicates_title = QLabel(self.duplicates_box)
+        self.duplicates_title.setWordWrap(True)
+        self.duplicates_title.setFont(bold)
+        self.duplicates_list = QListWidget(self.duplicates_box)
+        self.duplicates_list.setObjectName("duplicatesList")
+        self.duplicates_list.setMaximumHeight(110)
+        self.attach_button = QPushButton(self.duplicates_box)
+        self.attach_button.setObjectName("attachToCase")
+        self.save_anyway_button = QPushButton(self.duplicates_box)
+        self.save_anyway_button.setObjectName("saveAnyway")
+        dup_layout = QVBoxLayout(self.duplicates_box)
+        dup_layout.addWidget(self.duplicates_title)
+        dup_layout.addWidget(self.duplicates_list)
+        dup_buttons = QHBoxLayout()
+        dup_buttons.addWidget(self.attach_button)
+        dup_buttons.addWidget(self.save_anyway_button)
+        dup_layout.addLayout(dup_buttons)
+        self.duplicates_box.hide()
+
+        self.suggest_title = QLabel(self)
+        self.suggest_title.setFont(bold)
+        self.suggest_buttons: list[QPushButton] = []
+        self._suggested: list[tuple[str, str]] = []
+        for i in range(SUGGESTIONS):
+            button = QPushButton(self)
+            button.setObjectName(f"suggestion{i + 1}")
+            button.setStyleSheet("text-align: left; padding: 4px 8px;")
+            button.clicked.connect(lambda _=False, n=i: self.open_suggestion(n))
+            button.hide()
+            self.suggest_buttons.append(button)
+        self.suggest_hint = QLabel(self)
+        self.suggest_hint.setWordWrap(True)
+        self.suggest_hint.setStyleSheet("color: #4a4a4a;")
+
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("saveRequest")
+        self.save_button.setDefault(False)
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("clearForm")
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.channel_label)
+        top.addWidget(self.channel)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.errors["channel"])
+        left_layout.addWidget(self.citizen)
+        left_layout.addWidget(self.service_box)
+        left_layout.addWidget(self.address_box)
+        left_layout.addWidget(self.details_box)
+        left_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left)
+        self.scroll_area = scroll
+
+        right = QVBoxLayout()
+        right.addWidget(self.saved_banner)
+        right.addWidget(self.summary)
+        right.addWidget(self.preview_box)
+        right.addWidget(self.duplicates_box)
+        right.addWidget(self.suggest_title)
+        for button in self.suggest_buttons:
+            right.addWidget(button)
+        right.addWidget(self.suggest_hint)
+        right.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.clear_button)
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        right.addLayout(actions)
+        side = QWidget(self)
+        side.setLayout(right)
+        side.setMinimumWidth(360)
+        side.setMaximumWidth(460)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(scroll, 3)
+        layout.addWidget(side, 2)
+
+    def _connect(self) -> None:
+        self.picker.serviceChanged.connect(self._on_service)
+        self.arrondissement.currentIndexChanged.connect(lambda _i: self._on_changed())
+        self.arrondissement.currentTextChanged.connect(lambda _t: self._on_changed())
+        edit = self.arrondissement.lineEdit()
+        if edit is not None:
+            edit.editingFinished.connect(self._settle_arrondissement)
+        for editor in (self.civic, self.street, self.postal):
+            editor.textChanged.connect(lambda _t: self._on_changed())
+        self.channel.currentIndexChanged.connect(lambda _i: self._on_changed())
+        self.description.textChanged.connect(self._on_description)
+        self.citizen.changed.connect(self._on_changed)
+        self.attributes.changed.connect(self._on_changed)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.clear)
+        self.copy_button.clicked.connect(self.copy_case_number)
+        self.open_case_button.clicked.connect(lambda: self.openCase.emit(self._last_case))
+        self.attach_button.clicked.connect(self.attach_to_selected)
+        self.save_anyway_button.clicked.connect(self.save_anyway)
+        self.duplicates_list.itemActivated.connect(lambda _i: self.attach_to_selected())
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                self.save,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
+        for i in range(SUGGESTIONS):
+            QShortcut(
+                QKeySequence(f"Alt+{i + 1}"),
+                self,
+                lambda n=i: self.open_suggestion(n),
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
+        self._suggester = Follower(
+            self._background,
+            self._suggest_query,
+            self._run_suggest,
+            self._show_suggestions,
+            300,
+            self,
+        )
+        self._duplicate_finder = Follower(
+            self._background,
+            self._duplicate_key,
+            self._run_duplicates,
+            self._show_duplicates,
+            300,
+            self,
+        )
+        # The office closes at a fixed hour: the preview must not say "now, in the
+        # arrondissement" at 17:01 because the form was opened at 16:55.
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._update_preview)
+        self._clock.start()
+
+    # -- public -------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self.profile = workspace.profile if workspace else None
+        self.picker.set_catalogue(workspace.catalogue if workspace else None, self._lang)
+        self.citizen.set_lookup(workspace.lookup_citizens if workspace else None)
+        self._fill_arrondissements()
+        if self.profile is not None:
+            self.set_channel(self.profile.default_channel)
+        self._update_preview()
+
+    def set_profile(self, profile: Profile | None) -> None:
+        self.profile = profile
+        if profile is not None:
+            self.set_channel(profile.default_channel)
+
+    def set_channel(self, code: str) -> None:
+        index = self.channel.findData(code)
+        if index >= 0:
+            self.channel.setCurrentIndex(index)
+
+    def set_interaction(self, interaction_id: str | None) -> None:
+        self.interaction_id = interaction_id
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self.picker.set_language(lang)
+        self.attributes.set_language(lang)
+        self.citizen.set_language(lang)
+        self._fill_channels()
+        self._fill_arrondissements()
+        self._update_preview()
+        self._suggester.forget()
+        self._suggester.poke()
+
+    def preselect_service(self, code: str) -> None:
+        """From a knowledge article: the form opens with its service chosen."""
+        if self.picker.choose(code):
+            self.citizen.lookup.setFocus()
+
+    def focus_form(self) -> None:
+        self.citizen.lookup.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def arrondissement_code(self) -> str:
+        """The place chosen, or typed: a unique match of the typed text, else none."""
+        box = self.arrondissement
+        typed = box.currentText().strip()
+        if box.currentIndex() >= 0 and typed == box.itemText(box.currentIndex()):
+            return str(box.currentData() or "")
+        wanted = fold_all(typed)
+        if not wanted:
+            return ""
+        found = [
+            i
+            for i in range(1, box.count())
+            if all(any(w.startswith(x) for w in fold_all(box.itemText(i))) for x in wanted)
+        ]
+        return str(box.itemData(found[0])) if len(found) == 1 else ""
+
+    def _settle_arrondissement(self) -> None:
+        code = self.arrondissement_code()
+        index = self.arrondissement.findData(code) if code else -1
+        if index > 0:
+            self.arrondissement.setCurrentIndex(index)
+
+    def draft(self) -> intake.Draft:
+        citizen_id, new_citizen = self.citizen.choice()
+        service = self.picker.service
+        return intake.Draft(
+            service_code=service.code if service else "",
+            channel=self.channel.currentData() or "",
+            description=self.description.toPlainText(),
+            attributes=self.attributes.values(),
+            civic_number=self.civic.text(),
+            street=self.street.text(),
+            postal_code=self.postal.text(),
+            arrondissement=self.arrondissement_code(),
+            citizen_id=citizen_id,
+            new_citizen=new_citizen,
+        )
+
+    def clear(self) -> None:
+        """Empty the form for the next citizen (an explicit action, never a side effect)."""
+        self.citizen.clear()
+        self._clear_request_fields()
+        self.saved_banner.hide()
+        self.focus_form()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Nouvelle demande"))
+        self.channel_label.setText(self.tr("Ca&nal"))
+        self.service_box.setTitle(self.tr("Type de demande *"))
+        self.picker.setPlaceholderText(
+            self.tr("Tapez quelques lettres : nid-de-poule, lampadaire, bruit…")
+        )
+        self.address_box.setTitle(self.tr("Adresse"))
+        labels = {
+            "civic_number": self.tr("N° &civique"),
+            "street": self.tr("&Rue"),
+            "postal_code": self.tr("Code p&ostal"),
+            "arrondissement": self.tr("Arron&dissement"),
+        }
+        for key, text in labels.items():
+            self.address_labels[key].setText(text)
+        self.street.setPlaceholderText(self.tr("ex. boul. Saint-Laurent"))
+        edit = self.arrondissement.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(self.tr("tapez quelques lettres : plateau, verdun…"))
+        self.postal.setPlaceholderText(self.tr("H2X 1Y4"))
+        self.details_box.setTitle(self.tr("Détails"))
+        self.description_label.setText(self.tr("D&escription"))
+        self.description.setPlaceholderText(
+            self.tr("Ce que le citoyen signale, dans ses mots. Les articles utiles s'affichent.")
+        )
+        self.preview_title.setText(self.tr("Acheminement et échéance"))
+        self.saved_title.setText(self.tr("Demande enregistrée. Numéro de dossier :"))
+        self.saved_hint.setText(
+            self.tr(
+                "Lisez ce numéro au citoyen. La demande est conservée sur ce poste et "
+                "transmise au registre central dès que possible."
+            )
+        )
+        self.copy_button.setText(self.tr("Copier le numéro"))
+        self.open_case_button.setText(self.tr("Voir le dossier"))
+        self.duplicates_title.setText(
+            self.tr("Dossiers ouverts pour ce service à la même adresse :")
+        )
+        self.attach_button.setText(self.tr("&Joindre le citoyen à ce dossier"))
+        self.save_anyway_button.setText(self.tr("Enregistrer &quand même"))
+        self.suggest_title.setText(self.tr("Articles suggérés"))
+        self.save_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
+        self.clear_button.setText(self.tr("Vider le formulaire"))
+        self.citizen.retranslate()
+        self._fill_channels()
+        self._update_preview()
+        self._update_suggest_hint()
+
+    # -- lists --------------------------------------------------------------------------
+    def _fill_channels(self) -> None:
+        for i in range(self.channel.count()):
+            self.channel.setItemText(i, fmt.channel_label(self.channel.itemData(i), self._lang))
+
+    def _fill_arrondissements(self) -> None:
+        current = self.arrondissement.currentData() or ""
+        self.arrondissement.blockSignals(True)
+        self.arrondissement.clear()
+        self.arrondissement.addItem("", "")
+        if self.workspace is not None:
+            table = self.workspace.catalogue.routing
+            places = sorted(table.arrondissements.values(), key=lambda a: (a.kind, a.name))
+            for arr in places:
+                suffix = "" if arr.kind == "arrondissement" else self.tr(" (ville liée)")
+                self.arrondissement.addItem(f"{arr.name}{suffix}", arr.code)
+        self.arrondissement.setCurrentIndex(max(0, self.arrondissement.findData(current)))
+        self.arrondissement.blockSignals(False)
+
+    # -- reacting to input --------------------------------------------------------------
+    def _on_service(self, service: Service | None) -> None:
+        self.attributes.set_service(service, self._lang)
+        self._chain_tab_order()
+        self.citizen.set_anonymous_allowed(service is None or service.anonymous)
+        if service is None:
+            self.service_info.setText("")
+        else:
+            nature = fmt.nature_label(service.nature, self._lang)
+            geo = self.tr("adresse requise") if service.geographic else self.tr("sans adresse")
+            self.service_info.setText(f"{nature} · {geo}")
+        self._on_changed()
+
+    def _chain_tab_order(self) -> None:
+        """The service's fields are made after the others: put them back in reading
+        order, between the address and the description."""
+        chain: list[QWidget] = [
+            self.picker,
+            self.civic,
+            self.street,
+            self.postal,
+            self.arrondissement,
+            *self.attributes.editors.values(),
+            self.description,
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _on_changed(self) -> None:
+        self._update_preview()
+        self._duplicate_finder.poke()
+
+    def _on_description(self) -> None:
+        self._suggester.poke()
+
+    def _update_preview(self) -> None:
+        if self.workspace is None:
+            self.preview.setText(self.tr("Ouverture du stockage local…"))
+            return
+        result = intake.preview(self.workspace.catalogue, self.draft(), fmt.now())
+        if result is None:
+            self.preview.setText(self.tr("Choisissez le type de demande pour voir où elle ira."))
+        elif isinstance(result, FieldProblem):
+            self.preview.setText(fmt.problem_text(result))
+        else:
+            self.preview.setText(self._preview_text(result.service, result.routing, result))
+
+    def _unit_name(self, unit_name_fr: str, unit_name_en: str) -> str:
+        return unit_name_en if self._lang == "en" and unit_name_en else unit_name_fr
+
+    def _preview_text(self, service: Service, routing: Routing, result: intake.Preview) -> str:
+        unit = self._unit_name(routing.unit.name_fr, routing.unit.name_en)
+        handled = self._unit_name(routing.handled_by.name_fr, routing.handled_by.name_en)
+        lines = [self.tr("Unité responsable : <b>%1</b>").replace("%1", unit)]
+        if routing.after_hours:
+            lines.append(
+                self.tr(
+                    "Hors des heures de bureau : prise en charge maintenant par <b>%1</b>."
+                ).replace("%1", handled)
+            )
+        else:
+            lines.append(self.tr("Prise en charge maintenant par l'unité responsable."))
+        delay = service.delay
+        units = {
+            "business_days": self.tr("%n jour(s) ouvrable(s)", "", delay.value),
+            "business_hours": self.tr("%n heure(s) ouvrable(s)", "", delay.value),
+            "hours": self.tr("%n heure(s)", "", delay.value),
+        }
+        lines.append(
+            self.tr("Échéance : <b>%1</b> (%2)")
+            .replace("%1", fmt.due_phrase(result.due_at, self._lang))
+            .replace("%2", units.get(delay.unit, ""))
+        )
+        return "<br>".join(lines)
+
+    # -- suggestions --------------------------------------------------------------------
+    def _suggest_query(self) -> tuple[str, str]:
+        return self.description.toPlainText().strip(), self._lang
+
+    def _run_suggest(self, wanted: object) -> SearchResult | None:
+        assert isinstance(wanted, tuple)
+        text, lang = str(wanted[0]), str(wanted[1])
+        workspace = self.workspace
+        if workspace is None or len(text) < 3:
+            return None
+        return workspace.search(text, lang=lang, limit=SUGGESTIONS)
+
+    def _show_suggestions(self, _wanted: object, result: SearchResult | None) -> None:
+        hits = list(result.hits[:SUGGESTIONS]) if result is not None else []
+        self._suggested = [(h.article_id, h.lang) for h in hits]
+        for i, button in enumerate(self.suggest_buttons):
+            if i < len(hits):
+                button.setText(f"Alt+{i + 1}  {hits[i].title}")
+                button.show()
+            else:
+                button.hide()
+        self._update_suggest_hint()
+
+    def _update_suggest_hint(self) -> None:
+        if self._suggested:
+            self.suggest_hint.setText(
+                self.tr("Souvent, un article répond à la question sans ouvrir de demande.")
+            )
+        else:
+            self.suggest_hint.setText(
+                self.tr(
+                    "Les articles de la banque d'information liés à la description "
+                    "s'afficheront ici."
+                )
+            )
+
+    def open_suggestion(self, n: int) -> None:
+        if n < len(self._suggested):
+            self.articleRequested.emit(*self._suggested[n])
+
+    # -- duplicates ---------------------------------------------------------------------
+    def _duplicate_key(self) -> tuple[str, str, str]:
+        service = self.picker.service
+        return (
+            service.code if service else "",
+            self.civic.text().strip().upper(),
+            street_key(self.street.text()),
+        )
+
+    def _run_duplicates(self, key: object) -> list[CaseSummary]:
+        assert isinstance(key, tuple)
+        code, civic, street = (str(part) for part in key)
+        workspace = self.workspace
+        if workspace is None or not code or not street:
+            return []
+        return workspace.duplicates(
+            intake.Draft(service_code=code, civic_number=civic, street=self.street.text())
+        )
+
+    def _show_duplicates(self, _key: object, found: list[CaseSummary]) -> None:
+        self._duplicates = found
+        self.duplicates_list.clear()
+        for case in found:
+            late = self.tr(" — EN RETARD") if case.overdue else ""
+            text = (
+                f"{case.case_number} · {case.address} · "
+                f"{fmt.status_label(case.status, self._lang)} · {fmt.day(case.created_at)}{late}"
+            )
+            item = QListWidgetItem(text, self.duplicates_list)
+            item.setData(Qt.ItemDataRole.UserRole, case.case_number)
+        if found:
+            self.duplicates_list.setCurrentRow(0)
+        self.duplicates_box.setVisible(bool(found))
+
+    def _selected_duplicate(self) -> str | None:
+        item = self.duplicates_list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    # -- saving -------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._busy or self.workspace is None:
+            return
+        if self.profile is None:
+            self.statusMessage.emit(self.tr("Configurez d'abord le poste (Fichier > Poste)."))
+            return
+        draft = self.draft()
+        self._clear_problems()
+        try:
+            intake.check(self.workspace.catalogue, draft, fmt.now())
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return
+        self._busy = True
+        self._background.spawn(self._save(self.workspace, draft))
+
+    def save_anyway(self) -> None:
+        self._acknowledged = self._duplicate_key()
+        self.duplicates_box.hide()
+        self.save()
+
+    async def _save(self, workspace: Workspace, draft: intake.Draft) -> None:
+        try:
+            key = self._duplicate_key()
+            if key != self._acknowledged:
+                found = await self._background.run(workspace.duplicates, draft)
+                if found:
+                    self._show_duplicates(key, found)
+                    self.duplicates_list.setFocus()
+                    self.statusMessage.emit(
+                        self.tr(
+                            "Un dossier semblable est ouvert : joignez-y le citoyen, "
+                            "ou enregistrez quand même."
+                        )
+                    )
+                    return
+            saved = await self._background.run(workspace.save_request, draft, self.interaction_id)
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return
+        except Exception as exc:  # the form keeps everything; the agent can retry
+            self._show_failure(exc)
+            return
+        finally:
+            self._busy = False
+        await self._after_save(workspace, draft, saved.case_number, saved.citizen_id)
+
+    def attach_to_selected(self) -> None:
+        case_number = self._selected_duplicate()
+        if case_number is None or self._busy or self.workspace is None or self.profile is None:
+            return
+        self._clear_problems()
+        self._busy = True
+        self._background.spawn(self._attach(self.workspace, case_number, self.draft()))
+
+    async def _attach(self, workspace: Workspace, case_number: str, draft: intake.Draft) -> None:
+        try:
+            citizen_id = await self._background.run(
+                workspace.attach_to_case, case_number, draft, self.interaction_id
+            )
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return
+        except Exception as exc:
+            self._show_failure(exc)
+            return
+        finally:
+            self._busy = False
+        self.statusMessage.emit(self.tr("Citoyen joint au dossier %1.").replace("%1", case_number))
+        await self._after_save(workspace, draft, case_number, citizen_id, attached=True)
+
+    async def _after_save(
+        self,
+        workspace: Workspace,
+        draft: intake.Draft,
+        case_number: str,
+        citizen_id: str | None,
+        attached: bool = False,
+    ) -> None:
+        self._last_case = case_number
+        self.saved_title.setText(
+            self.tr("Citoyen joint au dossier existant. Numéro de dossier :")
+            if attached
+            else self.tr("Demande enregistrée. Numéro de dossier :")
+        )
+        self.saved_number.setText(case_number)
+        self.saved_banner.show()
+        self.summary.hide()
+        self._clear_request_fields()
+        self.saved.emit(case_number)
+        self.open_case_button.setFocus()
+        # The next request of this call is for the same citizen: keep them, picked, so a
+        # new citizen is not created twice.
+        if citizen_id is not None and draft.new_citizen is not None:
+            key = draft.new_citizen.phone or draft.new_citizen.email
+            matches = await self._background.run(workspace.lookup_citizens, key)
+            match = next((m for m in matches if m.id == citizen_id), None)
+            if match is not None:
+                self.citizen.pick(match)
+        elif citizen_id is not None and self.citizen.picked is not None:
+            self._refresh_picked(workspace)
+
+    def _refresh_picked(self, workspace: Workspace) -> None:
+        picked = self.citizen.picked
+        if picked is None:
+            return
+
+        async def refresh() -> None:
+            key = picked.phone or picked.email
+            matches: list[CitizenMatch] = await self._background.run(workspace.lookup_citizens, key)
+            match = next((m for m in matches if m.id == picked.id), None)
+            if match is not None and self.citizen.picked is picked:
+                self.citizen.pick(match)
+
+        self._background.spawn(refresh())
+
+    def _clear_request_fields(self) -> None:
+        self.picker.clear_choice()
+        self.attributes.clear()
+        for editor in (self.civic, self.street, self.postal):
+            editor.clear()
+        self.arrondissement.setCurrentIndex(0)
+        self.description.clear()
+        self._duplicates = []
+        self.duplicates_box.hide()
+        self._acknowledged = None
+        self._clear_problems()
+
+    def copy_case_number(self) -> None:
+        if self._last_case:
+            QGuiApplication.clipboard().setText(self._last_case)
+            self.statusMessage.emit(self.tr("Numéro de dossier copié"))
+
+    # -- problems -----------------------------------------------------------------------
+    def _field_editor(self, field: str) -> QWidget | None:
+        editors = {**self._address_editors(), "description": self.description}
+        editors["service_code"] = self.picker
+        editors["channel"] = self.channel
+        return editors.get(field)
+
+    def _show_problems(self, problems: list[FieldProblem]) -> None:
+        first: QWidget | None = None
+        unplaced: list[str] = []
+        for problem in problems:
+            text = fmt.problem_text(problem)
+            widget = self._show_problem(problem.field, text)
+            if widget is None:
+                unplaced.append(text)
+            elif first is None:
+                first = widget
+        count = self.tr("%n champ(s) à corriger : rien n'a été effacé.", "", len(problems))
+        self.summary.setText("\n".join([count, *unplaced]))
+        self.summary.show()
+        if first is not None:
+            self._reveal(first)
+
+    def _show_problem(self, field: str, text: str) -> QWidget | None:
+        if field.startswith("citizen"):
+            return self.citizen.show_problem(field, text)
+        if field.startswith("attribute[") and field.endswith("]"):
+            return self.attributes.show_problem(field[len("attribute[") : -1], text)
+        if field == "service_code":
+            self.service_error.setText(text)
+            self.service_error.show()
+        elif field in self.errors:
+            self.errors[field].setText(text)
+            self.errors[field].show()
+        editor = self._field_editor(field)
+        if editor is not None:
+            editor.setProperty("invalid", True)
+            editor.style().polish(editor)
+        return editor
+
+    def _reveal(self, widget: QWidget) -> None:
+        self.scroll_area.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clear_problems(self) -> None:
+        self.summary.hide()
+        self.service_error.hide()
+        for field, label in self.errors.items():
+            label.hide()
+            editor = self._field_editor(field)
+            if editor is not None:
+                editor.setProperty("invalid", False)
+                editor.style().polish(editor)
+        self.picker.setProperty("invalid", False)
+        self.picker.style().polish(self.picker)
+        self.citizen.clear_problems()
+        self.attributes.clear_problems()
+
+    def _show_failure(self, exc: Exception) -> None:
+        self.summary.setText(
+            self.tr(
+                "La demande n'a pas pu être enregistrée : %1. Rien n'a été effacé ; "
+                "réessayez avec Ctrl+Entrée."
+            ).replace("%1", str(exc))
+        )
+        self.summary.show()
