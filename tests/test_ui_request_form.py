@@ -268,6 +268,7 @@ def test_suggested_articles_follow_the_description(form: RequestForm, qtbot) -> 
     qtbot.keyClicks(form.description, "collecte des encombrants")
     qtbot.waitUntil(lambda: form.suggest_buttons[0].isVisible(), timeout=5000)
     assert "Alt+1" in form.suggest_buttons[0].text()
+    assert "encombrants" in form.suggest_buttons[0].text().lower()  # the title, as text
     with qtbot.waitSignal(form.articleRequested) as opened:
         qtbot.keyClick(form.description, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert opened.args[0]

@@ -201,6 +201,7 @@ class CitizenBox(QGroupBox):
         self.picked = match
         self._show_picked(match)
         self.matches.hide()
+        self.lookup_status.setText("")
         self.new_box.hide()
         self.anonymous.setChecked(False)
         self.anonymous.hide()

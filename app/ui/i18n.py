@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.services.resources import resources_dir
 
@@ -52,7 +52,20 @@ class Translations:
 
     def __init__(self) -> None:
         self._translator: QTranslator | None = None
+        self._qt_translator: QTranslator | None = None
         self.lang = "fr"
+
+    def _apply_qt_own(self, app: QCoreApplication, lang: str) -> None:
+        """Qt's own texts (OK / Annuler, context menus) in the same language."""
+        if self._qt_translator is not None:
+            app.removeTranslator(self._qt_translator)
+            self._qt_translator.deleteLater()
+            self._qt_translator = None
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{lang}", folder):
+            app.installTranslator(translator)
+            self._qt_translator = translator
 
     def apply(self, lang: str) -> bool:
         """Switch to lang; False when its translation cannot be found (French stays)."""
@@ -68,8 +81,10 @@ class Translations:
         if qm is None or not translator.load(str(qm)):
             # French is the source text: without its file only plural forms read "(s)".
             self.lang = "fr"
+            self._apply_qt_own(app, "fr")
             return lang == "fr"
         app.installTranslator(translator)
         self._translator = translator
         self.lang = lang
+        self._apply_qt_own(app, lang)
         return True

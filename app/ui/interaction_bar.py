@@ -45,6 +45,7 @@ class OutcomeDialog(QDialog):
             item = QListWidgetItem(labels[code], self.choices)
             item.setData(Qt.ItemDataRole.UserRole, code)
         self.choices.setCurrentRow(OUTCOMES.index(suggested))
+        self.choices.setMaximumHeight(self.choices.sizeHintForRow(0) * len(OUTCOMES) + 8)
         self.choices.itemActivated.connect(lambda _i: self.accept())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -103,7 +103,14 @@ class MainWindow(QMainWindow):
         }
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.ApplicationShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.article, self.search.focus_search)
+        # Escape in an open article goes back to the search; only there (the form uses
+        # Escape to close its lists, and must not lose the agent's place to it).
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.article,
+            self.search.focus_search,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
 
     def _connect(self) -> None:
         self.search.articleRequested.connect(self.open_article)

@@ -227,6 +227,8 @@ class RequestForm(QWidget):
         self.duplicates_list = QListWidget(self.duplicates_box)
         self.duplicates_list.setObjectName("duplicatesList")
         self.duplicates_list.setMaximumHeight(110)
+        self.duplicates_list.setWordWrap(True)
+        self.duplicates_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attach_button = QPushButton(self.duplicates_box)
         self.attach_button.setObjectName("attachToCase")
         self.save_anyway_button = QPushButton(self.duplicates_box)
@@ -610,7 +612,8 @@ class RequestForm(QWidget):
         self._suggested = [(h.article_id, h.lang) for h in hits]
         for i, button in enumerate(self.suggest_buttons):
             if i < len(hits):
-                button.setText(f"Alt+{i + 1}  {hits[i].title}")
+                button.setText(f"Alt+{i + 1}  {hits[i].title_text}")
+                button.setToolTip(hits[i].title_text)
                 button.show()
             else:
                 button.hide()
