@@ -1,164 +1,883 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_CA" sourcelanguage="fr_CA">
 <context>
     <name>ArticlePanel</name>
     <message>
-        <location filename="../../app/ui/article_view.py" line="111" />
+        <location filename="../../app/ui/article_view.py" line="120"/>
         <source>Référence</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="112" />
+        <location filename="../../app/ui/article_view.py" line="121"/>
         <source>Copier la référence</source>
         <translation>Copy referral</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="113" />
-        <source>Copie l'unité, le téléphone, l'adresse et les heures</source>
+        <location filename="../../app/ui/article_view.py" line="122"/>
+        <source>Créer une demande pour ce service (Ctrl+Maj+N)</source>
+        <translation>Create a request for this service (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="123"/>
+        <source>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</source>
         <translation>Copies the unit, phone, address and hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="115" />
+        <location filename="../../app/ui/article_view.py" line="125"/>
         <source>Unité</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="116" />
+        <location filename="../../app/ui/article_view.py" line="126"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="117" />
+        <location filename="../../app/ui/article_view.py" line="127"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="118" />
+        <location filename="../../app/ui/article_view.py" line="128"/>
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="122" />
+        <location filename="../../app/ui/article_view.py" line="132"/>
         <source>Afficher en français</source>
         <translation>Show in French</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="123" />
+        <location filename="../../app/ui/article_view.py" line="133"/>
         <source>Afficher en anglais</source>
         <translation>Show in English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="126" />
+        <location filename="../../app/ui/article_view.py" line="136"/>
         <source>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</source>
         <translation>Search on the left, then Enter to open an article.
 Ctrl+K returns to the search.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="164" />
+        <location filename="../../app/ui/article_view.py" line="179"/>
         <source>mis à jour le %1</source>
         <translation>updated %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="181" />
+        <location filename="../../app/ui/article_view.py" line="196"/>
         <source>Documents envoyables sur demande : %1</source>
         <translation>Documents that can be sent on request: %1</translation>
     </message>
 </context>
 <context>
+    <name>AttributeFields</name>
+    <message>
+        <location filename="../../app/ui/attribute_fields.py" line="158"/>
+        <source>AAAA-MM-JJ HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/attribute_fields.py" line="160"/>
+        <source>nombre</source>
+        <translation>number</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="406"/>
+        <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
+        <translation>No case open. Search for a case above, then ↓ and Enter to show it here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="413"/>
+        <source>Numéro de dossier</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="414"/>
+        <location filename="../../app/ui/case_history.py" line="489"/>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="415"/>
+        <source>Pas encore transmis au stockage central</source>
+        <translation>Not yet sent to the central store</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="416"/>
+        <source>Citoyens concernés</source>
+        <translation>Citizens concerned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="417"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="418"/>
+        <source>Précisions</source>
+        <translation>Additional details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="419"/>
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="420"/>
+        <source>&amp;Note à ajouter au dossier</source>
+        <translation>&amp;Note to add to the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="421"/>
+        <source>Ce que le citoyen a dit ou ce qui a été fait</source>
+        <translation>What the citizen said or what was done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="422"/>
+        <source>Note à ajouter au dossier</source>
+        <translation>Note to add to the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="423"/>
+        <source>Ajouter la note (Ctrl+Entrée)</source>
+        <translation>Add the note (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="428"/>
+        <source>Type de demande :</source>
+        <translation>Request type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="429"/>
+        <source>Nature :</source>
+        <translation>Nature:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="430"/>
+        <source>Statut :</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="431"/>
+        <source>Canal :</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="432"/>
+        <source>Créé le :</source>
+        <translation>Created:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="433"/>
+        <source>Échéance :</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="434"/>
+        <source>Adresse :</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="435"/>
+        <source>Arrondissement :</source>
+        <translation>Borough:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="436"/>
+        <source>Unité responsable :</source>
+        <translation>Responsible unit:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="437"/>
+        <source>Prise en charge par :</source>
+        <translation>Handled by:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="438"/>
+        <source>Doublon du dossier :</source>
+        <translation>Duplicate of case:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="503"/>
+        <source>Aucun : signalement anonyme.</source>
+        <translation>None: anonymous report.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="554"/>
+        <source>Aucun événement.</source>
+        <translation>No events.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="562"/>
+        <source>Demande créée</source>
+        <translation>Request created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="562"/>
+        <source>Canal : %1</source>
+        <translation>Channel: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="564"/>
+        <source>Acheminée</source>
+        <translation>Routed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="566"/>
+        <source>Statut modifié</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="568"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="570"/>
+        <source>Doublon</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="573"/>
+        <source>Citoyen ajouté au dossier</source>
+        <translation>Citizen added to the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="577"/>
+        <source>Dossier modifié</source>
+        <translation>Case updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="584"/>
+        <source>Unité responsable : %1</source>
+        <translation>Responsible unit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="590"/>
+        <source>prise en charge par %1</source>
+        <translation>handled by %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="592"/>
+        <source>(hors des heures de bureau)</source>
+        <translation>(outside office hours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="595"/>
+        <source>(réassignée)</source>
+        <translation>(reassigned)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="597"/>
+        <source>(changement d&apos;arrondissement)</source>
+        <translation>(borough changed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="610"/>
+        <source>Doublon du dossier %1</source>
+        <translation>Duplicate of case %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="611"/>
+        <source>Le dossier %1 est un doublon de celui-ci</source>
+        <translation>Case %1 is a duplicate of this one</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="617"/>
+        <source>numéro civique</source>
+        <translation>civic number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="618"/>
+        <source>rue</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="619"/>
+        <source>code postal</source>
+        <translation>postal code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="620"/>
+        <source>arrondissement</source>
+        <translation>borough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="621"/>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="622"/>
+        <source>précisions</source>
+        <translation>additional details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="623"/>
+        <source>type de demande</source>
+        <translation>request type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="624"/>
+        <source>échéance</source>
+        <translation>due date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="625"/>
+        <source>prise en charge</source>
+        <translation>handled by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="638"/>
+        <source>Champs modifiés : %1</source>
+        <translation>Fields changed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHistoryPanel</name>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="780"/>
+        <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
+        <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="782"/>
+        <source>Recherche de dossiers</source>
+        <translation>Case search</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="783"/>
+        <source>Dossiers trouvés</source>
+        <translation>Cases found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="784"/>
+        <source>Vouliez-vous dire :</source>
+        <translation>Did you mean:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="787"/>
+        <source>Dossier</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="788"/>
+        <source>Type de demande</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="789"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="790"/>
+        <source>Créé le</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="791"/>
+        <source>Échéance</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="792"/>
+        <source>Retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="794"/>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="837"/>
+        <source>Recherche impossible : %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="855"/>
+        <source>Numéro de dossier</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="856"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="857"/>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="858"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="866"/>
+        <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
+        <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/case_history.py" line="873"/>
+        <source>%n dossier(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="885"/>
+        <source>%1 ?</source>
+        <translation>%1?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="888"/>
+        <source>Ouvrir le dossier %1</source>
+        <translation>Open case %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="958"/>
+        <source>Dossier illisible : %1</source>
+        <translation>Case cannot be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="964"/>
+        <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
+        <translation>Case %1 does not exist on this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="988"/>
+        <source>Note non enregistrée : %1</source>
+        <translation>Note not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="997"/>
+        <source>Note ajoutée au dossier %1</source>
+        <translation>Note added to case %1</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenBox</name>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="160"/>
+        <source>Citoyen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="162"/>
+        <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
+        <translation>Search by phone or e-mail (↓ to choose)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="164"/>
+        <source>Recherche de citoyen</source>
+        <translation>Citizen search</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="165"/>
+        <source>Changer</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="169"/>
+        <source>&amp;Nom</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="170"/>
+        <source>Télé&amp;phone</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="171"/>
+        <source>Courr&amp;iel</source>
+        <translation>E-&amp;mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="172"/>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="177"/>
+        <source>Citoyen &amp;anonyme</source>
+        <translation>&amp;Anonymous citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="197"/>
+        <source>Ce type de demande exige les coordonnées du citoyen.</source>
+        <translation>This request type requires the citizen&apos;s contact information.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/citizen_box.py" line="257"/>
+        <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
+        <translation>
+            <numerusform>%n citizen found: ↓ then Enter to choose</numerusform>
+            <numerusform>%n citizens found: ↓ then Enter to choose</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="261"/>
+        <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
+        <translation>No citizen found: Enter to add them as a new citizen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/citizen_box.py" line="268"/>
+        <source>%n dossier(s) ouvert(s)</source>
+        <translation>
+            <numerusform>%n open case</numerusform>
+            <numerusform>%n open cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="277"/>
+        <source>Dossiers ouverts :</source>
+        <translation>Open cases:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="280"/>
+        <source>En retard</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="287"/>
+        <source>échéance %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="291"/>
+        <source>Aucun dossier ouvert.</source>
+        <translation>No open cases.</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="91"/>
+        <source>Obligatoire : remplissez ce champ.</source>
+        <translation>Required: fill in this field.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="92"/>
+        <source>Choisissez le type de demande (tapez quelques lettres).</source>
+        <translation>Choose the request type (type a few letters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="95"/>
+        <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
+        <translation>Choose the channel through which the citizen is contacting the City.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="98"/>
+        <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
+        <translation>This request type requires the citizen&apos;s contact information: choose the citizen or enter them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="102"/>
+        <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
+        <translation>Give a phone number or an e-mail so the citizen can be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="105"/>
+        <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
+        <translation>A 10-digit number is expected, for example 514 555-0123.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="108"/>
+        <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
+        <translation>An e-mail address is expected, for example name@example.ca.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="111"/>
+        <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
+        <translation>A Canadian postal code is expected, for example H2X 1Y4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="114"/>
+        <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
+        <translation>A civic number is expected, for example 1234, 1234A or 1234-1236.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="117"/>
+        <source>Indiquez la rue où se trouve le problème.</source>
+        <translation>Enter the street where the problem is.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="120"/>
+        <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
+        <translation>Choose the borough: this service is handled there.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="123"/>
+        <source>Ville liée qui traite ce service elle-même : dirigez le citoyen vers elle.</source>
+        <translation>A related city that handles this service itself: refer the citizen to it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="127"/>
+        <source>Acheminement impossible : %1</source>
+        <translation>Routing failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="128"/>
+        <source>Décrivez ce que le citoyen signale.</source>
+        <translation>Describe what the citizen is reporting.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="131"/>
+        <source>Trop long : %1 caractères au plus.</source>
+        <translation>Too long: %1 characters at most.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="132"/>
+        <source>Texte attendu.</source>
+        <translation>Text is expected.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="133"/>
+        <source>Contient un caractère invalide : retirez-le.</source>
+        <translation>Contains an invalid character: remove it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="136"/>
+        <source>Nombre attendu, par exemple 3 ou 2,5.</source>
+        <translation>A number is expected, for example 3 or 2.5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="139"/>
+        <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
+        <translation>A date is expected, in the form YYYY-MM-DD HH:MM.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="142"/>
+        <source>Choisissez une des valeurs proposées.</source>
+        <translation>Choose one of the values offered.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="143"/>
+        <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
+        <translation>Station code from 001 to 899, unique to this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="146"/>
+        <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
+        <translation>Your username: letters, digits and . _ @ - only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="149"/>
+        <source>Choisissez votre lieu de travail.</source>
+        <translation>Choose your workplace.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="150"/>
+        <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
+        <translation>This workstation has used up its numbers for the year: change the station code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="153"/>
+        <source>Ce dossier n&apos;existe pas sur ce poste.</source>
+        <translation>This case does not exist on this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="156"/>
+        <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
+        <translation>This citizen is no longer on file: search for them again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="159"/>
+        <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
+        <translation>Wrong check digit: a digit was probably mistyped. Read the number back to the citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="164"/>
+        <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
+        <translation>A case number is expected: 12 digits, for example 26-042-000137-5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="167"/>
+        <source>Choisissez le français ou l&apos;anglais.</source>
+        <translation>Choose French or English.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="170"/>
+        <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
+        <translation>This case is closed: save a new request instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="173"/>
+        <source>Choisissez le résultat de l&apos;interaction.</source>
+        <translation>Choose the outcome of the interaction.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="176"/>
+        <source>Aucune interaction en cours.</source>
+        <translation>No interaction in progress.</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionBar</name>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="133"/>
+        <source>Canal de l&apos;interaction</source>
+        <translation>Interaction channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="134"/>
+        <source>Début d&apos;interaction (F2)</source>
+        <translation>Start interaction (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="135"/>
+        <source>Fin (F3)</source>
+        <translation>End (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="181"/>
+        <source>Interaction terminée et consignée.</source>
+        <translation>Interaction ended and logged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="199"/>
+        <source>Aucune interaction en cours</source>
+        <translation>No interaction in progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="205"/>
+        <source>Interaction en cours : %1 · %2</source>
+        <translation>Interaction in progress: %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63" />
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Referral copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101" />
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Relais — Console 311</source>
         <translation>Relais — 311 console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102" />
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104" />
+        <location filename="../../app/ui/main_window.py" line="159"/>
+        <source>&amp;Poste de travail…</source>
+        <translation>&amp;Workstation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="160"/>
+        <source>Information (Ctrl+K)</source>
+        <translation>Information (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="161"/>
+        <source>Nouvelle demande (Ctrl+N)</source>
+        <translation>New request (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="162"/>
+        <source>Dossiers (Ctrl+D)</source>
+        <translation>Cases (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105" />
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Go to search	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106" />
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108" />
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>À &amp;propos de Relais</source>
         <translation>&amp;About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Bundled content not loaded (hover for details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134" />
-        <source>La traduction anglaise est introuvable ; l'interface reste en français.</source>
+        <location filename="../../app/ui/main_window.py" line="201"/>
+        <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>The English translation cannot be found; the interface stays in French.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
-        <source>Cet article n'existe plus.</source>
+        <location filename="../../app/ui/main_window.py" line="243"/>
+        <source>Demande %1 enregistrée sur ce poste.</source>
+        <translation>Request %1 saved on this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="260"/>
+        <source>Poste %1 · %2</source>
+        <translation>Station %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="273"/>
+        <source>Cet article n&apos;existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155" />
-        <source>Banque d'information indisponible</source>
+        <location filename="../../app/ui/main_window.py" line="279"/>
+        <source>Banque d&apos;information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
-        <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n'a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
+        <location filename="../../app/ui/main_window.py" line="282"/>
+        <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>The local store cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
-        <source>Ouverture de la banque d'information…</source>
+        <location filename="../../app/ui/main_window.py" line="309"/>
+        <source>Ouverture de la banque d&apos;information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -166,50 +885,339 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="35"/>
+        <source>Fin de l&apos;interaction</source>
+        <translation>End of interaction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="37"/>
+        <source>1  Information donnée</source>
+        <translation>1  Information given</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="38"/>
+        <source>2  Référence vers un autre service</source>
+        <translation>2  Referral to another service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="39"/>
+        <source>3  Demande créée</source>
+        <translation>3  Request created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="40"/>
+        <source>4  Transfert</source>
+        <translation>4  Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="55"/>
+        <source>Résultat de l&apos;interaction :</source>
+        <translation>Outcome of the interaction:</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="454"/>
+        <source>Nouvelle demande</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="455"/>
+        <source>Ca&amp;nal</source>
+        <translation>&amp;Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="456"/>
+        <source>Type de demande *</source>
+        <translation>Request type *</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="458"/>
+        <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
+        <translation>Type a few letters: pothole, streetlight, noise…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="460"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="462"/>
+        <source>N° &amp;civique</source>
+        <translation>C&amp;ivic no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="463"/>
+        <source>&amp;Rue</source>
+        <translation>&amp;Street</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="464"/>
+        <source>Code p&amp;ostal</source>
+        <translation>P&amp;ostal code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="465"/>
+        <source>Arron&amp;dissement</source>
+        <translation>&amp;Borough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="469"/>
+        <source>ex. boul. Saint-Laurent</source>
+        <translation>e.g. boul. Saint-Laurent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="472"/>
+        <source>tapez quelques lettres : plateau, verdun…</source>
+        <translation>type a few letters: plateau, verdun…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="473"/>
+        <source>H2X 1Y4</source>
+        <translation>H2X 1Y4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="474"/>
+        <source>Détails</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="475"/>
+        <source>D&amp;escription</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="477"/>
+        <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
+        <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="479"/>
+        <source>Acheminement et échéance</source>
+        <translation>Routing and due date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="480"/>
+        <location filename="../../app/ui/request_form.py" line="758"/>
+        <source>Demande enregistrée. Numéro de dossier :</source>
+        <translation>Request saved. Case number:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="483"/>
+        <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
+        <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central registry as soon as possible.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="487"/>
+        <source>Copier le numéro</source>
+        <translation>Copy the number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="488"/>
+        <source>Voir le dossier</source>
+        <translation>View the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="490"/>
+        <source>Dossiers ouverts pour ce service à la même adresse :</source>
+        <translation>Open cases for this service at the same address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="492"/>
+        <source>&amp;Joindre le citoyen à ce dossier</source>
+        <translation>A&amp;ttach the citizen to this case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="493"/>
+        <source>Enregistrer &amp;quand même</source>
+        <translation>Save an&amp;yway</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="494"/>
+        <source>Articles suggérés</source>
+        <translation>Suggested articles</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="495"/>
+        <source>Enregistrer (Ctrl+Entrée)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="496"/>
+        <source>Vider le formulaire</source>
+        <translation>Clear the form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="516"/>
+        <source> (ville liée)</source>
+        <translation> (related city)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="530"/>
+        <source>adresse requise</source>
+        <translation>address required</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="530"/>
+        <source>sans adresse</source>
+        <translation>no address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="558"/>
+        <source>Ouverture du stockage local…</source>
+        <translation>Opening the local store…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="562"/>
+        <source>Choisissez le type de demande pour voir où elle ira.</source>
+        <translation>Choose the request type to see where it will go.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="574"/>
+        <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="578"/>
+        <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="582"/>
+        <source>Prise en charge maintenant par l&apos;unité responsable.</source>
+        <translation>Handled now by the responsible unit.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/request_form.py" line="585"/>
+        <source>%n jour(s) ouvrable(s)</source>
+        <translation>
+            <numerusform>%n business day</numerusform>
+            <numerusform>%n business days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/request_form.py" line="586"/>
+        <source>%n heure(s) ouvrable(s)</source>
+        <translation>
+            <numerusform>%n business hour</numerusform>
+            <numerusform>%n business hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/request_form.py" line="587"/>
+        <source>%n heure(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="590"/>
+        <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="622"/>
+        <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
+        <translation>Often, an article answers the question without opening a request.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="627"/>
+        <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
+        <translation>Knowledge base articles related to the description will appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="659"/>
+        <source> — EN RETARD</source>
+        <translation> — OVERDUE</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="679"/>
+        <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
+        <translation>Set up the workstation first (File &gt; Workstation).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="706"/>
+        <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
+        <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="743"/>
+        <source>Citoyen joint au dossier %1.</source>
+        <translation>Citizen attached to case %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="756"/>
+        <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
+        <translation>Citizen attached to the existing case. Case number:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="806"/>
+        <source>Numéro de dossier copié</source>
+        <translation>Case number copied</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/request_form.py" line="825"/>
+        <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
+        <translation>
+            <numerusform>%n field to correct: nothing was cleared.</numerusform>
+            <numerusform>%n fields to correct: nothing was cleared.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="869"/>
+        <source>La demande n&apos;a pas pu être enregistrée : %1. Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
+        <translation>The request could not be saved: %1. Nothing was cleared; try again with Ctrl+Enter.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="94" />
-        <source>Rechercher dans la banque d'information (Ctrl+K)…</source>
+        <location filename="../../app/ui/search_panel.py" line="94"/>
+        <source>Rechercher dans la banque d&apos;information (Ctrl+K)…</source>
         <translation>Search the knowledge base (Ctrl+K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="95" />
+        <location filename="../../app/ui/search_panel.py" line="95"/>
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="96" />
+        <location filename="../../app/ui/search_panel.py" line="96"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="127" />
+        <location filename="../../app/ui/search_panel.py" line="127"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="147" />
+        <location filename="../../app/ui/search_panel.py" line="147"/>
         <source>Tapez quelques mots : les résultats suivent la frappe.</source>
         <translation>Type a few words: results follow as you type.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="151" />
-        <source>Aucun article ne correspond. Essayez d'autres mots.</source>
+        <location filename="../../app/ui/search_panel.py" line="151"/>
+        <source>Aucun article ne correspond. Essayez d&apos;autres mots.</source>
         <translation>No article matches. Try other words.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_panel.py" line="153" />
+        <location filename="../../app/ui/search_panel.py" line="153"/>
         <source>%n article(s) contenant une partie des mots</source>
         <translation>
             <numerusform>%n article containing some of the words</numerusform>
@@ -217,12 +1225,50 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_panel.py" line="155" />
+        <location filename="../../app/ui/search_panel.py" line="155"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationDialog</name>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="88"/>
+        <source>Poste de travail</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="91"/>
+        <source>Ce poste a besoin d&apos;un code de poste (001 à 899) fourni par le responsable du déploiement : il fait partie de chaque numéro de dossier créé ici, ce qui les rend uniques même hors ligne.</source>
+        <translation>This workstation needs a station code (001 to 899) provided by the deployment lead: it is part of every case number created here, which makes them unique even offline.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="96"/>
+        <source>Code de &amp;poste</source>
+        <translation>Station &amp;code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="97"/>
+        <source>&amp;Utilisateur</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="98"/>
+        <source>&amp;Lieu de travail</source>
+        <translation>&amp;Workplace</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="99"/>
+        <source>Centre 311 (téléphone)</source>
+        <translation>311 centre (phone)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="100"/>
+        <source>Bureau Accès Montréal (comptoir)</source>
+        <translation>Bureau Accès Montréal (counter)</translation>
     </message>
 </context>
 </TS>

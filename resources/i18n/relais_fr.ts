@@ -1,164 +1,883 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="fr_CA">
 <context>
     <name>ArticlePanel</name>
     <message>
-        <location filename="../../app/ui/article_view.py" line="111" />
+        <location filename="../../app/ui/article_view.py" line="120"/>
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="112" />
+        <location filename="../../app/ui/article_view.py" line="121"/>
         <source>Copier la référence</source>
         <translation>Copier la référence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="113" />
-        <source>Copie l'unité, le téléphone, l'adresse et les heures</source>
-        <translation>Copie l'unité, le téléphone, l'adresse et les heures</translation>
+        <location filename="../../app/ui/article_view.py" line="122"/>
+        <source>Créer une demande pour ce service (Ctrl+Maj+N)</source>
+        <translation>Créer une demande pour ce service (Ctrl+Maj+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="115" />
+        <location filename="../../app/ui/article_view.py" line="123"/>
+        <source>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</source>
+        <translation>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/article_view.py" line="125"/>
         <source>Unité</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="116" />
+        <location filename="../../app/ui/article_view.py" line="126"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="117" />
+        <location filename="../../app/ui/article_view.py" line="127"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="118" />
+        <location filename="../../app/ui/article_view.py" line="128"/>
         <source>Heures</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="122" />
+        <location filename="../../app/ui/article_view.py" line="132"/>
         <source>Afficher en français</source>
         <translation>Afficher en français</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="123" />
+        <location filename="../../app/ui/article_view.py" line="133"/>
         <source>Afficher en anglais</source>
         <translation>Afficher en anglais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="126" />
+        <location filename="../../app/ui/article_view.py" line="136"/>
         <source>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</source>
         <translation>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="164" />
+        <location filename="../../app/ui/article_view.py" line="179"/>
         <source>mis à jour le %1</source>
         <translation>mis à jour le %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="181" />
+        <location filename="../../app/ui/article_view.py" line="196"/>
         <source>Documents envoyables sur demande : %1</source>
         <translation>Documents envoyables sur demande : %1</translation>
     </message>
 </context>
 <context>
+    <name>AttributeFields</name>
+    <message>
+        <location filename="../../app/ui/attribute_fields.py" line="158"/>
+        <source>AAAA-MM-JJ HH:MM</source>
+        <translation>AAAA-MM-JJ HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/attribute_fields.py" line="160"/>
+        <source>nombre</source>
+        <translation>nombre</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="406"/>
+        <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
+        <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="413"/>
+        <source>Numéro de dossier</source>
+        <translation>Numéro de dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="414"/>
+        <location filename="../../app/ui/case_history.py" line="489"/>
+        <source>En retard</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="415"/>
+        <source>Pas encore transmis au stockage central</source>
+        <translation>Pas encore transmis au stockage central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="416"/>
+        <source>Citoyens concernés</source>
+        <translation>Citoyens concernés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="417"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="418"/>
+        <source>Précisions</source>
+        <translation>Précisions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="419"/>
+        <source>Historique</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="420"/>
+        <source>&amp;Note à ajouter au dossier</source>
+        <translation>&amp;Note à ajouter au dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="421"/>
+        <source>Ce que le citoyen a dit ou ce qui a été fait</source>
+        <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="422"/>
+        <source>Note à ajouter au dossier</source>
+        <translation>Note à ajouter au dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="423"/>
+        <source>Ajouter la note (Ctrl+Entrée)</source>
+        <translation>Ajouter la note (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="428"/>
+        <source>Type de demande :</source>
+        <translation>Type de demande :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="429"/>
+        <source>Nature :</source>
+        <translation>Nature :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="430"/>
+        <source>Statut :</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="431"/>
+        <source>Canal :</source>
+        <translation>Canal :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="432"/>
+        <source>Créé le :</source>
+        <translation>Créé le :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="433"/>
+        <source>Échéance :</source>
+        <translation>Échéance :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="434"/>
+        <source>Adresse :</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="435"/>
+        <source>Arrondissement :</source>
+        <translation>Arrondissement :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="436"/>
+        <source>Unité responsable :</source>
+        <translation>Unité responsable :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="437"/>
+        <source>Prise en charge par :</source>
+        <translation>Prise en charge par :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="438"/>
+        <source>Doublon du dossier :</source>
+        <translation>Doublon du dossier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="503"/>
+        <source>Aucun : signalement anonyme.</source>
+        <translation>Aucun : signalement anonyme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="554"/>
+        <source>Aucun événement.</source>
+        <translation>Aucun événement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="562"/>
+        <source>Demande créée</source>
+        <translation>Demande créée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="562"/>
+        <source>Canal : %1</source>
+        <translation>Canal : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="564"/>
+        <source>Acheminée</source>
+        <translation>Acheminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="566"/>
+        <source>Statut modifié</source>
+        <translation>Statut modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="568"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="570"/>
+        <source>Doublon</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="573"/>
+        <source>Citoyen ajouté au dossier</source>
+        <translation>Citoyen ajouté au dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="577"/>
+        <source>Dossier modifié</source>
+        <translation>Dossier modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="584"/>
+        <source>Unité responsable : %1</source>
+        <translation>Unité responsable : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="590"/>
+        <source>prise en charge par %1</source>
+        <translation>prise en charge par %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="592"/>
+        <source>(hors des heures de bureau)</source>
+        <translation>(hors des heures de bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="595"/>
+        <source>(réassignée)</source>
+        <translation>(réassignée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="597"/>
+        <source>(changement d&apos;arrondissement)</source>
+        <translation>(changement d&apos;arrondissement)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="610"/>
+        <source>Doublon du dossier %1</source>
+        <translation>Doublon du dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="611"/>
+        <source>Le dossier %1 est un doublon de celui-ci</source>
+        <translation>Le dossier %1 est un doublon de celui-ci</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="617"/>
+        <source>numéro civique</source>
+        <translation>numéro civique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="618"/>
+        <source>rue</source>
+        <translation>rue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="619"/>
+        <source>code postal</source>
+        <translation>code postal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="620"/>
+        <source>arrondissement</source>
+        <translation>arrondissement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="621"/>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="622"/>
+        <source>précisions</source>
+        <translation>précisions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="623"/>
+        <source>type de demande</source>
+        <translation>type de demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="624"/>
+        <source>échéance</source>
+        <translation>échéance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="625"/>
+        <source>prise en charge</source>
+        <translation>prise en charge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="638"/>
+        <source>Champs modifiés : %1</source>
+        <translation>Champs modifiés : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHistoryPanel</name>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="780"/>
+        <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
+        <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="782"/>
+        <source>Recherche de dossiers</source>
+        <translation>Recherche de dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="783"/>
+        <source>Dossiers trouvés</source>
+        <translation>Dossiers trouvés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="784"/>
+        <source>Vouliez-vous dire :</source>
+        <translation>Vouliez-vous dire :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="787"/>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="788"/>
+        <source>Type de demande</source>
+        <translation>Type de demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="789"/>
+        <source>Statut</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="790"/>
+        <source>Créé le</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="791"/>
+        <source>Échéance</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="792"/>
+        <source>Retard</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="794"/>
+        <source>En retard</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="837"/>
+        <source>Recherche impossible : %1</source>
+        <translation>Recherche impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="855"/>
+        <source>Numéro de dossier</source>
+        <translation>Numéro de dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="856"/>
+        <source>Téléphone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="857"/>
+        <source>Courriel</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="858"/>
+        <source>Adresse</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="866"/>
+        <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
+        <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/case_history.py" line="873"/>
+        <source>%n dossier(s)</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="885"/>
+        <source>%1 ?</source>
+        <translation>%1 ?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="888"/>
+        <source>Ouvrir le dossier %1</source>
+        <translation>Ouvrir le dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="958"/>
+        <source>Dossier illisible : %1</source>
+        <translation>Dossier illisible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="964"/>
+        <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
+        <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="988"/>
+        <source>Note non enregistrée : %1</source>
+        <translation>Note non enregistrée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="997"/>
+        <source>Note ajoutée au dossier %1</source>
+        <translation>Note ajoutée au dossier %1</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenBox</name>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="160"/>
+        <source>Citoyen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="162"/>
+        <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
+        <translation>Chercher par téléphone ou courriel (↓ pour choisir)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="164"/>
+        <source>Recherche de citoyen</source>
+        <translation>Recherche de citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="165"/>
+        <source>Changer</source>
+        <translation>Changer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="169"/>
+        <source>&amp;Nom</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="170"/>
+        <source>Télé&amp;phone</source>
+        <translation>Télé&amp;phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="171"/>
+        <source>Courr&amp;iel</source>
+        <translation>Courr&amp;iel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="172"/>
+        <source>Langue</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="177"/>
+        <source>Citoyen &amp;anonyme</source>
+        <translation>Citoyen &amp;anonyme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="197"/>
+        <source>Ce type de demande exige les coordonnées du citoyen.</source>
+        <translation>Ce type de demande exige les coordonnées du citoyen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/citizen_box.py" line="257"/>
+        <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
+        <translation>
+            <numerusform>%n citoyen trouvé : ↓ puis Entrée pour choisir</numerusform>
+            <numerusform>%n citoyens trouvés : ↓ puis Entrée pour choisir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="261"/>
+        <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
+        <translation>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/citizen_box.py" line="268"/>
+        <source>%n dossier(s) ouvert(s)</source>
+        <translation>
+            <numerusform>%n dossier ouvert</numerusform>
+            <numerusform>%n dossiers ouverts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="277"/>
+        <source>Dossiers ouverts :</source>
+        <translation>Dossiers ouverts :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="280"/>
+        <source>En retard</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="287"/>
+        <source>échéance %1</source>
+        <translation>échéance %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="291"/>
+        <source>Aucun dossier ouvert.</source>
+        <translation>Aucun dossier ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="91"/>
+        <source>Obligatoire : remplissez ce champ.</source>
+        <translation>Obligatoire : remplissez ce champ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="92"/>
+        <source>Choisissez le type de demande (tapez quelques lettres).</source>
+        <translation>Choisissez le type de demande (tapez quelques lettres).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="95"/>
+        <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
+        <translation>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="98"/>
+        <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
+        <translation>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="102"/>
+        <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
+        <translation>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="105"/>
+        <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
+        <translation>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="108"/>
+        <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
+        <translation>Adresse courriel attendue, par exemple nom@exemple.ca.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="111"/>
+        <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
+        <translation>Code postal canadien attendu, par exemple H2X 1Y4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="114"/>
+        <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
+        <translation>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="117"/>
+        <source>Indiquez la rue où se trouve le problème.</source>
+        <translation>Indiquez la rue où se trouve le problème.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="120"/>
+        <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
+        <translation>Choisissez l&apos;arrondissement : ce service y est traité.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="123"/>
+        <source>Ville liée qui traite ce service elle-même : dirigez le citoyen vers elle.</source>
+        <translation>Ville liée qui traite ce service elle-même : dirigez le citoyen vers elle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="127"/>
+        <source>Acheminement impossible : %1</source>
+        <translation>Acheminement impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="128"/>
+        <source>Décrivez ce que le citoyen signale.</source>
+        <translation>Décrivez ce que le citoyen signale.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="131"/>
+        <source>Trop long : %1 caractères au plus.</source>
+        <translation>Trop long : %1 caractères au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="132"/>
+        <source>Texte attendu.</source>
+        <translation>Texte attendu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="133"/>
+        <source>Contient un caractère invalide : retirez-le.</source>
+        <translation>Contient un caractère invalide : retirez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="136"/>
+        <source>Nombre attendu, par exemple 3 ou 2,5.</source>
+        <translation>Nombre attendu, par exemple 3 ou 2,5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="139"/>
+        <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
+        <translation>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="142"/>
+        <source>Choisissez une des valeurs proposées.</source>
+        <translation>Choisissez une des valeurs proposées.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="143"/>
+        <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
+        <translation>Code de poste de 001 à 899, unique pour ce poste de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="146"/>
+        <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
+        <translation>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="149"/>
+        <source>Choisissez votre lieu de travail.</source>
+        <translation>Choisissez votre lieu de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="150"/>
+        <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
+        <translation>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="153"/>
+        <source>Ce dossier n&apos;existe pas sur ce poste.</source>
+        <translation>Ce dossier n&apos;existe pas sur ce poste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="156"/>
+        <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
+        <translation>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="159"/>
+        <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
+        <translation>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="164"/>
+        <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
+        <translation>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="167"/>
+        <source>Choisissez le français ou l&apos;anglais.</source>
+        <translation>Choisissez le français ou l&apos;anglais.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="170"/>
+        <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
+        <translation>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="173"/>
+        <source>Choisissez le résultat de l&apos;interaction.</source>
+        <translation>Choisissez le résultat de l&apos;interaction.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="176"/>
+        <source>Aucune interaction en cours.</source>
+        <translation>Aucune interaction en cours.</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionBar</name>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="133"/>
+        <source>Canal de l&apos;interaction</source>
+        <translation>Canal de l&apos;interaction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="134"/>
+        <source>Début d&apos;interaction (F2)</source>
+        <translation>Début d&apos;interaction (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="135"/>
+        <source>Fin (F3)</source>
+        <translation>Fin (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="181"/>
+        <source>Interaction terminée et consignée.</source>
+        <translation>Interaction terminée et consignée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="199"/>
+        <source>Aucune interaction en cours</source>
+        <translation>Aucune interaction en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="205"/>
+        <source>Interaction en cours : %1 · %2</source>
+        <translation>Interaction en cours : %1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63" />
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101" />
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102" />
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104" />
+        <location filename="../../app/ui/main_window.py" line="159"/>
+        <source>&amp;Poste de travail…</source>
+        <translation>&amp;Poste de travail…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="160"/>
+        <source>Information (Ctrl+K)</source>
+        <translation>Information (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="161"/>
+        <source>Nouvelle demande (Ctrl+N)</source>
+        <translation>Nouvelle demande (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="162"/>
+        <source>Dossiers (Ctrl+D)</source>
+        <translation>Dossiers (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105" />
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106" />
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108" />
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134" />
-        <source>La traduction anglaise est introuvable ; l'interface reste en français.</source>
-        <translation>La traduction anglaise est introuvable ; l'interface reste en français.</translation>
+        <location filename="../../app/ui/main_window.py" line="201"/>
+        <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
+        <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
-        <source>Cet article n'existe plus.</source>
-        <translation>Cet article n'existe plus.</translation>
+        <location filename="../../app/ui/main_window.py" line="243"/>
+        <source>Demande %1 enregistrée sur ce poste.</source>
+        <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155" />
-        <source>Banque d'information indisponible</source>
-        <translation>Banque d'information indisponible</translation>
+        <location filename="../../app/ui/main_window.py" line="260"/>
+        <source>Poste %1 · %2</source>
+        <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
-        <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n'a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
-        <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n'a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
+        <location filename="../../app/ui/main_window.py" line="273"/>
+        <source>Cet article n&apos;existe plus.</source>
+        <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="279"/>
+        <source>Banque d&apos;information indisponible</source>
+        <translation>Banque d&apos;information indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="282"/>
+        <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
+        <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>Le stockage local ne peut pas être ouvert : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
-        <source>Ouverture de la banque d'information…</source>
-        <translation>Ouverture de la banque d'information…</translation>
+        <location filename="../../app/ui/main_window.py" line="309"/>
+        <source>Ouverture de la banque d&apos;information…</source>
+        <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -166,50 +885,339 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196" />
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
 </context>
 <context>
-    <name>SearchPanel</name>
+    <name>OutcomeDialog</name>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="94" />
-        <source>Rechercher dans la banque d'information (Ctrl+K)…</source>
-        <translation>Rechercher dans la banque d'information (Ctrl+K)…</translation>
+        <location filename="../../app/ui/interaction_bar.py" line="35"/>
+        <source>Fin de l&apos;interaction</source>
+        <translation>Fin de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="95" />
+        <location filename="../../app/ui/interaction_bar.py" line="37"/>
+        <source>1  Information donnée</source>
+        <translation>1  Information donnée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="38"/>
+        <source>2  Référence vers un autre service</source>
+        <translation>2  Référence vers un autre service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="39"/>
+        <source>3  Demande créée</source>
+        <translation>3  Demande créée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="40"/>
+        <source>4  Transfert</source>
+        <translation>4  Transfert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interaction_bar.py" line="55"/>
+        <source>Résultat de l&apos;interaction :</source>
+        <translation>Résultat de l&apos;interaction :</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="454"/>
+        <source>Nouvelle demande</source>
+        <translation>Nouvelle demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="455"/>
+        <source>Ca&amp;nal</source>
+        <translation>Ca&amp;nal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="456"/>
+        <source>Type de demande *</source>
+        <translation>Type de demande *</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="458"/>
+        <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
+        <translation>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="460"/>
+        <source>Adresse</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="462"/>
+        <source>N° &amp;civique</source>
+        <translation>N° &amp;civique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="463"/>
+        <source>&amp;Rue</source>
+        <translation>&amp;Rue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="464"/>
+        <source>Code p&amp;ostal</source>
+        <translation>Code p&amp;ostal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="465"/>
+        <source>Arron&amp;dissement</source>
+        <translation>Arron&amp;dissement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="469"/>
+        <source>ex. boul. Saint-Laurent</source>
+        <translation>ex. boul. Saint-Laurent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="472"/>
+        <source>tapez quelques lettres : plateau, verdun…</source>
+        <translation>tapez quelques lettres : plateau, verdun…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="473"/>
+        <source>H2X 1Y4</source>
+        <translation>H2X 1Y4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="474"/>
+        <source>Détails</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="475"/>
+        <source>D&amp;escription</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="477"/>
+        <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
+        <translation>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="479"/>
+        <source>Acheminement et échéance</source>
+        <translation>Acheminement et échéance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="480"/>
+        <location filename="../../app/ui/request_form.py" line="758"/>
+        <source>Demande enregistrée. Numéro de dossier :</source>
+        <translation>Demande enregistrée. Numéro de dossier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="483"/>
+        <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
+        <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="487"/>
+        <source>Copier le numéro</source>
+        <translation>Copier le numéro</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="488"/>
+        <source>Voir le dossier</source>
+        <translation>Voir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="490"/>
+        <source>Dossiers ouverts pour ce service à la même adresse :</source>
+        <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="492"/>
+        <source>&amp;Joindre le citoyen à ce dossier</source>
+        <translation>&amp;Joindre le citoyen à ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="493"/>
+        <source>Enregistrer &amp;quand même</source>
+        <translation>Enregistrer &amp;quand même</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="494"/>
+        <source>Articles suggérés</source>
+        <translation>Articles suggérés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="495"/>
+        <source>Enregistrer (Ctrl+Entrée)</source>
+        <translation>Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="496"/>
+        <source>Vider le formulaire</source>
+        <translation>Vider le formulaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="516"/>
+        <source> (ville liée)</source>
+        <translation> (ville liée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="530"/>
+        <source>adresse requise</source>
+        <translation>adresse requise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="530"/>
+        <source>sans adresse</source>
+        <translation>sans adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="558"/>
+        <source>Ouverture du stockage local…</source>
+        <translation>Ouverture du stockage local…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="562"/>
+        <source>Choisissez le type de demande pour voir où elle ira.</source>
+        <translation>Choisissez le type de demande pour voir où elle ira.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="574"/>
+        <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="578"/>
+        <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="582"/>
+        <source>Prise en charge maintenant par l&apos;unité responsable.</source>
+        <translation>Prise en charge maintenant par l&apos;unité responsable.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/request_form.py" line="585"/>
+        <source>%n jour(s) ouvrable(s)</source>
+        <translation>
+            <numerusform>%n jour ouvrable</numerusform>
+            <numerusform>%n jours ouvrables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/request_form.py" line="586"/>
+        <source>%n heure(s) ouvrable(s)</source>
+        <translation>
+            <numerusform>%n heure ouvrable</numerusform>
+            <numerusform>%n heures ouvrables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/request_form.py" line="587"/>
+        <source>%n heure(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="590"/>
+        <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="622"/>
+        <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
+        <translation>Souvent, un article répond à la question sans ouvrir de demande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="627"/>
+        <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
+        <translation>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="659"/>
+        <source> — EN RETARD</source>
+        <translation> — EN RETARD</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="679"/>
+        <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
+        <translation>Configurez d&apos;abord le poste (Fichier &gt; Poste).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="706"/>
+        <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
+        <translation>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="743"/>
+        <source>Citoyen joint au dossier %1.</source>
+        <translation>Citoyen joint au dossier %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="756"/>
+        <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
+        <translation>Citoyen joint au dossier existant. Numéro de dossier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="806"/>
+        <source>Numéro de dossier copié</source>
+        <translation>Numéro de dossier copié</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/request_form.py" line="825"/>
+        <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
+        <translation>
+            <numerusform>%n champ à corriger : rien n&apos;a été effacé.</numerusform>
+            <numerusform>%n champs à corriger : rien n&apos;a été effacé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="869"/>
+        <source>La demande n&apos;a pas pu être enregistrée : %1. Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
+        <translation>La demande n&apos;a pas pu être enregistrée : %1. Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="94"/>
+        <source>Rechercher dans la banque d&apos;information (Ctrl+K)…</source>
+        <translation>Rechercher dans la banque d&apos;information (Ctrl+K)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_panel.py" line="95"/>
         <source>Recherche</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="96" />
+        <location filename="../../app/ui/search_panel.py" line="96"/>
         <source>Résultats</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="127" />
+        <location filename="../../app/ui/search_panel.py" line="127"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="147" />
+        <location filename="../../app/ui/search_panel.py" line="147"/>
         <source>Tapez quelques mots : les résultats suivent la frappe.</source>
         <translation>Tapez quelques mots : les résultats suivent la frappe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_panel.py" line="151" />
-        <source>Aucun article ne correspond. Essayez d'autres mots.</source>
-        <translation>Aucun article ne correspond. Essayez d'autres mots.</translation>
+        <location filename="../../app/ui/search_panel.py" line="151"/>
+        <source>Aucun article ne correspond. Essayez d&apos;autres mots.</source>
+        <translation>Aucun article ne correspond. Essayez d&apos;autres mots.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_panel.py" line="153" />
+        <location filename="../../app/ui/search_panel.py" line="153"/>
         <source>%n article(s) contenant une partie des mots</source>
         <translation>
             <numerusform>%n article contenant une partie des mots</numerusform>
@@ -217,12 +1225,50 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_panel.py" line="155" />
+        <location filename="../../app/ui/search_panel.py" line="155"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationDialog</name>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="88"/>
+        <source>Poste de travail</source>
+        <translation>Poste de travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="91"/>
+        <source>Ce poste a besoin d&apos;un code de poste (001 à 899) fourni par le responsable du déploiement : il fait partie de chaque numéro de dossier créé ici, ce qui les rend uniques même hors ligne.</source>
+        <translation>Ce poste a besoin d&apos;un code de poste (001 à 899) fourni par le responsable du déploiement : il fait partie de chaque numéro de dossier créé ici, ce qui les rend uniques même hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="96"/>
+        <source>Code de &amp;poste</source>
+        <translation>Code de &amp;poste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="97"/>
+        <source>&amp;Utilisateur</source>
+        <translation>&amp;Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="98"/>
+        <source>&amp;Lieu de travail</source>
+        <translation>&amp;Lieu de travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="99"/>
+        <source>Centre 311 (téléphone)</source>
+        <translation>Centre 311 (téléphone)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workstation_dialog.py" line="100"/>
+        <source>Bureau Accès Montréal (comptoir)</source>
+        <translation>Bureau Accès Montréal (comptoir)</translation>
     </message>
 </context>
 </TS>
