@@ -93,7 +93,7 @@ def test_street_key_values(typed: str, key: str) -> None:
         ("1234a boul. St-Laurent", "1234A", "boul. St-Laurent"),
         ("1234 A boul. St-Laurent", "1234A", "boul. St-Laurent"),
         ("1234-1236 rue Sherbrooke O.", "1234-1236", "rue Sherbrooke Ouest"),
-        ("1234 1/2 rue Sherbrooke O.", "12341/2", "rue Sherbrooke Ouest"),
+        ("1234 1/2 rue Sherbrooke O.", "1234 1/2", "rue Sherbrooke Ouest"),
         # A letter that starts the street is not a civic suffix.
         ("2000 rue D'Iberville", "2000", "D'Iberville"),
         ("2000 D'Iberville", "2000", "rue D'Iberville"),

@@ -254,7 +254,7 @@ def test_base_drafts_are_valid(service_code: str) -> None:
             id="attr-datetime",
         ),
         pytest.param(
-            draft("PLAINTE-SERVICE", description="  "),
+            draft("INFOTRAVAUX-PLAINTE", description="  ", attributes={"objet": "entrave"}),
             ("description", "description_required"),
             id="complaint-description",
         ),

@@ -131,3 +131,16 @@ def test_from_an_article_to_a_request_to_its_case(
         )
     )
     assert "request.create" in outbox_types(workspace)
+
+
+def test_f2_twice_opens_one_interaction(
+    qtbot, background: Background, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    workspace.set_profile("015", "dana", "311")
+    win = open_window(qtbot, background, workspace)
+    qtbot.keyClick(win.search.field, Qt.Key.Key_F2)
+    qtbot.keyClick(win.search.field, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: win.interaction.current is not None)
+    qtbot.wait(100)
+    with workspace.store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM interactions").scalar() == 1

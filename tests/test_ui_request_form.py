@@ -68,6 +68,12 @@ def saved_pothole(workspace: Workspace, phone: str = "514 555 0199") -> str:
     return workspace.save_request(draft, None).case_number
 
 
+def fill_complaint(form: RequestForm) -> None:
+    form.picker.choose("PLAINTE-SERVICE")
+    form.attributes.editors["service_vise"].setText("Collecte des ordures")  # type: ignore[attr-defined]
+    form.attributes.editors["faits"].setPlainText("Bac oublié trois fois")  # type: ignore[attr-defined]
+
+
 def count(workspace: Workspace, table: str) -> int:
     with workspace.store.engine.connect() as conn:
         return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0)
@@ -187,9 +193,10 @@ def test_missing_service_and_citizen_are_named(form: RequestForm, qtbot) -> None
     form.save()
     assert form.citizen.errors["citizen"].isVisible()
     assert "coordonnées" in form.citizen.errors["citizen"].text()
-    form.picker.choose("PLAINTE-SERVICE")
+    form.picker.choose("COMMENTAIRE-SUGGESTION")
     form.save()
-    assert "Décrivez" in form.errors["description"].text()
+    assert "Obligatoire" in form.attributes.errors["message"].text()
+    assert not form.errors["description"].isVisible()  # the message field holds the text
 
 
 def test_citizen_lookup_picks_a_known_citizen_and_shows_open_cases(
@@ -221,6 +228,7 @@ def test_a_duplicate_is_proposed_and_the_citizen_attached_instead(
     form.arrondissement.setCurrentIndex(form.arrondissement.findData("PMR"))
     form.attributes.editors["emplacement"].setCurrentIndex(1)  # type: ignore[attr-defined]
     form.attributes.editors["danger_immediat"].setCurrentIndex(1)  # type: ignore[attr-defined]
+    form.description.setPlainText("Une voiture a crevé un pneu")
     requests_before = count(profiled, "requests")
     form.description.setFocus()
     qtbot.keyClick(form.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -235,7 +243,9 @@ def test_a_duplicate_is_proposed_and_the_citizen_attached_instead(
     detail = profiled.case_detail(existing)
     assert detail is not None
     assert {c.name for c in detail.citizens} == {"Marie Roy", "Paul Lee"}
-    assert detail.events[-1].kind == "citizen_attached"
+    assert [e.kind for e in detail.events[-2:]] == ["citizen_attached", "note"]
+    assert "crevé un pneu" in detail.events[-1].data["text"]  # what he said is on the case
+    assert form.description.toPlainText() == ""
 
 
 def test_save_anyway_creates_a_second_case(form: RequestForm, qtbot, profiled: Workspace) -> None:  # type: ignore[no-untyped-def]
@@ -273,3 +283,56 @@ def test_suggested_articles_follow_the_description(form: RequestForm, qtbot) -> 
         qtbot.keyClick(form.description, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert opened.args[0]
     assert form.description.toPlainText() == "collecte des encombrants"
+
+
+def test_what_is_typed_while_saving_stays_in_the_form(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form.citizen.anonymous.setChecked(True)
+    fill_complaint(form)
+    form.description.setPlainText("Premier signalement")
+    form.save()
+    form.description.setPlainText("Deuxième chose, tapée pendant l'enregistrement")
+    qtbot.waitUntil(lambda: form.saved_banner.isVisible(), timeout=5000)
+    assert form.description.toPlainText() == "Deuxième chose, tapée pendant l'enregistrement"
+    assert form.picker.service is not None
+
+
+def test_a_number_typed_only_in_the_lookup_is_not_dropped(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form.citizen.lookup.setText("514 555 0177")
+    fill_complaint(form)  # anonymous allowed: the number typed must still not be dropped
+    form.save()
+    assert form.citizen.errors["citizen.name"].isVisible()
+    assert form.citizen.lookup.text() == "514 555 0177"
+    form.citizen.name.setText("Lea Roy")
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.save()
+    qtbot.waitUntil(lambda: form.citizen.picked is not None)
+    assert form.citizen.picked is not None and form.citizen.picked.phone == "514-555-0177"
+
+
+def test_a_failed_lookup_empties_the_list_instead_of_showing_older_matches(
+    form: RequestForm, qtbot, profiled: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    saved_pothole(profiled, "514 555 0199")
+    qtbot.keyClicks(form.citizen.lookup, "514555")
+    qtbot.waitUntil(lambda: form.citizen.matches.count() == 1)
+
+    def broken(_text: str) -> list[object]:
+        raise OSError("disk unavailable")
+
+    form.citizen.set_lookup(broken)  # type: ignore[arg-type]
+    qtbot.keyClicks(form.citizen.lookup, "7")
+    qtbot.waitUntil(lambda: form.citizen.matches.count() == 0)
+    assert not form.citizen.matches.isVisible()
+    assert "impossible" in form.citizen.lookup_status.text()
+
+
+def test_a_related_city_is_named_with_the_referral(form: RequestForm) -> None:
+    assert form.workspace is not None
+    city = next(
+        a
+        for a in form.workspace.catalogue.routing.arrondissements.values()
+        if a.kind == "related_city"
+    )
+    form.picker.choose(POTHOLE)
+    form.arrondissement.setCurrentIndex(form.arrondissement.findData(city.code))
+    assert city.name in form.preview.text() and "ville liée" in form.preview.text()

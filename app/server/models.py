@@ -183,6 +183,22 @@ class RequestEvent(ServerBase):
     data: Mapped[dict[str, Any]]
 
 
+class Interaction(ServerBase):
+    """One call, visit, e-mail or letter an agent handled: what the indicators count."""
+
+    __tablename__ = "interactions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    agent: Mapped[str] = mapped_column(String(64))
+    station: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    ended_at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(20))
+    case_numbers: Mapped[list[str]] = mapped_column(Json)
+    recorded_at: Mapped[datetime]
+
+
 class KbArticle(ServerBase):
     __tablename__ = "kb_articles"
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
@@ -237,6 +253,7 @@ __all__ = [
     "Change",
     "Citizen",
     "FeedClock",
+    "Interaction",
     "KbArticle",
     "RequestEvent",
     "ServerBase",

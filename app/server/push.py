@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
-from app.server import articles, cases, citizens
+from app.server import articles, cases, citizens, interactions
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueCache, CatalogueState
 from app.server.db import Database, Work
@@ -35,6 +35,7 @@ OP_TYPES = (
     "citizen.upsert",
     "article.upsert",
     "article.delete",
+    "interaction.record",
 )
 MAX_BATCH = 500
 log = logging.getLogger(__name__)
@@ -91,6 +92,8 @@ def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[st
             work, op.target, op.base_revision, _fields(op, "citizen's fields")
         )
         return _applied(citizen_record(citizen))
+    if op.type == "interaction.record":
+        return _applied(interactions.record_interaction(work, who, op.target, op.data))
     if op.type not in ("article.upsert", "article.delete"):
         raise Refused.one("rejected", "type", f"unknown operation; known: {', '.join(OP_TYPES)}")
     if not who.at_least("admin"):

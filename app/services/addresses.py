@@ -97,7 +97,9 @@ def street_key(street: str) -> str:
 
 
 def civic_key(civic: str) -> str:
-    return re.sub(r"\s+", "", civic).upper()
+    """'1234 a' -> '1234A', '1234 1/2' keeps its space (1234½, not 12341/2)."""
+    text = re.sub(r"\s+", " ", civic.strip()).upper()
+    return re.sub(r"(\d) ([A-Z])$", r"\1\2", text)
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,32 @@ def phone_prefix(text: str) -> str | None:
     return "-".join(p for p in parts if p)
 
 
+_EXTENSION = re.compile(r"\s*(poste|ext|x)\.?\s*\d*$")
+
+
+def _match(session: Session, citizen: Citizen, now: datetime) -> CitizenMatch:
+    return CitizenMatch(
+        citizen.id,
+        citizen.name,
+        citizen.phone,
+        citizen.email,
+        citizen.preferred_language,
+        tuple(cases_of_citizens(session, [citizen.id], now, open_only=True)),
+    )
+
+
+def get_citizen(store: Store, citizen_id: str, now: datetime) -> CitizenMatch | None:
+    with store.session() as session:
+        citizen = session.get(Citizen, citizen_id)
+        return None if citizen is None else _match(session, citizen, now)
+
+
 def lookup_citizens(store: Store, text: str, now: datetime) -> list[CitizenMatch]:
-    """Citizens whose phone or e-mail starts with what was typed, with their open cases."""
+    """Citizens whose phone or e-mail starts with what was typed, with their open cases
+    (a phone's extension is left out: the number finds the citizen)."""
     typed = text.strip().lower()
+    if "@" not in typed:
+        typed = _EXTENSION.sub("", typed)
     if len(typed) < 3:
         return []
     if "@" in typed or any(c.isalpha() for c in typed):
@@ -78,17 +101,7 @@ def lookup_citizens(store: Store, text: str, now: datetime) -> list[CitizenMatch
                 .limit(MAX_MATCHES)
             )
         )
-        return [
-            CitizenMatch(
-                c.id,
-                c.name,
-                c.phone,
-                c.email,
-                c.preferred_language,
-                tuple(cases_of_citizens(session, [c.id], now, open_only=True)),
-            )
-            for c in rows
-        ]
+        return [_match(session, c, now) for c in rows]
 
 
 def check_citizen(draft: CitizenDraft) -> tuple[dict[str, str], list[FieldProblem]]:

@@ -101,11 +101,16 @@ def preview(catalogue: Catalogue, draft: Draft, now: datetime) -> Preview | Fiel
     return Preview(service, routing, due_at(now, service.delay, catalogue.routing))
 
 
+def _needs_description(service: Service) -> bool:
+    """A complaint or a comment is its text: required, unless a required text field of the
+    service already holds it (asking twice for the same words wastes the citizen's time)."""
+    if service.nature not in ("complaint", "comment"):
+        return False
+    return not any(a.required and a.datatype == "text" for a in service.attributes)
+
+
 def _routing_problem(exc: RoutingError) -> FieldProblem:
-    code = "routing"
-    if exc.field == "arrondissement":
-        code = "related_city" if "related city" in exc.message else "arrondissement"
-    return FieldProblem(exc.field, exc.message, code, (exc.message,))
+    return FieldProblem(exc.field, exc.message, exc.code, exc.params or (exc.message,))
 
 
 def _local_datetimes(service: Service, raw: dict[str, Any], tz: str) -> dict[str, Any]:
@@ -182,7 +187,7 @@ def check(catalogue: Catalogue, draft: Draft, now: datetime) -> Checked:
                 "description", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),)
             )
         )
-    elif service is not None and service.nature in ("complaint", "comment") and not description:
+    elif service is not None and _needs_description(service) and not description:
         problems.append(
             FieldProblem("description", "say what the citizen reports", "description_required")
         )
@@ -256,7 +261,9 @@ def _record_on_interaction(session: Session, interaction_id: str | None, case: s
     if interaction_id is None:
         return
     interaction = session.get(Interaction, interaction_id)
-    if interaction is not None and interaction.ended_at is None:
+    if interaction is None or interaction.ended_at is not None:
+        return
+    if case not in interaction.case_numbers:
         interaction.case_numbers = [*interaction.case_numbers, case]
 
 
@@ -349,13 +356,22 @@ def attach(
     now: datetime,
     interaction_id: str | None = None,
 ) -> str | None:
-    """Record the citizen on an existing open case instead of opening a duplicate (an
-    anonymous report is recorded as a note). Returns the citizen's id, if any."""
+    """Record the citizen on an existing open case instead of opening a duplicate; what
+    they said (the description) goes on the case as a note, and an anonymous report is a
+    note of its own. Returns the citizen's id, if any."""
     citizen_fields: dict[str, str] | None = None
+    problems: list[FieldProblem] = []
     if draft.new_citizen is not None:
         citizen_fields, problems = check_citizen(draft.new_citizen)
-        if problems:
-            raise ValidationError(problems)
+    description = draft.description.strip()
+    if len(description) > MAX_TEXT or not storable(description):
+        problems.append(
+            FieldProblem(
+                "description", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),)
+            )
+        )
+    if problems:
+        raise ValidationError(problems)
     with store.session() as session:
         req = session.scalar(
             select(ServiceRequest).where(ServiceRequest.case_number == case_number)
@@ -379,11 +395,13 @@ def attach(
             raise ValidationError(
                 [FieldProblem("citizen", "this citizen is no longer on file", "unknown_citizen")]
             )
+        # The case's notes are in French, the city's working language, like its statuses.
+        channel = terms.CHANNELS.get(draft.channel, (draft.channel,))[0]
+        note = f"Signalé de nouveau ({channel}) : {description}" if description else ""
         if citizen_id is None:
-            channel = terms.CHANNELS.get(draft.channel, (draft.channel,))[0]
-            text = f"Signalé de nouveau par un citoyen anonyme ({channel})."
-            add_event(session, req, "note", profile.agent, now, {"text": text})
-            outbox.enqueue(session, "request.note", case_number, {"text": text}, now)
+            note = f"Signalé de nouveau par un citoyen anonyme ({channel})." + (
+                f" {description}" if description else ""
+            )
         elif session.get(CaseCitizen, (req.id, citizen_id)) is None:
             session.add(CaseCitizen(request_id=req.id, citizen_id=citizen_id))
             add_event(
@@ -392,5 +410,8 @@ def attach(
             outbox.enqueue(
                 session, "request.attach_citizen", case_number, {"citizen_id": citizen_id}, now
             )
+        if note:
+            add_event(session, req, "note", profile.agent, now, {"text": note})
+            outbox.enqueue(session, "request.note", case_number, {"text": note}, now)
         _record_on_interaction(session, interaction_id, case_number)
     return citizen_id

@@ -16,7 +16,7 @@ from app.services import request_terms as terms
 from app.services.profile import Profile
 from app.services.validation import FieldProblem, ValidationError
 
-OUTCOMES = ("information", "referral", "request", "transfer")
+OUTCOMES = terms.OUTCOMES
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ CHANNELS: dict[str, tuple[str, str]] = {
 
 LANGUAGES = ("fr", "en")
 
+# How an interaction (call, visit, e-mail, letter) ended, for the service indicators.
+OUTCOMES = ("information", "referral", "request", "transfer")
+
 
 def status_from_label(label: str) -> str | None:
     """The status code for a label of the city's open data: case and accents ignored (its

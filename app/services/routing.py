@@ -12,9 +12,13 @@ from app.services.workdays import in_office_hours
 
 
 class RoutingError(ValueError):
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(
+        self, field: str, message: str, code: str = "routing", params: tuple[str, ...] = ()
+    ) -> None:
         self.field = field
         self.message = message
+        self.code = code  # what a screen names in its own words, with params
+        self.params = params
         super().__init__(f"{field}: {message}")
 
 
@@ -45,13 +49,17 @@ def responsible_unit(table: RoutingTable, arrondissement: str | None, group: str
     if arrondissement is None or arrondissement == "":
         if grp.scope != "agglomeration":
             raise RoutingError(
-                "arrondissement", "required for this service: choose the arrondissement"
+                "arrondissement",
+                "required for this service: choose the arrondissement",
+                "arrondissement",
             )
         return table.units[_any_rule(table, group)]  # one central unit for the island
     arr = table.arrondissements.get(arrondissement)
     if arr is None:
         known = ", ".join(sorted(table.arrondissements))
-        raise RoutingError("arrondissement", f"unknown code « {arrondissement} »; known: {known}")
+        raise RoutingError(
+            "arrondissement", f"unknown code « {arrondissement} »; known: {known}", "arrondissement"
+        )
     code = table.rules.get((arrondissement, group))
     if code is None:
         if arr.kind == "related_city":
@@ -60,6 +68,8 @@ def responsible_unit(table: RoutingTable, arrondissement: str | None, group: str
                 "arrondissement",
                 f"{arr.name} is a related city that handles this service itself: "
                 f"refer the citizen to {arr.name}{phone}",
+                "related_city",
+                (arr.name, arr.phone),
             )
         raise RoutingError("arrondissement", f"no unit for {arr.name} x {group}")
     return table.units[code]

@@ -77,6 +77,9 @@ class Workspace:
     def lookup_citizens(self, text: str) -> list[citizens.CitizenMatch]:
         return citizens.lookup_citizens(self.store, text, now())
 
+    def citizen(self, citizen_id: str) -> citizens.CitizenMatch | None:
+        return citizens.get_citizen(self.store, citizen_id, now())
+
     def duplicates(self, draft: intake.Draft) -> list[cases.CaseSummary]:
         return intake.duplicates(self.store, draft, now())
 

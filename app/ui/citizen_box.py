@@ -135,7 +135,14 @@ class CitizenBox(QGroupBox):
         layout.addWidget(self.anonymous)
 
         self._follower = Follower(
-            background, self.lookup.text, self._run_lookup, self._show_matches, 200, self
+            background,
+            self.lookup.text,
+            self._run_lookup,
+            self._show_matches,
+            200,
+            self,
+            failed=self._lookup_failed,
+            empty=[],
         )
         self.lookup.textChanged.connect(lambda _t: self._follower.poke())
         self.lookup.installEventFilter(self)
@@ -185,6 +192,14 @@ class CitizenBox(QGroupBox):
         draft = CitizenDraft(
             self.name.text(), self.phone.text(), self.email.text(), self.language.currentData()
         )
+        # A number or address typed only in the lookup is not dropped: it is the new
+        # citizen's contact (the form then asks for the name if it is missing).
+        typed = self.lookup.text().strip()
+        if typed and not draft.phone.strip() and not draft.email.strip():
+            if "@" in typed:
+                draft.email = typed
+            else:
+                draft.phone = typed
         if not any((draft.name.strip(), draft.phone.strip(), draft.email.strip())):
             return None, None
         return None, draft
@@ -263,6 +278,11 @@ class CitizenBox(QGroupBox):
             )
         else:
             self.lookup_status.setText("")
+
+    def _lookup_failed(self, _exc: Exception) -> None:
+        self.lookup_status.setText(
+            self.tr("Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.")
+        )
 
     def _match_text(self, match: CitizenMatch) -> str:
         contact = " · ".join(part for part in (match.phone, match.email) if part)

@@ -122,7 +122,8 @@ def _templates() -> dict[str, str]:
         ),
         "related_city": QCoreApplication.translate(
             "Formatting",
-            "Ville liée qui traite ce service elle-même : dirigez le citoyen vers elle.",
+            "%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen "
+            "vers %1 (%2).",
         ),
         "routing": QCoreApplication.translate("Formatting", "Acheminement impossible : %1"),
         "description_required": QCoreApplication.translate(
@@ -181,4 +182,5 @@ def problem_text(problem: FieldProblem) -> str:
     template = _templates().get(problem.code)
     if template is None:
         return problem.message
-    return template.replace("%1", problem.args[0] if problem.args else "")
+    args = [*problem.args, "", ""]
+    return template.replace("%1", args[0]).replace("%2", args[1]).replace(" ()", "")

@@ -85,6 +85,7 @@ class InteractionBar(QWidget):
         self.current: InteractionView | None = None
         self._cases = 0
         self._lang = "fr"
+        self._busy = False  # a start or an end is being written: F2 twice opens one
         self.dialog: OutcomeDialog | None = None
         self.channel = QComboBox(self)
         self.channel.setObjectName("interactionChannel")
@@ -149,19 +150,28 @@ class InteractionBar(QWidget):
         workspace = self.workspace
         if workspace is None or workspace.profile is None or self.current is not None:
             return
+        if self._busy:
+            return
+        self._busy = True
         self._background.spawn(self._start(workspace, self.channel.currentData()))
 
     async def _start(self, workspace: Workspace, channel: str) -> None:
         try:
-            view = await self._background.run(workspace.start_interaction, channel)
-        except (ValidationError, RuntimeError) as exc:
-            self.statusMessage.emit(str(exc))
+            # One left open (console closed mid-call, or still being resumed) is carried
+            # on rather than doubled.
+            view = await self._background.run(workspace.current_interaction)
+            if view is None:
+                view = await self._background.run(workspace.start_interaction, channel)
+        except ValidationError as exc:
+            self.statusMessage.emit(fmt.problem_text(exc.problems[0]))
             return
+        finally:
+            self._busy = False
         self._cases = 0
         self._set_current(view)
 
     def end(self) -> None:
-        if self.current is None or self.workspace is None:
+        if self.current is None or self.workspace is None or self._busy:
             return
         suggested = "request" if self._cases or self.current.case_numbers else "information"
         self.dialog = OutcomeDialog(suggested, self.window())
@@ -169,8 +179,9 @@ class InteractionBar(QWidget):
         self.dialog.open()
 
     def _outcome_chosen(self) -> None:
-        if self.dialog is None or self.current is None or self.workspace is None:
+        if self.dialog is None or self.current is None or self.workspace is None or self._busy:
             return
+        self._busy = True
         self._background.spawn(self._end(self.workspace, self.current.id, self.dialog.outcome))
 
     async def _end(self, workspace: Workspace, interaction_id: str, outcome: str) -> None:
@@ -178,6 +189,11 @@ class InteractionBar(QWidget):
             await self._background.run(workspace.end_interaction, interaction_id, outcome)
         except ValidationError as exc:
             self.statusMessage.emit(fmt.problem_text(exc.problems[0]))
+            if exc.problems[0].code == "no_interaction":
+                self._set_current(None)  # ended elsewhere already: nothing left to end
+            return  # otherwise still open: the agent can end it again
+        finally:
+            self._busy = False
         self._set_current(None)
         self.statusMessage.emit(self.tr("Interaction terminée et consignée."))
 

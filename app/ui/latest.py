@@ -2,7 +2,8 @@
 
 A `Follower` runs one piece of store work at a time off the UI thread for the latest
 input; input that arrives meanwhile is handled as soon as the running work ends, and a
-result that no longer matches the input is dropped instead of shown."""
+result that no longer matches the input is dropped instead of shown. When the work fails,
+the view is emptied (never left showing results for older input) and the owner told."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Follower(QObject):
         delay_ms: int,
         parent: QObject | None = None,
         failed: Callable[[Exception], None] | None = None,
+        empty: Any = None,
     ) -> None:
         super().__init__(parent)
         self._background = background
@@ -31,6 +33,7 @@ class Follower(QObject):
         self._work = work
         self._show = show
         self._failed = failed
+        self._empty = empty
         self._running = False
         self._shown: Hashable = object()
         self._timer = QTimer(self)
@@ -69,8 +72,11 @@ class Follower(QObject):
                     result = await self._background.run(self._work, wanted)
                 except Exception as exc:  # shown by the owner; what was typed stays
                     self._shown = object()
+                    self._show(wanted, self._empty)
                     if self._failed is not None:
                         self._failed(exc)
+                    if self._wanted() != wanted:
+                        self._timer.start()  # the input moved on: try again for it
                     return
                 if self._wanted() == wanted:
                     self._shown = wanted

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.services import intake
 from app.services import request_terms as terms
-from app.services.addresses import street_key
+from app.services.addresses import civic_key, street_key
 from app.services.cases import CaseSummary
 from app.services.catalogue import Service
-from app.services.citizens import CitizenMatch
 from app.services.profile import Profile
 from app.services.routing import Routing
 from app.services.search import SearchResult
@@ -72,7 +71,7 @@ class RequestForm(QWidget):
         self.interaction_id: str | None = None
         self._lang = "fr"
         self._busy = False
-        self._acknowledged: tuple[str, str, str] | None = None  # "save anyway" for this key
+        self._acknowledged: tuple[str, str, str] | None = None  # "save anyway" for this place
         self._duplicates: list[CaseSummary] = []
         self._last_case = ""
 
@@ -356,6 +355,7 @@ class RequestForm(QWidget):
             self._show_duplicates,
             300,
             self,
+            empty=[],
         )
         # The office closes at a fixed hour: the preview must not say "now, in the
         # arrondissement" at 17:01 because the form was opened at 16:55.
@@ -637,22 +637,26 @@ class RequestForm(QWidget):
             self.articleRequested.emit(*self._suggested[n])
 
     # -- duplicates ---------------------------------------------------------------------
-    def _duplicate_key(self) -> tuple[str, str, str]:
+    def _duplicate_key(self) -> tuple[str, str, str, str]:
+        """Service, civic, street key, and the street as typed (the work runs on the store
+        thread, which must not read the widgets)."""
         service = self.picker.service
+        street = self.street.text()
         return (
             service.code if service else "",
-            self.civic.text().strip().upper(),
-            street_key(self.street.text()),
+            civic_key(self.civic.text()),
+            street_key(street),
+            street,
         )
 
     def _run_duplicates(self, key: object) -> list[CaseSummary]:
         assert isinstance(key, tuple)
-        code, civic, street = (str(part) for part in key)
+        code, civic, skey, street = (str(part) for part in key)
         workspace = self.workspace
-        if workspace is None or not code or not street:
+        if workspace is None or not code or not skey:
             return []
         return workspace.duplicates(
-            intake.Draft(service_code=code, civic_number=civic, street=self.street.text())
+            intake.Draft(service_code=code, civic_number=civic, street=street)
         )
 
     def _show_duplicates(self, _key: object, found: list[CaseSummary]) -> None:
@@ -692,14 +696,14 @@ class RequestForm(QWidget):
         self._background.spawn(self._save(self.workspace, draft))
 
     def save_anyway(self) -> None:
-        self._acknowledged = self._duplicate_key()
+        self._acknowledged = self._duplicate_key()[:3]
         self.duplicates_box.hide()
         self.save()
 
     async def _save(self, workspace: Workspace, draft: intake.Draft) -> None:
         try:
             key = self._duplicate_key()
-            if key != self._acknowledged:
+            if key[:3] != self._acknowledged:
                 found = await self._background.run(workspace.duplicates, draft)
                 if found:
                     self._show_duplicates(key, found)
@@ -763,33 +767,28 @@ class RequestForm(QWidget):
         self.saved_number.setText(case_number)
         self.saved_banner.show()
         self.summary.hide()
-        self._clear_request_fields()
+        citizen_before = self.citizen.choice()
+        if self.draft() == draft:
+            self._clear_request_fields()
+            self.open_case_button.setFocus()
+        else:  # typed while the save ran: that is the next request, it stays
+            self.summary.setText(
+                self.tr(
+                    "Ce qui a été modifié pendant l'enregistrement est resté dans le formulaire."
+                )
+            )
+            self.summary.show()
         self.saved.emit(case_number)
-        self.open_case_button.setFocus()
-        # The next request of this call is for the same citizen: keep them, picked, so a
-        # new citizen is not created twice.
-        if citizen_id is not None and draft.new_citizen is not None:
-            key = draft.new_citizen.phone or draft.new_citizen.email
-            matches = await self._background.run(workspace.lookup_citizens, key)
-            match = next((m for m in matches if m.id == citizen_id), None)
-            if match is not None:
-                self.citizen.pick(match)
-        elif citizen_id is not None and self.citizen.picked is not None:
-            self._refresh_picked(workspace)
-
-    def _refresh_picked(self, workspace: Workspace) -> None:
-        picked = self.citizen.picked
-        if picked is None:
+        if citizen_id is None:
             return
-
-        async def refresh() -> None:
-            key = picked.phone or picked.email
-            matches: list[CitizenMatch] = await self._background.run(workspace.lookup_citizens, key)
-            match = next((m for m in matches if m.id == picked.id), None)
-            if match is not None and self.citizen.picked is picked:
-                self.citizen.pick(match)
-
-        self._background.spawn(refresh())
+        # The next request of this call is for the same citizen: keep them, picked (with
+        # their open cases, this one included), so a new citizen is not created twice.
+        try:
+            match = await self._background.run(workspace.citizen, citizen_id)
+        except Exception:  # a convenience only: the request itself is saved
+            return
+        if match is not None and self.citizen.choice() == citizen_before:
+            self.citizen.pick(match)
 
     def _clear_request_fields(self) -> None:
         self.picker.clear_choice()
@@ -867,10 +866,12 @@ class RequestForm(QWidget):
         self.attributes.clear_problems()
 
     def _show_failure(self, exc: Exception) -> None:
+        # The driver's own words ("database is locked"), never the statement or its values.
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         self.summary.setText(
             self.tr(
-                "La demande n'a pas pu être enregistrée : %1. Rien n'a été effacé ; "
+                "La demande n'a pas pu être enregistrée (%1). Rien n'a été effacé ; "
                 "réessayez avec Ctrl+Entrée."
-            ).replace("%1", str(exc))
+            ).replace("%1", reason)
         )
         self.summary.show()
