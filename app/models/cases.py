@@ -119,9 +119,14 @@ class Interaction(Base):
 
 
 class OutboxOp(Base):
-    """One local change for the central store, written in the transaction that made it."""
+    """One local change for the central store, written in the transaction that made it.
+    `state`: pending (to send), rejected or conflict (kept, with the server's `answer`)."""
 
     __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_state", "state", "seq"),
+        Index("ix_outbox_target", "target"),
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     op_id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -130,3 +135,6 @@ class OutboxOp(Base):
     base_revision: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(12), default="pending", server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    answer: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -2,12 +2,15 @@
 
 An operation is written in the same transaction as the change it describes, so the store
 never holds a change the central store will not hear of, nor an operation for a change
-that was rolled back. The sync engine drains it in order; `op_id` makes a resend harmless.
+that was rolled back. The sync engine sends pending operations in order; `op_id` makes a
+resend harmless. An operation the server refuses, or that clashes with a colleague's
+change, is kept (state rejected / conflict, with the server's answer) for the agent.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +18,21 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import OutboxOp
+from app.models.store import Store
+
+PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
+
+
+@dataclass(frozen=True)
+class OpView:
+    seq: int
+    op_id: str
+    type: str
+    target: str
+    state: str
+    created_at: datetime
+    attempts: int
+    answer: dict[str, Any] | None
 
 
 def enqueue(
@@ -32,14 +50,77 @@ def enqueue(
         base_revision=base_revision,
         data=data,
         created_at=now,
+        state=PENDING,
+        attempts=0,
+        answer=None,
     )
     session.add(op)
     return op
 
 
 def pending_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(OutboxOp)) or 0
+    query = select(func.count()).select_from(OutboxOp).where(OutboxOp.state == PENDING)
+    return session.scalar(query) or 0
 
 
 def pending(session: Session, limit: int = 500) -> list[OutboxOp]:
-    return list(session.scalars(select(OutboxOp).order_by(OutboxOp.seq).limit(limit)))
+    return list(
+        session.scalars(
+            select(OutboxOp).where(OutboxOp.state == PENDING).order_by(OutboxOp.seq).limit(limit)
+        )
+    )
+
+
+def held_count(store: Store) -> int:
+    with store.session() as session:
+        query = select(func.count()).select_from(OutboxOp).where(OutboxOp.state != PENDING)
+        return session.scalar(query) or 0
+
+
+def waiting_count(store: Store) -> int:
+    with store.session() as session:
+        return pending_count(session)
+
+
+def has_pending_for(session: Session, target: str) -> bool:
+    query = select(OutboxOp.seq).where(OutboxOp.target == target, OutboxOp.state == PENDING)
+    return session.scalar(query.limit(1)) is not None
+
+
+def _view(op: OutboxOp) -> OpView:
+    return OpView(
+        op.seq, op.op_id, op.type, op.target, op.state, op.created_at, op.attempts, op.answer
+    )
+
+
+def next_batch(store: Store, limit: int) -> list[dict[str, Any]]:
+    """The oldest pending operations, as the push endpoint takes them."""
+    with store.session() as session:
+        ops = pending(session, limit)
+        for op in ops:
+            op.attempts += 1
+        return [
+            {
+                "op_id": op.op_id,
+                "type": op.type,
+                "target": op.target,
+                "base_revision": op.base_revision,
+                "data": op.data,
+            }
+            for op in ops
+        ]
+
+
+def overview(store: Store, limit: int = 200) -> tuple[int, list[OpView]]:
+    """How many operations wait, and the first of them plus every held one, for the
+    agent's sync window."""
+    with store.session() as session:
+        waiting = pending_count(session)
+        rows = session.scalars(
+            select(OutboxOp)
+            .where(OutboxOp.state != PENDING)
+            .order_by(OutboxOp.seq.desc())
+            .limit(limit)
+        ).all()
+        first = pending(session, limit)
+        return waiting, [_view(op) for op in [*rows, *first]]

@@ -1,0 +1,225 @@
+"""The central store's records brought into the local store: pages of the change feed,
+and the records the push endpoint answers with.
+
+A record never overwrites local work the server has not seen yet: while the outbox holds
+a pending operation for a case or a citizen, its record is left alone (the answer to that
+push brings the merged record). Each page is applied in one transaction together with the
+cursor that follows it, so a crash replays the page instead of skipping it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.models import CaseCitizen, Citizen, OutboxOp, RequestEvent, ServiceRequest
+from app.models.store import Store
+from app.services import outbox
+from app.services.addresses import street_key
+from app.services.meta import get_meta, set_meta
+from app.services.validation import parse_datetime
+
+CURSOR_KEY = "sync_cursor"
+SERVER_KEY = "sync_server"
+_REQUEST_TEXT = (
+    "service_code",
+    "service_name",
+    "nature",
+    "channel",
+    "status",
+    "status_notes",
+    "description",
+    "civic_number",
+    "street",
+    "postal_code",
+    "arrondissement",
+    "agent",
+    "responsible_unit",
+    "handled_by",
+)
+
+
+@dataclass
+class Applied:
+    requests: int = 0
+    citizens: int = 0
+    held: int = 0  # records left alone: local work on them is still to be pushed
+    other: dict[str, int] = field(default_factory=dict)
+
+
+def _when(value: object) -> Any:
+    return parse_datetime(value) if isinstance(value, str) and value else None
+
+
+def _known_citizen(session: Session, citizen_id: object) -> str | None:
+    if isinstance(citizen_id, str) and session.get(Citizen, citizen_id) is not None:
+        return citizen_id
+    return None
+
+
+def apply_request(session: Session, record: Mapping[str, Any]) -> bool:
+    case_number = str(record["case_number"])
+    if outbox.has_pending_for(session, case_number):
+        return False
+    req = session.scalar(select(ServiceRequest).where(ServiceRequest.case_number == case_number))
+    if req is not None and int(record.get("revision") or 0) < req.revision:
+        return True  # an older record (a page replayed after a crash): nothing to do
+    citizen_id = _known_citizen(session, record.get("citizen_id"))
+    if req is None:
+        req = ServiceRequest(id=str(record["id"]), case_number=case_number)
+        session.add(req)
+    for name in _REQUEST_TEXT:
+        setattr(req, name, str(record.get(name) or ""))
+    req.attributes = dict(record.get("attributes") or {})
+    req.street_key = street_key(req.street)
+    req.lat, req.long = record.get("lat"), record.get("long")
+    req.citizen_id = citizen_id
+    req.parent_case_number = record.get("parent_case_number")
+    req.created_at = _when(record.get("created_at"))
+    req.due_at = _when(record.get("due_at"))
+    req.updated_at = _when(record.get("updated_at")) or req.created_at
+    req.revision = int(record.get("revision") or 0)
+    session.flush()
+    session.execute(delete(RequestEvent).where(RequestEvent.request_id == req.id))
+    concerned = {req.citizen_id} if req.citizen_id else set()
+    events = list(record.get("events") or [])
+    attached = [
+        _known_citizen(session, (e.get("data") or {}).get("citizen_id"))
+        for e in events
+        if e.get("kind") == "citizen_attached"
+    ]
+    concerned |= {c for c in attached if c}
+    for event in events:
+        data = dict(event.get("data") or {})
+        session.add(
+            RequestEvent(
+                request_id=req.id,
+                kind=str(event.get("kind")),
+                actor=str(event.get("actor") or ""),
+                at=_when(event.get("at")),
+                data=data,
+            )
+        )
+    existing = set(
+        session.scalars(select(CaseCitizen.citizen_id).where(CaseCitizen.request_id == req.id))
+    )
+    for cid in concerned - existing:
+        session.add(CaseCitizen(request_id=req.id, citizen_id=cid))
+    return True
+
+
+def apply_citizen(session: Session, record: Mapping[str, Any]) -> bool:
+    citizen_id = str(record["id"])
+    if outbox.has_pending_for(session, citizen_id):
+        return False
+    citizen = session.get(Citizen, citizen_id)
+    if citizen is None:
+        citizen = Citizen(id=citizen_id, created_at=_when(record.get("created_at")))
+        session.add(citizen)
+    elif int(record.get("revision") or 0) < citizen.revision:
+        return True
+    for name in ("name", "phone", "email", "address"):
+        setattr(citizen, name, str(record.get(name) or ""))
+    citizen.preferred_language = str(record.get("preferred_language") or "fr")
+    citizen.updated_at = _when(record.get("updated_at")) or citizen.created_at
+    citizen.revision = int(record.get("revision") or 0)
+    session.flush()
+    return True
+
+
+def _apply(session: Session, entity: str, record: Mapping[str, Any], report: Applied) -> None:
+    if entity == "request":
+        if apply_request(session, record):
+            report.requests += 1
+        else:
+            report.held += 1
+    elif entity == "citizen":
+        if apply_citizen(session, record):
+            report.citizens += 1
+        else:
+            report.held += 1
+    else:  # articles and the catalogue are brought in by the bootstrap's own step
+        report.other[entity] = report.other.get(entity, 0) + 1
+
+
+def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) -> Applied:
+    """One page of the change feed and the cursor after it, in one transaction."""
+    report = Applied()
+    with store.session() as session:
+        for change in changes:
+            _apply(session, str(change.get("entity")), change.get("data") or {}, report)
+        set_meta(session, CURSOR_KEY, cursor)
+    return report
+
+
+def cursor(store: Store, server: str) -> str | None:
+    """Where this workstation's copy of `server` stands; None: from the start (a new
+    workstation, or a store that followed another server until now)."""
+    with store.session() as session:
+        if get_meta(session, SERVER_KEY) != server:
+            return None
+        return get_meta(session, CURSOR_KEY)
+
+
+def follow_server(store: Store, server: str) -> None:
+    with store.session() as session:
+        if get_meta(session, SERVER_KEY) != server:
+            set_meta(session, SERVER_KEY, server)
+            set_meta(session, CURSOR_KEY, "")
+
+
+def forget_cursor(store: Store) -> None:
+    """The server refused the cursor (restored from a backup, another database): start
+    over from the beginning; records already here are updated in place."""
+    with store.session() as session:
+        set_meta(session, CURSOR_KEY, "")
+
+
+@dataclass
+class PushOutcome:
+    applied: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+
+
+def record_results(store: Store, results: list[Mapping[str, Any]]) -> PushOutcome:
+    """The server's answer to a push: applied operations leave the outbox (their record
+    comes in), refused and clashing ones are kept with the answer, all in one transaction."""
+    outcome = PushOutcome()
+    with store.session() as session:
+        by_id = {
+            op.op_id: op
+            for op in session.scalars(
+                select(OutboxOp).where(OutboxOp.op_id.in_([str(r.get("op_id")) for r in results]))
+            )
+        }
+        for result in results:
+            op = by_id.get(str(result.get("op_id")))
+            if op is None:
+                continue  # answered twice in one batch (a replay): already handled
+            status = result.get("status")
+            if status == "applied":
+                session.delete(op)
+                session.flush()
+                record = result.get("record")
+                if isinstance(record, Mapping):
+                    _apply_pushed(session, op.type, record)
+                outcome.applied += 1
+            elif status == "conflict":
+                op.state, op.answer = outbox.CONFLICT, dict(result)
+                outcome.conflicts += 1
+            else:
+                op.state, op.answer = outbox.REJECTED, dict(result)
+                outcome.rejected += 1
+            del by_id[op.op_id]
+    return outcome
+
+
+def _apply_pushed(session: Session, op_type: str, record: Mapping[str, Any]) -> None:
+    if op_type.startswith("request.") and "case_number" in record:
+        apply_request(session, record)
+    elif op_type == "citizen.upsert" and "id" in record:
+        apply_citizen(session, record)

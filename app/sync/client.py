@@ -1,0 +1,179 @@
+"""The central store's sync API over HTTP, blocking (`requests`): called from an executor,
+never from the UI thread. Every call has connect and read timeouts, TLS is verified
+(with the city's CA bundle when given), and failures come back as a few kinds the engine
+acts on: offline, signed out, busy (retry later), refused."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+CONNECT_TIMEOUT = 3.05
+READ_TIMEOUT = 20.0
+API = "/api/v1"
+
+
+class SyncError(Exception):
+    """Base of what the client raises; the message is safe to show (no personal data)."""
+
+
+class Offline(SyncError):
+    """The server could not be reached, or the answer was lost or cut."""
+
+
+class SignedOut(SyncError):
+    """The token is missing, expired or revoked: log in again (queued work is kept)."""
+
+
+class ServerBusy(SyncError):
+    """5xx or 429: try again later, after `retry_after` seconds if the server said."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Refused(SyncError):
+    """4xx with the server's problems: resending the same thing will not help."""
+
+    def __init__(self, message: str, status: int, problems: list[dict[str, Any]]) -> None:
+        super().__init__(message)
+        self.status = status
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Session:
+    token: str
+    username: str
+    role: str
+    station: int | None
+    expires_at: str
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    parsed = email.utils.parsedate_to_datetime(value)
+    return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+
+
+def _problems(answer: requests.Response) -> list[dict[str, Any]]:
+    try:
+        body = answer.json()
+    except ValueError:
+        return []
+    if isinstance(body, dict) and isinstance(body.get("problems"), list):
+        return [p for p in body["problems"] if isinstance(p, dict)]
+    if isinstance(body, dict) and isinstance(body.get("detail"), list):
+        return [
+            {"field": ".".join(str(x) for x in d.get("loc", [])), "message": d.get("msg", "")}
+            for d in body["detail"]
+            if isinstance(d, dict)
+        ]
+    return []
+
+
+class SyncClient:
+    def __init__(self, base_url: str, ca_bundle: str | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token: str | None = None
+        self._http = requests.Session()
+        self._http.verify = ca_bundle or True
+        self._http.headers["User-Agent"] = "Relais-console"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            answer = self._http.request(
+                method,
+                self.base_url + API + path,
+                headers=headers,
+                timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
+                **kwargs,
+            )
+        except requests.exceptions.SSLError as exc:
+            raise Offline(
+                "the server's certificate could not be verified: check the address, or give "
+                "the city's CA with --ca-bundle"
+            ) from exc
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise Offline(f"the server at {self.base_url} does not answer") from exc
+        except requests.RequestException as exc:
+            raise Offline(f"the exchange with the server failed ({type(exc).__name__})") from exc
+        if answer.status_code == 401:
+            raise SignedOut("the session ended (expired or revoked): log in again")
+        if answer.status_code == 429 or answer.status_code >= 500:
+            raise ServerBusy(
+                f"the server answered {answer.status_code}",
+                _retry_after(answer.headers.get("Retry-After")),
+            )
+        if answer.status_code >= 400:
+            problems = _problems(answer)
+            detail = "; ".join(f"{p.get('field')}: {p.get('message')}" for p in problems)
+            raise Refused(
+                f"the server refused ({answer.status_code}): {detail}",
+                answer.status_code,
+                problems,
+            )
+        if answer.status_code == 204:
+            return None
+        try:
+            return answer.json()
+        except ValueError as exc:  # a cut or garbled answer: as if it never came
+            raise Offline("the server's answer was incomplete") from exc
+
+    # -- the API ---------------------------------------------------------------------------
+    def login(self, username: str, password: str, station: int, workstation_id: str) -> Session:
+        body = {
+            "username": username,
+            "password": password,
+            "station": station,
+            "workstation_id": workstation_id,
+        }
+        data = self._call("POST", "/auth/token", json=body)
+        session = Session(
+            token=data["access_token"],
+            username=data["username"],
+            role=data["role"],
+            station=data.get("station"),
+            expires_at=data["expires_at"],
+        )
+        self.token = session.token
+        return session
+
+    def logout(self) -> None:
+        if self.token:
+            try:
+                self._call("POST", "/auth/revoke")
+            finally:
+                self.token = None
+
+    def me(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._call("GET", "/me")
+        return result
+
+    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        data = self._call("POST", "/sync/push", json={"ops": ops})
+        results = data.get("results") if isinstance(data, dict) else None
+        if not isinstance(results, list) or len(results) != len(ops):
+            raise Offline("the server's answer to a push was incomplete")
+        return results
+
+    def changes(self, cursor: str | None, limit: int = 500) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["since"] = cursor
+        data = self._call("GET", "/sync/changes", params=params)
+        if not isinstance(data, dict) or not isinstance(data.get("changes"), list):
+            raise Offline("the server's page of changes was incomplete")
+        return data

@@ -1,0 +1,189 @@
+"""The sync engine: pushes the outbox, then pulls the change feed, on asyncio (the qasync
+loop in the console). Blocking work runs in executors: the network in one thread, the
+store in another, so the UI thread only ever awaits.
+
+It runs at start, shortly after each local change (`poke`), and on a timer. A failed
+round is retried with exponential backoff and full jitter, never sooner than the server's
+Retry-After. A batch whose answer was lost is simply sent again: each operation's op_id
+makes the replay harmless."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from app.services import outbox, replica
+from app.services.workspace import Workspace
+from app.sync.client import Offline, Refused, ServerBusy, SignedOut, SyncClient, SyncError
+
+T = TypeVar("T")
+
+PUSH_BATCH = 200
+PULL_PAGE = 500
+INTERVAL = 30.0  # seconds between rounds when nothing happens
+DEBOUNCE = 0.5  # after a local change, wait this long for the next one
+BACKOFF_BASE, BACKOFF_CAP = 1.0, 60.0
+
+OFFLINE, ONLINE, SYNCING, ERROR, SIGNED_OUT = "offline", "online", "syncing", "error", "signed_out"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: str = OFFLINE
+    pending: int = 0
+    held: int = 0  # refused or clashing operations kept for the agent
+    last_success: datetime | None = None
+    last_error: str = ""
+    pulled: int = 0
+
+
+def backoff_delay(failures: int, retry_after: float | None = None) -> float:
+    """Full jitter: uniform between 0 and the capped exponential, but at least what the
+    server asked for."""
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, failures - 1))
+    delay = random.uniform(0, ceiling)
+    return max(delay, retry_after or 0.0)
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        workspace: Workspace,
+        client: SyncClient,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        *,
+        interval: float = INTERVAL,
+    ) -> None:
+        self.workspace = workspace
+        self.client = client
+        self.server = client.base_url
+        self.interval = interval
+        self.status = SyncStatus()
+        self._on_status = on_status
+        self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-net")
+        self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-sync-store")
+        self._wake = asyncio.Event()
+        self._stopped = False
+        self._failures = 0
+
+    # -- control ---------------------------------------------------------------------------
+    def poke(self) -> None:
+        """A local change was saved: sync soon."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._wake.set()
+
+    def close(self) -> None:
+        self.stop()
+        self._net.shutdown(wait=False, cancel_futures=True)
+        self._store.shutdown(wait=True, cancel_futures=True)
+
+    def signed_in(self, token: str) -> None:
+        self.client.token = token
+        self._failures = 0
+        self._set(state=OFFLINE, last_error="")
+        self.poke()
+
+    async def run(self) -> None:
+        """Round after round until stopped."""
+        await self._in_store(replica.follow_server, self.workspace.store, self.server)
+        while not self._stopped:
+            delay = self.interval
+            if self.status.state != SIGNED_OUT:
+                ok, retry_after = await self.sync_once()
+                if ok:
+                    self._failures = 0
+                else:
+                    self._failures += 1
+                    delay = min(self.interval, backoff_delay(self._failures, retry_after))
+                    delay = max(delay, retry_after or 0.0)
+            await self._sleep(delay)
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        except TimeoutError:
+            return
+        self._wake.clear()
+        # Saves come in bursts (a citizen, then the request): let the burst finish.
+        await asyncio.sleep(DEBOUNCE)
+        self._wake.clear()
+
+    # -- one round -------------------------------------------------------------------------
+    async def sync_once(self) -> tuple[bool, float | None]:
+        """Push everything pending, then pull everything new. (done, retry_after)"""
+        self._set(state=SYNCING)
+        try:
+            await self._push_all()
+            pulled = await self._pull_all()
+        except SignedOut as exc:
+            await self._refresh_counts(state=SIGNED_OUT, last_error=str(exc))
+            return False, None
+        except ServerBusy as exc:
+            await self._refresh_counts(state=ERROR, last_error=str(exc))
+            return False, exc.retry_after
+        except Offline as exc:
+            await self._refresh_counts(state=OFFLINE, last_error=str(exc))
+            return False, None
+        except SyncError as exc:
+            await self._refresh_counts(state=ERROR, last_error=str(exc))
+            return False, None
+        await self._refresh_counts(
+            state=ONLINE, last_error="", last_success=datetime.now(UTC), pulled=pulled
+        )
+        return True, None
+
+    async def _push_all(self) -> None:
+        store = self.workspace.store
+        while True:
+            ops = await self._in_store(outbox.next_batch, store, PUSH_BATCH)
+            if not ops:
+                return
+            results = await self._on_net(self.client.push, ops)
+            await self._in_store(replica.record_results, store, results)
+            if len(ops) < PUSH_BATCH:
+                return
+
+    async def _pull_all(self) -> int:
+        store = self.workspace.store
+        total = 0
+        while True:
+            since = await self._in_store(replica.cursor, store, self.server)
+            try:
+                page = await self._on_net(self.client.changes, since, PULL_PAGE)
+            except Refused as exc:
+                if any(p.get("field") == "since" for p in exc.problems):
+                    # A cursor from before a restore, or from another database: read the
+                    # whole feed again rather than miss what changed.
+                    await self._in_store(replica.forget_cursor, store)
+                    continue
+                raise
+            changes = page["changes"]
+            await self._in_store(replica.apply_page, store, changes, str(page["cursor"]))
+            total += len(changes)
+            if not page.get("has_more"):
+                return total
+
+    # -- helpers ---------------------------------------------------------------------------
+    async def _on_net(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._net, fn, *args)
+
+    async def _in_store(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._store, fn, *args)
+
+    async def _refresh_counts(self, **changes: Any) -> None:
+        waiting = await self._in_store(outbox.waiting_count, self.workspace.store)
+        held = await self._in_store(outbox.held_count, self.workspace.store)
+        self._set(pending=waiting, held=held, **changes)
+
+    def _set(self, **changes: Any) -> None:
+        self.status = replace(self.status, **changes)
+        if self._on_status is not None:
+            self._on_status(self.status)

@@ -1,0 +1,175 @@
+"""What the agent sees of the sync: an indicator in the status bar (online, offline,
+syncing, error; operations waiting; last sync), a banner while work is kept locally, and
+a window with the waiting and held operations and "sync now"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.outbox import OpView
+from app.sync.engine import ERROR, OFFLINE, ONLINE, SIGNED_OUT, SYNCING, SyncStatus
+from app.ui import formatting as fmt
+
+_COLOURS = {
+    ONLINE: "#1e6b34",
+    SYNCING: "#0b5394",
+    OFFLINE: "#8a4b00",
+    ERROR: "#a40000",
+    SIGNED_OUT: "#a40000",
+}
+
+
+def state_text(status: SyncStatus) -> str:
+    names = {
+        ONLINE: QCoreApplication.translate("SyncStatus", "En ligne"),
+        SYNCING: QCoreApplication.translate("SyncStatus", "Synchronisation…"),
+        OFFLINE: QCoreApplication.translate("SyncStatus", "Hors ligne"),
+        ERROR: QCoreApplication.translate("SyncStatus", "Erreur de synchronisation"),
+        SIGNED_OUT: QCoreApplication.translate("SyncStatus", "Session expirée : se reconnecter"),
+    }
+    return names.get(status.state, status.state)
+
+
+class SyncIndicator(QToolButton):
+    """The status-bar button; a click opens the sync window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncIndicator")
+        self.setAutoRaise(True)
+        self.status = SyncStatus()
+        self.show_status(self.status)
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        parts = [f"● {state_text(status)}"]
+        parts.append(self.tr("%n en attente", "", status.pending))
+        if status.held:
+            parts.append(self.tr("%n à régler", "", status.held))
+        if status.last_success is not None:
+            parts.append(
+                self.tr("synchronisé à %1").replace("%1", fmt.when(status.last_success)[-5:])
+            )
+        self.setText(" · ".join(parts))
+        self.setStyleSheet(f"color: {_COLOURS.get(status.state, '#333')};")
+        self.setToolTip(status.last_error or self.tr("Cliquez pour voir les opérations"))
+
+
+class OfflineBanner(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("offlineBanner")
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "#offlineBanner { background: #fff6e0; color: #3d2c00; border-bottom: 1px solid "
+            "#c99a2e; padding: 4px 8px; }"
+        )
+        self.hide()
+
+    def show_status(self, status: SyncStatus) -> None:
+        if status.state in (OFFLINE, ERROR):
+            self.setText(
+                self.tr(
+                    "Registre central injoignable : votre travail est conservé sur ce poste "
+                    "et sera transmis dès le retour de la connexion (%n opération(s) en "
+                    "attente).",
+                    "",
+                    status.pending,
+                )
+            )
+            self.show()
+        elif status.state == SIGNED_OUT:
+            self.setText(
+                self.tr(
+                    "Session expirée : reconnectez-vous (Fichier > Se connecter). Le travail "
+                    "en attente est conservé."
+                )
+            )
+            self.show()
+        else:
+            self.hide()
+
+
+class SyncDialog(QDialog):
+    syncNow = Signal()
+
+    def __init__(
+        self,
+        status: SyncStatus,
+        load_ops: Callable[[], tuple[int, list[OpView]]] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncDialog")
+        self.setWindowTitle(self.tr("Synchronisation"))
+        self.resize(760, 420)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("outboxTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Opération"), self.tr("Dossier / fiche"), self.tr("État"), self.tr("Détail")]
+        )
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        self.sync_button = QPushButton(self.tr("Synchroniser maintenant"), self)
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(self.syncNow.emit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.sync_button)
+        layout.addWidget(buttons)
+        self.show_status(status)
+
+    def show_status(self, status: SyncStatus) -> None:
+        lines = [
+            self.tr("État : %1").replace("%1", state_text(status)),
+            self.tr("%n opération(s) en attente d'envoi.", "", status.pending),
+        ]
+        if status.last_success is not None:
+            lines.append(
+                self.tr("Dernière synchronisation réussie : %1").replace(
+                    "%1", fmt.when(status.last_success)
+                )
+            )
+        if status.last_error:
+            lines.append(self.tr("Dernière erreur : %1").replace("%1", status.last_error))
+        self.summary.setText("\n".join(lines))
+
+    def show_ops(self, ops: list[OpView]) -> None:
+        states = {
+            "pending": self.tr("En attente"),
+            "rejected": self.tr("Refusée par le registre"),
+            "conflict": self.tr("Conflit à régler"),
+        }
+        self.table.setRowCount(len(ops))
+        for row, op in enumerate(ops):
+            detail = ""
+            if op.answer:
+                problems = op.answer.get("problems") or []
+                detail = "; ".join(f"{p.get('field')}: {p.get('message')}" for p in problems)
+                if op.answer.get("fields"):
+                    detail = self.tr("Champs modifiés par un collègue : %1").replace(
+                        "%1", ", ".join(op.answer["fields"])
+                    )
+            for col, text in enumerate(
+                (op.type, op.target, states.get(op.state, op.state), detail)
+            ):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
