@@ -32,7 +32,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"relais {__version__}")
     _common(parser, None)
     parser.add_argument("--lang", choices=("fr", "en"), help="language of the window")
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="the central store to sync with (remembered); without one the console is local",
+    )
+    parser.add_argument(
+        "--ca-bundle", metavar="PEM", help="the city's CA certificates, to verify the server"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = sub.add_parser(
+        "demo",
+        help="start an embedded central store with demo data and open the console on it",
+    )
+    _common(demo, argparse.SUPPRESS)
+    demo.add_argument("--lang", choices=("fr", "en"), help="language of the window")
 
     kb_parser = sub.add_parser("kb", help="knowledge base: import and search articles")
     kb_sub = kb_parser.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
@@ -104,9 +118,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _kb_import(args)
         if args.command == "kb" and args.kb_command == "search":
             return _kb_search(args)
+        if args.command == "demo":
+            from app.demo import run_demo
+
+            return run_demo(resolve_data_dir(args.data_dir), args.lang)
         from app.ui.main import run_gui
 
-        return run_gui(resolve_data_dir(args.data_dir), lang=args.lang)
+        return run_gui(
+            resolve_data_dir(args.data_dir),
+            lang=args.lang,
+            server=args.server,
+            ca_bundle=args.ca_bundle,
+        )
     except KbFormatError as exc:
         print(f"relais: {exc}", file=sys.stderr)
         return 1

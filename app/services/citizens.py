@@ -19,6 +19,7 @@ from app.services.cases import CaseSummary, cases_of_citizens
 from app.services.request_terms import LANGUAGES
 from app.services.validation import (
     FieldProblem,
+    ValidationError,
     check_email,
     normalise_phone,
     storable,
@@ -155,3 +156,77 @@ def create_citizen(session: Session, fields: dict[str, str], now: datetime) -> C
     session.add(citizen)
     outbox.enqueue(session, "citizen.upsert", citizen.id, {"fields": dict(fields)}, now)
     return citizen
+
+
+EDITABLE = ("name", "phone", "email", "address", "preferred_language")
+MAX_ADDRESS = 300
+
+
+def _check_address(raw: str) -> tuple[str, FieldProblem | None]:
+    value = raw.strip()
+    if len(value) > MAX_ADDRESS or not storable(value):
+        return "", FieldProblem(
+            "citizen.address", "at most 300 characters", "too_long", (str(MAX_ADDRESS),)
+        )
+    return value, None
+
+
+def _blame(problem: FieldProblem, touched: set[str]) -> FieldProblem:
+    """A missing contact is the fault of whichever of phone and e-mail was just cleared."""
+    if problem.code == "contact_required" and "citizen.phone" not in touched:
+        return FieldProblem("citizen.email", problem.message, problem.code, problem.args)
+    return problem
+
+
+def edit_citizen(
+    store: Store, citizen_id: str, changes: dict[str, str], now: datetime
+) -> CitizenMatch:
+    """Change a known citizen's contact details (name, phone, email, address,
+    preferred_language), locally and in the outbox, in one transaction. Only the values
+    that really change are sent, on the revision the agent saw: the central store then
+    merges them with a colleague's edits of other fields, or reports a clash."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not a citizen field: {', '.join(sorted(unknown))}")
+    with store.session() as session:
+        citizen = session.get(Citizen, citizen_id)
+        if citizen is None:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "citizen", "this citizen is not on this workstation", "unknown_citizen"
+                    )
+                ]
+            )
+        current = {name: str(getattr(citizen, name) or "") for name in EDITABLE}
+        # The whole citizen is checked as it would become (a phone may be cleared only if
+        # an e-mail remains), but only the fields being changed can be blamed: a record
+        # from the central store may lack a name, and that must not block a phone edit.
+        merged = {**current, **changes}
+        clean, problems = check_citizen(
+            CitizenDraft(
+                merged["name"], merged["phone"], merged["email"], merged["preferred_language"]
+            )
+        )
+        touched = {f"citizen.{name}" for name in changes}
+        blamed = (_blame(p, touched) for p in problems)
+        problems = [p for p in blamed if p.field in touched]
+        clean["address"], address_problem = _check_address(merged["address"])
+        if address_problem is not None and "address" in changes:
+            problems.append(address_problem)
+        if problems:
+            raise ValidationError(problems)
+        changed = {name: clean[name] for name in changes if clean[name] != current[name]}
+        if changed:
+            for name, value in changed.items():
+                setattr(citizen, name, value)
+            citizen.updated_at = now
+            outbox.enqueue(
+                session,
+                "citizen.upsert",
+                citizen.id,
+                {"fields": changed},
+                now,
+                base_revision=citizen.revision,
+            )
+        return _match(session, citizen, now)

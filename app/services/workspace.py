@@ -11,7 +11,18 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from app.models.store import Store, StoreError, StoreTooNewError, open_store
-from app.services import cases, citizens, indexing, intake, interactions, kb, resources
+from app.services import (
+    cases,
+    citizens,
+    conflicts,
+    indexing,
+    intake,
+    interactions,
+    kb,
+    outbox,
+    privacy,
+    resources,
+)
 from app.services.articles import ArticleView, read_article
 from app.services.catalogue import Catalogue, CatalogueError, bundled_catalogue
 from app.services.kb_files import KbFormatError
@@ -103,6 +114,24 @@ class Workspace:
         if self.profile is None:
             return None
         return interactions.current_interaction(self.store, self.profile)
+
+    def sync_overview(self) -> tuple[int, list[outbox.OpView]]:
+        return outbox.overview(self.store)
+
+    def clear_cached_citizens(self) -> int:
+        return privacy.clear_cached_citizens(self.store)
+
+    def edit_citizen(self, citizen_id: str, changes: dict[str, str]) -> citizens.CitizenMatch:
+        return citizens.edit_citizen(self.store, citizen_id, changes, now())
+
+    def conflicts(self) -> list[conflicts.Conflict]:
+        return conflicts.list_conflicts(self.store)
+
+    def resolve_conflict(self, seq: int, keep_mine: set[str]) -> str | None:
+        return conflicts.resolve(self.store, seq, keep_mine, now())
+
+    def conflict_count(self) -> int:
+        return conflicts.conflict_count(self.store)
 
     def close(self) -> None:
         self.store.close()

@@ -42,6 +42,11 @@ class SyncStatus:
     pulled: int = 0
 
 
+def _settle(waker: asyncio.Future[None]) -> None:
+    if not waker.done():
+        waker.set_result(None)
+
+
 def backoff_delay(failures: int, retry_after: float | None = None) -> float:
     """Full jitter: uniform between 0 and the capped exponential, but at least what the
     server asked for."""
@@ -58,6 +63,7 @@ class SyncEngine:
         on_status: Callable[[SyncStatus], None] | None = None,
         *,
         interval: float = INTERVAL,
+        loop: asyncio.AbstractEventLoop | None = None,
     ) -> None:
         self.workspace = workspace
         self.client = client
@@ -67,18 +73,29 @@ class SyncEngine:
         self._on_status = on_status
         self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-net")
         self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-sync-store")
-        self._wake = asyncio.Event()
+        # The console's qasync loop is given: under pytest-qt it is not the "running" loop
+        # that asyncio.sleep or get_running_loop would look for.
+        self._loop = loop
+        self._waker: asyncio.Future[None] | None = None
+        self._poked = False
         self._stopped = False
         self._failures = 0
 
     # -- control ---------------------------------------------------------------------------
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        return self._loop or asyncio.get_running_loop()
+
     def poke(self) -> None:
         """A local change was saved: sync soon."""
-        self._wake.set()
+        self._poked = True
+        waker = self._waker
+        if waker is not None and not waker.done():
+            waker.set_result(None)
 
     def stop(self) -> None:
         self._stopped = True
-        self._wake.set()
+        self.poke()
 
     def close(self) -> None:
         self.stop()
@@ -91,6 +108,11 @@ class SyncEngine:
         self._set(state=OFFLINE, last_error="")
         self.poke()
 
+    def signed_out(self) -> None:
+        """Logged out on purpose: no more rounds until the next login."""
+        self.client.token = None
+        self._set(state=SIGNED_OUT, last_error="")
+
     async def run(self) -> None:
         """Round after round until stopped."""
         await self._in_store(replica.follow_server, self.workspace.store, self.server)
@@ -102,19 +124,25 @@ class SyncEngine:
                     self._failures = 0
                 else:
                     self._failures += 1
-                    delay = min(self.interval, backoff_delay(self._failures, retry_after))
-                    delay = max(delay, retry_after or 0.0)
+                    delay = backoff_delay(self._failures, retry_after)
             await self._sleep(delay)
 
-    async def _sleep(self, seconds: float) -> None:
+    async def _wait(self, seconds: float) -> bool:
+        """Sleep up to `seconds`; True when poked before that."""
+        waker: asyncio.Future[None] = self.loop.create_future()
+        self._waker, self._poked = waker, False
+        timer = self.loop.call_later(seconds, _settle, waker)
         try:
-            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
-        except TimeoutError:
-            return
-        self._wake.clear()
-        # Saves come in bursts (a citizen, then the request): let the burst finish.
-        await asyncio.sleep(DEBOUNCE)
-        self._wake.clear()
+            await waker
+        finally:
+            timer.cancel()
+            self._waker = None
+        return self._poked
+
+    async def _sleep(self, seconds: float) -> None:
+        if await self._wait(seconds) and not self._stopped:
+            # Saves come in bursts (a citizen, then the request): let the burst finish.
+            await self._wait(DEBOUNCE)
 
     # -- one round -------------------------------------------------------------------------
     async def sync_once(self) -> tuple[bool, float | None]:
@@ -173,10 +201,10 @@ class SyncEngine:
 
     # -- helpers ---------------------------------------------------------------------------
     async def _on_net(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._net, fn, *args)
+        return await self.loop.run_in_executor(self._net, fn, *args)
 
     async def _in_store(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._store, fn, *args)
+        return await self.loop.run_in_executor(self._store, fn, *args)
 
     async def _refresh_counts(self, **changes: Any) -> None:
         waiting = await self._in_store(outbox.waiting_count, self.workspace.store)

@@ -11,9 +11,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace, open_workspace
+from app.sync.client import Session
 from app.ui.background import Background
 from app.ui.i18n import Translations, system_language
 from app.ui.main_window import MainWindow
+from app.ui.sync_controller import SyncController, server_from_settings
 
 
 async def open_into(
@@ -49,7 +51,35 @@ def create_window(background: Background, lang: str | None) -> MainWindow:
     return window
 
 
-def run_gui(data_dir: Path, lang: str | None = None) -> int:
+def attach_server(
+    window: MainWindow,
+    background: Background,
+    server: str | None,
+    ca_bundle: str | None,
+    session: Session | None = None,
+) -> SyncController | None:
+    """--server is remembered in the settings; without one the console stays local."""
+    settings = QSettings()
+    if server:
+        settings.setValue("sync/server", server)
+    if ca_bundle:
+        settings.setValue("sync/ca_bundle", ca_bundle)
+    url = server_from_settings(server, str(settings.value("sync/server", "") or ""))
+    if url is None:
+        return None
+    bundle = ca_bundle or str(settings.value("sync/ca_bundle", "") or "") or None
+    controller = SyncController(background, window, url, bundle)
+    window.attach_sync(controller, session)
+    return controller
+
+
+def run_gui(
+    data_dir: Path,
+    lang: str | None = None,
+    server: str | None = None,
+    ca_bundle: str | None = None,
+    session: Session | None = None,
+) -> int:
     import qasync  # imported here so `relais kb ...` never loads Qt
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -59,6 +89,7 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
     asyncio.set_event_loop(loop)
     background = Background(loop)
     window = create_window(background, lang)
+    controller = attach_server(window, background, server, ca_bundle, session)
     window.show()
     opened: list[Workspace] = []
     background.spawn(open_into(window, data_dir, opened))
@@ -68,6 +99,8 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         with loop:
             loop.run_until_complete(closing.wait())
     finally:
+        if controller is not None:
+            controller.close()
         background.shutdown()  # waits for the store worker: nothing is opened after this
         for workspace in opened:
             workspace.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +23,7 @@ from app.services.interactions import InteractionView
 from app.services.profile import Profile
 from app.services.search import SearchResult
 from app.services.workspace import StoreTooNewError, Workspace
+from app.sync.client import Session
 from app.ui.article_view import ArticlePanel
 from app.ui.background import Background
 from app.ui.case_history import CaseHistoryPanel
@@ -29,6 +31,8 @@ from app.ui.i18n import Translations
 from app.ui.interaction_bar import InteractionBar
 from app.ui.request_form import RequestForm
 from app.ui.search_panel import SearchPanel
+from app.ui.sync_controller import SyncController
+from app.ui.sync_status import OfflineBanner, SyncIndicator
 from app.ui.workstation_dialog import WorkstationDialog
 
 INFO_TAB, REQUEST_TAB, CASES_TAB = range(3)
@@ -45,6 +49,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.error_box: QMessageBox | None = None
         self.workstation_dialog: WorkstationDialog | None = None
+        self._session: Session | None = None  # a demo's ready-made login
         self._article_count = 0
 
         self.search = SearchPanel(background, self)
@@ -62,7 +67,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.form, "")
         self.tabs.addTab(self.cases, "")
-        self.setCentralWidget(self.tabs)
+        self.banner = OfflineBanner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.sync: SyncController | None = None
+        self.sync_indicator = SyncIndicator(self)
+        self.sync_indicator.hide()
         self.interaction = InteractionBar(background, self)
         toolbar = QToolBar(self)
         toolbar.setObjectName("interactionToolbar")
@@ -79,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.warning_status)
         self.statusBar().addPermanentWidget(self.timing_status)
         self.statusBar().addPermanentWidget(self.store_status)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
 
         self._build_menus()
         self._build_shortcuts()
@@ -152,6 +168,15 @@ class MainWindow(QMainWindow):
             self.lang_actions[code] = action
 
         self.file_menu.insertAction(self.quit_action, self.workstation_action)
+        self.login_action = QAction(self)
+        self.login_action.triggered.connect(self._log_in)
+        self.logout_action = QAction(self)
+        self.logout_action.triggered.connect(lambda: self._log_out(False))
+        self.logout_clear_action = QAction(self)
+        self.logout_clear_action.triggered.connect(lambda: self._log_out(True))
+        for action in (self.login_action, self.logout_action, self.logout_clear_action):
+            action.setVisible(False)
+            self.file_menu.insertAction(self.quit_action, action)
         self.file_menu.insertSeparator(self.quit_action)
 
         self.help_menu = bar.addMenu("")
@@ -164,6 +189,11 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&Fichier"))
         self.quit_action.setText(self.tr("&Quitter"))
         self.workstation_action.setText(self.tr("&Poste de travail…"))
+        self.login_action.setText(self.tr("Se &connecter au registre central…"))
+        self.logout_action.setText(self.tr("Se &déconnecter"))
+        self.logout_clear_action.setText(
+            self.tr("Se déconnecter et &effacer les données des citoyens de ce poste")
+        )
         self.tabs.setTabText(INFO_TAB, self.tr("Information (Ctrl+K)"))
         self.tabs.setTabText(REQUEST_TAB, self.tr("Nouvelle demande (Ctrl+N)"))
         self.tabs.setTabText(CASES_TAB, self.tr("Dossiers (Ctrl+D)"))
@@ -197,6 +227,8 @@ class MainWindow(QMainWindow):
         self.interaction.set_workspace(workspace)
         if workspace.profile is None:
             self.edit_workstation()
+        elif self.sync is not None:
+            self.sync.start(workspace, self._session)
         if workspace.warnings:
             self.warning_status.setToolTip("\n\n".join(workspace.warnings))
             self.warning_status.show()
@@ -241,6 +273,38 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(CASES_TAB)
         self.cases.show_case(case_number)
 
+    # -- the central store ---------------------------------------------------------------
+    def attach_sync(self, controller: SyncController, session: Session | None = None) -> None:
+        """Sync with a central store (no call: the console stays local only)."""
+        self.sync = controller
+        self._session = session
+        controller.statusChanged.connect(self.sync_indicator.show_status)
+        controller.statusChanged.connect(self.banner.show_status)
+        self.sync_indicator.clicked.connect(controller.show_window)
+        self.sync_indicator.show()
+        for action in (self.login_action, self.logout_action, self.logout_clear_action):
+            action.setVisible(True)
+        # Every local change is sent soon after it is saved.
+        self.form.saved.connect(lambda _case: controller.poke())
+        self.cases.statusMessage.connect(lambda _text: controller.poke())
+        self.interaction.interactionChanged.connect(lambda _view: controller.poke())
+
+    def _log_in(self) -> None:
+        if self.sync is not None:
+            self.sync.log_in()
+
+    def _log_out(self, clear: bool) -> None:
+        if self.sync is None:
+            return
+        self.sync.log_out(
+            clear,
+            lambda removed: self.show_message(
+                self.tr("Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.", "", removed)
+                if clear
+                else self.tr("Déconnecté. Le travail en attente est conservé.")
+            ),
+        )
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
@@ -263,6 +327,8 @@ class MainWindow(QMainWindow):
     def _on_profile(self, profile: Profile) -> None:
         self.form.set_profile(profile)
         self.interaction.set_workspace(self.workspace)
+        if self.sync is not None and self.workspace is not None:
+            self.sync.start(self.workspace)
         self.show_message(
             self.tr("Poste %1 · %2")
             .replace("%1", profile.station_code)

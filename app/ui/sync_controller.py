@@ -1,0 +1,164 @@
+"""Connects the console to a central store: the token (from the keyring, or a login),
+the sync engine in the qasync loop, and what the agent sees of it. Without a server
+configured the console stays purely local and none of this starts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.services.workspace import Workspace
+from app.sync.client import Session, SyncClient
+from app.sync.credentials import TokenStore, workstation_id
+from app.sync.engine import SIGNED_OUT, SyncEngine, SyncStatus
+from app.ui.background import Background
+from app.ui.login_dialog import LoginDialog
+from app.ui.sync_status import SyncDialog
+
+
+class SyncController(QObject):
+    statusChanged = Signal(object)  # SyncStatus
+
+    def __init__(
+        self,
+        background: Background,
+        parent_widget: QWidget,
+        server_url: str,
+        ca_bundle: str | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self._background = background
+        self._parent = parent_widget
+        self.server_url = server_url.rstrip("/")
+        self.ca_bundle = ca_bundle
+        self.workspace: Workspace | None = None
+        self.engine: SyncEngine | None = None
+        self.tokens: TokenStore | None = None
+        self.username: str | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.sync_dialog: SyncDialog | None = None
+        self.status = SyncStatus()
+        self._expired_shown = False
+
+    def _client(self) -> SyncClient:
+        return SyncClient(self.server_url, self.ca_bundle)
+
+    # -- start -----------------------------------------------------------------------------
+    def start(self, workspace: Workspace, session: Session | None = None) -> None:
+        """Begin syncing with a token: the one given (demo), the one kept in the keyring,
+        or one from the login dialog. Without a workstation profile, wait for it."""
+        self.workspace = workspace
+        self.tokens = TokenStore(self.server_url, workspace.data_dir)
+        if self.engine is None:
+            self.engine = SyncEngine(
+                workspace, self._client(), self._on_status, loop=self._background.loop
+            )
+            self._background.spawn(self.engine.run())
+        if session is not None:
+            self._signed_in(session.username, session.token)
+            return
+        user = self.tokens.last_user()
+        token = self.tokens.load(user) if user else None
+        if user and token:
+            self._signed_in(user, token)
+        else:
+            self.log_in()
+
+    def _signed_in(self, username: str, token: str) -> None:
+        self.username = username
+        self._expired_shown = False
+        if self.engine is not None:
+            self.engine.signed_in(token)
+
+    def log_in(self, expired: bool = False) -> None:
+        workspace = self.workspace
+        if workspace is None or workspace.profile is None or self.tokens is None:
+            return
+        if self.login_dialog is not None and self.login_dialog.isVisible():
+            return
+        self.login_dialog = LoginDialog(
+            self._background,
+            self._client,
+            workspace.profile.station,
+            workstation_id(workspace.data_dir),
+            self.tokens,
+            self.username or "",
+            self._parent,
+        )
+        if expired:
+            self.login_dialog.show_expired()
+        self.login_dialog.loggedIn.connect(lambda s: self._signed_in(s.username, s.token))
+        self.login_dialog.open()
+
+    # -- while running ---------------------------------------------------------------------
+    def poke(self) -> None:
+        if self.engine is not None:
+            self.engine.poke()
+
+    def _on_status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.statusChanged.emit(status)
+        if self.sync_dialog is not None and self.sync_dialog.isVisible():
+            self.sync_dialog.show_status(status)
+        if status.state == SIGNED_OUT and not self._expired_shown:
+            # The token was revoked or expired: it is useless now; ask again, keep the work.
+            self._expired_shown = True
+            if self.tokens is not None and self.username:
+                self.tokens.forget(self.username)
+            self.log_in(expired=True)
+
+    def show_window(self) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.sync_dialog = SyncDialog(self.status, None, self._parent)
+        self.sync_dialog.syncNow.connect(self.poke)
+        self.sync_dialog.open()
+        self._background.spawn(self._load_ops(workspace))
+
+    async def _load_ops(self, workspace: Workspace) -> None:
+        _waiting, ops = await self._background.run(workspace.sync_overview)
+        if self.sync_dialog is not None:
+            self.sync_dialog.show_ops(ops)
+
+    # -- leaving ---------------------------------------------------------------------------
+    def log_out(self, clear_citizens: bool, done: Callable[[int], None] | None = None) -> None:
+        """Revoke the token and forget it; with clear_citizens, remove the citizens cached
+        on this workstation too (shared counters). Work still to be sent is kept."""
+        engine, workspace = self.engine, self.workspace
+        if engine is None or workspace is None:
+            return
+        self._background.spawn(self._log_out(engine, workspace, clear_citizens, done))
+
+    async def _log_out(
+        self,
+        engine: SyncEngine,
+        workspace: Workspace,
+        clear_citizens: bool,
+        done: Callable[[int], None] | None,
+    ) -> None:
+        try:
+            await self._background.run(engine.client.logout)
+        except Exception:  # offline: the token is forgotten here and expires on its own
+            engine.client.token = None
+        if self.tokens is not None and self.username:
+            self.tokens.forget(self.username)
+        self._expired_shown = True  # signed out on purpose: no "session expired" dialog
+        engine.signed_out()
+        removed = 0
+        if clear_citizens:
+            removed = await self._background.run(workspace.clear_cached_citizens)
+        if done is not None:
+            done(removed)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
+
+def server_from_settings(option: str | None, stored: str | None) -> str | None:
+    """--server wins and is remembered; else the one remembered; else none (local only)."""
+    return (option or stored or "").strip() or None
