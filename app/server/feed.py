@@ -75,14 +75,16 @@ _COLUMNS = (
 )
 
 
-def _page(db: Database, cursor: str | None, limit: int) -> tuple[Sequence[Any], bool]:
+def _page(db: Database, cursor: str | None, limit: int) -> tuple[Sequence[Any], bool, int]:
     with db.read() as session:
         after = parse_cursor(session, db, cursor)
         # Plain rows, not ORM objects: a page is read once and written out.
         rows = session.execute(
             select(*_COLUMNS).where(Change.seq > after).order_by(Change.seq).limit(limit + 1)
         ).all()
-    return rows[:limit], len(rows) > limit
+        # How far the feed goes now: a new workstation's download shows its progress.
+        head = current_seq(session) if len(rows) > limit else (rows[-1].seq if rows else after)
+    return rows[:limit], len(rows) > limit, head
 
 
 def _frame(row: Any) -> str:
@@ -98,13 +100,13 @@ def _frame(row: Any) -> str:
 
 def changes_json(db: Database, cursor: str | None, limit: int) -> str:
     """The page as JSON text; each record is spliced in as stored (see Change.payload)."""
-    rows, has_more = _page(db, cursor, limit)
+    rows, has_more, head = _page(db, cursor, limit)
     if rows:
         last = rows[-1]
         next_cursor = _cursor(db, last.seq, last.entity, last.entity_id, last.revision)
     else:
         next_cursor = cursor or _cursor(db, 0, "", "", 0)
-    tail = json.dumps({"cursor": next_cursor, "has_more": has_more})
+    tail = json.dumps({"cursor": next_cursor, "has_more": has_more, "head": head})
     return '{"changes":[' + ",".join(_frame(row) for row in rows) + "]," + tail[1:]
 
 

@@ -143,6 +143,23 @@ def _hash_files(files: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def remove_articles(session: Session, ids: set[str]) -> int:
+    """Delete articles (the central store withdrew them) and their index entries."""
+    doomed = list(
+        session.scalars(
+            select(Article).where(Article.id.in_(ids)).options(selectinload(Article.texts))
+        )
+    )
+    if not doomed:
+        return 0
+    indexing.remove(session.connection(), [_indexed(t) for a in doomed for t in a.texts])
+    for article in doomed:
+        session.delete(article)
+    session.flush()
+    indexing.bump_generation(session.connection())
+    return len(doomed)
+
+
 def load_bundle(store: Store, kb_dir: Path) -> ImportReport | None:
     """Bring the bundled knowledge base into the store when the bundle changed."""
     if not kb_dir.is_dir():

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from app.models import CaseCitizen, Citizen, OutboxOp, RequestEvent, ServiceRequest
 from app.models.store import Store
-from app.services import outbox
+from app.services import kb, outbox
 from app.services.addresses import street_key
+from app.services.kb_files import ArticleData, DocumentData, TextData
 from app.services.meta import get_meta, set_meta
 from app.services.validation import parse_datetime
 
@@ -141,18 +142,69 @@ def _apply(session: Session, entity: str, record: Mapping[str, Any], report: App
             report.citizens += 1
         else:
             report.held += 1
-    else:  # articles and the catalogue are brought in by the bootstrap's own step
+    else:  # the catalogue: the console follows its bundled copy (same source files)
         report.other[entity] = report.other.get(entity, 0) + 1
+
+
+def _article(record: Mapping[str, Any]) -> ArticleData:
+    content = record.get("content") or {}
+    return ArticleData(
+        id=str(record["id"]),
+        category=str(content.get("category") or ""),
+        # The server's revision, not the file's version: every edit there supersedes.
+        version=int(record.get("revision") or 1),
+        updated_at=_when(record.get("updated_at")),
+        service_codes=[str(c) for c in content.get("service_codes") or []],
+        texts=[
+            TextData(
+                lang=str(t.get("lang")),
+                title=str(t.get("title") or ""),
+                body=str(t.get("body") or ""),
+                keywords=[str(k) for k in t.get("keywords") or []],
+                referral={
+                    key: str((t.get("referral") or {}).get(key) or "")
+                    for key in ("unit", "phone", "address", "hours")
+                },
+            )
+            for t in content.get("texts") or []
+        ],
+        documents=[
+            DocumentData(str(d.get("code")), str(d.get("title_fr")), str(d.get("title_en") or ""))
+            for d in content.get("documents") or []
+        ],
+    )
 
 
 def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) -> Applied:
     """One page of the change feed and the cursor after it, in one transaction."""
     report = Applied()
+    articles: dict[str, ArticleData] = {}
+    gone: set[str] = set()
     with store.session() as session:
         for change in changes:
-            _apply(session, str(change.get("entity")), change.get("data") or {}, report)
+            entity, data = str(change.get("entity")), change.get("data") or {}
+            if entity == "article":
+                if data.get("deleted"):
+                    gone.add(str(data["id"]))
+                    articles.pop(str(data["id"]), None)
+                else:
+                    articles[str(data["id"])] = _article(data)
+                    gone.discard(str(data["id"]))
+                continue
+            _apply(session, entity, data, report)
+        if articles:
+            kb.store_articles(session, list(articles.values()), source="server")
+        if gone:
+            kb.remove_articles(session, gone)
+        report.other["article"] = len(articles) + len(gone)
         set_meta(session, CURSOR_KEY, cursor)
     return report
+
+
+def cursor_seq(cursor: str | None) -> int:
+    """The change number a cursor (epoch.seq.digest) stands on; 0 for none."""
+    parts = (cursor or "").split(".")
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else 0
 
 
 def cursor(store: Store, server: str) -> str | None:

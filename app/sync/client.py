@@ -60,7 +60,10 @@ def _retry_after(value: str | None) -> float | None:
         return None
     if value.strip().isdigit():
         return float(value)
-    parsed = email.utils.parsedate_to_datetime(value)
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):  # not a number nor a date: the backoff decides alone
+        return None
     return max(0.0, parsed.timestamp() - time.time()) if parsed else None
 
 
@@ -84,6 +87,7 @@ class SyncClient:
     def __init__(self, base_url: str, ca_bundle: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.token: str | None = None
+        self.received_bytes = 0  # for the download's progress
         self._http = requests.Session()
         self._http.verify = ca_bundle or True
         self._http.headers["User-Agent"] = "Relais-console"
@@ -127,6 +131,7 @@ class SyncClient:
             )
         if answer.status_code == 204:
             return None
+        self.received_bytes += len(answer.content)
         try:
             return answer.json()
         except ValueError as exc:  # a cut or garbled answer: as if it never came

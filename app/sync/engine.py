@@ -40,6 +40,12 @@ class SyncStatus:
     last_success: datetime | None = None
     last_error: str = ""
     pulled: int = 0
+    # A download in progress (a new workstation's first sync, or a long outage): changes
+    # received so far out of those to get, and the bytes received.
+    download_done: int = 0
+    download_total: int = 0
+    download_bytes: int = 0
+    conflicts_new: int = 0  # clashes found by the last push: the agent is asked at once
 
 
 def _settle(waker: asyncio.Future[None]) -> None:
@@ -115,7 +121,6 @@ class SyncEngine:
 
     async def run(self) -> None:
         """Round after round until stopped."""
-        await self._in_store(replica.follow_server, self.workspace.store, self.server)
         while not self._stopped:
             delay = self.interval
             if self.status.state != SIGNED_OUT:
@@ -175,15 +180,24 @@ class SyncEngine:
             if not ops:
                 return
             results = await self._on_net(self.client.push, ops)
-            await self._in_store(replica.record_results, store, results)
+            outcome = await self._in_store(replica.record_results, store, results)
+            if outcome.conflicts:
+                self._set(conflicts_new=outcome.conflicts)
+                self._set(conflicts_new=0)
             if len(ops) < PUSH_BATCH:
                 return
 
     async def _pull_all(self) -> int:
         store = self.workspace.store
         total = 0
+        start_bytes = self.client.received_bytes
+        start_seq: int | None = None
+        # A store that followed another server starts over (its cursor means nothing here).
+        await self._in_store(replica.follow_server, store, self.server)
         while True:
             since = await self._in_store(replica.cursor, store, self.server)
+            if start_seq is None:
+                start_seq = replica.cursor_seq(since)
             try:
                 page = await self._on_net(self.client.changes, since, PULL_PAGE)
             except Refused as exc:
@@ -197,7 +211,16 @@ class SyncEngine:
             await self._in_store(replica.apply_page, store, changes, str(page["cursor"]))
             total += len(changes)
             if not page.get("has_more"):
+                if self.status.download_total:
+                    self._set(download_done=0, download_total=0, download_bytes=0)
                 return total
+            head = int(page.get("head") or 0)
+            done = replica.cursor_seq(str(page["cursor"])) - start_seq
+            self._set(
+                download_done=done,
+                download_total=max(done, head - start_seq),
+                download_bytes=self.client.received_bytes - start_bytes,
+            )
 
     # -- helpers ---------------------------------------------------------------------------
     async def _on_net(self, fn: Callable[..., T], *args: Any) -> T:

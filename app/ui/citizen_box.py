@@ -23,12 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.citizens import CitizenDraft, CitizenMatch
+from app.services.validation import ValidationError
 from app.ui import formatting as fmt
 from app.ui.attribute_fields import ERROR_STYLE
 from app.ui.background import Background
 from app.ui.latest import Follower
 
 Lookup = Callable[[str], list[CitizenMatch]]
+# Saves a picked citizen's changed fields (name, phone, email, preferred_language) and
+# returns the citizen as stored: Workspace.edit_citizen. Runs on the store worker.
+Editor = Callable[[str, dict[str, str]], CitizenMatch]
 
 
 def _error_label(parent: QWidget) -> QLabel:
@@ -41,11 +45,15 @@ def _error_label(parent: QWidget) -> QLabel:
 
 class CitizenBox(QGroupBox):
     changed = Signal()
+    citizenEdited = Signal(object)  # CitizenMatch: a picked citizen's details were saved
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("citizenBox")
+        self._background = background
         self._lookup: Lookup | None = None
+        self._editor: Editor | None = None
+        self._saving = False
         self._lang = "fr"
         self.picked: CitizenMatch | None = None
 
@@ -71,9 +79,17 @@ class CitizenBox(QGroupBox):
         self.change_button = QPushButton(self)
         self.change_button.setObjectName("citizenChange")
         self.change_button.clicked.connect(self.unpick)
+        self.edit_button = QPushButton(self)
+        self.edit_button.setObjectName("citizenEdit")
+        self.edit_button.clicked.connect(self.start_edit)
+        self.edit_button.hide()  # until the form gives the box a way to save (set_editor)
+        picked_buttons = QVBoxLayout()
+        picked_buttons.addWidget(self.change_button)
+        picked_buttons.addWidget(self.edit_button)
+        picked_buttons.addStretch(1)
         picked_row = QHBoxLayout()
         picked_row.addWidget(self.picked_label, 1)
-        picked_row.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignTop)
+        picked_row.addLayout(picked_buttons)
         self.picked_box = QWidget(self)
         self.picked_box.setLayout(picked_row)
         picked_row.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +137,8 @@ class CitizenBox(QGroupBox):
                 column.addWidget(self.errors[error])
             self.new_form.addRow(label, cell)
 
+        self._build_edit_box()
+
         self.anonymous = QCheckBox(self)
         self.anonymous.setObjectName("citizenAnonymous")
         self.anonymous.toggled.connect(self._on_anonymous)
@@ -130,6 +148,7 @@ class CitizenBox(QGroupBox):
         layout.addWidget(self.lookup_status)
         layout.addWidget(self.matches)
         layout.addWidget(self.picked_box)
+        layout.addWidget(self.edit_box)
         layout.addWidget(self.errors["citizen"])
         layout.addWidget(self.new_box)
         layout.addWidget(self.anonymous)
@@ -152,7 +171,178 @@ class CitizenBox(QGroupBox):
             editor.textChanged.connect(lambda _t: self.changed.emit())
         self.retranslate()
 
+    def _build_edit_box(self) -> None:
+        """The picked citizen's details as editable fields, with their own error labels:
+        the new-citizen fields stay as the agent left them."""
+        self.edit_box = QWidget(self)
+        self.edit_box.setObjectName("citizenEditBox")
+        self.edit_name = QLineEdit(self.edit_box)
+        self.edit_name.setObjectName("citizenEditName")
+        self.edit_phone = QLineEdit(self.edit_box)
+        self.edit_phone.setObjectName("citizenEditPhone")
+        self.edit_email = QLineEdit(self.edit_box)
+        self.edit_email.setObjectName("citizenEditEmail")
+        self.edit_language = QComboBox(self.edit_box)
+        self.edit_language.setObjectName("citizenEditLanguage")
+        self.edit_language.addItem("Français", "fr")
+        self.edit_language.addItem("English", "en")
+        self._edit_fields: dict[str, QWidget] = {
+            "citizen.name": self.edit_name,
+            "citizen.phone": self.edit_phone,
+            "citizen.email": self.edit_email,
+            "citizen.preferred_language": self.edit_language,
+        }
+        self.edit_errors = {field: _error_label(self.edit_box) for field in self._edit_fields}
+        self.edit_errors["citizen"] = _error_label(self.edit_box)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self._edit_labels = [QLabel(self.edit_box) for _ in self._edit_fields]
+        for label, (field, editor) in zip(
+            self._edit_labels, self._edit_fields.items(), strict=True
+        ):
+            label.setBuddy(editor)
+            cell = QWidget(self.edit_box)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(self.edit_errors[field])
+            form.addRow(label, cell)
+        self.edit_save = QPushButton(self.edit_box)
+        self.edit_save.setObjectName("citizenEditSave")
+        self.edit_save.clicked.connect(self.save_edit)
+        self.edit_cancel = QPushButton(self.edit_box)
+        self.edit_cancel.setObjectName("citizenEditCancel")
+        self.edit_cancel.clicked.connect(self.cancel_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_cancel)
+        buttons.addWidget(self.edit_save)
+        outer = QVBoxLayout(self.edit_box)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(form)
+        outer.addWidget(self.edit_errors["citizen"])
+        outer.addLayout(buttons)
+        for editor in (self.edit_name, self.edit_phone, self.edit_email):
+            editor.returnPressed.connect(self.save_edit)
+            editor.installEventFilter(self)
+        self.edit_language.installEventFilter(self)
+        self.edit_box.hide()
+
     # -- public -------------------------------------------------------------------------
+    def set_editor(self, editor: Editor | None) -> None:
+        """How the box saves a picked citizen's corrected details; the form passes
+        Workspace.edit_citizen (None: no workspace, and no "Modifier" button)."""
+        self._editor = editor
+        if editor is None:
+            self.cancel_edit()
+        self.edit_button.setVisible(editor is not None)
+
+    @property
+    def editing(self) -> bool:
+        return not self.edit_box.isHidden()
+
+    def start_edit(self) -> None:
+        """The picked citizen's details become editable fields, filled in."""
+        match = self.picked
+        if match is None or self._editor is None:
+            return
+        self.edit_name.setText(match.name)
+        self.edit_phone.setText(match.phone)
+        self.edit_email.setText(match.email)
+        self.edit_language.setCurrentIndex(
+            max(0, self.edit_language.findData(match.preferred_language))
+        )
+        self._clear_edit_problems()
+        self.picked_box.hide()
+        self.edit_box.show()
+        self.edit_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def cancel_edit(self) -> None:
+        if not self.editing:
+            return
+        self._leave_edit()
+        if self.picked is not None:
+            self.picked_box.show()
+            self.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save_edit(self) -> None:
+        match, editor = self.picked, self._editor
+        if match is None or editor is None or not self.editing or self._saving:
+            return
+        typed = {
+            "name": self.edit_name.text(),
+            "phone": self.edit_phone.text(),
+            "email": self.edit_email.text(),
+            "preferred_language": str(self.edit_language.currentData()),
+        }
+        before = {
+            "name": match.name,
+            "phone": match.phone,
+            "email": match.email,
+            "preferred_language": match.preferred_language,
+        }
+        # Only what the agent changed: an untouched field is neither checked (a record from
+        # the registry may lack a name) nor sent.
+        changes = {name: value for name, value in typed.items() if value != before[name]}
+        self._clear_edit_problems()
+        if not changes:
+            self.cancel_edit()
+            return
+        self._saving = True
+        self.edit_save.setEnabled(False)
+        self._background.spawn(self._save_edit(editor, match.id, changes))
+
+    async def _save_edit(self, editor: Editor, citizen_id: str, changes: dict[str, str]) -> None:
+        try:
+            saved = await self._background.run(editor, citizen_id, changes)
+        except ValidationError as exc:
+            first: QWidget | None = None
+            for problem in exc.problems:
+                label = self.edit_errors.get(problem.field, self.edit_errors["citizen"])
+                label.setText(fmt.problem_text(problem))
+                label.show()
+                widget = self._edit_fields.get(problem.field)
+                if widget is not None:
+                    widget.setProperty("invalid", True)
+                    widget.style().polish(widget)
+                    first = first or widget
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        except Exception as exc:
+            label = self.edit_errors["citizen"]
+            label.setText(
+                self.tr(
+                    "Les coordonnées n'ont pas pu être enregistrées (%1). Rien n'a été "
+                    "effacé : réessayez."
+                ).replace("%1", _reason(exc))
+            )
+            label.show()
+            return
+        finally:
+            self._saving = False
+            self.edit_save.setEnabled(True)
+        # The agent may have picked someone else meanwhile: only their own view refreshes.
+        if self.picked is not None and self.picked.id == saved.id:
+            self.picked = saved
+            self.cancel_edit()
+            self._show_picked(saved)
+            self.changed.emit()
+        self.citizenEdited.emit(saved)
+
+    def _leave_edit(self) -> None:
+        self.edit_box.hide()
+        self._clear_edit_problems()
+
+    def _clear_edit_problems(self) -> None:
+        for field, label in self.edit_errors.items():
+            label.hide()
+            widget = self._edit_fields.get(field)
+            if widget is not None:
+                widget.setProperty("invalid", False)
+                widget.style().polish(widget)
+
     def set_lookup(self, lookup: Lookup | None) -> None:
         self._lookup = lookup
         self._follower.forget()
@@ -182,6 +372,16 @@ class CitizenBox(QGroupBox):
         ):
             label.setText(text)
         self.anonymous.setText(self.tr("Citoyen &anonyme"))
+        self.edit_button.setText(self.tr("Modifier"))
+        self.edit_button.setToolTip(self.tr("Corriger les coordonnées de ce citoyen"))
+        for label, text in zip(
+            self._edit_labels,
+            (self.tr("Nom"), self.tr("Téléphone"), self.tr("Courriel"), self.tr("Langue")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.edit_save.setText(self.tr("Enregistrer les coordonnées"))
+        self.edit_cancel.setText(self.tr("Annuler"))
 
     def choice(self) -> tuple[str | None, CitizenDraft | None]:
         """(picked citizen id, new citizen); (None, None) when anonymous or left empty."""
@@ -213,6 +413,7 @@ class CitizenBox(QGroupBox):
         )
 
     def pick(self, match: CitizenMatch) -> None:
+        self._leave_edit()
         self.picked = match
         self._show_picked(match)
         self.matches.hide()
@@ -223,6 +424,7 @@ class CitizenBox(QGroupBox):
         self.changed.emit()
 
     def unpick(self) -> None:
+        self._leave_edit()
         self.picked = None
         self.picked_box.hide()
         self.new_box.show()
@@ -336,6 +538,9 @@ class CitizenBox(QGroupBox):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
+            if key == Qt.Key.Key_Escape and self.editing and watched in self._edit_fields.values():
+                self.cancel_edit()
+                return True
             enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
             if watched is self.lookup and key == Qt.Key.Key_Down and self.matches.isVisible():
@@ -354,6 +559,12 @@ class CitizenBox(QGroupBox):
                     self._pick_item(item)
                 return True
         return super().eventFilter(watched, event)
+
+
+def _reason(exc: Exception) -> str:
+    # The driver's own words ("database is locked"), never a statement or its values.
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 def _html(text: str) -> str:

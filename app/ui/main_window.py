@@ -32,7 +32,7 @@ from app.ui.interaction_bar import InteractionBar
 from app.ui.request_form import RequestForm
 from app.ui.search_panel import SearchPanel
 from app.ui.sync_controller import SyncController
-from app.ui.sync_status import OfflineBanner, SyncIndicator
+from app.ui.sync_status import DownloadProgress, OfflineBanner, SyncIndicator
 from app.ui.workstation_dialog import WorkstationDialog
 
 INFO_TAB, REQUEST_TAB, CASES_TAB = range(3)
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.sync: SyncController | None = None
         self.sync_indicator = SyncIndicator(self)
         self.sync_indicator.hide()
+        self.download = DownloadProgress(self)
         self.interaction = InteractionBar(background, self)
         toolbar = QToolBar(self)
         toolbar.setObjectName("interactionToolbar")
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.warning_status)
         self.statusBar().addPermanentWidget(self.timing_status)
         self.statusBar().addPermanentWidget(self.store_status)
+        self.statusBar().addPermanentWidget(self.download)
         self.statusBar().addPermanentWidget(self.sync_indicator)
 
         self._build_menus()
@@ -280,6 +282,7 @@ class MainWindow(QMainWindow):
         self._session = session
         controller.statusChanged.connect(self.sync_indicator.show_status)
         controller.statusChanged.connect(self.banner.show_status)
+        controller.statusChanged.connect(self.download.show_status)
         self.sync_indicator.clicked.connect(controller.show_window)
         self.sync_indicator.show()
         for action in (self.login_action, self.logout_action, self.logout_clear_action):
@@ -288,6 +291,7 @@ class MainWindow(QMainWindow):
         self.form.saved.connect(lambda _case: controller.poke())
         self.cases.statusMessage.connect(lambda _text: controller.poke())
         self.interaction.interactionChanged.connect(lambda _view: controller.poke())
+        self.form.citizen.citizenEdited.connect(lambda _match: controller.poke())
 
     def _log_in(self) -> None:
         if self.sync is not None:

@@ -14,6 +14,7 @@ from app.sync.client import Session, SyncClient
 from app.sync.credentials import TokenStore, workstation_id
 from app.sync.engine import SIGNED_OUT, SyncEngine, SyncStatus
 from app.ui.background import Background
+from app.ui.conflict_dialog import ConflictDialog
 from app.ui.login_dialog import LoginDialog
 from app.ui.sync_status import SyncDialog
 
@@ -39,6 +40,7 @@ class SyncController(QObject):
         self.username: str | None = None
         self.login_dialog: LoginDialog | None = None
         self.sync_dialog: SyncDialog | None = None
+        self.conflict_dialog: ConflictDialog | None = None
         self.status = SyncStatus()
         self._expired_shown = False
 
@@ -102,6 +104,8 @@ class SyncController(QObject):
         self.statusChanged.emit(status)
         if self.sync_dialog is not None and self.sync_dialog.isVisible():
             self.sync_dialog.show_status(status)
+        if status.conflicts_new and self.workspace is not None:
+            self.show_conflicts()
         if status.state == SIGNED_OUT and not self._expired_shown:
             # The token was revoked or expired: it is useless now; ask again, keep the work.
             self._expired_shown = True
@@ -115,8 +119,21 @@ class SyncController(QObject):
             return
         self.sync_dialog = SyncDialog(self.status, None, self._parent)
         self.sync_dialog.syncNow.connect(self.poke)
+        self.sync_dialog.settleConflicts.connect(self.show_conflicts)
         self.sync_dialog.open()
         self._background.spawn(self._load_ops(workspace))
+
+    def show_conflicts(self) -> None:
+        """Both values of each clashing field, for the agent to choose; the choice is
+        pushed as a new operation."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        if self.sync_dialog is not None:
+            self.sync_dialog.accept()
+        self.conflict_dialog = ConflictDialog(self._background, workspace, self._parent)
+        self.conflict_dialog.resolved.connect(self.poke)
+        self.conflict_dialog.open()
 
     async def _load_ops(self, workspace: Workspace) -> None:
         _waiting, ops = await self._background.run(workspace.sync_overview)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -68,6 +69,33 @@ class SyncIndicator(QToolButton):
         self.setToolTip(status.last_error or self.tr("Cliquez pour voir les opérations"))
 
 
+class DownloadProgress(QProgressBar):
+    """A new workstation's first download (or a long outage's catch-up): changes and
+    bytes received, in the status bar; hidden the rest of the time."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("downloadProgress")
+        self.setMaximumWidth(360)
+        self.setTextVisible(True)
+        self.hide()
+
+    def show_status(self, status: SyncStatus) -> None:
+        if not status.download_total:
+            self.hide()
+            return
+        self.setMaximum(status.download_total)
+        self.setValue(min(status.download_done, status.download_total))
+        megabytes = f"{status.download_bytes / 1_000_000:.1f}"
+        self.setFormat(
+            self.tr("Téléchargement : %1 / %2 changements (%3 Mo)")
+            .replace("%1", str(status.download_done))
+            .replace("%2", str(status.download_total))
+            .replace("%3", megabytes)
+        )
+        self.show()
+
+
 class OfflineBanner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +133,7 @@ class OfflineBanner(QLabel):
 
 class SyncDialog(QDialog):
     syncNow = Signal()
+    settleConflicts = Signal()
 
     def __init__(
         self,
@@ -128,12 +157,17 @@ class SyncDialog(QDialog):
         self.sync_button = QPushButton(self.tr("Synchroniser maintenant"), self)
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.syncNow.emit)
+        self.conflicts_button = QPushButton(self.tr("Régler les conflits…"), self)
+        self.conflicts_button.setObjectName("settleConflicts")
+        self.conflicts_button.clicked.connect(self.settleConflicts.emit)
+        self.conflicts_button.setVisible(status.held > 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.sync_button)
+        layout.addWidget(self.conflicts_button)
         layout.addWidget(buttons)
         self.show_status(status)
 

@@ -467,57 +467,98 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="167"/>
+        <location filename="../../app/ui/citizen_box.py" line="317"/>
+        <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
+        <translation>The contact information could not be saved (%1). Nothing was cleared: try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="357"/>
         <source>Citoyen</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="169"/>
+        <location filename="../../app/ui/citizen_box.py" line="359"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Search by phone or e-mail (↓ to choose)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="171"/>
+        <location filename="../../app/ui/citizen_box.py" line="361"/>
         <source>Recherche de citoyen</source>
         <translation>Citizen search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="172"/>
+        <location filename="../../app/ui/citizen_box.py" line="362"/>
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="176"/>
+        <location filename="../../app/ui/citizen_box.py" line="366"/>
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="177"/>
+        <location filename="../../app/ui/citizen_box.py" line="367"/>
         <source>Télé&amp;phone</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="178"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Courr&amp;iel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="179"/>
+        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="379"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="184"/>
+        <location filename="../../app/ui/citizen_box.py" line="374"/>
         <source>Citoyen &amp;anonyme</source>
         <translation>&amp;Anonymous citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="212"/>
+        <location filename="../../app/ui/citizen_box.py" line="375"/>
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="376"/>
+        <source>Corriger les coordonnées de ce citoyen</source>
+        <translation>Correct this citizen&apos;s contact information</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="383"/>
+        <source>Enregistrer les coordonnées</source>
+        <translation>Save contact information</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="384"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="412"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>This request type requires the citizen&apos;s contact information.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="273"/>
+        <location filename="../../app/ui/citizen_box.py" line="475"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citizen found: ↓ then Enter to choose</numerusform>
@@ -525,17 +566,17 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="277"/>
+        <location filename="../../app/ui/citizen_box.py" line="479"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>No citizen found: Enter to add them as a new citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="284"/>
+        <location filename="../../app/ui/citizen_box.py" line="486"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Citizen lookup is unavailable right now: enter the citizen below.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="289"/>
+        <location filename="../../app/ui/citizen_box.py" line="491"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n open case</numerusform>
@@ -543,24 +584,128 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="298"/>
+        <location filename="../../app/ui/citizen_box.py" line="500"/>
         <source>Dossiers ouverts :</source>
         <translation>Open cases:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="301"/>
+        <location filename="../../app/ui/citizen_box.py" line="503"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="308"/>
+        <location filename="../../app/ui/citizen_box.py" line="510"/>
         <source>échéance %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="312"/>
+        <location filename="../../app/ui/citizen_box.py" line="514"/>
         <source>Aucun dossier ouvert.</source>
         <translation>No open cases.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="79"/>
+        <source>Chargement des conflits…</source>
+        <translation>Loading conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="83"/>
+        <source>Conflits à régler</source>
+        <translation>Conflicts to settle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
+        <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
+        <translation>A colleague changed the same fields as you. For each field, keep your value or the one in the central store; your other changes will be sent again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="100"/>
+        <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
+        <translation>The conflicts could not be read (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="116"/>
+        <source>Aucun conflit à régler.</source>
+        <translation>No conflicts to settle.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/conflict_dialog.py" line="119"/>
+        <source>%n conflit(s) à régler.</source>
+        <translation>
+            <numerusform>%n conflict to settle.</numerusform>
+            <numerusform>%n conflicts to settle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="132"/>
+        <source>Citoyen sans nom</source>
+        <translation>Unnamed citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="144"/>
+        <source>Votre valeur : %1</source>
+        <translation>Your value: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="150"/>
+        <source>Valeur du registre : %1 (modifiée par un collègue)</source>
+        <translation>Central store value: %1 (changed by a colleague)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="172"/>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="178"/>
+        <source>Envoyé de nouveau dans tous les cas : %1</source>
+        <translation>Sent again in any case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="232"/>
+        <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
+        <translation>Not all conflicts could be settled (%1). Your choices are kept: try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="250"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="251"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="252"/>
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="253"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="254"/>
+        <source>Langue préférée</source>
+        <translation>Preferred language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadProgress</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="91"/>
+        <source>Téléchargement : %1 / %2 changements (%3 Mo)</source>
+        <translation>Downloading: %1 / %2 changes (%3 MB)</translation>
     </message>
 </context>
 <context>
@@ -760,129 +905,250 @@ Ctrl+K returns to the search.</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="131"/>
+        <source>Connexion au registre central</source>
+        <translation>Log in to the central store</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="132"/>
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="133"/>
+        <source>&amp;Utilisateur</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="134"/>
+        <source>&amp;Mot de passe</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="135"/>
+        <source>Se &amp;connecter</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="136"/>
+        <source>Continuer &amp;hors ligne</source>
+        <translation>Continue &amp;offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="137"/>
+        <source>Connexion…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="141"/>
+        <source>La session reste ouverte sur ce poste jusqu&apos;à la fin du quart (trousseau du système) ; le mot de passe n&apos;est jamais enregistré.</source>
+        <translation>The session stays open on this workstation until the end of the shift (system keyring); the password is never saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="147"/>
+        <source>Aucun trousseau système : il faudra se reconnecter à chaque démarrage.</source>
+        <translation>No system keyring: you will have to log in again every time Relais starts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="160"/>
+        <source>Votre session a expiré : reconnectez-vous. Le travail en attente est conservé.</source>
+        <translation>Your session has expired: log in again. Work waiting to be sent is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="173"/>
+        <source>Saisissez votre nom d&apos;utilisateur.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="177"/>
+        <source>Saisissez votre mot de passe.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="196"/>
+        <source>Nom d&apos;utilisateur ou mot de passe incorrect.</source>
+        <translation>Incorrect username or password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="205"/>
+        <source>Le registre central ne répond pas : vous pouvez continuer à travailler hors ligne ; la connexion sera retentée.</source>
+        <translation>The central store is not responding: you can keep working offline; the connection will be retried.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="218"/>
+        <source>Le registre central est surchargé ou en maintenance : réessayez dans un moment. (%1)</source>
+        <translation>The central store is overloaded or under maintenance: try again in a moment. (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="224"/>
+        <source>La connexion a échoué : %1</source>
+        <translation>Login failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="264"/>
+        <source>Le code de poste %1 appartient à un autre poste : changez-le dans Fichier &gt; Poste de travail.</source>
+        <translation>Station code %1 belongs to another workstation: change it in File &gt; Workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="270"/>
+        <source>Le registre central a refusé la connexion : %1</source>
+        <translation>The central store refused the login: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Referral copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Relais — Console 311</source>
         <translation>Relais — 311 console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Workstation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
+        <source>Se &amp;connecter au registre central…</source>
+        <translation>&amp;Log in to the central store…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="195"/>
+        <source>Se &amp;déconnecter</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="197"/>
+        <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
+        <translation>Log out and &amp;erase citizen data from this workstation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>New request (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Cases (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Go to search	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>À &amp;propos de Relais</source>
         <translation>&amp;About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Bundled content not loaded (hover for details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>The English translation cannot be found; the interface stays in French.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="306"/>
+        <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
+        <translation>
+            <numerusform>Logged out. %n citizen record erased from this workstation.</numerusform>
+            <numerusform>Logged out. %n citizen records erased from this workstation.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
+        <source>Déconnecté. Le travail en attente est conservé.</source>
+        <translation>Logged out. Work waiting to be sent is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Request %1 saved on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Poste %1 · %2</source>
         <translation>Station %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>The local store cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -890,14 +1156,30 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="114"/>
+        <source>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération(s) en attente).</source>
+        <translation>
+            <numerusform>Central store unreachable: your work is kept on this workstation and will be sent as soon as the connection is back (%n operation waiting).</numerusform>
+            <numerusform>Central store unreachable: your work is kept on this workstation and will be sent as soon as the connection is back (%n operations waiting).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="125"/>
+        <source>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</source>
+        <translation>Session expired: log in again (File &gt; Log in). Work waiting to be sent is kept.</translation>
     </message>
 </context>
 <context>
@@ -936,178 +1218,178 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="456"/>
+        <location filename="../../app/ui/request_form.py" line="457"/>
         <source>Nouvelle demande</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="457"/>
+        <location filename="../../app/ui/request_form.py" line="458"/>
         <source>Ca&amp;nal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="458"/>
+        <location filename="../../app/ui/request_form.py" line="459"/>
         <source>Type de demande *</source>
         <translation>Request type *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="460"/>
+        <location filename="../../app/ui/request_form.py" line="461"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Type a few letters: pothole, streetlight, noise…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="462"/>
+        <location filename="../../app/ui/request_form.py" line="463"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="464"/>
+        <location filename="../../app/ui/request_form.py" line="465"/>
         <source>N° &amp;civique</source>
         <translation>C&amp;ivic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="465"/>
+        <location filename="../../app/ui/request_form.py" line="466"/>
         <source>&amp;Rue</source>
         <translation>&amp;Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="466"/>
+        <location filename="../../app/ui/request_form.py" line="467"/>
         <source>Code p&amp;ostal</source>
         <translation>P&amp;ostal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="467"/>
+        <location filename="../../app/ui/request_form.py" line="468"/>
         <source>Arron&amp;dissement</source>
         <translation>&amp;Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="471"/>
+        <location filename="../../app/ui/request_form.py" line="472"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>e.g. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="474"/>
+        <location filename="../../app/ui/request_form.py" line="475"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>type a few letters: plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="475"/>
+        <location filename="../../app/ui/request_form.py" line="476"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="476"/>
+        <location filename="../../app/ui/request_form.py" line="477"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="478"/>
         <source>D&amp;escription</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="479"/>
+        <location filename="../../app/ui/request_form.py" line="480"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="481"/>
+        <location filename="../../app/ui/request_form.py" line="482"/>
         <source>Acheminement et échéance</source>
         <translation>Routing and due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="482"/>
-        <location filename="../../app/ui/request_form.py" line="765"/>
+        <location filename="../../app/ui/request_form.py" line="483"/>
+        <location filename="../../app/ui/request_form.py" line="766"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Request saved. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="485"/>
+        <location filename="../../app/ui/request_form.py" line="486"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
-        <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central registry as soon as possible.</translation>
+        <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central store as soon as possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="489"/>
+        <location filename="../../app/ui/request_form.py" line="490"/>
         <source>Copier le numéro</source>
         <translation>Copy the number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="490"/>
+        <location filename="../../app/ui/request_form.py" line="491"/>
         <source>Voir le dossier</source>
         <translation>View the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="492"/>
+        <location filename="../../app/ui/request_form.py" line="493"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Open cases for this service at the same address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="494"/>
+        <location filename="../../app/ui/request_form.py" line="495"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>A&amp;ttach the citizen to this case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="496"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Save an&amp;yway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="496"/>
+        <location filename="../../app/ui/request_form.py" line="497"/>
         <source>Articles suggérés</source>
         <translation>Suggested articles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="497"/>
+        <location filename="../../app/ui/request_form.py" line="498"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="499"/>
         <source>Vider le formulaire</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="518"/>
+        <location filename="../../app/ui/request_form.py" line="519"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="532"/>
+        <location filename="../../app/ui/request_form.py" line="533"/>
         <source>adresse requise</source>
         <translation>address required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="532"/>
+        <location filename="../../app/ui/request_form.py" line="533"/>
         <source>sans adresse</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="560"/>
+        <location filename="../../app/ui/request_form.py" line="561"/>
         <source>Ouverture du stockage local…</source>
         <translation>Opening the local store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="564"/>
+        <location filename="../../app/ui/request_form.py" line="565"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choose the request type to see where it will go.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="576"/>
+        <location filename="../../app/ui/request_form.py" line="577"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="580"/>
+        <location filename="../../app/ui/request_form.py" line="581"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="584"/>
+        <location filename="../../app/ui/request_form.py" line="585"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Handled now by the responsible unit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="587"/>
+        <location filename="../../app/ui/request_form.py" line="588"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business day</numerusform>
@@ -1115,7 +1397,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="588"/>
+        <location filename="../../app/ui/request_form.py" line="589"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business hour</numerusform>
@@ -1123,7 +1405,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="589"/>
+        <location filename="../../app/ui/request_form.py" line="590"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -1131,57 +1413,57 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="592"/>
+        <location filename="../../app/ui/request_form.py" line="593"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="625"/>
+        <location filename="../../app/ui/request_form.py" line="626"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Often, an article answers the question without opening a request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="630"/>
+        <location filename="../../app/ui/request_form.py" line="631"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Knowledge base articles related to the description will appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="666"/>
+        <location filename="../../app/ui/request_form.py" line="667"/>
         <source> — EN RETARD</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="686"/>
+        <location filename="../../app/ui/request_form.py" line="687"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Set up the workstation first (File &gt; Workstation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="713"/>
+        <location filename="../../app/ui/request_form.py" line="714"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="750"/>
+        <location filename="../../app/ui/request_form.py" line="751"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citizen attached to case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="763"/>
+        <location filename="../../app/ui/request_form.py" line="764"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citizen attached to the existing case. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="777"/>
+        <location filename="../../app/ui/request_form.py" line="778"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>What was changed while saving is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="808"/>
+        <location filename="../../app/ui/request_form.py" line="809"/>
         <source>Numéro de dossier copié</source>
         <translation>Case number copied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="827"/>
+        <location filename="../../app/ui/request_form.py" line="828"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n field to correct: nothing was cleared.</numerusform>
@@ -1189,7 +1471,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="873"/>
+        <location filename="../../app/ui/request_form.py" line="874"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
     </message>
@@ -1241,6 +1523,144 @@ Ctrl+K returns to the search.</translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="146"/>
+        <source>Synchronisation</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <source>Opération</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <source>Dossier / fiche</source>
+        <translation>Case / record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <source>Détail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="157"/>
+        <source>Synchroniser maintenant</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="160"/>
+        <source>Régler les conflits…</source>
+        <translation>Settle conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="176"/>
+        <source>État : %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="177"/>
+        <source>%n opération(s) en attente d&apos;envoi.</source>
+        <translation>
+            <numerusform>%n operation waiting to be sent.</numerusform>
+            <numerusform>%n operations waiting to be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="181"/>
+        <source>Dernière synchronisation réussie : %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="186"/>
+        <source>Dernière erreur : %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="191"/>
+        <source>En attente</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="192"/>
+        <source>Refusée par le registre</source>
+        <translation>Rejected by the central store</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="193"/>
+        <source>Conflit à régler</source>
+        <translation>Conflict to settle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="202"/>
+        <source>Champs modifiés par un collègue : %1</source>
+        <translation>Fields changed by a colleague: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="60"/>
+        <source>%n en attente</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="62"/>
+        <source>%n à régler</source>
+        <translation>
+            <numerusform>%n to settle</numerusform>
+            <numerusform>%n to settle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="65"/>
+        <source>synchronisé à %1</source>
+        <translation>synced at %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="69"/>
+        <source>Cliquez pour voir les opérations</source>
+        <translation>Click to see the operations</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="38"/>
+        <source>En ligne</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="39"/>
+        <source>Synchronisation…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="40"/>
+        <source>Hors ligne</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="41"/>
+        <source>Erreur de synchronisation</source>
+        <translation>Sync error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="42"/>
+        <source>Session expirée : se reconnecter</source>
+        <translation>Session expired: log in again</translation>
     </message>
 </context>
 <context>

@@ -467,57 +467,98 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="167"/>
+        <location filename="../../app/ui/citizen_box.py" line="317"/>
+        <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
+        <translation>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="357"/>
         <source>Citoyen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="169"/>
+        <location filename="../../app/ui/citizen_box.py" line="359"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Chercher par téléphone ou courriel (↓ pour choisir)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="171"/>
+        <location filename="../../app/ui/citizen_box.py" line="361"/>
         <source>Recherche de citoyen</source>
         <translation>Recherche de citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="172"/>
+        <location filename="../../app/ui/citizen_box.py" line="362"/>
         <source>Changer</source>
         <translation>Changer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="176"/>
+        <location filename="../../app/ui/citizen_box.py" line="366"/>
         <source>&amp;Nom</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="177"/>
+        <location filename="../../app/ui/citizen_box.py" line="367"/>
         <source>Télé&amp;phone</source>
         <translation>Télé&amp;phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="178"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Courr&amp;iel</source>
         <translation>Courr&amp;iel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="179"/>
+        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="379"/>
         <source>Langue</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="184"/>
+        <location filename="../../app/ui/citizen_box.py" line="374"/>
         <source>Citoyen &amp;anonyme</source>
         <translation>Citoyen &amp;anonyme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="212"/>
+        <location filename="../../app/ui/citizen_box.py" line="375"/>
+        <source>Modifier</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="376"/>
+        <source>Corriger les coordonnées de ce citoyen</source>
+        <translation>Corriger les coordonnées de ce citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <source>Nom</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <source>Téléphone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <source>Courriel</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="383"/>
+        <source>Enregistrer les coordonnées</source>
+        <translation>Enregistrer les coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="384"/>
+        <source>Annuler</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/citizen_box.py" line="412"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="273"/>
+        <location filename="../../app/ui/citizen_box.py" line="475"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citoyen trouvé : ↓ puis Entrée pour choisir</numerusform>
@@ -525,17 +566,17 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="277"/>
+        <location filename="../../app/ui/citizen_box.py" line="479"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="284"/>
+        <location filename="../../app/ui/citizen_box.py" line="486"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="289"/>
+        <location filename="../../app/ui/citizen_box.py" line="491"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n dossier ouvert</numerusform>
@@ -543,24 +584,128 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="298"/>
+        <location filename="../../app/ui/citizen_box.py" line="500"/>
         <source>Dossiers ouverts :</source>
         <translation>Dossiers ouverts :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="301"/>
+        <location filename="../../app/ui/citizen_box.py" line="503"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="308"/>
+        <location filename="../../app/ui/citizen_box.py" line="510"/>
         <source>échéance %1</source>
         <translation>échéance %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="312"/>
+        <location filename="../../app/ui/citizen_box.py" line="514"/>
         <source>Aucun dossier ouvert.</source>
         <translation>Aucun dossier ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="79"/>
+        <source>Chargement des conflits…</source>
+        <translation>Chargement des conflits…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="83"/>
+        <source>Conflits à régler</source>
+        <translation>Conflits à régler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
+        <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
+        <translation>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="100"/>
+        <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
+        <translation>Les conflits n&apos;ont pas pu être lus (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="116"/>
+        <source>Aucun conflit à régler.</source>
+        <translation>Aucun conflit à régler.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/conflict_dialog.py" line="119"/>
+        <source>%n conflit(s) à régler.</source>
+        <translation>
+            <numerusform>%n conflit à régler.</numerusform>
+            <numerusform>%n conflits à régler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="132"/>
+        <source>Citoyen sans nom</source>
+        <translation>Citoyen sans nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="144"/>
+        <source>Votre valeur : %1</source>
+        <translation>Votre valeur : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="150"/>
+        <source>Valeur du registre : %1 (modifiée par un collègue)</source>
+        <translation>Valeur du registre : %1 (modifiée par un collègue)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="172"/>
+        <source>%1 : %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="178"/>
+        <source>Envoyé de nouveau dans tous les cas : %1</source>
+        <translation>Envoyé de nouveau dans tous les cas : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="232"/>
+        <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
+        <translation>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="250"/>
+        <source>Nom</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="251"/>
+        <source>Téléphone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="252"/>
+        <source>Courriel</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="253"/>
+        <source>Adresse</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="254"/>
+        <source>Langue préférée</source>
+        <translation>Langue préférée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
+        <source>(vide)</source>
+        <translation>(vide)</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadProgress</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="91"/>
+        <source>Téléchargement : %1 / %2 changements (%3 Mo)</source>
+        <translation>Téléchargement : %1 / %2 changements (%3 Mo)</translation>
     </message>
 </context>
 <context>
@@ -760,129 +905,250 @@ Ctrl+K revient à la recherche.</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="131"/>
+        <source>Connexion au registre central</source>
+        <translation>Connexion au registre central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="132"/>
+        <source>Serveur</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="133"/>
+        <source>&amp;Utilisateur</source>
+        <translation>&amp;Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="134"/>
+        <source>&amp;Mot de passe</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="135"/>
+        <source>Se &amp;connecter</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="136"/>
+        <source>Continuer &amp;hors ligne</source>
+        <translation>Continuer &amp;hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="137"/>
+        <source>Connexion…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="141"/>
+        <source>La session reste ouverte sur ce poste jusqu&apos;à la fin du quart (trousseau du système) ; le mot de passe n&apos;est jamais enregistré.</source>
+        <translation>La session reste ouverte sur ce poste jusqu&apos;à la fin du quart (trousseau du système) ; le mot de passe n&apos;est jamais enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="147"/>
+        <source>Aucun trousseau système : il faudra se reconnecter à chaque démarrage.</source>
+        <translation>Aucun trousseau système : il faudra se reconnecter à chaque démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="160"/>
+        <source>Votre session a expiré : reconnectez-vous. Le travail en attente est conservé.</source>
+        <translation>Votre session a expiré : reconnectez-vous. Le travail en attente est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="173"/>
+        <source>Saisissez votre nom d&apos;utilisateur.</source>
+        <translation>Saisissez votre nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="177"/>
+        <source>Saisissez votre mot de passe.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="196"/>
+        <source>Nom d&apos;utilisateur ou mot de passe incorrect.</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="205"/>
+        <source>Le registre central ne répond pas : vous pouvez continuer à travailler hors ligne ; la connexion sera retentée.</source>
+        <translation>Le registre central ne répond pas : vous pouvez continuer à travailler hors ligne ; la connexion sera retentée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="218"/>
+        <source>Le registre central est surchargé ou en maintenance : réessayez dans un moment. (%1)</source>
+        <translation>Le registre central est surchargé ou en maintenance : réessayez dans un moment. (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="224"/>
+        <source>La connexion a échoué : %1</source>
+        <translation>La connexion a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="264"/>
+        <source>Le code de poste %1 appartient à un autre poste : changez-le dans Fichier &gt; Poste de travail.</source>
+        <translation>Le code de poste %1 appartient à un autre poste : changez-le dans Fichier &gt; Poste de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login_dialog.py" line="270"/>
+        <source>Le registre central a refusé la connexion : %1</source>
+        <translation>Le registre central a refusé la connexion : %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Poste de travail…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
+        <source>Se &amp;connecter au registre central…</source>
+        <translation>Se &amp;connecter au registre central…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="195"/>
+        <source>Se &amp;déconnecter</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="197"/>
+        <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
+        <translation>Se déconnecter et &amp;effacer les données des citoyens de ce poste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>Nouvelle demande (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Dossiers (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="306"/>
+        <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
+        <translation>
+            <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
+            <numerusform>Déconnecté. %n fiches de citoyen effacées de ce poste.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
+        <source>Déconnecté. Le travail en attente est conservé.</source>
+        <translation>Déconnecté. Le travail en attente est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>Le stockage local ne peut pas être ouvert : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -890,14 +1156,30 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="114"/>
+        <source>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération(s) en attente).</source>
+        <translation>
+            <numerusform>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération en attente).</numerusform>
+            <numerusform>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opérations en attente).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="125"/>
+        <source>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</source>
+        <translation>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</translation>
     </message>
 </context>
 <context>
@@ -936,178 +1218,178 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="456"/>
+        <location filename="../../app/ui/request_form.py" line="457"/>
         <source>Nouvelle demande</source>
         <translation>Nouvelle demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="457"/>
+        <location filename="../../app/ui/request_form.py" line="458"/>
         <source>Ca&amp;nal</source>
         <translation>Ca&amp;nal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="458"/>
+        <location filename="../../app/ui/request_form.py" line="459"/>
         <source>Type de demande *</source>
         <translation>Type de demande *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="460"/>
+        <location filename="../../app/ui/request_form.py" line="461"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="462"/>
+        <location filename="../../app/ui/request_form.py" line="463"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="464"/>
+        <location filename="../../app/ui/request_form.py" line="465"/>
         <source>N° &amp;civique</source>
         <translation>N° &amp;civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="465"/>
+        <location filename="../../app/ui/request_form.py" line="466"/>
         <source>&amp;Rue</source>
         <translation>&amp;Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="466"/>
+        <location filename="../../app/ui/request_form.py" line="467"/>
         <source>Code p&amp;ostal</source>
         <translation>Code p&amp;ostal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="467"/>
+        <location filename="../../app/ui/request_form.py" line="468"/>
         <source>Arron&amp;dissement</source>
         <translation>Arron&amp;dissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="471"/>
+        <location filename="../../app/ui/request_form.py" line="472"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>ex. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="474"/>
+        <location filename="../../app/ui/request_form.py" line="475"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>tapez quelques lettres : plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="475"/>
+        <location filename="../../app/ui/request_form.py" line="476"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="476"/>
+        <location filename="../../app/ui/request_form.py" line="477"/>
         <source>Détails</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="478"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="479"/>
+        <location filename="../../app/ui/request_form.py" line="480"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="481"/>
+        <location filename="../../app/ui/request_form.py" line="482"/>
         <source>Acheminement et échéance</source>
         <translation>Acheminement et échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="482"/>
-        <location filename="../../app/ui/request_form.py" line="765"/>
+        <location filename="../../app/ui/request_form.py" line="483"/>
+        <location filename="../../app/ui/request_form.py" line="766"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Demande enregistrée. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="485"/>
+        <location filename="../../app/ui/request_form.py" line="486"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="489"/>
+        <location filename="../../app/ui/request_form.py" line="490"/>
         <source>Copier le numéro</source>
         <translation>Copier le numéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="490"/>
+        <location filename="../../app/ui/request_form.py" line="491"/>
         <source>Voir le dossier</source>
         <translation>Voir le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="492"/>
+        <location filename="../../app/ui/request_form.py" line="493"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="494"/>
+        <location filename="../../app/ui/request_form.py" line="495"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>&amp;Joindre le citoyen à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="496"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Enregistrer &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="496"/>
+        <location filename="../../app/ui/request_form.py" line="497"/>
         <source>Articles suggérés</source>
         <translation>Articles suggérés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="497"/>
+        <location filename="../../app/ui/request_form.py" line="498"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="499"/>
         <source>Vider le formulaire</source>
         <translation>Vider le formulaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="518"/>
+        <location filename="../../app/ui/request_form.py" line="519"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="532"/>
+        <location filename="../../app/ui/request_form.py" line="533"/>
         <source>adresse requise</source>
         <translation>adresse requise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="532"/>
+        <location filename="../../app/ui/request_form.py" line="533"/>
         <source>sans adresse</source>
         <translation>sans adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="560"/>
+        <location filename="../../app/ui/request_form.py" line="561"/>
         <source>Ouverture du stockage local…</source>
         <translation>Ouverture du stockage local…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="564"/>
+        <location filename="../../app/ui/request_form.py" line="565"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choisissez le type de demande pour voir où elle ira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="576"/>
+        <location filename="../../app/ui/request_form.py" line="577"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="580"/>
+        <location filename="../../app/ui/request_form.py" line="581"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="584"/>
+        <location filename="../../app/ui/request_form.py" line="585"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Prise en charge maintenant par l&apos;unité responsable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="587"/>
+        <location filename="../../app/ui/request_form.py" line="588"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n jour ouvrable</numerusform>
@@ -1115,7 +1397,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="588"/>
+        <location filename="../../app/ui/request_form.py" line="589"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n heure ouvrable</numerusform>
@@ -1123,7 +1405,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="589"/>
+        <location filename="../../app/ui/request_form.py" line="590"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -1131,57 +1413,57 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="592"/>
+        <location filename="../../app/ui/request_form.py" line="593"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="625"/>
+        <location filename="../../app/ui/request_form.py" line="626"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Souvent, un article répond à la question sans ouvrir de demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="630"/>
+        <location filename="../../app/ui/request_form.py" line="631"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="666"/>
+        <location filename="../../app/ui/request_form.py" line="667"/>
         <source> — EN RETARD</source>
         <translation> — EN RETARD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="686"/>
+        <location filename="../../app/ui/request_form.py" line="687"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Configurez d&apos;abord le poste (Fichier &gt; Poste).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="713"/>
+        <location filename="../../app/ui/request_form.py" line="714"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="750"/>
+        <location filename="../../app/ui/request_form.py" line="751"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citoyen joint au dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="763"/>
+        <location filename="../../app/ui/request_form.py" line="764"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citoyen joint au dossier existant. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="777"/>
+        <location filename="../../app/ui/request_form.py" line="778"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="808"/>
+        <location filename="../../app/ui/request_form.py" line="809"/>
         <source>Numéro de dossier copié</source>
         <translation>Numéro de dossier copié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="827"/>
+        <location filename="../../app/ui/request_form.py" line="828"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n champ à corriger : rien n&apos;a été effacé.</numerusform>
@@ -1189,7 +1471,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="873"/>
+        <location filename="../../app/ui/request_form.py" line="874"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
     </message>
@@ -1241,6 +1523,144 @@ Ctrl+K revient à la recherche.</translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="146"/>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <source>Opération</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <source>Dossier / fiche</source>
+        <translation>Dossier / fiche</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <source>État</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <source>Détail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="157"/>
+        <source>Synchroniser maintenant</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="160"/>
+        <source>Régler les conflits…</source>
+        <translation>Régler les conflits…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="176"/>
+        <source>État : %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="177"/>
+        <source>%n opération(s) en attente d&apos;envoi.</source>
+        <translation>
+            <numerusform>%n opération en attente d&apos;envoi.</numerusform>
+            <numerusform>%n opérations en attente d&apos;envoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="181"/>
+        <source>Dernière synchronisation réussie : %1</source>
+        <translation>Dernière synchronisation réussie : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="186"/>
+        <source>Dernière erreur : %1</source>
+        <translation>Dernière erreur : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="191"/>
+        <source>En attente</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="192"/>
+        <source>Refusée par le registre</source>
+        <translation>Refusée par le registre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="193"/>
+        <source>Conflit à régler</source>
+        <translation>Conflit à régler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="202"/>
+        <source>Champs modifiés par un collègue : %1</source>
+        <translation>Champs modifiés par un collègue : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="60"/>
+        <source>%n en attente</source>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/sync_status.py" line="62"/>
+        <source>%n à régler</source>
+        <translation>
+            <numerusform>%n à régler</numerusform>
+            <numerusform>%n à régler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="65"/>
+        <source>synchronisé à %1</source>
+        <translation>synchronisé à %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="69"/>
+        <source>Cliquez pour voir les opérations</source>
+        <translation>Cliquez pour voir les opérations</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="38"/>
+        <source>En ligne</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="39"/>
+        <source>Synchronisation…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="40"/>
+        <source>Hors ligne</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="41"/>
+        <source>Erreur de synchronisation</source>
+        <translation>Erreur de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="42"/>
+        <source>Session expirée : se reconnecter</source>
+        <translation>Session expirée : se reconnecter</translation>
     </message>
 </context>
 <context>

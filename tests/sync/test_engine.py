@@ -101,3 +101,25 @@ def test_a_colleagues_case_comes_back_and_both_notes_are_kept(consoles: list[Con
         assert detail is not None
         notes = [e.data["text"] for e in detail.events if e.kind == "note"]
         assert sorted(notes) == ["Note de A", "Note de B"]
+
+
+def test_a_new_workstation_downloads_everything_page_by_page(
+    consoles: list[Console], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.sync.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "PULL_PAGE", 40)
+    a = consoles[0]
+    seen: list[tuple[int, int, int]] = []
+    a.engine._on_status = lambda s: seen.append(
+        (s.download_done, s.download_total, s.download_bytes)
+    )
+    assert a.sync()
+    progress = [entry for entry in seen if entry[1]]
+    assert len(progress) >= 3  # several pages, each reported
+    assert all(done <= total for done, total, _ in progress)
+    assert progress[-1][2] > progress[0][2] > 0  # bytes grow
+    assert seen[-1] == (0, 0, 0)  # done: the bar goes away
+    assert a.workspace.article_count() > 100  # the knowledge base came with the feed
+    assert a.workspace.find_cases("26-990-000001").kind == "case_number"
+    assert a.sync() and a.engine.status.pulled == 0  # the cursor held: nothing twice

@@ -1,0 +1,278 @@
+"""Edits that clashed with a colleague's, settled field by field: for each clashing field,
+the agent's value or the one the registry (the central store) now holds. The agent's
+other changes in the same edit are sent again whatever is chosen here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.conflicts import Conflict, ConflictGone
+from app.services.workspace import Workspace
+from app.ui.attribute_fields import ERROR_STYLE
+from app.ui.background import Background
+
+MINE, THEIRS = 0, 1
+
+
+class ConflictDialog(QDialog):
+    """Opened with open(): loads the conflicts off the UI thread, and on OK resolves each
+    one off the UI thread, then emits resolved() (the lead pokes the sync engine)."""
+
+    resolved = Signal()
+
+    def __init__(
+        self, background: Background, workspace: Workspace, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self._background = background
+        self._workspace = workspace
+        self._busy = False
+        self.loaded = False
+        self.conflicts: list[Conflict] = []
+        # Per conflict (outbox seq), per clashing field: the pair of radio buttons.
+        self.choices: dict[int, dict[str, QButtonGroup]] = {}
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("conflictStatus")
+        self.status.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("conflictError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.rows = QWidget(self)
+        self.rows_layout = QVBoxLayout(self.rows)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.rows)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(560, 420)
+        self.retranslate()
+        self.status.setText(self.tr("Chargement des conflits…"))
+        self._background.spawn(self._load())
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Conflits à régler"))
+        self.intro.setText(
+            self.tr(
+                "Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez "
+                "votre valeur ou celle du registre ; vos autres modifications seront envoyées "
+                "de nouveau."
+            )
+        )
+        if self.loaded:
+            self._show(self.conflicts)
+
+    # -- loading ---------------------------------------------------------------------------
+    async def _load(self) -> None:
+        try:
+            found = await self._background.run(self._workspace.conflicts)
+        except Exception as exc:
+            self.status.setText(
+                self.tr("Les conflits n'ont pas pu être lus (%1).").replace("%1", _reason(exc))
+            )
+            return
+        self.conflicts = found
+        self.loaded = True
+        self._show(found)
+
+    def _show(self, conflicts: list[Conflict]) -> None:
+        kept = self.kept()  # a rebuild (language change) keeps the agent's choices
+        while self.rows_layout.count():
+            item = self.rows_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.choices = {}
+        if not conflicts:
+            self.status.setText(self.tr("Aucun conflit à régler."))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+            return
+        self.status.setText(self.tr("%n conflit(s) à régler.", "", len(conflicts)))
+        first: QRadioButton | None = None
+        for conflict in conflicts:
+            box = self._conflict_box(conflict, kept.get(conflict.seq, set()))
+            self.rows_layout.addWidget(box)
+            if first is None:
+                found = box.findChildren(QRadioButton)
+                first = next((b for b in found if b.isChecked()), None)
+        self.rows_layout.addStretch(1)
+        if first is not None:
+            first.setFocus()
+
+    def _conflict_box(self, conflict: Conflict, kept: set[str]) -> QGroupBox:
+        title = conflict.label or self.tr("Citoyen sans nom")
+        box = QGroupBox(_plain(title), self.rows)
+        box.setObjectName(f"conflict-{conflict.seq}")
+        column = QVBoxLayout(box)
+        groups: dict[str, QButtonGroup] = {}
+        for clash in conflict.clashes:
+            name = QLabel(f"<b>{_html(self._field_name(clash.field))}</b>", box)
+            # Each pair in a widget of its own: arrow keys move between the two, Tab to
+            # the next field (radio buttons are exclusive per parent).
+            pair = QWidget(box)
+            pair_layout = QVBoxLayout(pair)
+            pair_layout.setContentsMargins(12, 0, 0, 0)
+            mine_text = self.tr("Votre valeur : %1")
+            mine = QRadioButton(
+                mine_text.replace("%1", _plain(self._value(clash.field, clash.mine))), pair
+            )
+            mine.setObjectName(f"mine-{conflict.seq}-{clash.field}")
+            theirs = QRadioButton(
+                self.tr("Valeur du registre : %1 (modifiée par un collègue)").replace(
+                    "%1", _plain(self._value(clash.field, clash.theirs))
+                ),
+                pair,
+            )
+            theirs.setObjectName(f"theirs-{conflict.seq}-{clash.field}")
+            for button in (mine, theirs):
+                button.setAccessibleDescription(self._field_name(clash.field))
+                button.installEventFilter(self)
+            group = QButtonGroup(pair)
+            group.addButton(mine, MINE)
+            group.addButton(theirs, THEIRS)
+            # The colleague's value stands unless the agent chooses otherwise: nothing of
+            # theirs is overwritten by a mere OK.
+            (mine if clash.field in kept else theirs).setChecked(True)
+            pair_layout.addWidget(mine)
+            pair_layout.addWidget(theirs)
+            column.addWidget(name)
+            column.addWidget(pair)
+            groups[clash.field] = group
+        if conflict.others:
+            sent = ", ".join(
+                self.tr("%1 : %2")
+                .replace("%1", self._field_name(f))
+                .replace("%2", self._value(f, v))
+                for f, v in conflict.others.items()
+            )
+            others = QLabel(
+                self.tr("Envoyé de nouveau dans tous les cas : %1").replace("%1", sent), box
+            )
+            others.setTextFormat(Qt.TextFormat.PlainText)
+            others.setWordWrap(True)
+            others.setStyleSheet("color: #4a4a4a;")
+            column.addWidget(others)
+        self.choices[conflict.seq] = groups
+        return box
+
+    def kept(self) -> dict[int, set[str]]:
+        """Per conflict, the fields where the agent keeps their own value."""
+        return {
+            seq: {name for name, group in groups.items() if group.checkedId() == MINE}
+            for seq, groups in self.choices.items()
+        }
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tab stops once per field (Qt skips the pair's other button) but lands on the
+        # pair's first one: move on to the checked one, so Tab shows the current choice.
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+            and isinstance(watched, QRadioButton)
+            and not watched.isChecked()
+        ):
+            group = watched.group()
+            checked = group.checkedButton() if group is not None else None
+            if checked is not None and checked is not watched:
+                checked.setFocus(event.reason())
+        return super().eventFilter(watched, event)
+
+    # -- resolving -------------------------------------------------------------------------
+    def submit(self) -> None:
+        if self._busy:
+            return
+        if not self.loaded or not self.conflicts:
+            self.accept()
+            return
+        self._busy = True
+        self.error.hide()
+        self.buttons.setEnabled(False)
+        self._background.spawn(self._resolve(self.kept()))
+
+    async def _resolve(self, choices: dict[int, set[str]]) -> None:
+        try:
+            for seq, keep_mine in choices.items():
+                try:
+                    await self._background.run(self._workspace.resolve_conflict, seq, keep_mine)
+                except ConflictGone:
+                    continue  # settled meanwhile (another window): nothing left to do
+        except Exception as exc:
+            self.error.setText(
+                self.tr(
+                    "Les conflits n'ont pas tous pu être réglés (%1). Vos choix sont "
+                    "conservés : réessayez."
+                ).replace("%1", _reason(exc))
+            )
+            self.error.show()
+            # Some may be settled already: show only what is left, choices kept.
+            self.loaded = False
+            await self._load()
+            return
+        finally:
+            self._busy = False
+            self.buttons.setEnabled(True)
+        self.resolved.emit()
+        self.accept()
+
+    # -- text ------------------------------------------------------------------------------
+    def _field_name(self, field: str) -> str:
+        names = {
+            "name": self.tr("Nom"),
+            "phone": self.tr("Téléphone"),
+            "email": self.tr("Courriel"),
+            "address": self.tr("Adresse"),
+            "preferred_language": self.tr("Langue préférée"),
+        }
+        return names.get(field, field)
+
+    def _value(self, field: str, value: str) -> str:
+        if not value:
+            return self.tr("(vide)")
+        if field == "preferred_language":
+            return {"fr": "Français", "en": "English"}.get(value, value)
+        return value
+
+
+def _reason(exc: Exception) -> str:
+    # The driver's own words, never a statement or its values (personal data).
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _plain(text: str) -> str:
+    """Text for a button or a group title: an & in a value is not a keyboard shortcut."""
+    return text.replace("&", "&&")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
