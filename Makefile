@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: setup run test lint pytest bench translations clean
+.PHONY: setup run demo test lint pytest bench translations clean
 
 setup: $(STAMP) $(QM)
 
@@ -23,6 +23,9 @@ translations: $(QM)
 
 run: setup
 	$(PY) -m app $(ARGS)
+
+demo: setup
+	$(PY) -m app demo $(ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check app tests benchmarks
