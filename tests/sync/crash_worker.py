@@ -1,6 +1,11 @@
 """A console that saves and syncs in a loop until it is killed: the subject of test_crash.py.
 
     python tests/sync/crash_worker.py DATA_DIR SERVER_URL USER PASSWORD STATION WORKSTATION SEED
+    python tests/sync/crash_worker.py --zygote
+
+With --zygote it imports everything once, then reads one argument line per run on stdin
+and forks a worker for it (Python's start-up, most of each iteration, is paid once): it
+prints "pid N" for each child, and, once the child is dead, "dead N" on a line of its own.
 
 It opens the console's store in DATA_DIR, logs in, then forever: saves a new request
 locally, prints "saved <case number>" (only once the save has committed: a printed case is
@@ -14,13 +19,13 @@ parent starts it hundreds of times and Python's start-up is most of each iterati
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
 # Run as `python tests/sync/crash_worker.py`: the repository root is not on sys.path then.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.services import replica
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import open_workspace
@@ -48,9 +53,6 @@ def main(argv: list[str]) -> None:
         workspace.set_profile(station, user, "311")
     client = SyncClient(url)
     client.login(user, password, int(station), workstation)
-    # As SyncEngine.run does before its first round: without it the cursor is not used and
-    # every round would read the whole feed again.
-    replica.follow_server(workspace.store, client.base_url)
     engine = SyncEngine(workspace, client)
     print("ready", flush=True)
     n = int(seed)
@@ -62,5 +64,25 @@ def main(argv: list[str]) -> None:
         n += 1
 
 
+def zygote() -> None:
+    for line in sys.stdin:
+        args = line.split()
+        if not args:
+            continue
+        pid = os.fork()
+        if pid == 0:  # the worker: it runs until the parent kills it
+            try:
+                main(args)
+            finally:
+                os._exit(1)
+        print(f"pid {pid}", flush=True)
+        os.waitpid(pid, 0)
+        # On a line of its own: the child may have died in the middle of one.
+        print(f"\ndead {pid}", flush=True)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:] == ["--zygote"]:
+        zygote()
+    else:
+        main(sys.argv[1:])

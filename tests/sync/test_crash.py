@@ -10,7 +10,6 @@ and the page-with-its-cursor transaction are what make every one of those surviv
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import random
 import signal
@@ -18,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from app.models.store import STORE_FILENAME
 from app.server.db import Database, open_database
 from app.server.models import AppliedOp, ServiceRequest
-from app.services import outbox, replica
+from app.services import outbox
 from app.services.workspace import open_workspace
 from app.sync.client import SyncClient
 from app.sync.engine import SyncEngine
@@ -41,47 +41,60 @@ SEED = 20_260_311  # the kill delays: a failure can be run again as it happened
 START_TIMEOUT = 30.0  # a worker that never says "ready" is a failure, not a hang
 
 
-def run_and_kill(data_dir: Path, url: str, seed: int, delay: float) -> list[str]:
-    """Start a worker, let it run `delay` seconds past its start-up, kill -9 it; the case
-    numbers it promised (complete "saved" lines only: a cut line was never promised)."""
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(WORKER),
-            str(data_dir),
-            url,
-            USER,
-            PASSWORD,
-            STATION,
-            WORKSTATION,
-            str(seed),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        text=True,
-    )
-    assert proc.stdout is not None
-    # readline blocks: a worker stuck before "ready" is killed by the watchdog, so the
-    # readline returns (EOF) and the test fails on the missing line instead of hanging.
-    watchdog = threading.Timer(START_TIMEOUT, proc.kill)
-    watchdog.start()
-    try:
-        first = proc.stdout.readline()
-    finally:
-        watchdog.cancel()
-    if first.strip() == "ready":
-        with contextlib.suppress(subprocess.TimeoutExpired):  # the usual case: still running
-            proc.wait(delay)
-    proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=30)
-    if first.strip() != "ready" or proc.returncode != -signal.SIGKILL:
-        pytest.fail(f"the worker did not run until killed ({proc.returncode}):\n{first}{err}")
-    return [
-        line.split()[1]
-        for line in out.splitlines(keepends=True)
-        if line.startswith("saved ") and line.endswith("\n")
-    ]
+class Zygote:
+    """crash_worker.py --zygote: forks one worker per run, without Python's start-up."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(WORKER), "--zygote"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=ROOT,
+            text=True,
+        )
+
+    def _line(self) -> str:
+        assert self.proc.stdout is not None
+        # readline blocks: a stuck worker is killed by the watchdog, so it returns (EOF)
+        # and the test fails on the missing line instead of hanging.
+        watchdog = threading.Timer(START_TIMEOUT, self.proc.kill)
+        watchdog.start()
+        try:
+            return self.proc.stdout.readline()
+        finally:
+            watchdog.cancel()
+
+    def run_and_kill(self, data_dir: Path, url: str, seed: int, delay: float) -> list[str]:
+        """Fork a worker, let it run `delay` seconds past its start-up, kill -9 it; the
+        case numbers it promised (complete "saved" lines only: a cut line was never
+        promised)."""
+        assert self.proc.stdin is not None
+        args = [str(data_dir), url, USER, PASSWORD, STATION, WORKSTATION, str(seed)]
+        self.proc.stdin.write(" ".join(args) + "\n")
+        self.proc.stdin.flush()
+        first = self._line()
+        if not first.startswith("pid "):
+            pytest.fail(f"the zygote did not fork a worker: {first!r}")
+        pid = int(first.split()[1])
+        ready = self._line()
+        if ready.strip() != "ready":
+            pytest.fail(f"the worker did not start: {ready!r}")
+        time.sleep(delay)
+        os.kill(pid, signal.SIGKILL)
+        promised = []
+        while True:
+            line = self._line()
+            if not line:
+                pytest.fail("the zygote died")
+            if line.strip() == f"dead {pid}":
+                return promised
+            if line.startswith("saved ") and line.endswith("\n"):
+                promised.append(line.split()[1])
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=30)
 
 
 def server_counts(db: Database) -> Counter[str]:
@@ -106,7 +119,7 @@ def unanswered(data_dir: Path, db: Database) -> int:
             ids = [str(r[0]) for r in conn.execute("SELECT op_id FROM outbox")]
         conn.close()
     except sqlite3.OperationalError:
-        return 0  # killed before the store was first created
+        return 0  # a WAL a read-only reader cannot open: this count is only a statistic
     with db.read() as session:
         query = select(func.count()).select_from(AppliedOp).where(AppliedOp.op_id.in_(ids))
         return int(session.scalar(query) or 0)
@@ -134,7 +147,6 @@ def final_sync(data_dir: Path, url: str) -> tuple[int, int]:
     workspace = open_workspace(data_dir, load_bundled=False)
     client = SyncClient(url)
     client.login(USER, PASSWORD, int(STATION), WORKSTATION)
-    replica.follow_server(workspace.store, client.base_url)
     engine = SyncEngine(workspace, client)
     try:
         ok, _ = asyncio.run(engine.sync_once())
@@ -152,11 +164,12 @@ def kill_again_and_again(tmp_path: Path, live_server: LiveServer, iterations: in
     promised: list[str] = []
     mid_push = 0
     db = open_database(live_server.db_url)
+    zygote = Zygote()
     try:
         for i in range(iterations):
             # Each run numbers its drafts from its own block: citizens' names stay distinct.
             delay = rng.uniform(0.05, 0.6)
-            promised += run_and_kill(data_dir, live_server.url, i * 1000, delay)
+            promised += zygote.run_and_kill(data_dir, live_server.url, i * 1000, delay)
             mid_push += unanswered(data_dir, db) > 0
         assert promised, "no worker lived long enough to save anything"
         assert len(promised) == len(set(promised)), "a case number was handed out twice"
@@ -164,6 +177,7 @@ def kill_again_and_again(tmp_path: Path, live_server: LiveServer, iterations: in
         pending, held = final_sync(data_dir, live_server.url)
         on_server = server_counts(db)
     finally:
+        zygote.close()
         db.close()
     missing = sorted(set(promised) - set(on_server))
     doubled = sorted(c for c, n in on_server.items() if n != 1)
