@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.models import CaseCitizen, Citizen, OutboxOp, RequestEvent, ServiceRequest
 from app.models.store import Store
-from app.services import kb, outbox
+from app.services import catalogue_copy, kb, outbox
 from app.services.addresses import street_key
 from app.services.kb_files import ArticleData, DocumentData, TextData
 from app.services.meta import get_meta, set_meta
@@ -142,7 +142,7 @@ def _apply(session: Session, entity: str, record: Mapping[str, Any], report: App
             report.citizens += 1
         else:
             report.held += 1
-    else:  # the catalogue: the console follows its bundled copy (same source files)
+    else:
         report.other[entity] = report.other.get(entity, 0) + 1
 
 
@@ -180,9 +180,17 @@ def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) 
     report = Applied()
     articles: dict[str, ArticleData] = {}
     gone: set[str] = set()
+    services: dict[str, Any] = {}
+    routing: Any = None
     with store.session() as session:
         for change in changes:
             entity, data = str(change.get("entity")), change.get("data") or {}
+            if entity == "service":
+                services[str(change.get("id") or data.get("code"))] = dict(data)
+                continue
+            if entity == "routing":
+                routing = dict(data)
+                continue
             if entity == "article":
                 if data.get("deleted"):
                     gone.add(str(data["id"]))
@@ -197,6 +205,9 @@ def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) 
         if gone:
             kb.remove_articles(session, gone)
         report.other["article"] = len(articles) + len(gone)
+        if services or routing is not None:
+            catalogue_copy.record_changes(session, services, routing)
+            report.other["catalogue"] = len(services) + (routing is not None)
         set_meta(session, CURSOR_KEY, cursor)
     return report
 

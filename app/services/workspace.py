@@ -13,6 +13,7 @@ from platformdirs import user_data_dir
 from app.models.store import Store, StoreError, StoreTooNewError, open_store
 from app.services import (
     cases,
+    catalogue_copy,
     citizens,
     conflicts,
     indexing,
@@ -24,7 +25,7 @@ from app.services import (
     resources,
 )
 from app.services.articles import ArticleView, read_article
-from app.services.catalogue import Catalogue, CatalogueError, bundled_catalogue
+from app.services.catalogue import Catalogue, CatalogueError
 from app.services.kb_files import KbFormatError
 from app.services.profile import Profile, load_profile, save_profile
 from app.services.search import SearchEngine, SearchResult
@@ -115,6 +116,10 @@ class Workspace:
             return None
         return interactions.current_interaction(self.store, self.profile)
 
+    def reload_catalogue(self) -> None:
+        """After the central store sent a new catalogue: saves route by it from now on."""
+        self.catalogue = catalogue_copy.current_catalogue(self.store)
+
     def sync_overview(self) -> tuple[int, list[outbox.OpView]]:
         return outbox.overview(self.store)
 
@@ -154,7 +159,7 @@ def open_workspace(data_dir: Path, load_bundled: bool = True) -> Workspace:
                     load(store, source)
                 except KbFormatError as exc:
                     warnings.append(f"Bundled content not loaded: {exc}")
-        catalogue = bundled_catalogue()
+        catalogue = catalogue_copy.current_catalogue(store)
         profile = load_profile(store)
     except CatalogueError as exc:
         store.close()

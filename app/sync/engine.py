@@ -208,7 +208,9 @@ class SyncEngine:
                     continue
                 raise
             changes = page["changes"]
-            await self._in_store(replica.apply_page, store, changes, str(page["cursor"]))
+            applied = await self._in_store(replica.apply_page, store, changes, str(page["cursor"]))
+            if applied.other.get("catalogue"):
+                await self._in_store(self.workspace.reload_catalogue)
             total += len(changes)
             if not page.get("has_more"):
                 if self.status.download_total:

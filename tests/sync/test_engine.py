@@ -123,3 +123,33 @@ def test_a_new_workstation_downloads_everything_page_by_page(
     assert a.workspace.article_count() > 100  # the knowledge base came with the feed
     assert a.workspace.find_cases("26-990-000001").kind == "case_number"
     assert a.sync() and a.engine.status.pulled == 0  # the cursor held: nothing twice
+
+
+def test_the_catalogue_follows_the_central_store(consoles: list[Console], live_server: Any) -> None:
+    import dataclasses
+
+    from app.server.catalogue_store import store_catalogue
+    from app.server.db import open_database
+    from app.services.catalogue import bundled_catalogue
+
+    a = consoles[0]
+    assert a.sync()
+    assert set(a.workspace.catalogue.services) == set(bundled_catalogue().services)
+    bundled = bundled_catalogue()
+    fewer = dataclasses.replace(
+        bundled,
+        services={c: s for c, s in bundled.services.items() if c != "VOIRIE-LAMPADAIRE"},
+    )
+    db = open_database(live_server.db_url)
+    try:
+        with db.work("admin") as work:
+            store_catalogue(work, fewer)
+    finally:
+        db.close()
+    assert a.sync()
+    assert "VOIRIE-LAMPADAIRE" not in a.workspace.catalogue.services  # at once
+    reopened = open_workspace(a.workspace.data_dir, load_bundled=False)
+    try:
+        assert "VOIRIE-LAMPADAIRE" not in reopened.catalogue.services  # and offline later
+    finally:
+        reopened.close()
