@@ -23,6 +23,7 @@ import asyncio
 import csv
 import gc
 import json
+import multiprocessing
 import os
 import random
 import shutil
@@ -30,6 +31,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -47,12 +49,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync  # noqa: E402
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QObject, Qt, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.server.db import current_seq, open_database  # noqa: E402
-from app.server.demo import PASSWORD, seed_demo  # noqa: E402
-from app.server.importer import import_requests  # noqa: E402
 from app.services import request_terms as terms  # noqa: E402
 from app.services.catalogue import Catalogue, Service  # noqa: E402
 from app.services.citizens import CitizenDraft  # noqa: E402
@@ -73,6 +72,7 @@ PROBE_MS = 5
 TARGET_STALL_MS = 50.0
 TARGET_PUSH = (10_000, 20.0)  # requests, seconds
 TOP_STALLS = 5
+BALLAST: list[bool] = []  # references to True, while PySide6 leaks them (see emit_leak)
 TZ = ZoneInfo("America/Montreal")
 # The open-data export's header, as the city publishes it (tests/server/test_importer.py).
 CSV_HEADER = [
@@ -202,7 +202,7 @@ class GcTrace:
         if phase == "start":
             self._started = time.perf_counter()
         else:
-            name = f"gen{info['generation']} ({info['collected']} freed)"
+            name = f"gen{info['generation']} in {threading.current_thread().name}"
             self.spans.append(Span("gc", name, self._started, time.perf_counter()))
 
 
@@ -240,26 +240,33 @@ class Stalls:
     max_ms: float
     p99_ms: float
     over_target: int
+    over_in_full_gc: int  # of those, how many overlapped a full (generation 2) collection
     worst: list[tuple[float, float]] = field(default_factory=list)  # (when, ms), worst first
 
 
-def stalls(ticks: list[tuple[float, float]]) -> Stalls:
+def overlaps(when: float, late_ms: float, span: Span) -> float:
+    """Seconds of `span` inside the gap that ended at `when`, `late_ms + PROBE_MS` long."""
+    start = when - (late_ms + PROBE_MS) / 1000
+    return max(0.0, min(span.end, when) - max(span.start, start))
+
+
+def stalls(ticks: list[tuple[float, float]], spans: list[Span]) -> Stalls:
     if not ticks:
-        return Stalls(0.0, 0.0, 0)
+        return Stalls(0.0, 0.0, 0, 0)
     late = sorted(ms for _, ms in ticks)
     p99 = late[min(len(late) - 1, round(0.99 * (len(late) - 1)))]
     worst = sorted(ticks, key=lambda tick: -tick[1])[:TOP_STALLS]
-    over = sum(ms > TARGET_STALL_MS for ms in late)
-    return Stalls(round(late[-1], 1), round(p99, 1), over, worst)
+    over = [(t, ms) for t, ms in ticks if ms > TARGET_STALL_MS]
+    full = [span for span in spans if span.name.startswith("gen2")]
+    in_gc = sum(any(overlaps(t, ms, span) > 0.001 for span in full) for t, ms in over)
+    return Stalls(round(late[-1], 1), round(p99, 1), len(over), in_gc, worst)
 
 
 def culprits(when: float, late_ms: float, spans: list[Span]) -> str:
-    """What ran while the loop was stalled: the gap ends at `when` and started
-    `late_ms + PROBE_MS` earlier."""
-    start = when - (late_ms + PROBE_MS) / 1000
+    """What ran while the loop was stalled."""
     seen = []
     for span in spans:
-        overlap = min(span.end, when) - max(span.start, start)
+        overlap = overlaps(when, late_ms, span)
         if overlap > 0.001:
             took = (span.end - span.start) * 1000
             seen.append(f"{span.lane}:{span.name} {overlap * 1000:.0f} of {took:.0f} ms")
@@ -269,7 +276,8 @@ def culprits(when: float, late_ms: float, spans: list[Span]) -> str:
 def report_stalls(label: str, found: Stalls, spans: list[Span]) -> None:
     print(
         f"  {label} loop stall: max {found.max_ms} ms, p99 {found.p99_ms} ms, "
-        f"{found.over_target} over {TARGET_STALL_MS:.0f} ms"
+        f"{found.over_target} over {TARGET_STALL_MS:.0f} ms "
+        f"({found.over_in_full_gc} of them during a full collection)"
     )
     for when, ms in found.worst:
         if ms > TARGET_STALL_MS / 5:
@@ -292,12 +300,12 @@ class Console:
     """One workstation: its own store, logged in to the central store with its station."""
 
     def __init__(
-        self, data_dir: Path, url: str, user: str, station: int, spans: list[Span]
+        self, data_dir: Path, url: str, user: str, password: str, station: int, spans: list[Span]
     ) -> None:
         self.workspace = open_workspace(data_dir, load_bundled=False)
         self.workspace.set_profile(f"{station:03d}", user, "311")
         self.client = SyncClient(url)
-        self.client.login(user, PASSWORD, station, f"bench-sync-{station:03d}-{os.getpid()}")
+        self.client.login(user, password, station, f"bench-sync-{station:03d}-{os.getpid()}")
         self.engine = TracedEngine(self.workspace, self.client, spans)
 
     def count(self, sql: str) -> int:
@@ -363,9 +371,9 @@ def make_draft(
 
 
 def queue_requests(workspace: Workspace, count: int, rng: random.Random) -> tuple[int, float]:
-    """`count` requests saved as an agent would while offline: a third with a new citizen,
-    a sixth for a citizen already entered, the rest anonymous where the service allows.
-    Returns (citizens created, seconds)."""
+    """`count` requests saved as an agent would while offline: a sixth for a citizen already
+    entered, a third with a new citizen, the rest anonymous where the service allows it (a
+    new citizen otherwise). Returns (citizens created, seconds)."""
     services = routable(workspace.catalogue)
     if not services:
         raise SystemExit("no service of the bundled catalogue accepts the benchmark's drafts")
@@ -440,11 +448,22 @@ def write_export(path: Path, count: int, catalogue: Catalogue, rng: random.Rando
             writer.writerow(row)
 
 
-def make_changes(url: str, count: int, folder: Path, catalogue: Catalogue) -> tuple[int, float]:
+def seed(url: str) -> str:
+    """The demo store (catalogue, articles, accounts); returns the accounts' password."""
+    from app.server.demo import seed_demo
+
+    return seed_demo(url).password
+
+
+def make_changes(url: str, count: int, folder: Path) -> tuple[int, float]:
     """`count` new requests in the feed, through the server's own importer (one INSERT per
     table per batch, published as real records). Returns (changes added, seconds)."""
+    from app.server.db import current_seq, open_database
+    from app.server.importer import import_requests
+    from app.services.catalogue import bundled_catalogue
+
     export = folder / "requetes311.csv"
-    write_export(export, count, catalogue, random.Random(311))
+    write_export(export, count, bundled_catalogue(), random.Random(311))
     db = open_database(url)
     try:
         with db.read() as session:
@@ -461,18 +480,52 @@ def make_changes(url: str, count: int, folder: Path, catalogue: Catalogue) -> tu
     return added, elapsed
 
 
+def in_child(fn: Callable[..., T], *args: Any) -> T:
+    """Server-side work in a process of its own: the console's process then holds what a
+    console holds, which matters here, as a full collection's pause grows with it."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
+def emit_leak() -> float:
+    """References to True that one Signal.emit() loses: PySide6 6.12.0 drops one per call
+    (the bool it returns), and qasync emits a signal for every executor result."""
+
+    class Emitter(QObject):
+        fired = Signal()
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for _ in range(100):
+        emitter.fired.emit()
+    return (before - sys.getrefcount(True)) / 100
+
+
+def full_collection_ms() -> float:
+    started = time.perf_counter()
+    gc.collect()
+    return (time.perf_counter() - started) * 1000
+
+
 # -- the run ------------------------------------------------------------------------------------
 def run_on_loop(loop: qasync.QEventLoop, coro: Coroutine[Any, Any, T]) -> T:
     return loop.run_until_complete(coro)
 
 
-def main() -> None:
+def main() -> bool:
+    """Runs the benchmark; True when the process must end without finalising (see below)."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--push", type=int, default=10_000, help="requests queued, then pushed")
     parser.add_argument("--pull", type=int, default=100_000, help="changes made, then pulled")
     parser.add_argument("--database-url", help="PostgreSQL URL (default $PG_URL, else SQLite)")
     parser.add_argument("--keep", action="store_true", help="keep the stores and the schema")
     parser.add_argument("--seed", type=int, default=41)
+    parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="gc.freeze() before each sync, as a console could once started: what is alive "
+        "then is no longer scanned by full collections (the fix proposed for their stalls)",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="relais-bench-sync-"))
@@ -484,25 +537,36 @@ def main() -> None:
     spans: list[Span] = []
     trace = GcTrace(spans)
     try:
-        seed_demo(url)
+        password = in_child(seed, url)
         port = free_port()
         server = start_server(url, port, folder / "server.log")
         server_url = f"http://127.0.0.1:{port}"
         print(
             f"relais-server on {backend} (pid {server.pid}), console loop on qasync; "
             f"push batch {PUSH_BATCH}, pull page {PULL_PAGE}, probe every {PROBE_MS} ms"
+            + (", gc.freeze() before each sync" if args.gc_freeze else "")
         )
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
+        leak = emit_leak()
+        if leak:
+            # Enough extra references that True outlives the run; the exit skips the
+            # interpreter's teardown, where the count would reach zero and abort.
+            BALLAST.extend([True] * 1_000_000)
+            print(
+                f"WARNING: PySide6 loses {leak:g} reference to True per Signal.emit() "
+                "(qasync emits one per executor result): a console aborts with "
+                "'Fatal Python error: bool_dealloc' after a few thousand"
+            )
         probe = StallProbe()
         gc.callbacks.append(trace)
 
         # -- push: one console, caught up, then N requests saved while "offline" --
-        a = Console(folder / "console-041", server_url, "agent1", 41, spans)
+        a = Console(folder / "console-041", server_url, "agent1", password, 41, spans)
         consoles.append(a)
-        ok, _ = run_on_loop(loop, a.engine.sync_once())  # the demo feed: a normal start
+        ok, _ = loop.run_until_complete(a.engine.sync_once())  # the demo feed: a normal start
         if not ok:
             raise SystemExit(f"the first sync failed: {a.engine.status.last_error}")
         citizens, save_s = queue_requests(a.workspace, args.push, random.Random(args.seed))
@@ -524,20 +588,32 @@ def main() -> None:
                 raise SystemExit(f"the sync failed: {engine.status.last_error}")
             return started, ended
 
-        push_start, push_round_end = run_on_loop(loop, measured(a.engine))
+        def prepare() -> tuple[int, float]:
+            """Tracked objects and what a full collection of them costs, before a sync."""
+            if args.gc_freeze:
+                gc.collect()
+                gc.freeze()
+            took = full_collection_ms()
+            return len(gc.get_objects()), took
+
+        objects, collect_ms = prepare()
+        push_start, push_round_end = loop.run_until_complete(measured(a.engine))
         push_end = a.engine.push_done
-        idle = stalls(probe.window(push_start - 0.2, push_start))
+        idle = stalls(probe.window(push_start - 0.2, push_start), spans)
         push_s = push_end - push_start
         left = a.count("SELECT count(*) FROM outbox")
         if left:
             raise SystemExit(f"{left} operations were not accepted by the server")
-        push_stalls = stalls(probe.window(push_start, push_end))
-        back_stalls = stalls(probe.window(push_end, push_round_end))
+        push_stalls = stalls(probe.window(push_start, push_end), spans)
+        back_stalls = stalls(probe.window(push_end, push_round_end), spans)
         print(
             f"Pushed {ops} ops in {push_s:.2f} s: {ops / push_s:.0f} ops/s, "
             f"{args.push / push_s:.0f} requests/s (outbox empty, none held)"
         )
-        print(f"  idle loop lateness: max {idle.max_ms} ms")
+        print(
+            f"  idle loop lateness: max {idle.max_ms} ms; before the sync, {objects} objects "
+            f"a full collection scans, taking {collect_ms:.0f} ms"
+        )
         report_stalls("push", push_stalls, spans)
         print(f"  steps: {step_totals(spans, push_start, push_end)}")
         print(
@@ -547,23 +623,28 @@ def main() -> None:
         report_stalls("pull-back", back_stalls, spans)
 
         # -- pull: M changes made on the server, then a new console reads the whole feed --
-        added, import_s = make_changes(url, args.pull, folder, a.workspace.catalogue)
+        added, import_s = in_child(make_changes, url, args.pull, folder)
         print(
             f"\nServer: {added} changes imported in {import_s:.1f} s "
             f"({added / import_s:.0f}/s, open-data importer)"
         )
-        b = Console(folder / "console-042", server_url, "agent2", 42, spans)
+        b = Console(folder / "console-042", server_url, "agent2", password, 42, spans)
         consoles.append(b)
         probe.ticks.clear()
-        pull_start, pull_end = run_on_loop(loop, measured(b.engine))
+        objects, collect_ms = prepare()
+        pull_start, pull_end = loop.run_until_complete(measured(b.engine))
         pull_s = pull_end - pull_start
         pulled = b.engine.status.pulled
-        pull_stalls = stalls(probe.window(pull_start, pull_end))
+        pull_stalls = stalls(probe.window(pull_start, pull_end), spans)
         requests_here = b.count("SELECT count(*) FROM requests")
         store_mb = b.store_mb()
         print(
             f"New console pulled {pulled} changes in {pull_s:.2f} s: "
             f"{pulled / pull_s:.0f} changes/s; {requests_here} requests, store {store_mb:.0f} MB"
+        )
+        print(
+            f"  before the sync, {objects} objects a full collection scans, taking "
+            f"{collect_ms:.0f} ms"
         )
         report_stalls("pull", pull_stalls, spans)
         print(f"  steps: {step_totals(spans, pull_start, pull_end)}")
@@ -583,15 +664,20 @@ def main() -> None:
 
     want_requests, want_s = TARGET_PUSH
     push_ok = args.push / push_s >= want_requests / want_s
-    stall_ok = max(push_stalls.max_ms, back_stalls.max_ms, pull_stalls.max_ms) <= TARGET_STALL_MS
+    worst = max(push_stalls.max_ms, back_stalls.max_ms, pull_stalls.max_ms)
+    stall_ok = worst <= TARGET_STALL_MS
     print(
         f"\nTargets: push {want_requests} requests <= {want_s:.0f} s "
         f"({'met' if push_ok else 'NOT met'}: {args.push / push_s:.0f}/s against "
         f"{want_requests / want_s:.0f}/s); loop stall <= {TARGET_STALL_MS:.0f} ms "
-        f"({'met' if stall_ok else 'NOT met'})"
+        f"({'met' if stall_ok else 'NOT met'}: {worst} ms)"
     )
+    if leak:
+        emits = sum(span.lane != "gc" for span in spans)
+        print(f"References to True lost to the engine's {emits} executor results: {emits * leak:g}")
     figures = {
         "backend": backend,
+        "gc_freeze": args.gc_freeze,
         "push_requests": args.push,
         "push_ops": ops,
         "save_per_s": round(args.push / save_s, 1),
@@ -608,14 +694,22 @@ def main() -> None:
         "pull_changes_per_s": round(pulled / pull_s, 1),
         "pull_max_stall_ms": pull_stalls.max_ms,
         "pull_p99_gap_ms": pull_stalls.p99_ms,
+        "pull_stalls_over_target": pull_stalls.over_target,
+        "pull_stalls_in_full_gc": pull_stalls.over_in_full_gc,
         "pull_store_mb": round(store_mb, 1),
         "pull_requests_stored": requests_here,
+        "gc_objects": objects,
+        "gc_full_ms": round(collect_ms, 1),
         "idle_max_stall_ms": idle.max_ms,
+        "true_refs_lost_per_emit": leak,
         "push_target_met": push_ok,
         "stall_target_met": stall_ok,
     }
-    print(json.dumps(figures))
+    print(json.dumps(figures), flush=True)
+    return bool(leak)
 
 
 if __name__ == "__main__":
-    main()
+    if main():
+        sys.stderr.flush()
+        os._exit(0)

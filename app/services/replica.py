@@ -249,40 +249,24 @@ class PushOutcome:
 
 
 def record_results(store: Store, results: list[Mapping[str, Any]]) -> PushOutcome:
-    """The server's answer to a push: applied operations leave the outbox (their record
-    comes in), refused and clashing ones are kept with the answer, all in one transaction."""
+    """The server's answer to a push: applied operations leave the outbox, refused and
+    clashing ones are kept with the answer, all in one transaction. The records applied
+    ops changed are not written here: the pull that follows in the same round brings each
+    of them once (with its latest revision), instead of once per operation."""
     outcome = PushOutcome()
+    applied: list[str] = []
     with store.session() as session:
-        by_id = {
-            op.op_id: op
-            for op in session.scalars(
-                select(OutboxOp).where(OutboxOp.op_id.in_([str(r.get("op_id")) for r in results]))
-            )
-        }
-        for result in results:
-            op = by_id.get(str(result.get("op_id")))
-            if op is None:
-                continue  # answered twice in one batch (a replay): already handled
-            status = result.get("status")
-            if status == "applied":
-                session.delete(op)
-                session.flush()
-                record = result.get("record")
-                if isinstance(record, Mapping):
-                    _apply_pushed(session, op.type, record)
-                outcome.applied += 1
-            elif status == "conflict":
+        held = {str(r.get("op_id")): r for r in results if r.get("status") not in ("applied", None)}
+        applied = [str(r.get("op_id")) for r in results if r.get("status") == "applied"]
+        if applied:
+            session.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(applied)))
+        for op in session.scalars(select(OutboxOp).where(OutboxOp.op_id.in_(list(held)))):
+            result = held[op.op_id]
+            if result.get("status") == "conflict":
                 op.state, op.answer = outbox.CONFLICT, dict(result)
                 outcome.conflicts += 1
             else:
                 op.state, op.answer = outbox.REJECTED, dict(result)
                 outcome.rejected += 1
-            del by_id[op.op_id]
+    outcome.applied = len(set(applied))
     return outcome
-
-
-def _apply_pushed(session: Session, op_type: str, record: Mapping[str, Any]) -> None:
-    if op_type.startswith("request.") and "case_number" in record:
-        apply_request(session, record)
-    elif op_type == "citizen.upsert" and "id" in record:
-        apply_citizen(session, record)

@@ -4,6 +4,7 @@ background so the window is there at once and keeps what the agent types."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from pathlib import Path
 
@@ -37,6 +38,11 @@ async def open_into(
         window.show_store_error(exc)
         return None
     window.set_workspace(workspace, count)
+    # Everything loaded so far lives as long as the console: out of the collector's sight,
+    # so a full collection (which holds the GIL) cannot stall the window for ~100 ms
+    # while the sync threads allocate (measured in benchmarks/sync.py).
+    gc.collect()
+    gc.freeze()
     return workspace
 
 
