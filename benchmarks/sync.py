@@ -521,10 +521,11 @@ def main() -> bool:
     parser.add_argument("--keep", action="store_true", help="keep the stores and the schema")
     parser.add_argument("--seed", type=int, default=41)
     parser.add_argument(
-        "--gc-freeze",
-        action="store_true",
-        help="gc.freeze() before each sync, as a console could once started: what is alive "
-        "then is no longer scanned by full collections (the fix proposed for their stalls)",
+        "--no-gc-freeze",
+        dest="gc_freeze",
+        action="store_false",
+        help="leave out the gc.freeze() the console does once started (app/ui/main.py), "
+        "to see the full collections' stalls it avoids",
     )
     args = parser.parse_args()
 
