@@ -120,7 +120,9 @@ class SyncEngine:
         self._set(state=SIGNED_OUT, last_error="")
 
     async def run(self) -> None:
-        """Round after round until stopped."""
+        """Round after round until stopped; none before a first login."""
+        if self.client.token is None:
+            self._set(state=SIGNED_OUT, last_error="")
         while not self._stopped:
             delay = self.interval
             if self.status.state != SIGNED_OUT:

@@ -106,7 +106,8 @@ class SyncController(QObject):
             self.sync_dialog.show_status(status)
         if status.conflicts_new and self.workspace is not None:
             self.show_conflicts()
-        if status.state == SIGNED_OUT and not self._expired_shown:
+        # last_error set: the server refused the token (not a first start without one).
+        if status.state == SIGNED_OUT and status.last_error and not self._expired_shown:
             # The token was revoked or expired: it is useless now; ask again, keep the work.
             self._expired_shown = True
             if self.tokens is not None and self.username:

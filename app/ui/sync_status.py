@@ -41,6 +41,8 @@ def state_text(status: SyncStatus) -> str:
         ERROR: QCoreApplication.translate("SyncStatus", "Erreur de synchronisation"),
         SIGNED_OUT: QCoreApplication.translate("SyncStatus", "Session expirée : se reconnecter"),
     }
+    if status.state == SIGNED_OUT and not status.last_error:
+        return QCoreApplication.translate("SyncStatus", "Non connecté")
     return names.get(status.state, status.state)
 
 
@@ -119,11 +121,19 @@ class OfflineBanner(QLabel):
                 )
             )
             self.show()
-        elif status.state == SIGNED_OUT:
+        elif status.state == SIGNED_OUT and status.last_error:
             self.setText(
                 self.tr(
                     "Session expirée : reconnectez-vous (Fichier > Se connecter). Le travail "
                     "en attente est conservé."
+                )
+            )
+            self.show()
+        elif status.state == SIGNED_OUT:
+            self.setText(
+                self.tr(
+                    "Non connecté au registre central : connectez-vous (Fichier > Se "
+                    "connecter). Le travail est conservé sur ce poste en attendant."
                 )
             )
             self.show()

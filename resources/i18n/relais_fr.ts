@@ -703,7 +703,7 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>DownloadProgress</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="91"/>
+        <location filename="../../app/ui/sync_status.py" line="93"/>
         <source>Téléchargement : %1 / %2 changements (%3 Mo)</source>
         <translation>Téléchargement : %1 / %2 changements (%3 Mo)</translation>
     </message>
@@ -1169,7 +1169,7 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>OfflineBanner</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="114"/>
+        <location filename="../../app/ui/sync_status.py" line="116"/>
         <source>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération(s) en attente).</source>
         <translation>
             <numerusform>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération en attente).</numerusform>
@@ -1177,9 +1177,14 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="125"/>
+        <location filename="../../app/ui/sync_status.py" line="127"/>
         <source>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</source>
         <translation>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="135"/>
+        <source>Non connecté au registre central : connectez-vous (Fichier &gt; Se connecter). Le travail est conservé sur ce poste en attendant.</source>
+        <translation>Non connecté au registre central : connectez-vous (Fichier &gt; Se connecter). Le travail est conservé sur ce poste en attendant.</translation>
     </message>
 </context>
 <context>
@@ -1528,47 +1533,47 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="146"/>
+        <location filename="../../app/ui/sync_status.py" line="156"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <location filename="../../app/ui/sync_status.py" line="163"/>
         <source>Opération</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <location filename="../../app/ui/sync_status.py" line="163"/>
         <source>Dossier / fiche</source>
         <translation>Dossier / fiche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <location filename="../../app/ui/sync_status.py" line="163"/>
         <source>État</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="153"/>
+        <location filename="../../app/ui/sync_status.py" line="163"/>
         <source>Détail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="157"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="160"/>
+        <location filename="../../app/ui/sync_status.py" line="170"/>
         <source>Régler les conflits…</source>
         <translation>Régler les conflits…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="176"/>
+        <location filename="../../app/ui/sync_status.py" line="186"/>
         <source>État : %1</source>
         <translation>État : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="177"/>
+        <location filename="../../app/ui/sync_status.py" line="187"/>
         <source>%n opération(s) en attente d&apos;envoi.</source>
         <translation>
             <numerusform>%n opération en attente d&apos;envoi.</numerusform>
@@ -1576,32 +1581,32 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="181"/>
+        <location filename="../../app/ui/sync_status.py" line="191"/>
         <source>Dernière synchronisation réussie : %1</source>
         <translation>Dernière synchronisation réussie : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="186"/>
+        <location filename="../../app/ui/sync_status.py" line="196"/>
         <source>Dernière erreur : %1</source>
         <translation>Dernière erreur : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="191"/>
+        <location filename="../../app/ui/sync_status.py" line="201"/>
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="192"/>
+        <location filename="../../app/ui/sync_status.py" line="202"/>
         <source>Refusée par le registre</source>
         <translation>Refusée par le registre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="193"/>
+        <location filename="../../app/ui/sync_status.py" line="203"/>
         <source>Conflit à régler</source>
         <translation>Conflit à régler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="202"/>
+        <location filename="../../app/ui/sync_status.py" line="212"/>
         <source>Champs modifiés par un collègue : %1</source>
         <translation>Champs modifiés par un collègue : %1</translation>
     </message>
@@ -1609,7 +1614,7 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SyncIndicator</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="60"/>
+        <location filename="../../app/ui/sync_status.py" line="62"/>
         <source>%n en attente</source>
         <translation>
             <numerusform>%n en attente</numerusform>
@@ -1617,7 +1622,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="62"/>
+        <location filename="../../app/ui/sync_status.py" line="64"/>
         <source>%n à régler</source>
         <translation>
             <numerusform>%n à régler</numerusform>
@@ -1625,12 +1630,12 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="65"/>
+        <location filename="../../app/ui/sync_status.py" line="67"/>
         <source>synchronisé à %1</source>
         <translation>synchronisé à %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="69"/>
+        <location filename="../../app/ui/sync_status.py" line="71"/>
         <source>Cliquez pour voir les opérations</source>
         <translation>Cliquez pour voir les opérations</translation>
     </message>
@@ -1661,6 +1666,11 @@ Ctrl+K revient à la recherche.</translation>
         <location filename="../../app/ui/sync_status.py" line="42"/>
         <source>Session expirée : se reconnecter</source>
         <translation>Session expirée : se reconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="45"/>
+        <source>Non connecté</source>
+        <translation>Non connecté</translation>
     </message>
 </context>
 <context>
