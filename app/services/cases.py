@@ -5,7 +5,7 @@ due date, overdue) comes from here."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -353,7 +353,3 @@ def find_duplicates(
         .limit(10)
     )
     return summaries(session, query, now)
-
-
-def case_numbers_of(rows: Iterable[CaseSummary]) -> list[str]:
-    return [row.case_number for row in rows]
