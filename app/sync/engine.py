@@ -104,8 +104,10 @@ class SyncEngine:
         self.poke()
 
     def close(self) -> None:
+        # Waits for a call in flight (bounded by the client's timeouts): a result landing
+        # after the loop is closed would be posted to a deleted Qt object.
         self.stop()
-        self._net.shutdown(wait=False, cancel_futures=True)
+        self._net.shutdown(wait=True, cancel_futures=True)
         self._store.shutdown(wait=True, cancel_futures=True)
 
     def signed_in(self, token: str) -> None:

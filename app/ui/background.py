@@ -22,10 +22,18 @@ class Background:
         self.loop = loop
         # One worker: store work runs in order and never piles up behind a slow query.
         self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-store")
+        # The network apart: a slow server must not hold up saving a request. Owned here
+        # (not the loop's default pool) so that shutdown waits for it: a call finishing
+        # after the loop is gone would post its result to a deleted Qt object.
+        self._net = ThreadPoolExecutor(max_workers=2, thread_name_prefix="relais-net")
         self._tasks: set[asyncio.Task[Any]] = set()
 
     def run(self, fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
         return self.loop.run_in_executor(self._store, fn, *args)
+
+    def run_net(self, fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
+        """Blocking network calls (always with timeouts)."""
+        return self.loop.run_in_executor(self._net, fn, *args)
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
         """Start a task and keep it alive until it ends (the loop holds only weak refs)."""
@@ -47,3 +55,4 @@ class Background:
         for task in list(self._tasks):
             task.cancel()
         self._store.shutdown(wait=True, cancel_futures=True)
+        self._net.shutdown(wait=True, cancel_futures=True)

@@ -252,9 +252,9 @@ class LoginDialog(QDialog):
             log.warning("could not remember the user name: %s", exc)
 
     def _off_thread(self, fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
-        # The network gets the loop's default pool, not the store's single worker: a slow
-        # server must not hold up saving a request.
-        return self._background.loop.run_in_executor(None, fn, *args)
+        # The network pool, not the store's single worker: a slow server must not hold up
+        # saving a request.
+        return self._background.run_net(fn, *args)
 
     def _refused(self, exc: Refused) -> None:
         fields = {str(p.get("field", "")) for p in exc.problems}

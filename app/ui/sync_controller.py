@@ -158,7 +158,7 @@ class SyncController(QObject):
         done: Callable[[int], None] | None,
     ) -> None:
         try:
-            await self._background.run(engine.client.logout)
+            await self._background.run_net(engine.client.logout)
         except Exception:  # offline: the token is forgotten here and expires on its own
             engine.client.token = None
         if self.tokens is not None and self.username:
