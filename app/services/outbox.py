@@ -71,15 +71,26 @@ def pending(session: Session, limit: int = 500) -> list[OutboxOp]:
     )
 
 
-def held_count(store: Store) -> int:
+def counts(store: Store) -> tuple[int, int]:
+    """(waiting to be sent, held for the agent), in one read."""
+    query = select(OutboxOp.state == PENDING, func.count()).group_by(OutboxOp.state == PENDING)
     with store.session() as session:
-        query = select(func.count()).select_from(OutboxOp).where(OutboxOp.state != PENDING)
-        return session.scalar(query) or 0
+        by_kind = {bool(waiting): n for waiting, n in session.execute(query)}
+    return by_kind.get(True, 0), by_kind.get(False, 0)
+
+
+def held_count(store: Store) -> int:
+    return counts(store)[1]
 
 
 def waiting_count(store: Store) -> int:
-    with store.session() as session:
-        return pending_count(session)
+    return counts(store)[0]
+
+
+def pending_targets(session: Session) -> set[str]:
+    """Every case number or citizen id with local work still to be sent."""
+    query = select(OutboxOp.target).where(OutboxOp.state == PENDING).distinct()
+    return set(session.scalars(query))
 
 
 def has_pending_for(session: Session, target: str) -> bool:

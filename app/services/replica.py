@@ -61,9 +61,17 @@ def _known_citizen(session: Session, citizen_id: object) -> str | None:
     return None
 
 
-def apply_request(session: Session, record: Mapping[str, Any]) -> bool:
+def _has_local_work(session: Session, target: str, pending: set[str] | None) -> bool:
+    return target in pending if pending is not None else outbox.has_pending_for(session, target)
+
+
+def apply_request(
+    session: Session, record: Mapping[str, Any], pending: set[str] | None = None
+) -> bool:
+    """False (nothing written) while local work on the case waits to be sent. `pending`:
+    the targets with such work, read once for a whole page."""
     case_number = str(record["case_number"])
-    if outbox.has_pending_for(session, case_number):
+    if _has_local_work(session, case_number, pending):
         return False
     req = session.scalar(select(ServiceRequest).where(ServiceRequest.case_number == case_number))
     if req is not None and int(record.get("revision") or 0) < req.revision:
@@ -112,9 +120,11 @@ def apply_request(session: Session, record: Mapping[str, Any]) -> bool:
     return True
 
 
-def apply_citizen(session: Session, record: Mapping[str, Any]) -> bool:
+def apply_citizen(
+    session: Session, record: Mapping[str, Any], pending: set[str] | None = None
+) -> bool:
     citizen_id = str(record["id"])
-    if outbox.has_pending_for(session, citizen_id):
+    if _has_local_work(session, citizen_id, pending):
         return False
     citizen = session.get(Citizen, citizen_id)
     if citizen is None:
@@ -131,14 +141,20 @@ def apply_citizen(session: Session, record: Mapping[str, Any]) -> bool:
     return True
 
 
-def _apply(session: Session, entity: str, record: Mapping[str, Any], report: Applied) -> None:
+def _apply(
+    session: Session,
+    entity: str,
+    record: Mapping[str, Any],
+    report: Applied,
+    pending: set[str],
+) -> None:
     if entity == "request":
-        if apply_request(session, record):
+        if apply_request(session, record, pending):
             report.requests += 1
         else:
             report.held += 1
     elif entity == "citizen":
-        if apply_citizen(session, record):
+        if apply_citizen(session, record, pending):
             report.citizens += 1
         else:
             report.held += 1
@@ -183,6 +199,7 @@ def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) 
     services: dict[str, Any] = {}
     routing: Any = None
     with store.session() as session:
+        pending = outbox.pending_targets(session)
         for change in changes:
             entity, data = str(change.get("entity")), change.get("data") or {}
             if entity == "service":
@@ -199,7 +216,7 @@ def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) 
                     articles[str(data["id"])] = _article(data)
                     gone.discard(str(data["id"]))
                 continue
-            _apply(session, entity, data, report)
+            _apply(session, entity, data, report, pending)
         if articles:
             kb.store_articles(session, list(articles.values()), source="server")
         if gone:

@@ -45,7 +45,6 @@ class SyncStatus:
     download_done: int = 0
     download_total: int = 0
     download_bytes: int = 0
-    conflicts_new: int = 0  # clashes found by the last push: the agent is asked at once
 
 
 def _settle(waker: asyncio.Future[None]) -> None:
@@ -68,6 +67,7 @@ class SyncEngine:
         client: SyncClient,
         on_status: Callable[[SyncStatus], None] | None = None,
         *,
+        on_conflicts: Callable[[int], None] | None = None,
         interval: float = INTERVAL,
         loop: asyncio.AbstractEventLoop | None = None,
     ) -> None:
@@ -77,6 +77,7 @@ class SyncEngine:
         self.interval = interval
         self.status = SyncStatus()
         self._on_status = on_status
+        self._on_conflicts = on_conflicts
         self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-net")
         self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relais-sync-store")
         # The console's qasync loop is given: under pytest-qt it is not the "running" loop
@@ -185,9 +186,8 @@ class SyncEngine:
                 return
             results = await self._on_net(self.client.push, ops)
             outcome = await self._in_store(replica.record_results, store, results)
-            if outcome.conflicts:
-                self._set(conflicts_new=outcome.conflicts)
-                self._set(conflicts_new=0)
+            if outcome.conflicts and self._on_conflicts is not None:
+                self._on_conflicts(outcome.conflicts)  # the agent is asked at once
             if len(ops) < PUSH_BATCH:
                 return
 
@@ -195,13 +195,11 @@ class SyncEngine:
         store = self.workspace.store
         total = 0
         start_bytes = self.client.received_bytes
-        start_seq: int | None = None
         # A store that followed another server starts over (its cursor means nothing here).
         await self._in_store(replica.follow_server, store, self.server)
+        since = await self._in_store(replica.cursor, store, self.server)
+        start_seq = replica.cursor_seq(since)
         while True:
-            since = await self._in_store(replica.cursor, store, self.server)
-            if start_seq is None:
-                start_seq = replica.cursor_seq(since)
             try:
                 page = await self._on_net(self.client.changes, since, PULL_PAGE)
             except Refused as exc:
@@ -209,10 +207,11 @@ class SyncEngine:
                     # A cursor from before a restore, or from another database: read the
                     # whole feed again rather than miss what changed.
                     await self._in_store(replica.forget_cursor, store)
+                    since, start_seq = None, 0
                     continue
                 raise
-            changes = page["changes"]
-            applied = await self._in_store(replica.apply_page, store, changes, str(page["cursor"]))
+            changes, since = page["changes"], str(page["cursor"])
+            applied = await self._in_store(replica.apply_page, store, changes, since)
             if applied.other.get("catalogue"):
                 await self._in_store(self.workspace.reload_catalogue)
             total += len(changes)
@@ -221,7 +220,7 @@ class SyncEngine:
                     self._set(download_done=0, download_total=0, download_bytes=0)
                 return total
             head = int(page.get("head") or 0)
-            done = replica.cursor_seq(str(page["cursor"])) - start_seq
+            done = replica.cursor_seq(since) - start_seq
             self._set(
                 download_done=done,
                 download_total=max(done, head - start_seq),
@@ -236,8 +235,7 @@ class SyncEngine:
         return await self.loop.run_in_executor(self._store, fn, *args)
 
     async def _refresh_counts(self, **changes: Any) -> None:
-        waiting = await self._in_store(outbox.waiting_count, self.workspace.store)
-        held = await self._in_store(outbox.held_count, self.workspace.store)
+        waiting, held = await self._in_store(outbox.counts, self.workspace.store)
         self._set(pending=waiting, held=held, **changes)
 
     def _set(self, **changes: Any) -> None:

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.catalogue import Attribute, Service
-
-ERROR_STYLE = "color: #a40000;"
+from app.ui.field_errors import error_label, mark, unmark
 
 
 class AttributeFields(QWidget):
@@ -66,22 +65,14 @@ class AttributeFields(QWidget):
         self._rebuild()
 
     def show_problem(self, code: str, text: str) -> QWidget | None:
-        label = self.errors.get(code)
-        if label is None:
+        if code not in self.errors:
             return None
-        label.setText(text)
-        label.show()
-        editor = self.editors[code]
-        editor.setProperty("invalid", True)
-        editor.style().polish(editor)
-        return editor
+        mark(self.editors[code], self.errors[code], text)
+        return self.editors[code]
 
     def clear_problems(self) -> None:
         for code, label in self.errors.items():
-            label.hide()
-            editor = self.editors[code]
-            editor.setProperty("invalid", False)
-            editor.style().polish(editor)
+            unmark(self.editors[code], label)
 
     def first_editor(self) -> QWidget | None:
         return next(iter(self.editors.values()), None)
@@ -104,10 +95,7 @@ class AttributeFields(QWidget):
             editor = self._editor(attr, box)
             editor.setObjectName(f"attr_{attr.code}")
             editor.setAccessibleName(self._label(attr))
-            error = QLabel(box)
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label(box)
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)

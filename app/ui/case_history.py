@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
@@ -46,6 +45,8 @@ from app.services.validation import ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui.background import Background
+from app.ui.field_errors import ERROR_STYLE
+from app.ui.latest import Follower
 
 DEBOUNCE_MS = 150
 Index = QModelIndex | QPersistentModelIndex
@@ -55,7 +56,6 @@ LATE_FG = "#8b0000"
 LATE_BG = "#fde8e8"
 PENDING_FG = "#6b3a00"  # "not yet sent" badge: dark amber on light amber, about 8:1
 PENDING_BG = "#fff1d6"
-ERROR_STYLE = "color: #a40000;"
 MUTED = "#4a4a4a"
 
 _STEPS: dict[int, int] = {
@@ -653,7 +653,6 @@ class CaseHistoryPanel(QWidget):
         self._background = background
         self._workspace: Workspace | None = None
         self._lang = "fr"
-        self._running = False
         self._shown: str | None = None  # the query whose results are on screen
         self._search: CaseSearch | None = None
         self._requested: str | None = None  # the case whose detail was asked for last
@@ -729,11 +728,16 @@ class CaseHistoryPanel(QWidget):
         QWidget.setTabOrder(self.results, self.detail.number_label)
 
     def _connect(self) -> None:
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._start_search)
-        self.field.textChanged.connect(lambda _text: self._debounce.start())
+        self._follower = Follower(
+            self._background,
+            self.field.text,
+            self._find,
+            self._show_found,
+            DEBOUNCE_MS,
+            self,
+            failed=self._show_search_failure,
+        )
+        self.field.textChanged.connect(lambda _text: self._follower.poke())
         self.field.installEventFilter(self)
         self.results.installEventFilter(self)
         self.results.clicked.connect(self._open_index)
@@ -751,6 +755,7 @@ class CaseHistoryPanel(QWidget):
         """Where searches go; until it is set, what the agent types is kept and waits."""
         self._workspace = workspace
         self._shown = None
+        self._follower.forget()
         catalogue = None if workspace is None else workspace.catalogue
         self.model.catalogue = catalogue
         self.detail.set_context(self._lang, catalogue)
@@ -808,32 +813,20 @@ class CaseHistoryPanel(QWidget):
 
     # -- searching ----------------------------------------------------------------------
     def _start_search(self) -> None:
-        if self._running or self._workspace is None or self.field.text() == self._shown:
-            return
-        self._running = True
-        self._background.spawn(self._search_until_current())
+        self._follower.now()
 
-    async def _search_until_current(self) -> None:
-        try:
-            while self._workspace is not None:
-                workspace, wanted = self._workspace, self.field.text()
-                if not wanted.strip():
-                    found = CaseSearch(wanted, "empty")
-                else:
-                    try:
-                        found = await self._background.run(workspace.find_cases, wanted)
-                    except Exception as exc:  # shown to the agent; the typed text stays
-                        self._shown = None
-                        self._show_search_failure(exc)
-                        return
-                if self.field.text() == wanted and self._workspace is workspace:
-                    self._show_search(wanted, found)
-                    return
-                # The agent kept typing (or the store changed) meanwhile: catch up.
-        finally:
-            self._running = False
+    def _find(self, wanted: object) -> CaseSearch:
+        text, workspace = str(wanted), self._workspace
+        if workspace is None or not text.strip():
+            return CaseSearch(text, "empty")
+        return workspace.find_cases(text)
+
+    def _show_found(self, wanted: object, found: CaseSearch | None) -> None:
+        if found is not None:  # None: the search failed, its message is already shown
+            self._show_search(str(wanted), found)
 
     def _show_search_failure(self, exc: Exception) -> None:
+        self._shown = None
         self.problem.setText(self.tr("Recherche impossible : %1").replace("%1", str(exc)))
         self.problem.show()
 

@@ -25,22 +25,14 @@ from PySide6.QtWidgets import (
 from app.services.citizens import CitizenDraft, CitizenMatch
 from app.services.validation import ValidationError
 from app.ui import formatting as fmt
-from app.ui.attribute_fields import ERROR_STYLE
 from app.ui.background import Background
+from app.ui.field_errors import error_label, mark, unmark
 from app.ui.latest import Follower
 
 Lookup = Callable[[str], list[CitizenMatch]]
 # Saves a picked citizen's changed fields (name, phone, email, preferred_language) and
 # returns the citizen as stored: Workspace.edit_citizen. Runs on the store worker.
 Editor = Callable[[str, dict[str, str]], CitizenMatch]
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class CitizenBox(QGroupBox):
@@ -107,10 +99,10 @@ class CitizenBox(QGroupBox):
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
         self.errors = {
-            "citizen": _error_label(self),
-            "citizen.name": _error_label(self.new_box),
-            "citizen.phone": _error_label(self.new_box),
-            "citizen.email": _error_label(self.new_box),
+            "citizen": error_label(self),
+            "citizen.name": error_label(self.new_box),
+            "citizen.phone": error_label(self.new_box),
+            "citizen.email": error_label(self.new_box),
         }
         self._editors: dict[str, QWidget] = {
             "citizen": self.lookup,
@@ -192,8 +184,8 @@ class CitizenBox(QGroupBox):
             "citizen.email": self.edit_email,
             "citizen.preferred_language": self.edit_language,
         }
-        self.edit_errors = {field: _error_label(self.edit_box) for field in self._edit_fields}
-        self.edit_errors["citizen"] = _error_label(self.edit_box)
+        self.edit_errors = {field: error_label(self.edit_box) for field in self._edit_fields}
+        self.edit_errors["citizen"] = error_label(self.edit_box)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         self._edit_labels = [QLabel(self.edit_box) for _ in self._edit_fields]
@@ -300,13 +292,9 @@ class CitizenBox(QGroupBox):
             first: QWidget | None = None
             for problem in exc.problems:
                 label = self.edit_errors.get(problem.field, self.edit_errors["citizen"])
-                label.setText(fmt.problem_text(problem))
-                label.show()
                 widget = self._edit_fields.get(problem.field)
-                if widget is not None:
-                    widget.setProperty("invalid", True)
-                    widget.style().polish(widget)
-                    first = first or widget
+                mark(widget, label, fmt.problem_text(problem))
+                first = first or widget
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -337,11 +325,7 @@ class CitizenBox(QGroupBox):
 
     def _clear_edit_problems(self) -> None:
         for field, label in self.edit_errors.items():
-            label.hide()
-            widget = self._edit_fields.get(field)
-            if widget is not None:
-                widget.setProperty("invalid", False)
-                widget.style().polish(widget)
+            unmark(self._edit_fields.get(field), label)
 
     def set_lookup(self, lookup: Lookup | None) -> None:
         self._lookup = lookup
@@ -441,22 +425,14 @@ class CitizenBox(QGroupBox):
         self.anonymous.setChecked(False)
 
     def show_problem(self, field: str, text: str) -> QWidget | None:
-        label = self.errors.get(field)
-        if label is None:
+        if field not in self.errors:
             return None
-        label.setText(text)
-        label.show()
-        editor = self._editors[field]
-        editor.setProperty("invalid", True)
-        editor.style().polish(editor)
-        return editor
+        mark(self._editors[field], self.errors[field], text)
+        return self._editors[field]
 
     def clear_problems(self) -> None:
         for field, label in self.errors.items():
-            label.hide()
-            editor = self._editors[field]
-            editor.setProperty("invalid", False)
-            editor.style().polish(editor)
+            unmark(self._editors[field], label)
 
     # -- lookup -------------------------------------------------------------------------
     def _run_lookup(self, text: object) -> list[CitizenMatch]:

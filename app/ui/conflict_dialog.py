@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.services.conflicts import Conflict, ConflictGone
 from app.services.workspace import Workspace
-from app.ui.attribute_fields import ERROR_STYLE
 from app.ui.background import Background
+from app.ui.field_errors import ERROR_STYLE
 
 MINE, THEIRS = 0, 1
 

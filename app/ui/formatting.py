@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
 from app.services import request_terms as terms
 from app.services.validation import FieldProblem
 from app.services.workdays import local
+from app.services.workspace import now as now  # the one clock of the console
 
 CITY_TZ = "America/Montreal"
 
@@ -79,10 +80,6 @@ def channel_label(code: str, lang: str) -> str:
 def nature_label(code: str, lang: str) -> str:
     fr, en = terms.NATURES.get(code, (code, code))
     return en if lang == "en" else fr
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _templates() -> dict[str, str]:

@@ -32,8 +32,8 @@ from app.sync.client import (
     SyncError,
 )
 from app.sync.credentials import TokenStore
-from app.ui.attribute_fields import ERROR_STYLE
 from app.ui.background import Background
+from app.ui.field_errors import ERROR_STYLE
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -37,9 +37,10 @@ from app.services.text import fold_all
 from app.services.validation import FieldProblem, ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
-from app.ui.attribute_fields import ERROR_STYLE, AttributeFields
+from app.ui.attribute_fields import AttributeFields
 from app.ui.background import Background
-from app.ui.citizen_box import CitizenBox, _error_label
+from app.ui.citizen_box import CitizenBox
+from app.ui.field_errors import ERROR_STYLE, error_label, mark, unmark
 from app.ui.latest import Follower
 from app.ui.service_picker import ServicePicker
 
@@ -102,7 +103,7 @@ class RequestForm(QWidget):
         self.service_info = QLabel(self.service_box)
         self.service_info.setObjectName("serviceInfo")
         self.service_info.setWordWrap(True)
-        self.service_error = _error_label(self.service_box)
+        self.service_error = error_label(self.service_box)
         column = QVBoxLayout(self.service_box)
         column.addWidget(self.picker)
         column.addWidget(self.service_error)
@@ -129,7 +130,7 @@ class RequestForm(QWidget):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
         self.errors: dict[str, QLabel] = {
-            key: _error_label(self.address_box)
+            key: error_label(self.address_box)
             for key in ("civic_number", "street", "postal_code", "arrondissement")
         }
         self.address_labels: dict[str, QLabel] = {}
@@ -154,8 +155,8 @@ class RequestForm(QWidget):
         self.description.setMinimumHeight(90)
         self.description_label = QLabel(self.details_box)
         self.description_label.setBuddy(self.description)
-        self.errors["description"] = _error_label(self.details_box)
-        self.errors["channel"] = _error_label(self)
+        self.errors["description"] = error_label(self.details_box)
+        self.errors["channel"] = error_label(self)
         details = QVBoxLayout(self.details_box)
         details.addWidget(self.attributes)
         details.addWidget(self.description_label)
@@ -836,16 +837,9 @@ class RequestForm(QWidget):
             return self.citizen.show_problem(field, text)
         if field.startswith("attribute[") and field.endswith("]"):
             return self.attributes.show_problem(field[len("attribute[") : -1], text)
-        if field == "service_code":
-            self.service_error.setText(text)
-            self.service_error.show()
-        elif field in self.errors:
-            self.errors[field].setText(text)
-            self.errors[field].show()
+        label = self.service_error if field == "service_code" else self.errors.get(field)
         editor = self._field_editor(field)
-        if editor is not None:
-            editor.setProperty("invalid", True)
-            editor.style().polish(editor)
+        mark(editor, label, text)
         return editor
 
     def _reveal(self, widget: QWidget) -> None:
@@ -854,15 +848,9 @@ class RequestForm(QWidget):
 
     def _clear_problems(self) -> None:
         self.summary.hide()
-        self.service_error.hide()
+        unmark(self.picker, self.service_error)
         for field, label in self.errors.items():
-            label.hide()
-            editor = self._field_editor(field)
-            if editor is not None:
-                editor.setProperty("invalid", False)
-                editor.style().polish(editor)
-        self.picker.setProperty("invalid", False)
-        self.picker.style().polish(self.picker)
+            unmark(self._field_editor(field), label)
         self.citizen.clear_problems()
         self.attributes.clear_problems()
 

@@ -55,7 +55,11 @@ class SyncController(QObject):
         self.tokens = TokenStore(self.server_url, workspace.data_dir)
         if self.engine is None:
             self.engine = SyncEngine(
-                workspace, self._client(), self._on_status, loop=self._background.loop
+                workspace,
+                self._client(),
+                self._on_status,
+                on_conflicts=lambda _count: self.show_conflicts(),
+                loop=self._background.loop,
             )
             self._background.spawn(self.engine.run())
         if session is not None:
@@ -104,8 +108,6 @@ class SyncController(QObject):
         self.statusChanged.emit(status)
         if self.sync_dialog is not None and self.sync_dialog.isVisible():
             self.sync_dialog.show_status(status)
-        if status.conflicts_new and self.workspace is not None:
-            self.show_conflicts()
         # last_error set: the server refused the token (not a first start without one).
         if status.state == SIGNED_OUT and status.last_error and not self._expired_shown:
             # The token was revoked or expired: it is useless now; ask again, keep the work.

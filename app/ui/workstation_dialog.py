@@ -21,8 +21,8 @@ from app.services.profile import Profile
 from app.services.validation import ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
-from app.ui.attribute_fields import ERROR_STYLE
 from app.ui.background import Background
+from app.ui.field_errors import ERROR_STYLE
 
 
 class WorkstationDialog(QDialog):
