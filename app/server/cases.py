@@ -186,7 +186,7 @@ def _created_at(raw: object, now: datetime, problems: list[FieldProblem]) -> dat
     return created
 
 
-def create_request(
+def new_request(
     work: Work,
     catalogue: CatalogueState,
     data: Mapping[str, Any],
@@ -195,8 +195,9 @@ def create_request(
     source: str,
     principal: Principal | None = None,
     triage: bool = False,
-) -> ServiceRequest:
-    """Validate, route and store a new request with its 'created' and 'routed' events.
+) -> tuple[ServiceRequest, list[RequestEvent]]:
+    """Validate and route a new request, add it to the session and return it with its
+    'created' and 'routed' events (added, flushed and published by the caller).
     With `triage`, a local service given without its arrondissement (a public GeoReport
     client may not know it) goes to the 24/7 centre, which sorts it, instead of being
     refused."""
@@ -292,16 +293,45 @@ def create_request(
         **location,
     )
     session.add(req)
+    # Not added yet: without a relationship the unit of work may insert an event before
+    # its request, so the caller adds them once the requests are flushed.
+    events = [
+        RequestEvent(request_id=req.id, kind=kind, actor=work.actor, at=work.now, data=data)
+        for kind, data in (
+            ("created", {"channel": channel, "service_code": service.code}),
+            ("routed", routing.as_dict()),
+        )
+    ]
+    return req, events
+
+
+def create_request(
+    work: Work,
+    catalogue: CatalogueState,
+    data: Mapping[str, Any],
+    *,
+    case_number: str,
+    source: str,
+    principal: Principal | None = None,
+    triage: bool = False,
+) -> ServiceRequest:
+    """Validate, route and store a new request with its 'created' and 'routed' events."""
+    req, events = new_request(
+        work,
+        catalogue,
+        data,
+        case_number=case_number,
+        source=source,
+        principal=principal,
+        triage=triage,
+    )
     try:
         # The unique index answers "is this number taken?" without a query of its own.
-        session.flush()
+        work.session.flush()
     except IntegrityError:
         raise Refused.one("rejected", "case_number", f"{case_number} is already used") from None
-    events = [
-        _event(work, req, "created", {"channel": channel, "service_code": service.code}),
-        _event(work, req, "routed", routing.as_dict()),
-    ]
-    session.flush()
+    work.session.add_all(events)
+    work.session.flush()
     work.changed("request", req.id, req.revision, request_record(req, events))
     return req
 

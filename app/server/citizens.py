@@ -52,36 +52,46 @@ def _clean(wanted: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
+def new_citizen(work: Work, citizen_id: str, clean: Mapping[str, Any]) -> Citizen:
+    """A citizen first seen in this op, added to the session (flushed by the caller)."""
+    if not any(clean.get(k) for k in ("name", "phone", "email")):
+        raise Refused.one("rejected", "name", "give at least a name, a phone or an e-mail")
+    citizen = Citizen(
+        id=citizen_id,
+        name="",
+        phone="",
+        email="",
+        address="",
+        preferred_language="fr",
+        revision=1,
+        field_revisions={},
+        created_at=work.now,
+        created_by=work.actor,
+        updated_at=work.now,
+        updated_by=work.actor,
+    )
+    for name, value in clean.items():
+        setattr(citizen, name, value)
+    work.session.add(citizen)
+    work.changed("citizen", citizen.id, citizen.revision, citizen_record(citizen))
+    return citizen
+
+
+def checked_fields(citizen_id: object, wanted: Mapping[str, Any]) -> dict[str, Any]:
+    if not isinstance(citizen_id, str) or not 1 <= len(citizen_id) <= _UUID_LEN:
+        raise Refused.one("rejected", "target", "a citizen id (UUID) is required")
+    return _clean(wanted)
+
+
 def upsert_citizen(
     work: Work, citizen_id: str, base_revision: int, wanted: Mapping[str, Any]
 ) -> Citizen:
-    if not isinstance(citizen_id, str) or not 1 <= len(citizen_id) <= _UUID_LEN:
-        raise Refused.one("rejected", "target", "a citizen id (UUID) is required")
-    clean = _clean(wanted)
+    clean = checked_fields(citizen_id, wanted)
     session = work.session
     citizen = session.get(Citizen, citizen_id, with_for_update=True, populate_existing=True)
     if citizen is None:
-        if not any(clean.get(k) for k in ("name", "phone", "email")):
-            raise Refused.one("rejected", "name", "give at least a name, a phone or an e-mail")
-        citizen = Citizen(
-            id=citizen_id,
-            name="",
-            phone="",
-            email="",
-            address="",
-            preferred_language="fr",
-            revision=1,
-            field_revisions={},
-            created_at=work.now,
-            created_by=work.actor,
-            updated_at=work.now,
-            updated_by=work.actor,
-        )
-        for name, value in clean.items():
-            setattr(citizen, name, value)
-        session.add(citizen)
+        citizen = new_citizen(work, citizen_id, clean)
         session.flush()
-        work.changed("citizen", citizen.id, citizen.revision, citizen_record(citizen))
         return citizen
     if base_revision > citizen.revision:
         raise Refused.one(

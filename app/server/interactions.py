@@ -47,9 +47,10 @@ def _case_numbers(raw: object, problems: list[FieldProblem]) -> list[str]:
     return out
 
 
-def record_interaction(
+def new_interaction(
     work: Work, who: Principal, interaction_id: str, data: Mapping[str, Any]
 ) -> dict[str, Any]:
+    """Check the interaction and add it to the session (flushed by the caller)."""
     if len(interaction_id) != 36:
         raise Refused.one("rejected", "target", "the interaction's id (a UUID)")
     agent = data.get("agent")
@@ -90,10 +91,6 @@ def record_interaction(
         recorded_at=work.now,
     )
     work.session.add(row)
-    try:
-        work.session.flush()
-    except IntegrityError:
-        raise Refused.one("rejected", "target", "this interaction is already recorded") from None
     return {
         "id": row.id,
         "agent": row.agent,
@@ -104,3 +101,14 @@ def record_interaction(
         "outcome": row.outcome,
         "case_numbers": cases,
     }
+
+
+def record_interaction(
+    work: Work, who: Principal, interaction_id: str, data: Mapping[str, Any]
+) -> dict[str, Any]:
+    record = new_interaction(work, who, interaction_id, data)
+    try:
+        work.session.flush()
+    except IntegrityError:
+        raise Refused.one("rejected", "target", "this interaction is already recorded") from None
+    return record

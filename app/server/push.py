@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
-from app.server import articles, cases, citizens, interactions
+from app.server import articles, bulk_push, cases, citizens, interactions
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueCache, CatalogueState
 from app.server.db import Database, Work
@@ -105,6 +105,27 @@ def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[st
     )
 
 
+def _apply_fast(
+    work: Work, cat: CatalogueState, who: Principal, ops: Sequence[Op]
+) -> list[dict[str, Any]] | None:
+    """The batch applied by the bulk path, else None with nothing written."""
+    session = work.session
+    savepoint = session.begin_nested()
+    try:
+        results = bulk_push.apply_creations(work, cat, who, ops)
+        session.add_all(
+            AppliedOp(op_id=r["op_id"], account_id=who.account_id, result=r, applied_at=work.now)
+            for r in results
+        )
+        session.flush()
+        savepoint.commit()
+    except (bulk_push.NotFast, Refused, Conflict, ValueError, TypeError, DataError, IntegrityError):
+        savepoint.rollback()
+        work.changes.clear()
+        return None
+    return results
+
+
 def _apply_batch(
     db: Database, cache: CatalogueCache, who: Principal, ops: Sequence[Op]
 ) -> list[dict[str, Any]]:
@@ -116,6 +137,10 @@ def _apply_batch(
             for row in session.scalars(select(AppliedOp).where(AppliedOp.op_id.in_(ids)))
         }
         cat = cache.get(session)
+        if not first:
+            fast = _apply_fast(work, cat, who, ops)
+            if fast is not None:
+                return fast
         results: list[dict[str, Any]] = []
         done: dict[str, dict[str, Any]] = {}
         for op in ops:

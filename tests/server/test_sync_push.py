@@ -91,6 +91,43 @@ def test_bad_op_does_not_block_the_rest_of_the_batch(server: Server) -> None:
     assert [r["status"] for r in results] == ["rejected", "applied"]
 
 
+def test_a_batch_of_creations_is_applied_whole_in_order(server: Server) -> None:
+    """The bulk path: citizens and the requests naming them, in one batch."""
+    alice = server.agents["alice"]
+    people = [str(uuid.uuid4()) for _ in range(3)]
+    batch = []
+    for cid in people:
+        batch.append(op("citizen.upsert", cid, {"fields": {"name": "Jean Roy"}}))
+        batch.append(create_op(alice.station, citizen_id=cid))
+    changes = count(server, Change)
+    results = server.push(alice, batch)
+    assert [r["op_id"] for r in results] == [o["op_id"] for o in batch]
+    assert {r["status"] for r in results} == {"applied"}
+    requests = [r["record"] for r in results if r["type"] == "request.create"]
+    assert [r["citizen_id"] for r in requests] == people
+    assert all(isinstance(e["id"], int) for r in requests for e in r["events"])
+    assert count(server, Change) == changes + 6
+    again = server.push(alice, batch)
+    assert [r["record"] for r in again] == [r["record"] for r in results]
+
+
+def test_one_refused_creation_leaves_the_others_applied(server: Server) -> None:
+    alice = server.agents["alice"]
+    taken = created(server)["case_number"]
+    cid = str(uuid.uuid4())
+    batch = [
+        op("citizen.upsert", cid, {"fields": {"name": "Léa Roy"}}),
+        create_op(alice.station, citizen_id=cid),
+        op("request.create", taken, pothole()),
+        create_op(alice.station, citizen_id=str(uuid.uuid4())),
+    ]
+    results = server.push(alice, batch)
+    assert [r["status"] for r in results] == ["applied", "applied", "rejected", "rejected"]
+    assert results[2]["problems"][0]["field"] == "case_number"
+    assert results[3]["problems"][0]["field"] == "citizen_id"
+    assert count(server, ServiceRequest) == 2
+
+
 def test_case_numbers_must_be_well_formed_and_this_workstations(server: Server) -> None:
     alice, bruno = server.agents["alice"], server.agents["bruno"]
     foreign = op("request.create", case_number(bruno.station), pothole())
