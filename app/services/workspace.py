@@ -4,9 +4,11 @@ and the search engine. Used by the command line and the window alike."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 
@@ -17,6 +19,7 @@ from app.services import (
     citizens,
     conflicts,
     indexing,
+    indicators,
     intake,
     interactions,
     kb,
@@ -137,6 +140,30 @@ class Workspace:
 
     def conflict_count(self) -> int:
         return conflicts.conflict_count(self.store)
+
+    # -- supervisors ---------------------------------------------------------------------
+    def cached_indicators(self, kind: str) -> indicators.Indicators | None:
+        return indicators.cached_indicators(self.store, kind)
+
+    def save_indicators(
+        self, kind: str, data: dict[str, Any], fetched_at: datetime
+    ) -> indicators.Indicators:
+        return indicators.save_indicators(self.store, kind, data, fetched_at)
+
+    def export_overdue(
+        self,
+        path: Path,
+        headers: list[str],
+        rows: list[indicators.OverdueRow],
+        status_label: Callable[[str], str],
+    ) -> int:
+        return indicators.write_overdue_csv(path, headers, rows, status_label)
+
+    def remember_role(self, username: str, role: str) -> None:
+        indicators.remember_role(self.store, username, role)
+
+    def remembered_role(self, username: str) -> str:
+        return indicators.remembered_role(self.store, username)
 
     def close(self) -> None:
         self.store.close()

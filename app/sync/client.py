@@ -8,6 +8,7 @@ from __future__ import annotations
 import email.utils
 import time
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import requests
@@ -173,6 +174,14 @@ class SyncClient:
         if not isinstance(results, list) or len(results) != len(ops):
             raise Offline("the server's answer to a push was incomplete")
         return results
+
+    def indicators(self, first: date, last: date, overdue_limit: int = 500) -> dict[str, Any]:
+        """The service indicators over local dates [first, last] (supervisors only)."""
+        params = {"from": first.isoformat(), "to": last.isoformat()}
+        data = self._call("GET", "/indicators", params={**params, "overdue_limit": overdue_limit})
+        if not isinstance(data, dict):
+            raise Offline("the server's indicators were incomplete")
+        return data
 
     def changes(self, cursor: str | None, limit: int = 500) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}

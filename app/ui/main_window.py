@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.services.articles import ArticleView
+from app.services.indicators import SUPERVISOR_ROLES
 from app.services.interactions import InteractionView
 from app.services.profile import Profile
 from app.services.search import SearchResult
@@ -31,6 +32,7 @@ from app.ui.i18n import Translations
 from app.ui.interaction_bar import InteractionBar
 from app.ui.request_form import RequestForm
 from app.ui.search_panel import SearchPanel
+from app.ui.supervisor_view import SupervisorView
 from app.ui.sync_controller import SyncController
 from app.ui.sync_status import DownloadProgress, OfflineBanner, SyncIndicator
 from app.ui.workstation_dialog import WorkstationDialog
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.sync: SyncController | None = None
+        self.supervisor_view: SupervisorView | None = None
         self.sync_indicator = SyncIndicator(self)
         self.sync_indicator.hide()
         self.download = DownloadProgress(self)
@@ -168,6 +171,11 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.lang_menu.addAction(action)
             self.lang_actions[code] = action
+        self.indicators_action = QAction(self)
+        self.indicators_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.indicators_action.triggered.connect(self.show_indicators)
+        self.indicators_action.setVisible(False)  # supervisors only, once the role is known
+        self.view_menu.addAction(self.indicators_action)
 
         self.file_menu.insertAction(self.quit_action, self.workstation_action)
         self.login_action = QAction(self)
@@ -202,6 +210,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&Affichage"))
         self.search_action.setText(self.tr("Aller à la recherche\tCtrl+K"))
         self.lang_menu.setTitle(self.tr("&Langue"))
+        self.indicators_action.setText(self.tr("&Indicateurs de service…"))
         self.help_menu.setTitle(self.tr("Aid&e"))
         self.about_action.setText(self.tr("À &propos de Relais"))
         self.warning_status.setText(self.tr("⚠ Contenu intégré non chargé (détails au survol)"))
@@ -253,6 +262,8 @@ class MainWindow(QMainWindow):
         self.form.set_language(lang)
         self.cases.set_language(lang)
         self.interaction.set_language(lang)
+        if self.supervisor_view is not None:
+            self.supervisor_view.set_language(lang)
 
     # -- moving between tabs ------------------------------------------------------------
     def go_search(self) -> None:
@@ -284,6 +295,7 @@ class MainWindow(QMainWindow):
         controller.statusChanged.connect(self.banner.show_status)
         controller.statusChanged.connect(self.download.show_status)
         self.sync_indicator.clicked.connect(controller.show_window)
+        controller.roleChanged.connect(self._on_role)
         self.sync_indicator.show()
         for action in (self.login_action, self.logout_action, self.logout_clear_action):
             action.setVisible(True)
@@ -292,6 +304,24 @@ class MainWindow(QMainWindow):
         self.cases.statusMessage.connect(lambda _text: controller.poke())
         self.interaction.interactionChanged.connect(lambda _view: controller.poke())
         self.form.citizen.citizenEdited.connect(lambda _match: controller.poke())
+
+    def _on_role(self, role: str) -> None:
+        self.indicators_action.setVisible(role in SUPERVISOR_ROLES)
+        if role not in SUPERVISOR_ROLES and self.supervisor_view is not None:
+            self.supervisor_view.close()  # signed out, or another user: not theirs to read
+
+    def show_indicators(self) -> None:
+        if self.workspace is None or not self.indicators_action.isVisible():
+            return
+        if self.supervisor_view is None:
+            fetch = self.sync.fetch_indicators if self.sync is not None else None
+            self.supervisor_view = SupervisorView(
+                self.background, self.workspace, fetch, self.translations.lang, self
+            )
+        self.supervisor_view.show()
+        self.supervisor_view.raise_()
+        self.supervisor_view.activateWindow()
+        self.supervisor_view.refresh()
 
     def _log_in(self) -> None:
         if self.sync is not None:

@@ -5,6 +5,8 @@ configured the console stays purely local and none of this starts."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -21,6 +23,7 @@ from app.ui.sync_status import SyncDialog
 
 class SyncController(QObject):
     statusChanged = Signal(object)  # SyncStatus
+    roleChanged = Signal(str)  # the signed-in user's role on the server; "" when signed out
 
     def __init__(
         self,
@@ -42,6 +45,7 @@ class SyncController(QObject):
         self.sync_dialog: SyncDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self.status = SyncStatus()
+        self.role = ""
         self._expired_shown = False
 
     def _client(self) -> SyncClient:
@@ -63,7 +67,7 @@ class SyncController(QObject):
             )
             self._background.spawn(self.engine.run())
         if session is not None:
-            self._signed_in(session.username, session.token)
+            self._signed_in(session.username, session.token, session.role)
             return
         user = self.tokens.last_user()
         token = self.tokens.load(user) if user else None
@@ -72,11 +76,47 @@ class SyncController(QObject):
         else:
             self.log_in()
 
-    def _signed_in(self, username: str, token: str) -> None:
+    def _signed_in(self, username: str, token: str, role: str | None = None) -> None:
         self.username = username
         self._expired_shown = False
         if self.engine is not None:
             self.engine.signed_in(token)
+        self._background.spawn(self._learn_role(username, token, role))
+
+    async def _learn_role(self, username: str, token: str, role: str | None) -> None:
+        """The role decides what the window offers (the supervisor's figures): the one
+        the login gave, else the one remembered here at once, then the server's."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        if role is None:
+            self._set_role(await self._background.run(workspace.remembered_role, username))
+            client = self._client()
+            client.token = token
+            try:
+                role = str((await self._background.run_net(client.me)).get("role") or "")
+            except Exception:  # offline or refused: the remembered role stands
+                return
+            finally:
+                client.close()
+        if username == self.username:
+            await self._background.run(workspace.remember_role, username, role)
+            self._set_role(role)
+
+    def _set_role(self, role: str) -> None:
+        if role != self.role:
+            self.role = role
+            self.roleChanged.emit(role)
+
+    def fetch_indicators(self, first: date, last: date) -> dict[str, Any]:
+        """Blocking (run it with run_net): the figures, on a connection of its own so
+        that it never waits behind the sync's."""
+        client = self._client()
+        client.token = self.engine.client.token if self.engine is not None else None
+        try:
+            return client.indicators(first, last)
+        finally:
+            client.close()
 
     def log_in(self, expired: bool = False) -> None:
         workspace = self.workspace
@@ -95,7 +135,7 @@ class SyncController(QObject):
         )
         if expired:
             self.login_dialog.show_expired()
-        self.login_dialog.loggedIn.connect(lambda s: self._signed_in(s.username, s.token))
+        self.login_dialog.loggedIn.connect(lambda s: self._signed_in(s.username, s.token, s.role))
         self.login_dialog.open()
 
     # -- while running ---------------------------------------------------------------------
@@ -167,6 +207,7 @@ class SyncController(QObject):
             self.tokens.forget(self.username)
         self._expired_shown = True  # signed out on purpose: no "session expired" dialog
         engine.signed_out()
+        self._set_role("")
         removed = 0
         if clear_citizens:
             removed = await self._background.run(workspace.clear_cached_citizens)
