@@ -138,12 +138,15 @@ def _moment(data: Mapping[str, Any], key: str, where: str) -> datetime:
 
 
 def _rows(
-    data: Mapping[str, Any], key: str, parse: Callable[[Mapping[str, Any], str], T]
+    data: Mapping[str, Any],
+    key: str,
+    parse: Callable[[Mapping[str, Any], str], T],
+    prefix: str = "",
 ) -> list[T]:
     rows = data.get(key)
     if not isinstance(rows, list):
-        raise IndicatorsError(f"{key}: expected a list")
-    return [parse(row, f"{key}[{i}].") for i, row in enumerate(rows)]
+        raise IndicatorsError(f"{prefix}{key}: expected a list")
+    return [parse(row, f"{prefix}{key}[{i}].") for i, row in enumerate(rows)]
 
 
 def _share(data: Mapping[str, Any], key: str, within: str) -> Share:
@@ -236,7 +239,7 @@ def parse_indicators(data: Mapping[str, Any], fetched_at: datetime) -> Indicator
         handling=_rows(data, "handling_time", _handling),
         by_service=_rows(data, "requests_by_service", _service),
         overdue_total=_field(overdue, "total", int, "overdue."),
-        overdue=_rows(overdue, "rows", _overdue),
+        overdue=_rows(overdue, "rows", _overdue, "overdue."),
         complaints=_rows(data, "complaints", _complaint),
         emails_pending=_field(pending, "count", int, "emails_pending_48h."),
         emails_oldest_hours=_optional_float(pending, "oldest_hours", "emails_pending_48h."),
