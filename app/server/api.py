@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import select
 
-from app.server import auth, cases, feed
+from app.server import auth, cases, feed, indicators
 from app.server.catalogue_store import CatalogueCache, store_catalogue
 from app.server.db import Database, utcnow
 from app.server.models import Account, Station
@@ -181,6 +181,21 @@ def sync_changes(
 def get_request(case_number: str, db: Db, who: Who) -> dict[str, Any]:
     with db.read() as session:
         return cases.record_of(session, cases.get_by_case(session, case_number))
+
+
+@router.get("/indicators", tags=["supervisor"])
+def get_indicators(
+    db: Db,
+    who: Who,
+    first: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD, Montréal")] = None,
+    last: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD, inclusive")] = None,
+    overdue_limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> JSONResponse:
+    _require(who, "supervisor", "read the indicators")
+    now = utcnow()
+    start, end = indicators.parse_period(first, last, now)
+    with db.read() as session:
+        return JSONResponse(indicators.report(session, start, end, now, overdue_limit))
 
 
 class AccountIn(BaseModel):

@@ -20,6 +20,7 @@ from app.services.validation import FieldProblem, parse_datetime
 CLOCK_SKEW = timedelta(minutes=10)
 MAX_CASES = 50
 MAX_LENGTH = timedelta(hours=12)
+MAX_WAIT = timedelta(days=7)  # an e-mail answered a week late is the longest wait kept
 
 
 def _moment(data: Mapping[str, Any], key: str, problems: list[FieldProblem]) -> datetime | None:
@@ -32,6 +33,22 @@ def _moment(data: Mapping[str, Any], key: str, problems: list[FieldProblem]) -> 
     except ValueError as exc:
         problems.append(FieldProblem(key, str(exc)))
         return None
+
+
+def _queued_at(
+    data: Mapping[str, Any], started: datetime | None, problems: list[FieldProblem]
+) -> datetime | None:
+    """When the call was taken or the e-mail arrived, if the console knows it."""
+    if data.get("queued_at") is None:
+        return None
+    queued = _moment(data, "queued_at", problems)
+    if queued is None or started is None:
+        return None
+    if queued > started:
+        problems.append(FieldProblem("queued_at", "is after started_at"))
+    elif started - queued > MAX_WAIT:
+        problems.append(FieldProblem("queued_at", "at most 7 days before started_at"))
+    return queued
 
 
 def _case_numbers(raw: object, problems: list[FieldProblem]) -> list[str]:
@@ -74,6 +91,7 @@ def new_interaction(
             problems.append(FieldProblem("ended_at", "an interaction lasts at most 12 hours"))
         elif ended > work.now + CLOCK_SKEW:
             problems.append(FieldProblem("ended_at", "is in the future: check the clock"))
+    queued = _queued_at(data, started, problems)
     cases = _case_numbers(data.get("case_numbers", []), problems)
     if problems:
         raise Refused("rejected", problems)
@@ -84,6 +102,7 @@ def new_interaction(
         agent=who.username,
         station=who.station,
         channel=str(channel),
+        queued_at=queued,
         started_at=started,
         ended_at=ended,
         outcome=str(outcome),
@@ -96,6 +115,7 @@ def new_interaction(
         "agent": row.agent,
         "station": row.station,
         "channel": row.channel,
+        "queued_at": None if queued is None else queued.isoformat(),
         "started_at": started.isoformat(),
         "ended_at": ended.isoformat(),
         "outcome": row.outcome,
