@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from app.models.store import STORE_FILENAME, StoreTooNewError, make_engine, open_store, upgrade
+from app.services.indicators import remember_role, remembered_role
+from app.services.meta import set_meta
 from app.services.workspace import open_workspace
 
 
@@ -112,4 +116,26 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include_in_autogenerate})
         assert compare_metadata(ctx, Base.metadata) == []
+    store.close()
+
+
+def test_a_write_waits_behind_the_sync_writer_instead_of_failing(tmp_path: Path) -> None:
+    """A unit of work that reads, then writes while another thread (the sync applying a
+    page) holds the write lock, waits for it rather than failing with "database is
+    locked"; before writes began IMMEDIATE, its stale WAL snapshot could not upgrade."""
+    store = open_store(tmp_path)
+    holding = threading.Event()
+
+    def sync_page() -> None:
+        with store.writing() as session:
+            set_meta(session, "cursor", "42")
+            holding.set()
+            time.sleep(0.3)
+
+    page = threading.Thread(target=sync_page)
+    page.start()
+    holding.wait(5)
+    remember_role(store, "sophie", "supervisor")  # reads the key, then writes it
+    page.join()
+    assert remembered_role(store, "sophie") == "supervisor"
     store.close()

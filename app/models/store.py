@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,24 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed on success, rolled back on any error."""
+        """A unit of work that reads (it may write, but see `writing`): committed on
+        success, rolled back on any error."""
         with self.sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that writes. It takes the write lock first (BEGIN IMMEDIATE),
+        waiting its turn behind the sync's writer: a transaction that read first and then
+        wrote while the sync committed would fail at once with "database is locked"
+        (WAL cannot upgrade a stale snapshot), instead of waiting."""
+        with self._write_sessions.begin() as session:
+            yield session
+
+    @cached_property
+    def _write_sessions(self) -> sessionmaker[Session]:
+        immediate = self.engine.execution_options(relais_begin="BEGIN IMMEDIATE")
+        return sessionmaker(immediate, expire_on_commit=False)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -76,7 +92,7 @@ def make_engine(path: Path) -> Engine:
 
 
 def _begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    conn.exec_driver_sql(conn.get_execution_options().get("relais_begin", "BEGIN"))
 
 
 def alembic_config() -> Config:

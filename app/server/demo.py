@@ -28,6 +28,7 @@ from app.server.articles import load_articles
 from app.server.auth import Principal, hash_password
 from app.server.catalogue_store import CatalogueCache, load_catalogue_file
 from app.server.db import Database, Work, open_database, utcnow
+from app.server.demo_activity import seed_activity
 from app.server.models import Account, ServerMeta
 from app.server.numbering import CITY_TIMEZONE, next_case_number
 from app.services.resources import kb_dir, resources_dir
@@ -389,6 +390,7 @@ def seed_demo(database_url: str) -> DemoAccounts:
                 return DemoAccounts(dict(ACCOUNTS), PASSWORD, seeded=False)  # a concurrent run
             accounts = _accounts(work)
             count = _seed_requests(work, accounts)
+            seed_activity(work, accounts, work.now)
             work.session.add(ServerMeta(key=MARKER, value=utcnow().isoformat()))
         return DemoAccounts(dict(ACCOUNTS), PASSWORD, seeded=True, requests=count)
     finally:

@@ -325,7 +325,7 @@ def add_note(
         raise ValidationError(
             [FieldProblem("note", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),))]
         )
-    with store.session() as session:
+    with store.writing() as session:
         req = _request(session, case_number)
         if req is None:
             raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])

@@ -188,7 +188,7 @@ def edit_citizen(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not a citizen field: {', '.join(sorted(unknown))}")
-    with store.session() as session:
+    with store.writing() as session:
         citizen = session.get(Citizen, citizen_id)
         if citizen is None:
             raise ValidationError(

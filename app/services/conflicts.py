@@ -122,7 +122,7 @@ def resolve(store: Store, seq: int, keep_mine: set[str], now: datetime) -> str |
     and other fields go over it, and (if any remain) they are queued again on the record's
     revision, all in one transaction. Returns the new operation's op_id, or None when the
     agent kept nothing and had nothing else to send."""
-    with store.session() as session:
+    with store.writing() as session:
         op = session.get(OutboxOp, seq)
         if op is None or op.state != outbox.CONFLICT or op.type not in RESOLVABLE:
             raise ConflictGone(f"no conflict {seq} to resolve")

@@ -253,7 +253,7 @@ def save_indicators(
     They hold no personal data: counts, and case numbers with their service and place."""
     figures = parse_indicators(data, fetched_at)
     doc = {"fetched_at": fetched_at.isoformat(), "data": data}
-    with store.session() as session:
+    with store.writing() as session:
         set_meta(session, _KEY + kind, json.dumps(doc, ensure_ascii=False))
     return figures
 
@@ -274,7 +274,7 @@ def cached_indicators(store: Store, kind: str) -> Indicators | None:
 def remember_role(store: Store, username: str, role: str) -> None:
     """The role the server last gave this user, so that an offline start still offers a
     supervisor the figures kept here."""
-    with store.session() as session:
+    with store.writing() as session:
         set_meta(session, f"role:{username}", role)
 
 

@@ -280,7 +280,7 @@ def save(
     checked = check(catalogue, draft, now)
     service, routing = checked.service, checked.routing
     year = local(now, catalogue.routing.timezone).year
-    with store.session() as session:
+    with store.writing() as session:
         citizen_id = _citizen(session, draft, checked, now)
         case_number = _next_case_number(session, profile.station, year)
         req = ServiceRequest(
@@ -372,7 +372,7 @@ def attach(
         )
     if problems:
         raise ValidationError(problems)
-    with store.session() as session:
+    with store.writing() as session:
         req = session.scalar(
             select(ServiceRequest).where(ServiceRequest.case_number == case_number)
         )

@@ -40,7 +40,7 @@ def start_interaction(
 ) -> InteractionView:
     if channel not in terms.CHANNELS:
         raise ValidationError([FieldProblem("channel", "choose the channel", "channel")])
-    with store.session() as session:
+    with store.writing() as session:
         row = Interaction(
             id=str(uuid.uuid4()),
             agent=profile.agent,
@@ -61,7 +61,7 @@ def end_interaction(
     """Close the interaction with its outcome and queue the whole record."""
     if outcome not in OUTCOMES:
         raise ValidationError([FieldProblem("outcome", f"one of {', '.join(OUTCOMES)}", "outcome")])
-    with store.session() as session:
+    with store.writing() as session:
         row = session.get(Interaction, interaction_id)
         if row is None or row.ended_at is not None:
             raise ValidationError(

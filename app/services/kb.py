@@ -131,7 +131,7 @@ def store_articles(
 def import_path(store: Store, path: Path) -> ImportReport:
     """`relais kb import`: all files are checked first; any problem and nothing is written."""
     articles = read_articles(path)
-    with store.session() as session:
+    with store.writing() as session:
         return store_articles(session, articles, source="import")
 
 
@@ -166,11 +166,11 @@ def load_bundle(store: Store, kb_dir: Path) -> ImportReport | None:
         return None
     files = sorted(kb_dir.rglob("*.md"))
     bundle_hash = _hash_files(files)
-    with store.session() as session:
+    with store.writing() as session:
         if get_meta(session, BUNDLE_HASH_KEY) == bundle_hash:
             return None
     articles = read_articles(kb_dir)
-    with store.session() as session:
+    with store.writing() as session:
         report = store_articles(session, articles, source="bundle", only_newer=True)
         set_meta(session, BUNDLE_HASH_KEY, bundle_hash)
     return report
@@ -212,11 +212,11 @@ def load_synonyms(store: Store, path: Path) -> bool:
     if not path.is_file():
         return False
     file_hash = _hash_files([path])
-    with store.session() as session:
+    with store.writing() as session:
         if get_meta(session, SYNONYMS_HASH_KEY) == file_hash:
             return False
     rows = parse_synonyms(path)
-    with store.session() as session:
+    with store.writing() as session:
         session.execute(delete(Synonym))
         session.add_all(Synonym(lang=lang, group_key=key, phrase=p) for lang, key, p in rows)
         set_meta(session, SYNONYMS_HASH_KEY, file_hash)

@@ -13,7 +13,7 @@ from app.services import outbox
 
 def clear_cached_citizens(store: Store) -> int:
     """Delete every cached citizen not needed by pending work; returns how many."""
-    with store.session() as session:
+    with store.writing() as session:
         pending = select(OutboxOp.data, OutboxOp.target, OutboxOp.type).where(
             OutboxOp.state == outbox.PENDING
         )

@@ -71,7 +71,7 @@ def load_profile(store: Store) -> Profile | None:
 def save_profile(store: Store, station: str, agent: str, workplace: str) -> Profile:
     """Check and keep the profile; raises ValidationError naming each wrong field."""
     profile = check_profile(station, agent, workplace)
-    with store.session() as session:
+    with store.writing() as session:
         set_meta(session, "station", str(profile.station))
         set_meta(session, "agent", profile.agent)
         set_meta(session, "workplace", profile.workplace)

@@ -198,7 +198,7 @@ def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) 
     gone: set[str] = set()
     services: dict[str, Any] = {}
     routing: Any = None
-    with store.session() as session:
+    with store.writing() as session:
         pending = outbox.pending_targets(session)
         for change in changes:
             entity, data = str(change.get("entity")), change.get("data") or {}
@@ -245,7 +245,7 @@ def cursor(store: Store, server: str) -> str | None:
 
 
 def follow_server(store: Store, server: str) -> None:
-    with store.session() as session:
+    with store.writing() as session:
         if get_meta(session, SERVER_KEY) != server:
             set_meta(session, SERVER_KEY, server)
             set_meta(session, CURSOR_KEY, "")
@@ -254,7 +254,7 @@ def follow_server(store: Store, server: str) -> None:
 def forget_cursor(store: Store) -> None:
     """The server refused the cursor (restored from a backup, another database): start
     over from the beginning; records already here are updated in place."""
-    with store.session() as session:
+    with store.writing() as session:
         set_meta(session, CURSOR_KEY, "")
 
 
@@ -272,7 +272,7 @@ def record_results(store: Store, results: list[Mapping[str, Any]]) -> PushOutcom
     of them once (with its latest revision), instead of once per operation."""
     outcome = PushOutcome()
     applied: list[str] = []
-    with store.session() as session:
+    with store.writing() as session:
         held = {str(r.get("op_id")): r for r in results if r.get("status") not in ("applied", None)}
         applied = [str(r.get("op_id")) for r in results if r.get("status") == "applied"]
         if applied:

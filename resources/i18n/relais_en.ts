@@ -74,12 +74,12 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>AttributeFields</name>
     <message>
-        <location filename="../../app/ui/attribute_fields.py" line="158"/>
+        <location filename="../../app/ui/attribute_fields.py" line="146"/>
         <source>AAAA-MM-JJ HH:MM</source>
         <translation>YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/attribute_fields.py" line="160"/>
+        <location filename="../../app/ui/attribute_fields.py" line="148"/>
         <source>nombre</source>
         <translation>number</translation>
     </message>
@@ -341,92 +341,92 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="780"/>
+        <location filename="../../app/ui/case_history.py" line="785"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="782"/>
+        <location filename="../../app/ui/case_history.py" line="787"/>
         <source>Recherche de dossiers</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="783"/>
+        <location filename="../../app/ui/case_history.py" line="788"/>
         <source>Dossiers trouvés</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="784"/>
+        <location filename="../../app/ui/case_history.py" line="789"/>
         <source>Vouliez-vous dire :</source>
         <translation>Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="787"/>
+        <location filename="../../app/ui/case_history.py" line="792"/>
         <source>Dossier</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="788"/>
+        <location filename="../../app/ui/case_history.py" line="793"/>
         <source>Type de demande</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="789"/>
+        <location filename="../../app/ui/case_history.py" line="794"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="790"/>
+        <location filename="../../app/ui/case_history.py" line="795"/>
         <source>Créé le</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="791"/>
+        <location filename="../../app/ui/case_history.py" line="796"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="792"/>
+        <location filename="../../app/ui/case_history.py" line="797"/>
         <source>Retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="794"/>
+        <location filename="../../app/ui/case_history.py" line="799"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="837"/>
+        <location filename="../../app/ui/case_history.py" line="830"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="855"/>
+        <location filename="../../app/ui/case_history.py" line="848"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="856"/>
+        <location filename="../../app/ui/case_history.py" line="849"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="857"/>
+        <location filename="../../app/ui/case_history.py" line="850"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="858"/>
+        <location filename="../../app/ui/case_history.py" line="851"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="866"/>
+        <location filename="../../app/ui/case_history.py" line="859"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="873"/>
+        <location filename="../../app/ui/case_history.py" line="866"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -434,32 +434,32 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="885"/>
+        <location filename="../../app/ui/case_history.py" line="878"/>
         <source>%1 ?</source>
         <translation>%1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="888"/>
+        <location filename="../../app/ui/case_history.py" line="881"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="958"/>
+        <location filename="../../app/ui/case_history.py" line="951"/>
         <source>Dossier illisible : %1</source>
         <translation>Case cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="964"/>
+        <location filename="../../app/ui/case_history.py" line="957"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="988"/>
+        <location filename="../../app/ui/case_history.py" line="981"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="997"/>
+        <location filename="../../app/ui/case_history.py" line="990"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
     </message>
@@ -467,98 +467,98 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="317"/>
+        <location filename="../../app/ui/citizen_box.py" line="305"/>
         <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The contact information could not be saved (%1). Nothing was cleared: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="357"/>
+        <location filename="../../app/ui/citizen_box.py" line="341"/>
         <source>Citoyen</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="359"/>
+        <location filename="../../app/ui/citizen_box.py" line="343"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Search by phone or e-mail (↓ to choose)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="361"/>
+        <location filename="../../app/ui/citizen_box.py" line="345"/>
         <source>Recherche de citoyen</source>
         <translation>Citizen search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="362"/>
+        <location filename="../../app/ui/citizen_box.py" line="346"/>
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="366"/>
+        <location filename="../../app/ui/citizen_box.py" line="350"/>
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="367"/>
+        <location filename="../../app/ui/citizen_box.py" line="351"/>
         <source>Télé&amp;phone</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="368"/>
+        <location filename="../../app/ui/citizen_box.py" line="352"/>
         <source>Courr&amp;iel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
-        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <location filename="../../app/ui/citizen_box.py" line="353"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="374"/>
+        <location filename="../../app/ui/citizen_box.py" line="358"/>
         <source>Citoyen &amp;anonyme</source>
         <translation>&amp;Anonymous citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="375"/>
+        <location filename="../../app/ui/citizen_box.py" line="359"/>
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="376"/>
+        <location filename="../../app/ui/citizen_box.py" line="360"/>
         <source>Corriger les coordonnées de ce citoyen</source>
         <translation>Correct this citizen&apos;s contact information</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="383"/>
+        <location filename="../../app/ui/citizen_box.py" line="367"/>
         <source>Enregistrer les coordonnées</source>
         <translation>Save contact information</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="384"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="412"/>
+        <location filename="../../app/ui/citizen_box.py" line="396"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>This request type requires the citizen&apos;s contact information.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="475"/>
+        <location filename="../../app/ui/citizen_box.py" line="451"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citizen found: ↓ then Enter to choose</numerusform>
@@ -566,17 +566,17 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="479"/>
+        <location filename="../../app/ui/citizen_box.py" line="455"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>No citizen found: Enter to add them as a new citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="486"/>
+        <location filename="../../app/ui/citizen_box.py" line="462"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Citizen lookup is unavailable right now: enter the citizen below.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="491"/>
+        <location filename="../../app/ui/citizen_box.py" line="467"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n open case</numerusform>
@@ -584,22 +584,22 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="500"/>
+        <location filename="../../app/ui/citizen_box.py" line="476"/>
         <source>Dossiers ouverts :</source>
         <translation>Open cases:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="503"/>
+        <location filename="../../app/ui/citizen_box.py" line="479"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="510"/>
+        <location filename="../../app/ui/citizen_box.py" line="486"/>
         <source>échéance %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="514"/>
+        <location filename="../../app/ui/citizen_box.py" line="490"/>
         <source>Aucun dossier ouvert.</source>
         <translation>No open cases.</translation>
     </message>
@@ -711,162 +711,162 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="91"/>
+        <location filename="../../app/ui/formatting.py" line="88"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Required: fill in this field.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="92"/>
+        <location filename="../../app/ui/formatting.py" line="89"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choose the request type (type a few letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="95"/>
+        <location filename="../../app/ui/formatting.py" line="92"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choose the channel through which the citizen is contacting the City.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="98"/>
+        <location filename="../../app/ui/formatting.py" line="95"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>This request type requires the citizen&apos;s contact information: choose the citizen or enter them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="102"/>
+        <location filename="../../app/ui/formatting.py" line="99"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Give a phone number or an e-mail so the citizen can be reached.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="105"/>
+        <location filename="../../app/ui/formatting.py" line="102"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>A 10-digit number is expected, for example 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="108"/>
+        <location filename="../../app/ui/formatting.py" line="105"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>An e-mail address is expected, for example name@example.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="111"/>
+        <location filename="../../app/ui/formatting.py" line="108"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>A Canadian postal code is expected, for example H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="114"/>
+        <location filename="../../app/ui/formatting.py" line="111"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>A civic number is expected, for example 1234, 1234A or 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="117"/>
+        <location filename="../../app/ui/formatting.py" line="114"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Enter the street where the problem is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="120"/>
+        <location filename="../../app/ui/formatting.py" line="117"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choose the borough: this service is handled there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="123"/>
+        <location filename="../../app/ui/formatting.py" line="120"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 is a related city that handles this service itself: refer the citizen to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="128"/>
+        <location filename="../../app/ui/formatting.py" line="125"/>
         <source>Acheminement impossible : %1</source>
         <translation>Routing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="129"/>
+        <location filename="../../app/ui/formatting.py" line="126"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Describe what the citizen is reporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="132"/>
+        <location filename="../../app/ui/formatting.py" line="129"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Too long: %1 characters at most.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="133"/>
+        <location filename="../../app/ui/formatting.py" line="130"/>
         <source>Texte attendu.</source>
         <translation>Text is expected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="134"/>
+        <location filename="../../app/ui/formatting.py" line="131"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contains an invalid character: remove it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="137"/>
+        <location filename="../../app/ui/formatting.py" line="134"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>A number is expected, for example 3 or 2.5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="137"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>A date is expected, in the form YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="143"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choose one of the values offered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="144"/>
+        <location filename="../../app/ui/formatting.py" line="141"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Station code from 001 to 899, unique to this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="147"/>
+        <location filename="../../app/ui/formatting.py" line="144"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Your username: letters, digits and . _ @ - only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="150"/>
+        <location filename="../../app/ui/formatting.py" line="147"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choose your workplace.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="148"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>This workstation has used up its numbers for the year: change the station code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="154"/>
+        <location filename="../../app/ui/formatting.py" line="151"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>This case does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="157"/>
+        <location filename="../../app/ui/formatting.py" line="154"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>This citizen is no longer on file: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="160"/>
+        <location filename="../../app/ui/formatting.py" line="157"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Wrong check digit: a digit was probably mistyped. Read the number back to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="165"/>
+        <location filename="../../app/ui/formatting.py" line="162"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>A case number is expected: 12 digits, for example 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="168"/>
+        <location filename="../../app/ui/formatting.py" line="165"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choose French or English.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="171"/>
+        <location filename="../../app/ui/formatting.py" line="168"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>This case is closed: save a new request instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="174"/>
+        <location filename="../../app/ui/formatting.py" line="171"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choose the outcome of the interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="177"/>
+        <location filename="../../app/ui/formatting.py" line="174"/>
         <source>Aucune interaction en cours.</source>
         <translation>No interaction in progress.</translation>
     </message>
@@ -1000,97 +1000,102 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Referral copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Relais — Console 311</source>
         <translation>Relais — 311 console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Workstation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>&amp;Log in to the central store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Se &amp;déconnecter</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Log out and &amp;erase citizen data from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>New request (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Cases (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Go to search	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
+        <source>&amp;Indicateurs de service…</source>
+        <translation>Service &amp;indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>À &amp;propos de Relais</source>
         <translation>&amp;About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Bundled content not loaded (hover for details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>The English translation cannot be found; the interface stays in French.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Logged out. %n citizen record erased from this workstation.</numerusform>
@@ -1098,57 +1103,57 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Logged out. Work waiting to be sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Request %1 saved on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Poste %1 · %2</source>
         <translation>Station %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>The local store cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -1156,12 +1161,12 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
     </message>
@@ -1223,178 +1228,178 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="457"/>
+        <location filename="../../app/ui/request_form.py" line="458"/>
         <source>Nouvelle demande</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="458"/>
+        <location filename="../../app/ui/request_form.py" line="459"/>
         <source>Ca&amp;nal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="459"/>
+        <location filename="../../app/ui/request_form.py" line="460"/>
         <source>Type de demande *</source>
         <translation>Request type *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="461"/>
+        <location filename="../../app/ui/request_form.py" line="462"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Type a few letters: pothole, streetlight, noise…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="463"/>
+        <location filename="../../app/ui/request_form.py" line="464"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="465"/>
+        <location filename="../../app/ui/request_form.py" line="466"/>
         <source>N° &amp;civique</source>
         <translation>C&amp;ivic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="466"/>
+        <location filename="../../app/ui/request_form.py" line="467"/>
         <source>&amp;Rue</source>
         <translation>&amp;Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="467"/>
+        <location filename="../../app/ui/request_form.py" line="468"/>
         <source>Code p&amp;ostal</source>
         <translation>P&amp;ostal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="468"/>
+        <location filename="../../app/ui/request_form.py" line="469"/>
         <source>Arron&amp;dissement</source>
         <translation>&amp;Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="472"/>
+        <location filename="../../app/ui/request_form.py" line="473"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>e.g. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="475"/>
+        <location filename="../../app/ui/request_form.py" line="476"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>type a few letters: plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="476"/>
+        <location filename="../../app/ui/request_form.py" line="477"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="478"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="478"/>
+        <location filename="../../app/ui/request_form.py" line="479"/>
         <source>D&amp;escription</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="480"/>
+        <location filename="../../app/ui/request_form.py" line="481"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="482"/>
+        <location filename="../../app/ui/request_form.py" line="483"/>
         <source>Acheminement et échéance</source>
         <translation>Routing and due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="483"/>
-        <location filename="../../app/ui/request_form.py" line="766"/>
+        <location filename="../../app/ui/request_form.py" line="484"/>
+        <location filename="../../app/ui/request_form.py" line="767"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Request saved. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="486"/>
+        <location filename="../../app/ui/request_form.py" line="487"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central store as soon as possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="490"/>
+        <location filename="../../app/ui/request_form.py" line="491"/>
         <source>Copier le numéro</source>
         <translation>Copy the number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="491"/>
+        <location filename="../../app/ui/request_form.py" line="492"/>
         <source>Voir le dossier</source>
         <translation>View the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="493"/>
+        <location filename="../../app/ui/request_form.py" line="494"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Open cases for this service at the same address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="496"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>A&amp;ttach the citizen to this case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="496"/>
+        <location filename="../../app/ui/request_form.py" line="497"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Save an&amp;yway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="497"/>
+        <location filename="../../app/ui/request_form.py" line="498"/>
         <source>Articles suggérés</source>
         <translation>Suggested articles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="499"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="499"/>
+        <location filename="../../app/ui/request_form.py" line="500"/>
         <source>Vider le formulaire</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="519"/>
+        <location filename="../../app/ui/request_form.py" line="520"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="533"/>
+        <location filename="../../app/ui/request_form.py" line="534"/>
         <source>adresse requise</source>
         <translation>address required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="533"/>
+        <location filename="../../app/ui/request_form.py" line="534"/>
         <source>sans adresse</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="561"/>
+        <location filename="../../app/ui/request_form.py" line="562"/>
         <source>Ouverture du stockage local…</source>
         <translation>Opening the local store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="565"/>
+        <location filename="../../app/ui/request_form.py" line="566"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choose the request type to see where it will go.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="577"/>
+        <location filename="../../app/ui/request_form.py" line="578"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="581"/>
+        <location filename="../../app/ui/request_form.py" line="582"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="585"/>
+        <location filename="../../app/ui/request_form.py" line="586"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Handled now by the responsible unit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="588"/>
+        <location filename="../../app/ui/request_form.py" line="589"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business day</numerusform>
@@ -1402,7 +1407,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="589"/>
+        <location filename="../../app/ui/request_form.py" line="590"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business hour</numerusform>
@@ -1410,7 +1415,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="590"/>
+        <location filename="../../app/ui/request_form.py" line="591"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -1418,57 +1423,57 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="593"/>
+        <location filename="../../app/ui/request_form.py" line="594"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="626"/>
+        <location filename="../../app/ui/request_form.py" line="627"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Often, an article answers the question without opening a request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="631"/>
+        <location filename="../../app/ui/request_form.py" line="632"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Knowledge base articles related to the description will appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="667"/>
+        <location filename="../../app/ui/request_form.py" line="668"/>
         <source> — EN RETARD</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="687"/>
+        <location filename="../../app/ui/request_form.py" line="688"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Set up the workstation first (File &gt; Workstation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="714"/>
+        <location filename="../../app/ui/request_form.py" line="715"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="751"/>
+        <location filename="../../app/ui/request_form.py" line="752"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citizen attached to case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="764"/>
+        <location filename="../../app/ui/request_form.py" line="765"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citizen attached to the existing case. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="778"/>
+        <location filename="../../app/ui/request_form.py" line="779"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>What was changed while saving is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="809"/>
+        <location filename="../../app/ui/request_form.py" line="810"/>
         <source>Numéro de dossier copié</source>
         <translation>Case number copied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="828"/>
+        <location filename="../../app/ui/request_form.py" line="829"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n field to correct: nothing was cleared.</numerusform>
@@ -1476,7 +1481,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="874"/>
+        <location filename="../../app/ui/request_form.py" line="862"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
     </message>
@@ -1527,6 +1532,285 @@ Ctrl+K returns to the search.</translation>
         <translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="221"/>
+        <source>Indicateurs de service</source>
+        <translation>Service indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="222"/>
+        <source>&amp;Période :</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="224"/>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="225"/>
+        <source>7 derniers jours</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="226"/>
+        <source>30 derniers jours</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="230"/>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="231"/>
+        <source>&amp;Exporter en CSV…</source>
+        <translation>&amp;Export to CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="232"/>
+        <source>Appels répondus en moins de 100 s</source>
+        <translation>Calls answered in under 100 s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="233"/>
+        <source>Courriels répondus en moins de 48 h</source>
+        <translation>E-mails answered in under 48 h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="234"/>
+        <source>Courriels en attente depuis plus de 48 h</source>
+        <translation>E-mails waiting for more than 48 h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="235"/>
+        <source>Requêtes ouvertes en retard</source>
+        <translation>Open requests past due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="237"/>
+        <source>Aucune interaction sur cette période.</source>
+        <translation>No interactions in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="239"/>
+        <source>Interactions par heure</source>
+        <translation>Interactions by hour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="240"/>
+        <source>Durée de traitement</source>
+        <translation>Handling time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="241"/>
+        <source>Requêtes par service</source>
+        <translation>Requests by service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="242"/>
+        <source>Plaintes</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="243"/>
+        <source>Requêtes en retard</source>
+        <translation>Overdue requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <source>Durée moyenne</source>
+        <translation>Average time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <location filename="../../app/ui/supervisor_view.py" line="270"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <location filename="../../app/ui/supervisor_view.py" line="271"/>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <source>Requêtes</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="255"/>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="256"/>
+        <source>Ouvertes</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="257"/>
+        <source>&lt; 2 jours</source>
+        <translation>&lt; 2 days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="258"/>
+        <source>2 à 7 jours</source>
+        <translation>2 to 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="259"/>
+        <source>7 à 30 jours</source>
+        <translation>7 to 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="260"/>
+        <source>&gt; 30 jours</source>
+        <translation>&gt; 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="261"/>
+        <source>Plus ancienne (jours)</source>
+        <translation>Oldest (days)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="269"/>
+        <source>N° de cas</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="272"/>
+        <source>Unité responsable</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="273"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="274"/>
+        <source>Échéance</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="275"/>
+        <source>Jours de retard</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="332"/>
+        <source>Mise à jour…</source>
+        <translation>Updating…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="333"/>
+        <source>Serveur injoignable : données du %1.</source>
+        <translation>Server unreachable: figures from %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="335"/>
+        <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
+        <translation>Server unreachable and no figures kept on this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="336"/>
+        <source>Réservé aux superviseurs et aux administrateurs.</source>
+        <translation>For supervisors and administrators only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="337"/>
+        <source>Session terminée : reconnectez-vous (menu Fichier).</source>
+        <translation>Session ended: log in again (File menu).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="338"/>
+        <source>Le serveur a refusé la demande ; données du %1.</source>
+        <translation>The server refused the request; figures from %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="342"/>
+        <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
+        <translation>No server configured: the indicators come from the central store.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="346"/>
+        <source>Données du %1.</source>
+        <translation>Figures from %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="370"/>
+        <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
+        <translation>%1 of %2 calls whose arrival time is known; target 80 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="377"/>
+        <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
+        <translation>%1 of %2 e-mails; target: all within 48 h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="385"/>
+        <source>Le plus ancien attend depuis %1 h</source>
+        <translation>The oldest has waited %1 h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="392"/>
+        <source>Échéance annoncée dépassée, toutes périodes</source>
+        <translation>Announced due date passed, any period</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/supervisor_view.py" line="401"/>
+        <source>%n requête(s) en retard.</source>
+        <translation>
+            <numerusform>%n overdue request.</numerusform>
+            <numerusform>%n overdue requests.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/supervisor_view.py" line="403"/>
+        <source>Les %n plus ancienne(s) ci-dessous.</source>
+        <translation>
+            <numerusform>The oldest one below.</numerusform>
+            <numerusform>The %n oldest below.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="416"/>
+        <source>Exporter les requêtes en retard</source>
+        <translation>Export the overdue requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="416"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="436"/>
+        <source>Export impossible : %1. Choisissez un autre dossier.</source>
+        <translation>Export failed: %1. Choose another folder.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/supervisor_view.py" line="442"/>
+        <source>%n ligne(s) exportée(s) dans %1.</source>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
         </translation>
     </message>
 </context>

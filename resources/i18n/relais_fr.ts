@@ -74,12 +74,12 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>AttributeFields</name>
     <message>
-        <location filename="../../app/ui/attribute_fields.py" line="158"/>
+        <location filename="../../app/ui/attribute_fields.py" line="146"/>
         <source>AAAA-MM-JJ HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/attribute_fields.py" line="160"/>
+        <location filename="../../app/ui/attribute_fields.py" line="148"/>
         <source>nombre</source>
         <translation>nombre</translation>
     </message>
@@ -341,92 +341,92 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="780"/>
+        <location filename="../../app/ui/case_history.py" line="785"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="782"/>
+        <location filename="../../app/ui/case_history.py" line="787"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="783"/>
+        <location filename="../../app/ui/case_history.py" line="788"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="784"/>
+        <location filename="../../app/ui/case_history.py" line="789"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="787"/>
+        <location filename="../../app/ui/case_history.py" line="792"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="788"/>
+        <location filename="../../app/ui/case_history.py" line="793"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="789"/>
+        <location filename="../../app/ui/case_history.py" line="794"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="790"/>
+        <location filename="../../app/ui/case_history.py" line="795"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="791"/>
+        <location filename="../../app/ui/case_history.py" line="796"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="792"/>
+        <location filename="../../app/ui/case_history.py" line="797"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="794"/>
+        <location filename="../../app/ui/case_history.py" line="799"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="837"/>
+        <location filename="../../app/ui/case_history.py" line="830"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="855"/>
+        <location filename="../../app/ui/case_history.py" line="848"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="856"/>
+        <location filename="../../app/ui/case_history.py" line="849"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="857"/>
+        <location filename="../../app/ui/case_history.py" line="850"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="858"/>
+        <location filename="../../app/ui/case_history.py" line="851"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="866"/>
+        <location filename="../../app/ui/case_history.py" line="859"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="873"/>
+        <location filename="../../app/ui/case_history.py" line="866"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -434,32 +434,32 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="885"/>
+        <location filename="../../app/ui/case_history.py" line="878"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="888"/>
+        <location filename="../../app/ui/case_history.py" line="881"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="958"/>
+        <location filename="../../app/ui/case_history.py" line="951"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="964"/>
+        <location filename="../../app/ui/case_history.py" line="957"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="988"/>
+        <location filename="../../app/ui/case_history.py" line="981"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="997"/>
+        <location filename="../../app/ui/case_history.py" line="990"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
@@ -467,98 +467,98 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="317"/>
+        <location filename="../../app/ui/citizen_box.py" line="305"/>
         <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="357"/>
+        <location filename="../../app/ui/citizen_box.py" line="341"/>
         <source>Citoyen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="359"/>
+        <location filename="../../app/ui/citizen_box.py" line="343"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Chercher par téléphone ou courriel (↓ pour choisir)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="361"/>
+        <location filename="../../app/ui/citizen_box.py" line="345"/>
         <source>Recherche de citoyen</source>
         <translation>Recherche de citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="362"/>
+        <location filename="../../app/ui/citizen_box.py" line="346"/>
         <source>Changer</source>
         <translation>Changer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="366"/>
+        <location filename="../../app/ui/citizen_box.py" line="350"/>
         <source>&amp;Nom</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="367"/>
+        <location filename="../../app/ui/citizen_box.py" line="351"/>
         <source>Télé&amp;phone</source>
         <translation>Télé&amp;phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="368"/>
+        <location filename="../../app/ui/citizen_box.py" line="352"/>
         <source>Courr&amp;iel</source>
         <translation>Courr&amp;iel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
-        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <location filename="../../app/ui/citizen_box.py" line="353"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Langue</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="374"/>
+        <location filename="../../app/ui/citizen_box.py" line="358"/>
         <source>Citoyen &amp;anonyme</source>
         <translation>Citoyen &amp;anonyme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="375"/>
+        <location filename="../../app/ui/citizen_box.py" line="359"/>
         <source>Modifier</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="376"/>
+        <location filename="../../app/ui/citizen_box.py" line="360"/>
         <source>Corriger les coordonnées de ce citoyen</source>
         <translation>Corriger les coordonnées de ce citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Nom</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="379"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="383"/>
+        <location filename="../../app/ui/citizen_box.py" line="367"/>
         <source>Enregistrer les coordonnées</source>
         <translation>Enregistrer les coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="384"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="412"/>
+        <location filename="../../app/ui/citizen_box.py" line="396"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="475"/>
+        <location filename="../../app/ui/citizen_box.py" line="451"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citoyen trouvé : ↓ puis Entrée pour choisir</numerusform>
@@ -566,17 +566,17 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="479"/>
+        <location filename="../../app/ui/citizen_box.py" line="455"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="486"/>
+        <location filename="../../app/ui/citizen_box.py" line="462"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="491"/>
+        <location filename="../../app/ui/citizen_box.py" line="467"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n dossier ouvert</numerusform>
@@ -584,22 +584,22 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="500"/>
+        <location filename="../../app/ui/citizen_box.py" line="476"/>
         <source>Dossiers ouverts :</source>
         <translation>Dossiers ouverts :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="503"/>
+        <location filename="../../app/ui/citizen_box.py" line="479"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="510"/>
+        <location filename="../../app/ui/citizen_box.py" line="486"/>
         <source>échéance %1</source>
         <translation>échéance %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="514"/>
+        <location filename="../../app/ui/citizen_box.py" line="490"/>
         <source>Aucun dossier ouvert.</source>
         <translation>Aucun dossier ouvert.</translation>
     </message>
@@ -711,162 +711,162 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="91"/>
+        <location filename="../../app/ui/formatting.py" line="88"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Obligatoire : remplissez ce champ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="92"/>
+        <location filename="../../app/ui/formatting.py" line="89"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choisissez le type de demande (tapez quelques lettres).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="95"/>
+        <location filename="../../app/ui/formatting.py" line="92"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="98"/>
+        <location filename="../../app/ui/formatting.py" line="95"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="102"/>
+        <location filename="../../app/ui/formatting.py" line="99"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="105"/>
+        <location filename="../../app/ui/formatting.py" line="102"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="108"/>
+        <location filename="../../app/ui/formatting.py" line="105"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>Adresse courriel attendue, par exemple nom@exemple.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="111"/>
+        <location filename="../../app/ui/formatting.py" line="108"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>Code postal canadien attendu, par exemple H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="114"/>
+        <location filename="../../app/ui/formatting.py" line="111"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="117"/>
+        <location filename="../../app/ui/formatting.py" line="114"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Indiquez la rue où se trouve le problème.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="120"/>
+        <location filename="../../app/ui/formatting.py" line="117"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choisissez l&apos;arrondissement : ce service y est traité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="123"/>
+        <location filename="../../app/ui/formatting.py" line="120"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="128"/>
+        <location filename="../../app/ui/formatting.py" line="125"/>
         <source>Acheminement impossible : %1</source>
         <translation>Acheminement impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="129"/>
+        <location filename="../../app/ui/formatting.py" line="126"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Décrivez ce que le citoyen signale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="132"/>
+        <location filename="../../app/ui/formatting.py" line="129"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Trop long : %1 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="133"/>
+        <location filename="../../app/ui/formatting.py" line="130"/>
         <source>Texte attendu.</source>
         <translation>Texte attendu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="134"/>
+        <location filename="../../app/ui/formatting.py" line="131"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contient un caractère invalide : retirez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="137"/>
+        <location filename="../../app/ui/formatting.py" line="134"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>Nombre attendu, par exemple 3 ou 2,5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="137"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="143"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choisissez une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="144"/>
+        <location filename="../../app/ui/formatting.py" line="141"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Code de poste de 001 à 899, unique pour ce poste de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="147"/>
+        <location filename="../../app/ui/formatting.py" line="144"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="150"/>
+        <location filename="../../app/ui/formatting.py" line="147"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choisissez votre lieu de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="148"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="154"/>
+        <location filename="../../app/ui/formatting.py" line="151"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>Ce dossier n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="157"/>
+        <location filename="../../app/ui/formatting.py" line="154"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="160"/>
+        <location filename="../../app/ui/formatting.py" line="157"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="165"/>
+        <location filename="../../app/ui/formatting.py" line="162"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="168"/>
+        <location filename="../../app/ui/formatting.py" line="165"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choisissez le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="171"/>
+        <location filename="../../app/ui/formatting.py" line="168"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="174"/>
+        <location filename="../../app/ui/formatting.py" line="171"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choisissez le résultat de l&apos;interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="177"/>
+        <location filename="../../app/ui/formatting.py" line="174"/>
         <source>Aucune interaction en cours.</source>
         <translation>Aucune interaction en cours.</translation>
     </message>
@@ -1000,97 +1000,102 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Poste de travail…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>Se &amp;connecter au registre central…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Se &amp;déconnecter</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Se déconnecter et &amp;effacer les données des citoyens de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>Nouvelle demande (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Dossiers (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
+        <source>&amp;Indicateurs de service…</source>
+        <translation>&amp;Indicateurs de service…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
@@ -1098,57 +1103,57 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Déconnecté. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>Le stockage local ne peut pas être ouvert : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -1156,12 +1161,12 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
@@ -1223,178 +1228,178 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="457"/>
+        <location filename="../../app/ui/request_form.py" line="458"/>
         <source>Nouvelle demande</source>
         <translation>Nouvelle demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="458"/>
+        <location filename="../../app/ui/request_form.py" line="459"/>
         <source>Ca&amp;nal</source>
         <translation>Ca&amp;nal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="459"/>
+        <location filename="../../app/ui/request_form.py" line="460"/>
         <source>Type de demande *</source>
         <translation>Type de demande *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="461"/>
+        <location filename="../../app/ui/request_form.py" line="462"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="463"/>
+        <location filename="../../app/ui/request_form.py" line="464"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="465"/>
+        <location filename="../../app/ui/request_form.py" line="466"/>
         <source>N° &amp;civique</source>
         <translation>N° &amp;civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="466"/>
+        <location filename="../../app/ui/request_form.py" line="467"/>
         <source>&amp;Rue</source>
         <translation>&amp;Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="467"/>
+        <location filename="../../app/ui/request_form.py" line="468"/>
         <source>Code p&amp;ostal</source>
         <translation>Code p&amp;ostal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="468"/>
+        <location filename="../../app/ui/request_form.py" line="469"/>
         <source>Arron&amp;dissement</source>
         <translation>Arron&amp;dissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="472"/>
+        <location filename="../../app/ui/request_form.py" line="473"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>ex. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="475"/>
+        <location filename="../../app/ui/request_form.py" line="476"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>tapez quelques lettres : plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="476"/>
+        <location filename="../../app/ui/request_form.py" line="477"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="478"/>
         <source>Détails</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="478"/>
+        <location filename="../../app/ui/request_form.py" line="479"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="480"/>
+        <location filename="../../app/ui/request_form.py" line="481"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="482"/>
+        <location filename="../../app/ui/request_form.py" line="483"/>
         <source>Acheminement et échéance</source>
         <translation>Acheminement et échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="483"/>
-        <location filename="../../app/ui/request_form.py" line="766"/>
+        <location filename="../../app/ui/request_form.py" line="484"/>
+        <location filename="../../app/ui/request_form.py" line="767"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Demande enregistrée. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="486"/>
+        <location filename="../../app/ui/request_form.py" line="487"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="490"/>
+        <location filename="../../app/ui/request_form.py" line="491"/>
         <source>Copier le numéro</source>
         <translation>Copier le numéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="491"/>
+        <location filename="../../app/ui/request_form.py" line="492"/>
         <source>Voir le dossier</source>
         <translation>Voir le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="493"/>
+        <location filename="../../app/ui/request_form.py" line="494"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="496"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>&amp;Joindre le citoyen à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="496"/>
+        <location filename="../../app/ui/request_form.py" line="497"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Enregistrer &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="497"/>
+        <location filename="../../app/ui/request_form.py" line="498"/>
         <source>Articles suggérés</source>
         <translation>Articles suggérés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="499"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="499"/>
+        <location filename="../../app/ui/request_form.py" line="500"/>
         <source>Vider le formulaire</source>
         <translation>Vider le formulaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="519"/>
+        <location filename="../../app/ui/request_form.py" line="520"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="533"/>
+        <location filename="../../app/ui/request_form.py" line="534"/>
         <source>adresse requise</source>
         <translation>adresse requise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="533"/>
+        <location filename="../../app/ui/request_form.py" line="534"/>
         <source>sans adresse</source>
         <translation>sans adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="561"/>
+        <location filename="../../app/ui/request_form.py" line="562"/>
         <source>Ouverture du stockage local…</source>
         <translation>Ouverture du stockage local…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="565"/>
+        <location filename="../../app/ui/request_form.py" line="566"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choisissez le type de demande pour voir où elle ira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="577"/>
+        <location filename="../../app/ui/request_form.py" line="578"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="581"/>
+        <location filename="../../app/ui/request_form.py" line="582"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="585"/>
+        <location filename="../../app/ui/request_form.py" line="586"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Prise en charge maintenant par l&apos;unité responsable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="588"/>
+        <location filename="../../app/ui/request_form.py" line="589"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n jour ouvrable</numerusform>
@@ -1402,7 +1407,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="589"/>
+        <location filename="../../app/ui/request_form.py" line="590"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n heure ouvrable</numerusform>
@@ -1410,7 +1415,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="590"/>
+        <location filename="../../app/ui/request_form.py" line="591"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -1418,57 +1423,57 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="593"/>
+        <location filename="../../app/ui/request_form.py" line="594"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="626"/>
+        <location filename="../../app/ui/request_form.py" line="627"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Souvent, un article répond à la question sans ouvrir de demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="631"/>
+        <location filename="../../app/ui/request_form.py" line="632"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="667"/>
+        <location filename="../../app/ui/request_form.py" line="668"/>
         <source> — EN RETARD</source>
         <translation> — EN RETARD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="687"/>
+        <location filename="../../app/ui/request_form.py" line="688"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Configurez d&apos;abord le poste (Fichier &gt; Poste).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="714"/>
+        <location filename="../../app/ui/request_form.py" line="715"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="751"/>
+        <location filename="../../app/ui/request_form.py" line="752"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citoyen joint au dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="764"/>
+        <location filename="../../app/ui/request_form.py" line="765"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citoyen joint au dossier existant. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="778"/>
+        <location filename="../../app/ui/request_form.py" line="779"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="809"/>
+        <location filename="../../app/ui/request_form.py" line="810"/>
         <source>Numéro de dossier copié</source>
         <translation>Numéro de dossier copié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="828"/>
+        <location filename="../../app/ui/request_form.py" line="829"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n champ à corriger : rien n&apos;a été effacé.</numerusform>
@@ -1476,7 +1481,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="874"/>
+        <location filename="../../app/ui/request_form.py" line="862"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
     </message>
@@ -1527,6 +1532,285 @@ Ctrl+K revient à la recherche.</translation>
         <translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="221"/>
+        <source>Indicateurs de service</source>
+        <translation>Indicateurs de service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="222"/>
+        <source>&amp;Période :</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="224"/>
+        <source>Aujourd&apos;hui</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="225"/>
+        <source>7 derniers jours</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="226"/>
+        <source>30 derniers jours</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="230"/>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="231"/>
+        <source>&amp;Exporter en CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="232"/>
+        <source>Appels répondus en moins de 100 s</source>
+        <translation>Appels répondus en moins de 100 s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="233"/>
+        <source>Courriels répondus en moins de 48 h</source>
+        <translation>Courriels répondus en moins de 48 h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="234"/>
+        <source>Courriels en attente depuis plus de 48 h</source>
+        <translation>Courriels en attente depuis plus de 48 h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="235"/>
+        <source>Requêtes ouvertes en retard</source>
+        <translation>Requêtes ouvertes en retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="237"/>
+        <source>Aucune interaction sur cette période.</source>
+        <translation>Aucune interaction sur cette période.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="239"/>
+        <source>Interactions par heure</source>
+        <translation>Interactions par heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="240"/>
+        <source>Durée de traitement</source>
+        <translation>Durée de traitement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="241"/>
+        <source>Requêtes par service</source>
+        <translation>Requêtes par service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="242"/>
+        <source>Plaintes</source>
+        <translation>Plaintes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="243"/>
+        <source>Requêtes en retard</source>
+        <translation>Requêtes en retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <source>Canal</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <source>Interactions</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <source>Durée moyenne</source>
+        <translation>Durée moyenne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <location filename="../../app/ui/supervisor_view.py" line="270"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <location filename="../../app/ui/supervisor_view.py" line="271"/>
+        <source>Arrondissement</source>
+        <translation>Arrondissement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <source>Requêtes</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="255"/>
+        <source>Motif</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="256"/>
+        <source>Ouvertes</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="257"/>
+        <source>&lt; 2 jours</source>
+        <translation>&lt; 2 jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="258"/>
+        <source>2 à 7 jours</source>
+        <translation>2 à 7 jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="259"/>
+        <source>7 à 30 jours</source>
+        <translation>7 à 30 jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="260"/>
+        <source>&gt; 30 jours</source>
+        <translation>&gt; 30 jours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="261"/>
+        <source>Plus ancienne (jours)</source>
+        <translation>Plus ancienne (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="269"/>
+        <source>N° de cas</source>
+        <translation>N° de cas</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="272"/>
+        <source>Unité responsable</source>
+        <translation>Unité responsable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="273"/>
+        <source>Statut</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="274"/>
+        <source>Échéance</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="275"/>
+        <source>Jours de retard</source>
+        <translation>Jours de retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="332"/>
+        <source>Mise à jour…</source>
+        <translation>Mise à jour…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="333"/>
+        <source>Serveur injoignable : données du %1.</source>
+        <translation>Serveur injoignable : données du %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="335"/>
+        <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
+        <translation>Serveur injoignable et aucune donnée gardée sur ce poste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="336"/>
+        <source>Réservé aux superviseurs et aux administrateurs.</source>
+        <translation>Réservé aux superviseurs et aux administrateurs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="337"/>
+        <source>Session terminée : reconnectez-vous (menu Fichier).</source>
+        <translation>Session terminée : reconnectez-vous (menu Fichier).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="338"/>
+        <source>Le serveur a refusé la demande ; données du %1.</source>
+        <translation>Le serveur a refusé la demande ; données du %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="342"/>
+        <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
+        <translation>Aucun serveur configuré : les indicateurs viennent du serveur central.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="346"/>
+        <source>Données du %1.</source>
+        <translation>Données du %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="370"/>
+        <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
+        <translation>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="377"/>
+        <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
+        <translation>%1 sur %2 courriels ; cible : tous en 48 h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="385"/>
+        <source>Le plus ancien attend depuis %1 h</source>
+        <translation>Le plus ancien attend depuis %1 h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="392"/>
+        <source>Échéance annoncée dépassée, toutes périodes</source>
+        <translation>Échéance annoncée dépassée, toutes périodes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/supervisor_view.py" line="401"/>
+        <source>%n requête(s) en retard.</source>
+        <translation>
+            <numerusform>%n requête en retard.</numerusform>
+            <numerusform>%n requêtes en retard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/supervisor_view.py" line="403"/>
+        <source>Les %n plus ancienne(s) ci-dessous.</source>
+        <translation>
+            <numerusform>La plus ancienne ci-dessous.</numerusform>
+            <numerusform>Les %n plus anciennes ci-dessous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="416"/>
+        <source>Exporter les requêtes en retard</source>
+        <translation>Exporter les requêtes en retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="416"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="436"/>
+        <source>Export impossible : %1. Choisissez un autre dossier.</source>
+        <translation>Export impossible : %1. Choisissez un autre dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/supervisor_view.py" line="442"/>
+        <source>%n ligne(s) exportée(s) dans %1.</source>
+        <translation>
+            <numerusform>%n ligne exportée dans %1.</numerusform>
+            <numerusform>%n lignes exportées dans %1.</numerusform>
         </translation>
     </message>
 </context>
