@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(demo, argparse.SUPPRESS)
     demo.add_argument("--lang", choices=("fr", "en"), help="language of the window")
+    demo.add_argument(
+        "--user",
+        choices=("agent1", "agent2", "superviseur"),
+        default="agent1",
+        help="who the console signs in as (superviseur sees the service indicators)",
+    )
 
     kb_parser = sub.add_parser("kb", help="knowledge base: import and search articles")
     kb_sub = kb_parser.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
@@ -121,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             from app.demo import run_demo
 
-            return run_demo(resolve_data_dir(args.data_dir), args.lang)
+            return run_demo(resolve_data_dir(args.data_dir), args.lang, args.user)
         from app.ui.main import run_gui
 
         return run_gui(

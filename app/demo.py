@@ -13,12 +13,14 @@ from app.services.workspace import open_workspace
 from app.sync.client import Offline, SyncClient
 from app.sync.credentials import workstation_id
 
-DEMO_USER, DEMO_STATION = "agent1", "051"
+# Who the console signs in as, with the station of that user's own demo workstation.
+DEMO_USERS = {"agent1": "051", "agent2": "052", "superviseur": "053"}
 
 
-def run_demo(data_dir: Path, lang: str | None = None) -> int:
+def run_demo(data_dir: Path, lang: str | None = None, user: str = "agent1") -> int:
     central = data_dir / "demo-central"
-    console = data_dir / "demo-console"
+    # One console folder per user: a station code belongs to one workstation.
+    console = data_dir / ("demo-console" if user == "agent1" else f"demo-console-{user}")
     central.mkdir(parents=True, exist_ok=True)
     database_url = f"sqlite:///{central / 'central.sqlite3'}"
     accounts = seed_demo(database_url)
@@ -33,13 +35,13 @@ def run_demo(data_dir: Path, lang: str | None = None) -> int:
         workspace = open_workspace(console)
         try:
             if workspace.profile is None:
-                workspace.set_profile(DEMO_STATION, DEMO_USER, "311")
-            station = workspace.profile.station if workspace.profile else int(DEMO_STATION)
+                workspace.set_profile(DEMO_USERS[user], user, "311")
+            station = workspace.profile.station if workspace.profile else int(DEMO_USERS[user])
         finally:
             workspace.close()
         client = SyncClient(url)
         try:
-            session = client.login(DEMO_USER, accounts.password, station, workstation_id(console))
+            session = client.login(user, accounts.password, station, workstation_id(console))
         except Offline as exc:
             print(f"relais demo: the embedded store does not answer: {exc}", file=sys.stderr)
             return 1

@@ -119,7 +119,7 @@ class SupervisorView(QDialog):
         self._state = ""  # "", "loading", "offline", "forbidden", "signed_out", "error"
         self._build()
         self.retranslate()
-        self.resize(1000, 720)
+        self.resize(1180, 760)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
