@@ -129,6 +129,15 @@ class Workspace:
     def clear_cached_citizens(self) -> int:
         return privacy.clear_cached_citizens(self.store)
 
+    def purge_stale_citizens(self, older_than_days: int) -> int:
+        return privacy.purge_stale_citizens(self.store, older_than_days, now())
+
+    def purge_if_due(self, older_than_days: int) -> int | None:
+        """The daily purge: None when the last one is less than a day old."""
+        if not privacy.purge_due(self.store, now()):
+            return None
+        return self.purge_stale_citizens(older_than_days)
+
     def edit_citizen(self, citizen_id: str, changes: dict[str, str]) -> citizens.CitizenMatch:
         return citizens.edit_citizen(self.store, citizen_id, changes, now())
 
