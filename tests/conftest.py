@@ -22,6 +22,15 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads or writes the developer's own data folder or settings."""
     monkeypatch.setenv("RELAIS_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # Qt reads XDG_CONFIG_HOME once per process: each test gets its own settings folder
+    # explicitly, so no test sees another's settings, nor the developer's.
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path / "qsettings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, folder)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from app.services.settings_rules import SYSTEM
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import Session
+from app.ui import settings
 from app.ui.background import Background
 from app.ui.i18n import Translations, system_language
 from app.ui.main_window import MainWindow
@@ -46,12 +48,18 @@ async def open_into(
     return workspace
 
 
+def start_language(option: str | None) -> str:
+    """--lang (one start only) > the saved setting > the system's language."""
+    saved = settings.language()
+    return option or (system_language() if saved == SYSTEM else saved)
+
+
 def create_window(background: Background, lang: str | None) -> MainWindow:
     translations = Translations()
-    chosen = lang or str(QSettings().value("ui/language", "") or "") or system_language()
-    translations.apply(chosen)
+    translations.apply(start_language(lang))
+    settings.apply_font_size(settings.load().font_size)
     window = MainWindow(background, translations)
-    geometry = QSettings().value("ui/geometry")
+    geometry = QSettings().value(settings.GEOMETRY)
     if geometry is not None:
         window.restoreGeometry(geometry)
     return window
@@ -65,15 +73,15 @@ def attach_server(
     session: Session | None = None,
 ) -> SyncController | None:
     """--server is remembered in the settings; without one the console stays local."""
-    settings = QSettings()
+    stored = QSettings()
     if server:
-        settings.setValue("sync/server", server)
+        stored.setValue(settings.SERVER, server)
     if ca_bundle:
-        settings.setValue("sync/ca_bundle", ca_bundle)
-    url = server_from_settings(server, str(settings.value("sync/server", "") or ""))
+        stored.setValue(settings.CA_BUNDLE, ca_bundle)
+    url = server_from_settings(server, str(stored.value(settings.SERVER, "") or ""))
     if url is None:
         return None
-    bundle = ca_bundle or str(settings.value("sync/ca_bundle", "") or "") or None
+    bundle = ca_bundle or str(stored.value(settings.CA_BUNDLE, "") or "") or None
     controller = SyncController(background, window, url, bundle)
     window.attach_sync(controller, session)
     return controller

@@ -4,7 +4,9 @@ interaction bar (F2/F3) above them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,21 +25,25 @@ from app.services.indicators import SUPERVISOR_ROLES
 from app.services.interactions import InteractionView
 from app.services.profile import Profile
 from app.services.search import SearchResult
+from app.services.settings_rules import SYSTEM, ConsoleSettings
 from app.services.workspace import StoreTooNewError, Workspace
 from app.sync.client import Session
+from app.ui import settings
 from app.ui.article_view import ArticlePanel
 from app.ui.background import Background
 from app.ui.case_history import CaseHistoryPanel
-from app.ui.i18n import Translations
+from app.ui.i18n import Translations, system_language
 from app.ui.interaction_bar import InteractionBar
 from app.ui.request_form import RequestForm
 from app.ui.search_panel import SearchPanel
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.supervisor_view import SupervisorView
 from app.ui.sync_controller import SyncController
 from app.ui.sync_status import DownloadProgress, OfflineBanner, SyncIndicator
 from app.ui.workstation_dialog import WorkstationDialog
 
 INFO_TAB, REQUEST_TAB, CASES_TAB = range(3)
+PURGE_CHECK_MS = 3_600_000  # hourly: the daily purge runs within the hour a day has passed
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_indicator)
 
         self._build_menus()
+        self._build_settings_menu()
         self._build_shortcuts()
         self._connect()
         self.resize(1200, 780)
@@ -194,8 +201,21 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
 
+    def _build_settings_menu(self) -> None:
+        self.settings_dialog: SettingsDialog | None = None
+        self.server_box: QMessageBox | None = None
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.edit_settings)
+        self.file_menu.insertAction(self.workstation_action, self.settings_action)
+        # Cached citizens not used for the retention period go, checked hourly, run daily.
+        self._purge_timer = QTimer(self)
+        self._purge_timer.setInterval(PURGE_CHECK_MS)
+        self._purge_timer.timeout.connect(self._purge_if_due)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Relais — Console 311"))
+        self.settings_action.setText(self.tr("P&aramètres…"))
         self.file_menu.setTitle(self.tr("&Fichier"))
         self.quit_action.setText(self.tr("&Quitter"))
         self.workstation_action.setText(self.tr("&Poste de travail…"))
@@ -244,14 +264,20 @@ class MainWindow(QMainWindow):
             self.warning_status.setToolTip("\n\n".join(workspace.warnings))
             self.warning_status.show()
             self.retranslate()
+        self._apply_default_channel()
+        self._start_privacy_purge(workspace)
 
     def set_language(self, lang: str) -> None:
+        """From the View menu: this language from now on, at every start too."""
+        self.apply_language(lang)
+        settings.save_language(self.translations.lang)
+
+    def apply_language(self, lang: str) -> None:
         if not self.translations.apply(lang):
             self.statusBar().showMessage(
                 self.tr("La traduction anglaise est introuvable ; l'interface reste en français."),
                 8000,
             )
-        QSettings().setValue("ui/language", self.translations.lang)
         self._spread_language()
         self.retranslate()
 
@@ -361,6 +387,7 @@ class MainWindow(QMainWindow):
     def _on_profile(self, profile: Profile) -> None:
         self.form.set_profile(profile)
         self.interaction.set_workspace(self.workspace)
+        self._apply_default_channel()
         if self.sync is not None and self.workspace is not None:
             self.sync.start(self.workspace)
         self.show_message(
@@ -368,6 +395,70 @@ class MainWindow(QMainWindow):
             .replace("%1", profile.station_code)
             .replace("%2", profile.agent)
         )
+
+    # -- settings and privacy -------------------------------------------------------------
+    def edit_settings(self) -> None:
+        self.settings_dialog = SettingsDialog(self.background, self.workspace, self)
+        self.settings_dialog.set_language(self.translations.lang)
+        self.settings_dialog.profileSaved.connect(self._on_profile)
+        self.settings_dialog.settingsSaved.connect(self._apply_settings)
+        self.settings_dialog.open()
+
+    def _apply_settings(self, previous: ConsoleSettings, chosen: ConsoleSettings) -> None:
+        lang = system_language() if chosen.language == SYSTEM else chosen.language
+        if lang != self.translations.lang:
+            self.apply_language(lang)
+        settings.apply_font_size(chosen.font_size)
+        self._apply_default_channel()
+        if self.workspace is not None:
+            self.background.spawn(self._purge(self.workspace.purge_stale_citizens))
+        if chosen.server_url != previous.server_url:
+            self._tell_server_applies_at_restart(chosen.server_url)
+
+    def _tell_server_applies_at_restart(self, url: str) -> None:
+        # Sync holds the session, the engine and its queue for one server: switching them
+        # under a running round is not worth the risk; a restart is clean.
+        text = (
+            self.tr("Le registre central %1 sera utilisé au prochain démarrage de Relais.").replace(
+                "%1", url
+            )
+            if url
+            else self.tr("Au prochain démarrage, Relais travaillera en local seulement.")
+        )
+        self.server_box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Paramètres"), text, parent=self
+        )
+        self.server_box.setObjectName("serverChangedBox")
+        self.server_box.open()
+
+    def _apply_default_channel(self) -> None:
+        """The setting's channel over the workplace's, for the next interaction and request."""
+        channel = settings.load().default_channel
+        if not channel and self.workspace is not None and self.workspace.profile is not None:
+            channel = self.workspace.profile.default_channel
+        if channel and self.interaction.current is None:
+            self.interaction.set_channel(channel)
+            self.form.set_channel(channel)
+
+    def _start_privacy_purge(self, workspace: Workspace) -> None:
+        self.background.spawn(self._purge(workspace.purge_stale_citizens))
+        self._purge_timer.start()
+
+    def _purge_if_due(self) -> None:
+        if self.workspace is not None:
+            self.background.spawn(self._purge(self.workspace.purge_if_due))
+
+    async def _purge(self, purge: Callable[[int], int | None]) -> None:
+        removed = await self.background.run(purge, settings.retention_days())
+        if removed:
+            self.show_message(
+                self.tr(
+                    "%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation "
+                    "effacée(s) de ce poste.",
+                    "",
+                    removed,
+                )
+            )
 
     def open_article(self, article_id: str, lang: str) -> None:
         if self.workspace is None:
@@ -430,5 +521,5 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("ui/geometry", self.saveGeometry())
+        QSettings().setValue(settings.GEOMETRY, self.saveGeometry())
         super().closeEvent(event)

@@ -1000,102 +1000,107 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
+        <source>P&amp;aramètres…</source>
+        <translation>P&amp;aramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Poste de travail…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>Se &amp;connecter au registre central…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Se &amp;déconnecter</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Se déconnecter et &amp;effacer les données des citoyens de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>Nouvelle demande (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Dossiers (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Indicateurs de service…</source>
         <translation>&amp;Indicateurs de service…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
@@ -1103,57 +1108,80 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Déconnecté. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="380"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
+        <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
+        <translation>Le registre central %1 sera utilisé au prochain démarrage de Relais.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="426"/>
+        <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
+        <translation>Au prochain démarrage, Relais travaillera en local seulement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="429"/>
+        <source>Paramètres</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="456"/>
+        <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
+        <translation>
+            <numerusform>%n fiche de citoyen inutilisée depuis la période de conservation effacée de ce poste.</numerusform>
+            <numerusform>%n fiches de citoyen inutilisées depuis la période de conservation effacées de ce poste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="477"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="485"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>Le stockage local ne peut pas être ouvert : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="491"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="502"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -1161,12 +1189,12 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="426"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
@@ -1533,6 +1561,99 @@ Ctrl+K revient à la recherche.</translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <source>Paramètres</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="109"/>
+        <source>Adresse du &amp;registre central</source>
+        <translation>Adresse du &amp;registre central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="110"/>
+        <source>Code de &amp;poste</source>
+        <translation>Code de &amp;poste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="111"/>
+        <source>&amp;Canal par défaut</source>
+        <translation>&amp;Canal par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
+        <source>&amp;Langue de l&apos;interface</source>
+        <translation>&amp;Langue de l&apos;interface</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="113"/>
+        <source>Con&amp;servation des données des citoyens (jours)</source>
+        <translation>Con&amp;servation des données des citoyens (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <source>&amp;Taille du texte (points)</source>
+        <translation>&amp;Taille du texte (points)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="118"/>
+        <source>vide : ce poste travaille en local seulement</source>
+        <translation>vide : ce poste travaille en local seulement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <source>vide : la taille du système</source>
+        <translation>vide : la taille du système</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="120"/>
+        <source>Selon le lieu de travail</source>
+        <translation>Selon le lieu de travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
+        <source>Langue du système</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="130"/>
+        <source>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</source>
+        <translation>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="134"/>
+        <source>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</source>
+        <translation>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="138"/>
+        <source>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</source>
+        <translation>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="141"/>
+        <source>Choisissez un des canaux proposés.</source>
+        <translation>Choisissez un des canaux proposés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="143"/>
+        <source>Choisissez la langue du système, le français ou l&apos;anglais.</source>
+        <translation>Choisissez la langue du système, le français ou l&apos;anglais.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="145"/>
+        <source>Nombre entier de jours, de 1 à 365, par exemple 30.</source>
+        <translation>Nombre entier de jours, de 1 à 365, par exemple 30.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <source>Taille en points, de 8 à 28, ou vide pour la taille du système.</source>
+        <translation>Taille en points, de 8 à 28, ou vide pour la taille du système.</translation>
     </message>
 </context>
 <context>

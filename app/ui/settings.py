@@ -1,0 +1,98 @@
+"""The console's settings as QSettings keeps them: every key and its default in one place.
+A value that does not pass the rules (edited by hand, left by an older version) reads as
+the default rather than stopping the console. The station code is not here: it lives in
+the local store, with the case numbers that depend on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from app.services import settings_rules as rules
+from app.services.validation import ValidationError
+
+SERVER = "sync/server"
+CA_BUNDLE = "sync/ca_bundle"
+LANGUAGE = "ui/language"
+FONT_SIZE = "ui/font_size"
+GEOMETRY = "ui/geometry"
+DEFAULT_CHANNEL = "work/default_channel"
+RETENTION_DAYS = "privacy/retention_days"
+
+T = TypeVar("T")
+
+_system_font: QFont | None = None  # the application's font before any setting changed it
+
+
+def _text(key: str) -> str:
+    value = QSettings().value(key, "")
+    return "" if value is None else str(value)
+
+
+def _checked(check: Callable[[str], T], raw: str, default: T) -> T:
+    try:
+        return check(raw)
+    except ValidationError:
+        return default
+
+
+def load() -> rules.ConsoleSettings:
+    default = rules.ConsoleSettings()
+    return rules.ConsoleSettings(
+        server_url=_checked(rules.check_server_url, _text(SERVER), default.server_url),
+        default_channel=_checked(
+            rules.check_default_channel, _text(DEFAULT_CHANNEL), default.default_channel
+        ),
+        language=language(),
+        retention_days=_checked(
+            rules.check_retention_days,
+            _text(RETENTION_DAYS) or str(default.retention_days),
+            default.retention_days,
+        ),
+        font_size=_checked(rules.check_font_size, _text(FONT_SIZE), default.font_size),
+    )
+
+
+def save(settings: rules.ConsoleSettings) -> None:
+    store = QSettings()
+    store.setValue(SERVER, settings.server_url)
+    store.setValue(DEFAULT_CHANNEL, settings.default_channel)
+    store.setValue(LANGUAGE, settings.language)
+    store.setValue(RETENTION_DAYS, settings.retention_days)
+    store.setValue(FONT_SIZE, "" if settings.font_size is None else settings.font_size)
+
+
+def language() -> str:
+    """ "system", "fr" or "en": the one setting the View menu and the dialog both change."""
+    return _checked(rules.check_language, _text(LANGUAGE) or rules.SYSTEM, rules.SYSTEM)
+
+
+def save_language(lang: str) -> None:
+    QSettings().setValue(LANGUAGE, rules.check_language(lang))
+
+
+def retention_days() -> int:
+    return load().retention_days
+
+
+def apply_font_size(points: int | None) -> None:
+    """The whole application in that size now (None: back to the system's own)."""
+    global _system_font
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if _system_font is None:
+        _system_font = QFont(app.font())
+    font = QFont(_system_font)
+    if points is not None:
+        font.setPointSize(points)
+    app.setFont(font)
+    # A widget with its own style sheet took its font when polished and does not follow
+    # the application's: polishing it again makes it.
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
