@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -80,7 +81,14 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def _no_rows(record: logging.LogRecord) -> bool:
+    """SQLAlchemy's DEBUG echo prints every row read (citizens' names, phones, e-mails):
+    never logged. Statements (INFO) stay for diagnosis; their values are hidden."""
+    return record.levelno > logging.DEBUG
+
+
 def make_engine(path: Path) -> Engine:
+    logging.getLogger("sqlalchemy.engine.Engine").addFilter(_no_rows)
     # hide_parameters: the store holds citizens' personal data; an error's message (shown,
     # or logged) must not carry the values of the statement that failed.
     engine = create_engine(

@@ -4,6 +4,7 @@ publish their changes to the feed in commit order."""
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,7 +42,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _no_rows(record: logging.LogRecord) -> bool:
+    """SQLAlchemy's DEBUG echo prints every row read (citizens' personal data): never
+    logged. Statements (INFO) stay for diagnosis; their values are hidden."""
+    return record.levelno > logging.DEBUG
+
+
 def _engine(url: str, *, immediate: bool = False) -> Engine:
+    logging.getLogger("sqlalchemy.engine.Engine").addFilter(_no_rows)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(
