@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.cases import CaseSummary
+from app.services.catalogue import Catalogue
 from app.services.citizens import CitizenDraft, CitizenMatch
 from app.services.validation import ValidationError
 from app.ui import formatting as fmt
@@ -47,6 +49,7 @@ class CitizenBox(QGroupBox):
         self._editor: Editor | None = None
         self._saving = False
         self._lang = "fr"
+        self._catalogue: Catalogue | None = None  # the services' names in both languages
         self.picked: CitizenMatch | None = None
 
         self.lookup = QLineEdit(self)
@@ -332,6 +335,9 @@ class CitizenBox(QGroupBox):
         self._follower.forget()
         self._follower.now()
 
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        self._catalogue = catalogue
+
     def set_language(self, lang: str) -> None:
         self._lang = lang
         if self.picked is not None:
@@ -481,7 +487,7 @@ class CitizenBox(QGroupBox):
                     else ""
                 )
                 lines.append(
-                    f"{case.case_number} · {_html(case.service_name)} · "
+                    f"{case.case_number} · {_html(self._service_name(case))} · "
                     f"{fmt.status_label(case.status, self._lang)} · "
                     + self.tr("échéance %1").replace("%1", fmt.when(case.due_at))
                     + late
@@ -490,6 +496,12 @@ class CitizenBox(QGroupBox):
             lines.append(self.tr("Aucun dossier ouvert."))
         self.picked_label.setText("<br>".join(lines))
         self.picked_box.show()
+
+    def _service_name(self, case: CaseSummary) -> str:
+        """The catalogue's name in the interface's language; the stored (French) one for a
+        service the catalogue no longer has."""
+        service = self._catalogue.services.get(case.service_code) if self._catalogue else None
+        return service.name(self._lang) if service is not None else case.service_name
 
     def _pick_item(self, item: QListWidgetItem) -> None:
         match = item.data(Qt.ItemDataRole.UserRole)

@@ -370,6 +370,7 @@ class RequestForm(QWidget):
         self.workspace = workspace
         self.profile = workspace.profile if workspace else None
         self.picker.set_catalogue(workspace.catalogue if workspace else None, self._lang)
+        self.citizen.set_catalogue(workspace.catalogue if workspace else None)
         self.citizen.set_lookup(workspace.lookup_citizens if workspace else None)
         self.citizen.set_editor(workspace.edit_citizen if workspace else None)
         self._fill_arrondissements()
