@@ -221,7 +221,7 @@ def test_stale_citizens_are_purged_at_start_and_when_retention_shortens(
     window.set_workspace(workspace, workspace.article_count())
     qtbot.waitUntil(lambda: citizens(workspace) == 0)
     assert window._purge_timer.isActive()
-    assert "effacée" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "effacée" in window.statusBar().currentMessage())
     old_citizen(workspace, 10)
     window.edit_settings()
     dialog = window.settings_dialog
@@ -229,3 +229,29 @@ def test_stale_citizens_are_purged_at_start_and_when_retention_shortens(
     dialog.retention.setText("5")
     dialog.submit()
     qtbot.waitUntil(lambda: citizens(workspace) == 0)
+
+
+def test_a_remembered_server_the_rules_refuse_is_shown_not_dropped(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    QSettings().setValue(settings.SERVER, "http://relais.interne:8000")  # from --server
+    dialog = open_settings(qtbot, win)
+    assert dialog.server.text() == "http://relais.interne:8000"
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and "https://" in dialog.errors["server_url"].text()
+    assert QSettings().value(settings.SERVER) == "http://relais.interne:8000"
+
+
+def test_a_one_off_language_stays_when_other_settings_change(
+    qtbot, background: Background, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    workspace.set_profile("045", "agent-test", "311")
+    QSettings().setValue(settings.LANGUAGE, "fr")
+    window = create_window(background, "en")  # relais --lang en
+    qtbot.addWidget(window)
+    window.set_workspace(workspace, workspace.article_count())
+    window.edit_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    dialog.retention.setText("60")
+    dialog.submit()
+    assert not dialog.isVisible()
+    assert window.translations.lang == "en" and settings.language() == "fr"

@@ -405,9 +405,8 @@ class MainWindow(QMainWindow):
         self.settings_dialog.open()
 
     def _apply_settings(self, previous: ConsoleSettings, chosen: ConsoleSettings) -> None:
-        lang = system_language() if chosen.language == SYSTEM else chosen.language
-        if lang != self.translations.lang:
-            self.apply_language(lang)
+        if chosen.language != previous.language:  # else a one-off --lang stays
+            self.apply_language(system_language() if chosen.language == SYSTEM else chosen.language)
         settings.apply_font_size(chosen.font_size)
         self._apply_default_channel()
         if self.workspace is not None:

@@ -43,7 +43,9 @@ def _checked(check: Callable[[str], T], raw: str, default: T) -> T:
 def load() -> rules.ConsoleSettings:
     default = rules.ConsoleSettings()
     return rules.ConsoleSettings(
-        server_url=_checked(rules.check_server_url, _text(SERVER), default.server_url),
+        # As remembered, unchecked: --server is kept as given, and the dialog must show it
+        # (and refuse it until fixed) rather than quietly drop it.
+        server_url=_text(SERVER).strip(),
         default_channel=_checked(
             rules.check_default_channel, _text(DEFAULT_CHANNEL), default.default_channel
         ),
