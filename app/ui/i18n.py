@@ -47,44 +47,47 @@ def _qm_file(lang: str) -> Path | None:
     return qm if qm.exists() else None
 
 
+# The application speaks one language: whichever Translations switches last replaces the
+# translators any other one installed (a second window, the next test in the process).
+_installed: dict[str, QTranslator] = {}
+
+
+def _install(app: QCoreApplication, key: str, translator: QTranslator | None) -> None:
+    previous = _installed.pop(key, None)
+    if previous is not None:
+        app.removeTranslator(previous)
+        previous.deleteLater()
+    if translator is not None:
+        app.installTranslator(translator)
+        _installed[key] = translator
+
+
 class Translations:
     """Installs the translator for a language; switching retranslates every open widget."""
 
     def __init__(self) -> None:
-        self._translator: QTranslator | None = None
-        self._qt_translator: QTranslator | None = None
         self.lang = "fr"
 
     def _apply_qt_own(self, app: QCoreApplication, lang: str) -> None:
         """Qt's own texts (OK / Annuler, context menus) in the same language."""
-        if self._qt_translator is not None:
-            app.removeTranslator(self._qt_translator)
-            self._qt_translator.deleteLater()
-            self._qt_translator = None
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(f"qtbase_{lang}", folder):
-            app.installTranslator(translator)
-            self._qt_translator = translator
+        _install(app, "qt", translator if translator.load(f"qtbase_{lang}", folder) else None)
 
     def apply(self, lang: str) -> bool:
         """Switch to lang; False when its translation cannot be found (French stays)."""
         app = QCoreApplication.instance()
         if app is None or lang not in LANGS:
             return False
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator.deleteLater()
-            self._translator = None
         qm = _qm_file(lang)
         translator = QTranslator(app)
         if qm is None or not translator.load(str(qm)):
             # French is the source text: without its file only plural forms read "(s)".
+            _install(app, "relais", None)
             self.lang = "fr"
             self._apply_qt_own(app, "fr")
             return lang == "fr"
-        app.installTranslator(translator)
-        self._translator = translator
+        _install(app, "relais", translator)
         self.lang = lang
         self._apply_qt_own(app, lang)
         return True

@@ -467,98 +467,98 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="305"/>
+        <location filename="../../app/ui/citizen_box.py" line="308"/>
         <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The contact information could not be saved (%1). Nothing was cleared: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="341"/>
+        <location filename="../../app/ui/citizen_box.py" line="347"/>
         <source>Citoyen</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="343"/>
+        <location filename="../../app/ui/citizen_box.py" line="349"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Search by phone or e-mail (↓ to choose)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="345"/>
+        <location filename="../../app/ui/citizen_box.py" line="351"/>
         <source>Recherche de citoyen</source>
         <translation>Citizen search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="346"/>
+        <location filename="../../app/ui/citizen_box.py" line="352"/>
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="350"/>
+        <location filename="../../app/ui/citizen_box.py" line="356"/>
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="351"/>
+        <location filename="../../app/ui/citizen_box.py" line="357"/>
         <source>Télé&amp;phone</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="352"/>
+        <location filename="../../app/ui/citizen_box.py" line="358"/>
         <source>Courr&amp;iel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="353"/>
-        <location filename="../../app/ui/citizen_box.py" line="363"/>
+        <location filename="../../app/ui/citizen_box.py" line="359"/>
+        <location filename="../../app/ui/citizen_box.py" line="369"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="358"/>
+        <location filename="../../app/ui/citizen_box.py" line="364"/>
         <source>Citoyen &amp;anonyme</source>
         <translation>&amp;Anonymous citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="359"/>
+        <location filename="../../app/ui/citizen_box.py" line="365"/>
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="360"/>
+        <location filename="../../app/ui/citizen_box.py" line="366"/>
         <source>Corriger les coordonnées de ce citoyen</source>
         <translation>Correct this citizen&apos;s contact information</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="363"/>
+        <location filename="../../app/ui/citizen_box.py" line="369"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="363"/>
+        <location filename="../../app/ui/citizen_box.py" line="369"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="363"/>
+        <location filename="../../app/ui/citizen_box.py" line="369"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="367"/>
+        <location filename="../../app/ui/citizen_box.py" line="373"/>
         <source>Enregistrer les coordonnées</source>
         <translation>Save contact information</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="368"/>
+        <location filename="../../app/ui/citizen_box.py" line="374"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="396"/>
+        <location filename="../../app/ui/citizen_box.py" line="402"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>This request type requires the citizen&apos;s contact information.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="451"/>
+        <location filename="../../app/ui/citizen_box.py" line="457"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citizen found: ↓ then Enter to choose</numerusform>
@@ -566,17 +566,17 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="455"/>
+        <location filename="../../app/ui/citizen_box.py" line="461"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>No citizen found: Enter to add them as a new citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="462"/>
+        <location filename="../../app/ui/citizen_box.py" line="468"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Citizen lookup is unavailable right now: enter the citizen below.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="467"/>
+        <location filename="../../app/ui/citizen_box.py" line="473"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n open case</numerusform>
@@ -584,22 +584,22 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="476"/>
+        <location filename="../../app/ui/citizen_box.py" line="482"/>
         <source>Dossiers ouverts :</source>
         <translation>Open cases:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="479"/>
+        <location filename="../../app/ui/citizen_box.py" line="485"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="486"/>
+        <location filename="../../app/ui/citizen_box.py" line="492"/>
         <source>échéance %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="490"/>
+        <location filename="../../app/ui/citizen_box.py" line="496"/>
         <source>Aucun dossier ouvert.</source>
         <translation>No open cases.</translation>
     </message>
@@ -1123,22 +1123,22 @@ Ctrl+K returns to the search.</translation>
         <translation>Station %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>The central store %1 will be used from the next start of Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="426"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>From the next start, Relais will work locally only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="429"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="456"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n citizen record unused for the retention period erased from this workstation.</numerusform>
@@ -1146,42 +1146,42 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="479"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>The local store cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="491"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="502"/>
+        <location filename="../../app/ui/main_window.py" line="501"/>
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="506"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -1189,12 +1189,12 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="518"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
     </message>
@@ -1256,178 +1256,178 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="458"/>
+        <location filename="../../app/ui/request_form.py" line="459"/>
         <source>Nouvelle demande</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="459"/>
+        <location filename="../../app/ui/request_form.py" line="460"/>
         <source>Ca&amp;nal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="460"/>
+        <location filename="../../app/ui/request_form.py" line="461"/>
         <source>Type de demande *</source>
         <translation>Request type *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="462"/>
+        <location filename="../../app/ui/request_form.py" line="463"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Type a few letters: pothole, streetlight, noise…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="464"/>
+        <location filename="../../app/ui/request_form.py" line="465"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="466"/>
+        <location filename="../../app/ui/request_form.py" line="467"/>
         <source>N° &amp;civique</source>
         <translation>C&amp;ivic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="467"/>
+        <location filename="../../app/ui/request_form.py" line="468"/>
         <source>&amp;Rue</source>
         <translation>&amp;Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="468"/>
+        <location filename="../../app/ui/request_form.py" line="469"/>
         <source>Code p&amp;ostal</source>
         <translation>P&amp;ostal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="469"/>
+        <location filename="../../app/ui/request_form.py" line="470"/>
         <source>Arron&amp;dissement</source>
         <translation>&amp;Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="473"/>
+        <location filename="../../app/ui/request_form.py" line="474"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>e.g. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="476"/>
+        <location filename="../../app/ui/request_form.py" line="477"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>type a few letters: plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="478"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="478"/>
+        <location filename="../../app/ui/request_form.py" line="479"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="479"/>
+        <location filename="../../app/ui/request_form.py" line="480"/>
         <source>D&amp;escription</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="481"/>
+        <location filename="../../app/ui/request_form.py" line="482"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="483"/>
+        <location filename="../../app/ui/request_form.py" line="484"/>
         <source>Acheminement et échéance</source>
         <translation>Routing and due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="484"/>
-        <location filename="../../app/ui/request_form.py" line="767"/>
+        <location filename="../../app/ui/request_form.py" line="485"/>
+        <location filename="../../app/ui/request_form.py" line="768"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Request saved. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="487"/>
+        <location filename="../../app/ui/request_form.py" line="488"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central store as soon as possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="491"/>
+        <location filename="../../app/ui/request_form.py" line="492"/>
         <source>Copier le numéro</source>
         <translation>Copy the number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="492"/>
+        <location filename="../../app/ui/request_form.py" line="493"/>
         <source>Voir le dossier</source>
         <translation>View the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="494"/>
+        <location filename="../../app/ui/request_form.py" line="495"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Open cases for this service at the same address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="496"/>
+        <location filename="../../app/ui/request_form.py" line="497"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>A&amp;ttach the citizen to this case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="497"/>
+        <location filename="../../app/ui/request_form.py" line="498"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Save an&amp;yway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="499"/>
         <source>Articles suggérés</source>
         <translation>Suggested articles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="499"/>
+        <location filename="../../app/ui/request_form.py" line="500"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="500"/>
+        <location filename="../../app/ui/request_form.py" line="501"/>
         <source>Vider le formulaire</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="520"/>
+        <location filename="../../app/ui/request_form.py" line="521"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="534"/>
+        <location filename="../../app/ui/request_form.py" line="535"/>
         <source>adresse requise</source>
         <translation>address required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="534"/>
+        <location filename="../../app/ui/request_form.py" line="535"/>
         <source>sans adresse</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="562"/>
+        <location filename="../../app/ui/request_form.py" line="563"/>
         <source>Ouverture du stockage local…</source>
         <translation>Opening the local store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="566"/>
+        <location filename="../../app/ui/request_form.py" line="567"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choose the request type to see where it will go.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="578"/>
+        <location filename="../../app/ui/request_form.py" line="579"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="582"/>
+        <location filename="../../app/ui/request_form.py" line="583"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="586"/>
+        <location filename="../../app/ui/request_form.py" line="587"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Handled now by the responsible unit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="589"/>
+        <location filename="../../app/ui/request_form.py" line="590"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business day</numerusform>
@@ -1435,7 +1435,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="590"/>
+        <location filename="../../app/ui/request_form.py" line="591"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business hour</numerusform>
@@ -1443,7 +1443,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="591"/>
+        <location filename="../../app/ui/request_form.py" line="592"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -1451,57 +1451,57 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="594"/>
+        <location filename="../../app/ui/request_form.py" line="595"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="627"/>
+        <location filename="../../app/ui/request_form.py" line="628"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Often, an article answers the question without opening a request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="632"/>
+        <location filename="../../app/ui/request_form.py" line="633"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Knowledge base articles related to the description will appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="668"/>
+        <location filename="../../app/ui/request_form.py" line="669"/>
         <source> — EN RETARD</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="688"/>
+        <location filename="../../app/ui/request_form.py" line="689"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Set up the workstation first (File &gt; Workstation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="715"/>
+        <location filename="../../app/ui/request_form.py" line="716"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="752"/>
+        <location filename="../../app/ui/request_form.py" line="753"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citizen attached to case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="765"/>
+        <location filename="../../app/ui/request_form.py" line="766"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citizen attached to the existing case. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="779"/>
+        <location filename="../../app/ui/request_form.py" line="780"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>What was changed while saving is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="810"/>
+        <location filename="../../app/ui/request_form.py" line="811"/>
         <source>Numéro de dossier copié</source>
         <translation>Case number copied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="829"/>
+        <location filename="../../app/ui/request_form.py" line="830"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n field to correct: nothing was cleared.</numerusform>
@@ -1509,7 +1509,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="862"/>
+        <location filename="../../app/ui/request_form.py" line="863"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
     </message>
