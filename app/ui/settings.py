@@ -69,7 +69,8 @@ def save(settings: rules.ConsoleSettings) -> None:
 
 
 def language() -> str:
-    """ "system", "fr" or "en": the one setting the View menu and the dialog both change."""
+    """The interface language (system, fr or en): the one setting that the View menu and
+    the settings dialog both change."""
     return _checked(rules.check_language, _text(LANGUAGE) or rules.SYSTEM, rules.SYSTEM)
 
 
