@@ -255,3 +255,15 @@ def test_a_one_off_language_stays_when_other_settings_change(
     dialog.submit()
     assert not dialog.isVisible()
     assert window.translations.lang == "en" and settings.language() == "fr"
+
+
+def test_settings_can_be_changed_while_the_store_is_opening(qtbot, background: Background) -> None:  # type: ignore[no-untyped-def]
+    window = create_window(background, "fr")
+    qtbot.addWidget(window)
+    window.edit_settings()  # no workspace yet: the station waits for the store
+    dialog = window.settings_dialog
+    assert dialog is not None and not dialog.station.isEnabled()
+    dialog.font_size.setText("12")
+    dialog.submit()
+    assert not dialog.isVisible()
+    assert settings.load().font_size == 12 and QApplication.font().pointSize() == 12
