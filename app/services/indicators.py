@@ -288,6 +288,7 @@ def write_overdue_csv(
     headers: Sequence[str],
     rows: Sequence[OverdueRow],
     status_label: Callable[[str], str],
+    service_label: Callable[[OverdueRow], str] = lambda row: row.service_name,
     tz: str = TIMEZONE,
 ) -> int:
     """The overdue list as a spreadsheet reads it in Québec: ';' between fields, a decimal
@@ -300,7 +301,7 @@ def write_overdue_csv(
             writer.writerow(
                 [
                     row.case_number,
-                    row.service_name,
+                    service_label(row),
                     row.arrondissement,
                     row.responsible_unit,
                     status_label(row.status),

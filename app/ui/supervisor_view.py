@@ -160,14 +160,14 @@ class SupervisorView(QDialog):
         )
         self.service_model: RowsModel[ServiceCount] = RowsModel(
             [
-                Column(lambda r: r.service_name, lambda r: r.service_name),
+                Column(self._service, self._service),
                 Column(lambda r: r.arrondissement or "—", lambda r: r.arrondissement),
                 Column(lambda r: str(r.count), lambda r: r.count, numeric=True),
             ]
         )
         self.complaint_model: RowsModel[ComplaintAge] = RowsModel(
             [
-                Column(lambda r: r.service_name, lambda r: r.service_name),
+                Column(self._service, self._service),
                 Column(lambda r: str(r.open), lambda r: r.open, numeric=True),
                 Column(lambda r: str(r.under_2_days), lambda r: r.under_2_days, True),
                 Column(lambda r: str(r.from_2_to_7_days), lambda r: r.from_2_to_7_days, True),
@@ -179,7 +179,7 @@ class SupervisorView(QDialog):
         self.overdue_model: RowsModel[OverdueRow] = RowsModel(
             [
                 Column(lambda r: r.case_number, lambda r: r.case_number),
-                Column(lambda r: r.service_name, lambda r: r.service_name),
+                Column(self._service, self._service),
                 Column(lambda r: r.arrondissement or "—", lambda r: r.arrondissement),
                 Column(lambda r: r.responsible_unit, lambda r: r.responsible_unit),
                 Column(lambda r: fmt.status_label(r.status, self.lang), lambda r: r.status),
@@ -263,6 +263,13 @@ class SupervisorView(QDialog):
         )
         self.overdue_model.set_headers(self._overdue_headers())
         self._show(self.figures)
+
+    def _service(self, row: ServiceCount | ComplaintAge | OverdueRow) -> str:
+        """The service in the interface's language: the central store names it in French."""
+        service = self._workspace.catalogue.services.get(row.service_code)
+        if self.lang == "en" and service is not None:
+            return service.name("en")
+        return row.service_name or row.service_code
 
     def _overdue_headers(self) -> list[str]:
         return [
@@ -430,6 +437,7 @@ class SupervisorView(QDialog):
                 self._overdue_headers(),
                 rows,
                 lambda code: fmt.status_label(code, lang),
+                self._service,
             )
         except OSError as exc:
             self.state_label.setText(

@@ -19,6 +19,7 @@ from app.ui.background import Background
 from app.ui.main import attach_server, create_window
 from app.ui.main_window import MainWindow
 from app.ui.supervisor_view import SupervisorView
+from tests.test_ui_english import ALLOWED, Seen, french_names, french_sources, place_names
 
 OpenWindow = Callable[[str, int], MainWindow]
 
@@ -112,3 +113,34 @@ def test_an_agent_is_not_offered_the_figures(qtbot, open_window: OpenWindow) -> 
     assert not win.indicators_action.isVisible()
     win.show_indicators()
     assert win.supervisor_view is None
+
+
+def test_no_french_is_left_in_the_english_view(qtbot, open_window: OpenWindow) -> None:  # type: ignore[no-untyped-def]
+    win = open_window("superviseur", 63)
+    assert win.workspace is not None
+    win.set_language("en")
+    qtbot.waitUntil(win.indicators_action.isVisible, timeout=10000)
+    win.show_indicators()
+    view = win.supervisor_view
+    assert view is not None
+    view.period.setCurrentIndex(view.period.findData("month"))
+    qtbot.waitUntil(
+        lambda: (
+            view.figures is not None
+            and view.figures.first != view.figures.last
+            and view.state_label.text().startswith("Figures from")
+        ),
+        timeout=15000,
+    )
+    seen = Seen()
+    for tab in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(tab)
+        qtbot.wait(50)
+        seen.window(view, f"indicators tab {tab}")
+        for model in (view.service_model, view.complaint_model, view.overdue_model):
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    seen.add(model.data(model.index(row, column)), f"tab {tab} cell")
+    names = french_names(win.workspace)
+    wrong = seen.french(french_sources(), names, ALLOWED + place_names(win.workspace))
+    assert not wrong, "\n".join(wrong)
