@@ -111,7 +111,7 @@ def test_a_case_is_corrected_from_the_keyboard(
     view = panel.detail
     assert view.edit_button.isVisible() and view.edit_button.text() == "Modifier (Ctrl+E)"
 
-    panel.results.setFocus()
+    panel.field.setFocus()  # the agent has just typed the case number
     press(qtbot, Qt.Key.Key_E, CTRL)
     editor = view.editor
     assert view.editing and not view.edit_button.isVisible()

@@ -27,6 +27,8 @@ from app.ui.field_errors import error_label, mark, unmark
 
 FIELDS = ("description", "civic_number", "street", "postal_code", "arrondissement")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A field with a problem is outlined as on the request form (field_errors.mark sets it).
+EDITOR_STYLE = '*[invalid="true"] { border: 2px solid #a40000; border-radius: 3px; }'
 
 
 class CaseEditor(QWidget):
@@ -36,6 +38,7 @@ class CaseEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseEditor")
+        self.setStyleSheet(EDITOR_STYLE)
         self._lang = "fr"
         self.case_number: str | None = None
         self._shown: dict[str, str] = {}  # the values the fields were filled with

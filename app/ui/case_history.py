@@ -1042,6 +1042,8 @@ class CaseHistoryPanel(QWidget):
                 self.tr("Le dossier %1 n'existe pas sur ce poste.").replace("%1", case_number)
             )
             return
+        # The station may have been set since (first start): corrections can be saved now.
+        self.detail.set_editable(workspace.profile is not None)
         self.detail.show_detail(detail)
 
     # -- notes --------------------------------------------------------------------------

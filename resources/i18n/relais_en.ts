@@ -351,47 +351,47 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="134"/>
+        <location filename="../../app/ui/case_editor.py" line="137"/>
         <source>Description :</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="135"/>
+        <location filename="../../app/ui/case_editor.py" line="138"/>
         <source>N° civique :</source>
         <translation>Civic no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="136"/>
+        <location filename="../../app/ui/case_editor.py" line="139"/>
         <source>Rue :</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="137"/>
+        <location filename="../../app/ui/case_editor.py" line="140"/>
         <source>Code postal :</source>
         <translation>Postal code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="138"/>
+        <location filename="../../app/ui/case_editor.py" line="141"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="143"/>
+        <location filename="../../app/ui/case_editor.py" line="146"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="144"/>
+        <location filename="../../app/ui/case_editor.py" line="147"/>
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="182"/>
+        <location filename="../../app/ui/case_editor.py" line="185"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="242"/>
+        <location filename="../../app/ui/case_editor.py" line="245"/>
         <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
         <translation>This case is closed: it can no longer be changed.</translation>
     </message>
@@ -512,22 +512,22 @@ Ctrl+K returns to the search.</translation>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1066"/>
+        <location filename="../../app/ui/case_history.py" line="1068"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1075"/>
+        <location filename="../../app/ui/case_history.py" line="1077"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1113"/>
+        <location filename="../../app/ui/case_history.py" line="1115"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The changes could not be saved (%1). Nothing was erased: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1126"/>
+        <location filename="../../app/ui/case_history.py" line="1128"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Case %1 changed: the changes will be sent to the central store.</translation>
     </message>

@@ -351,47 +351,47 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="134"/>
+        <location filename="../../app/ui/case_editor.py" line="137"/>
         <source>Description :</source>
         <translation>Description :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="135"/>
+        <location filename="../../app/ui/case_editor.py" line="138"/>
         <source>N° civique :</source>
         <translation>N° civique :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="136"/>
+        <location filename="../../app/ui/case_editor.py" line="139"/>
         <source>Rue :</source>
         <translation>Rue :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="137"/>
+        <location filename="../../app/ui/case_editor.py" line="140"/>
         <source>Code postal :</source>
         <translation>Code postal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="138"/>
+        <location filename="../../app/ui/case_editor.py" line="141"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="143"/>
+        <location filename="../../app/ui/case_editor.py" line="146"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="144"/>
+        <location filename="../../app/ui/case_editor.py" line="147"/>
         <source>Annuler (Échap)</source>
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="182"/>
+        <location filename="../../app/ui/case_editor.py" line="185"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="242"/>
+        <location filename="../../app/ui/case_editor.py" line="245"/>
         <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
         <translation>Ce dossier est fermé : il ne peut plus être modifié.</translation>
     </message>
@@ -512,22 +512,22 @@ Ctrl+K revient à la recherche.</translation>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1066"/>
+        <location filename="../../app/ui/case_history.py" line="1068"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1075"/>
+        <location filename="../../app/ui/case_history.py" line="1077"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1113"/>
+        <location filename="../../app/ui/case_history.py" line="1115"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1126"/>
+        <location filename="../../app/ui/case_history.py" line="1128"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
