@@ -167,7 +167,6 @@ class CaseEditor(QWidget):
         self._fill_arrondissements(case.arrondissement)
         self.clear_problems()
         self.set_busy(False)
-        self.description.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _fill_arrondissements(self, code: str | None) -> None:
         box = self.arrondissement

@@ -386,12 +386,12 @@ Ctrl+K returns to the search.</translation>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="185"/>
+        <location filename="../../app/ui/case_editor.py" line="184"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="245"/>
+        <location filename="../../app/ui/case_editor.py" line="244"/>
         <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
         <translation>This case is closed: it can no longer be changed.</translation>
     </message>

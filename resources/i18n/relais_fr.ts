@@ -386,12 +386,12 @@ Ctrl+K revient à la recherche.</translation>
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="185"/>
+        <location filename="../../app/ui/case_editor.py" line="184"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="245"/>
+        <location filename="../../app/ui/case_editor.py" line="244"/>
         <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
         <translation>Ce dossier est fermé : il ne peut plus être modifié.</translation>
     </message>
