@@ -266,7 +266,7 @@ class CaseDetail:
     synced: bool
 
 
-def _detail(session: Session, req: ServiceRequest, now: datetime) -> CaseDetail:
+def detail_of(session: Session, req: ServiceRequest, now: datetime) -> CaseDetail:
     summary = summaries(session, summary_query().where(ServiceRequest.id == req.id), now)[0]
     citizens = session.scalars(
         select(Citizen)
@@ -295,7 +295,7 @@ def _detail(session: Session, req: ServiceRequest, now: datetime) -> CaseDetail:
     )
 
 
-def _request(session: Session, case_number: str) -> ServiceRequest | None:
+def request_by_number(session: Session, case_number: str) -> ServiceRequest | None:
     return session.scalar(
         select(ServiceRequest).where(ServiceRequest.case_number == case_number.strip())
     )
@@ -303,8 +303,8 @@ def _request(session: Session, case_number: str) -> ServiceRequest | None:
 
 def case_detail(store: Store, case_number: str, now: datetime) -> CaseDetail | None:
     with store.session() as session:
-        req = _request(session, case_number)
-        return None if req is None else _detail(session, req, now)
+        req = request_by_number(session, case_number)
+        return None if req is None else detail_of(session, req, now)
 
 
 def add_event(
@@ -326,13 +326,13 @@ def add_note(
             [FieldProblem("note", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),))]
         )
     with store.writing() as session:
-        req = _request(session, case_number)
+        req = request_by_number(session, case_number)
         if req is None:
             raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
         add_event(session, req, "note", profile.agent, now, {"text": body})
         outbox.enqueue(session, "request.note", req.case_number, {"text": body}, now)
         session.flush()
-        return _detail(session, req, now)
+        return detail_of(session, req, now)
 
 
 def find_duplicates(

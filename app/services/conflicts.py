@@ -3,8 +3,9 @@ the one the central store now holds, and keeps one of the two.
 
 The central store writes nothing of an operation that clashes (not even its other
 fields), so resolving sends a new operation: the agent's other fields plus the clashing
-values they kept, on the revision they have now seen. Only citizens are edited from the
-console today; other clashing operations stay in the sync window's list."""
+values they kept, on the revision they have now seen. Citizens' details and requests'
+own fields (description, location) are edited from the console; other clashing
+operations stay in the sync window's list."""
 
 from __future__ import annotations
 
@@ -18,10 +19,13 @@ from sqlalchemy.orm import Session
 
 from app.models import Citizen, OutboxOp
 from app.models.store import Store
-from app.services import outbox, replica
+from app.services import outbox, replica, request_edits
+from app.services.cases import request_by_number
+from app.services.catalogue import Catalogue
 
-# The operation types this module can explain and resolve.
-RESOLVABLE = ("citizen.upsert",)
+# The operation types this module can explain and resolve, and what they edit.
+ENTITIES = {"citizen.upsert": "citizen", "request.update": "request"}
+RESOLVABLE = tuple(ENTITIES)
 
 
 class ConflictGone(LookupError):
@@ -38,9 +42,10 @@ class Clash:
 @dataclass(frozen=True)
 class Conflict:
     seq: int
-    entity: str  # "citizen"
-    target: str
-    label: str  # the citizen's name, as the central store has it
+    entity: str  # "citizen" or "request"
+    target: str  # the citizen's id, or the case number
+    # The citizen's name, or the case number and its service, as the central store has them.
+    label: str
     clashes: list[Clash]
     # The agent's other fields in that operation: they did not clash, but were not written
     # either; resolving sends them again.
@@ -62,17 +67,29 @@ def _parts(op: OutboxOp) -> tuple[dict[str, Any], list[str], Mapping[str, Any]]:
     return mine, clashing, record
 
 
-def _conflict(session: Session, op: OutboxOp) -> Conflict:
-    mine, clashing, record = _parts(op)
+def _label(
+    session: Session, op: OutboxOp, mine: Mapping[str, Any], record: Mapping[str, Any]
+) -> str:
+    if ENTITIES[op.type] == "request":
+        service = _text(record.get("service_name"))
+        if not service:
+            req = request_by_number(session, op.target)
+            service = req.service_name if req is not None else ""
+        return f"{op.target} · {service}" if service else op.target
     label = _text(record.get("name"))
     if not label:
         local = session.get(Citizen, op.target)
         label = local.name if local is not None else _text(mine.get("name"))
+    return label
+
+
+def _conflict(session: Session, op: OutboxOp) -> Conflict:
+    mine, clashing, record = _parts(op)
     return Conflict(
         seq=op.seq,
-        entity="citizen",
+        entity=ENTITIES[op.type],
         target=op.target,
-        label=label,
+        label=_label(session, op, mine, record),
         clashes=[Clash(name, _text(mine[name]), _text(record.get(name))) for name in clashing],
         others={name: _text(value) for name, value in mine.items() if name not in clashing},
         revision=int(record.get("revision") or 0),
@@ -117,11 +134,74 @@ def _fields_of_later_ops(session: Session, op: OutboxOp) -> set[str]:
     return {name for other in later for name in ((other.data or {}).get("fields") or {})}
 
 
-def resolve(store: Store, seq: int, keep_mine: set[str], now: datetime) -> str | None:
+def _settle_citizen(
+    session: Session,
+    target: str,
+    record: Mapping[str, Any],
+    wanted: Mapping[str, Any],
+    given_up: set[str],
+    now: datetime,
+) -> None:
+    applied = False
+    if record.get("id") == target:
+        # Refused when newer work for this citizen is still pending, or when the feed
+        # already brought a later record: either is closer to the truth than this one.
+        applied = replica.apply_citizen(session, record)
+    citizen = session.get(Citizen, target)
+    if citizen is None:
+        return
+    if not applied:
+        # The record could not come in whole: at least the clashing fields the agent
+        # gave up must stop showing their own value.
+        for name in given_up:
+            if name in record:
+                setattr(citizen, name, _text(record[name]))
+    for name, value in wanted.items():
+        setattr(citizen, name, value)
+    citizen.updated_at = now
+
+
+def _settle_request(
+    session: Session,
+    target: str,
+    record: Mapping[str, Any],
+    wanted: Mapping[str, Any],
+    given_up: set[str],
+    now: datetime,
+    catalogue: Catalogue | None,
+    actor: str,
+) -> None:
+    applied = False
+    if record.get("case_number") == target:
+        applied = replica.apply_request(session, record)  # refused as for a citizen
+    req = request_by_number(session, target)
+    if req is None:
+        return
+    if not applied:
+        theirs = {name: _text(record[name]) for name in given_up if name in record}
+        request_edits.apply_fields(session, None, req, theirs, actor, now, record=False)
+        if "arrondissement" in theirs and record.get("responsible_unit"):
+            req.responsible_unit = _text(record["responsible_unit"])
+    # The kept values show at once, with a line on the timeline, as any correction does.
+    request_edits.apply_fields(
+        session, catalogue, req, {k: _text(v) for k, v in wanted.items()}, actor, now
+    )
+
+
+def resolve(
+    store: Store,
+    seq: int,
+    keep_mine: set[str],
+    now: datetime,
+    *,
+    catalogue: Catalogue | None = None,
+    actor: str = "",
+) -> str | None:
     """Settle one conflict: the central store's record comes in, the agent's kept values
     and other fields go over it, and (if any remain) they are queued again on the record's
     revision, all in one transaction. Returns the new operation's op_id, or None when the
-    agent kept nothing and had nothing else to send."""
+    agent kept nothing and had nothing else to send. `catalogue` re-routes a request whose
+    kept arrondissement differs from the record's; `actor` signs its timeline line."""
     with store.writing() as session:
         op = session.get(OutboxOp, seq)
         if op is None or op.state != outbox.CONFLICT or op.type not in RESOLVABLE:
@@ -131,34 +211,24 @@ def resolve(store: Store, seq: int, keep_mine: set[str], now: datetime) -> str |
         if unknown:
             raise ValueError(f"not a clashing field: {', '.join(sorted(unknown))}")
         superseded = _fields_of_later_ops(session, op)
-        target, revision = op.target, int(record.get("revision") or 0)
+        target, type_ = op.target, op.type
+        revision = int(record.get("revision") or 0)
         session.delete(op)
         session.flush()
 
-        applied = False
-        if record.get("id") == target:
-            # Refused when newer work for this citizen is still pending, or when the feed
-            # already brought a later record: either is closer to the truth than this one.
-            applied = replica.apply_citizen(session, record)
-        citizen = session.get(Citizen, target)
         wanted = {
             name: value
             for name, value in mine.items()
             if (name not in clashing or name in keep_mine) and name not in superseded
         }
-        if citizen is not None:
-            if not applied:
-                # The record could not come in whole: at least the clashing fields the
-                # agent gave up must stop showing their own value.
-                for name in set(clashing) - keep_mine - superseded:
-                    if name in record:
-                        setattr(citizen, name, _text(record[name]))
-            for name, value in wanted.items():
-                setattr(citizen, name, value)
-            citizen.updated_at = now
+        given_up = set(clashing) - keep_mine - superseded
+        if ENTITIES[type_] == "request":
+            _settle_request(session, target, record, wanted, given_up, now, catalogue, actor)
+        else:
+            _settle_citizen(session, target, record, wanted, given_up, now)
         if not wanted:
             return None
         queued = outbox.enqueue(
-            session, "citizen.upsert", target, {"fields": wanted}, now, base_revision=revision
+            session, type_, target, {"fields": wanted}, now, base_revision=revision
         )
         return queued.op_id

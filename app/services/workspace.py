@@ -25,6 +25,7 @@ from app.services import (
     kb,
     outbox,
     privacy,
+    request_edits,
     resources,
 )
 from app.services.articles import ArticleView, read_article
@@ -141,11 +142,19 @@ class Workspace:
     def edit_citizen(self, citizen_id: str, changes: dict[str, str]) -> citizens.CitizenMatch:
         return citizens.edit_citizen(self.store, citizen_id, changes, now())
 
+    def edit_request(self, case_number: str, changes: dict[str, str]) -> cases.CaseDetail:
+        return request_edits.edit_request(
+            self.store, self.catalogue, self._profile(), case_number, changes, now()
+        )
+
     def conflicts(self) -> list[conflicts.Conflict]:
         return conflicts.list_conflicts(self.store)
 
     def resolve_conflict(self, seq: int, keep_mine: set[str]) -> str | None:
-        return conflicts.resolve(self.store, seq, keep_mine, now())
+        agent = self.profile.agent if self.profile is not None else ""
+        return conflicts.resolve(
+            self.store, seq, keep_mine, now(), catalogue=self.catalogue, actor=agent
+        )
 
     def conflict_count(self) -> int:
         return conflicts.conflict_count(self.store)

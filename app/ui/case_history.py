@@ -1,5 +1,5 @@
 """Case history: find a case by its number, a phone, an e-mail or an address, read it with
-its timeline, and add a note.
+its timeline, add a note, and correct an open case's description and location.
 
 Searches follow the typing (debounced); at most one runs at a time and the list catches up
 with the field when it ends. Every store call runs off the UI thread through `Background`.
@@ -8,6 +8,7 @@ with the field when it ends. Every store call runs off the UI thread through `Ba
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -45,6 +46,7 @@ from app.services.validation import ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui.background import Background
+from app.ui.case_editor import CaseEditor
 from app.ui.field_errors import ERROR_STYLE
 from app.ui.latest import Follower
 
@@ -213,7 +215,8 @@ class _CtrlEnter(QObject):
 
 class CaseDetailView(QScrollArea):
     """One case as an agent reads it: number, facts, citizens, details and the timeline,
-    with the field for a new note. Display only: the panel loads and saves."""
+    with the field for a new note, and (Modifier) its own fields made editable. Display
+    only: the panel loads and saves."""
 
     noteRequested = Signal()  # the agent asked to save the typed note (button, Ctrl+Enter)
 
@@ -237,6 +240,7 @@ class CaseDetailView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail: CaseDetail | None = None
+        self._editable = False  # a workspace with a profile: corrections can be saved
         self._lang = "fr"
         self._catalogue: Catalogue | None = None
         content = QWidget(self)
@@ -272,6 +276,12 @@ class CaseDetailView(QScrollArea):
         )
         self.late_badge = _badge(self.body, "caseOverdueBadge", LATE_FG, LATE_BG)
         self.unsynced_badge = _badge(self.body, "caseUnsynced", PENDING_FG, PENDING_BG)
+        self.edit_button = QPushButton(self.body)
+        self.edit_button.setObjectName("caseEditButton")
+        self.edit_button.setAutoDefault(True)  # Enter on the focused button starts editing
+        self.edit_button.hide()
+        self.editor = CaseEditor(self.body)
+        self.editor.hide()
 
     def _build_facts(self) -> None:
         self.fact_captions = {key: QLabel(self.body) for key in self.FACTS}
@@ -325,11 +335,14 @@ class CaseDetailView(QScrollArea):
         header.addWidget(self.late_badge)
         header.addWidget(self.unsynced_badge)
         header.addStretch(1)
+        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         # Set explicitly: nested layouts would inherit the 24 px between the two columns.
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addLayout(header)
         left.addLayout(self.facts)
+        left.addSpacing(6)
+        left.addWidget(self.editor)
         for heading, value in (
             (self.citizens_heading, self.citizens_label),
             (self.description_heading, self.description_label),
@@ -367,8 +380,17 @@ class CaseDetailView(QScrollArea):
         inner.addWidget(self.empty_label)
         inner.addWidget(self.body)
         inner.addStretch(1)
-        QWidget.setTabOrder(self.number_label, self.note_field)
-        QWidget.setTabOrder(self.note_field, self.add_note_button)
+        chain: list[QWidget] = [
+            self.number_label,
+            self.edit_button,
+            *self.editor.editors.values(),
+            self.editor.save_button,
+            self.editor.cancel_button,
+            self.note_field,
+            self.add_note_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- public -------------------------------------------------------------------------
     @property
@@ -378,8 +400,45 @@ class CaseDetailView(QScrollArea):
     def show_detail(self, detail: CaseDetail | None) -> None:
         if self.case_number != (None if detail is None else detail.summary.case_number):
             self.note_problem.hide()  # a problem with another case's note
+            self.stop_edit(focus=False)  # corrections belong to the case they were typed on
         self.detail = detail
         self.redraw()
+
+    # -- correcting ---------------------------------------------------------------------
+    @property
+    def editing(self) -> bool:
+        return not self.editor.isHidden()
+
+    @property
+    def can_edit(self) -> bool:
+        """Offered for an open case only, once the workstation can save (a profile)."""
+        detail = self.detail
+        return self._editable and detail is not None and detail.summary.is_open
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        if not editable:
+            self.stop_edit(focus=False)
+        self.redraw()
+
+    def start_edit(self) -> None:
+        """The description and location become fields, filled with the case's values."""
+        if self.editing or not self.can_edit or self.detail is None:
+            return
+        self.editor.start(self.detail, self._catalogue)
+        self.editor.show()
+        self.redraw()
+        self.ensureWidgetVisible(self.editor)
+        self.editor.description.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def stop_edit(self, focus: bool = True) -> None:
+        if not self.editing:
+            return
+        self.editor.hide()
+        self.editor.clear_problems()
+        self.redraw()
+        if focus and self.edit_button.isVisible():
+            self.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_context(self, lang: str, catalogue: Catalogue | None) -> None:
         self._lang = lang
@@ -421,6 +480,11 @@ class CaseDetailView(QScrollArea):
         self.note_field.setPlaceholderText(self.tr("Ce que le citoyen a dit ou ce qui a été fait"))
         self.note_field.setAccessibleName(self.tr("Note à ajouter au dossier"))
         self.add_note_button.setText(self.tr("Ajouter la note (Ctrl+Entrée)"))
+        self.edit_button.setText(self.tr("Modifier (Ctrl+E)"))
+        self.edit_button.setToolTip(
+            self.tr("Corriger la description ou l'emplacement de ce dossier")
+        )
+        self.editor.retranslate()
         self.redraw()
 
     def _fact_captions(self) -> dict[str, str]:
@@ -449,6 +513,9 @@ class CaseDetailView(QScrollArea):
         self.number_label.setText(case.case_number)
         self.late_badge.setVisible(case.overdue)
         self.unsynced_badge.setVisible(not detail.synced)
+        self.edit_button.setVisible(self.can_edit and not self.editing)
+        self.description_heading.setVisible(not self.editing)
+        self.description_label.setVisible(not self.editing)
         values = self._fact_texts(detail)
         for key, label in self.fact_values.items():
             label.setText(values.get(key, ""))
@@ -657,6 +724,7 @@ class CaseHistoryPanel(QWidget):
         self._search: CaseSearch | None = None
         self._requested: str | None = None  # the case whose detail was asked for last
         self._saving_note = False
+        self._saving_edit = False
         self.suggestion_buttons: list[QPushButton] = []
 
         self._build_search()
@@ -742,11 +810,21 @@ class CaseHistoryPanel(QWidget):
         self.results.installEventFilter(self)
         self.results.clicked.connect(self._open_index)
         self.detail.noteRequested.connect(self.add_note)
-        # Esc from anywhere in the panel goes back to the search field.
+        self.detail.edit_button.clicked.connect(self.start_edit)
+        self.detail.editor.saveRequested.connect(self.save_edit)
+        self.detail.editor.cancelRequested.connect(self.cancel_edit)
+        # Esc from anywhere in the panel goes back to the search field (from a correction
+        # being typed, it gives the correction up first).
         QShortcut(
             QKeySequence(Qt.Key.Key_Escape),
             self,
-            self.focus_search,
+            self._escape,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence("Ctrl+E"),
+            self,
+            self.start_edit,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
 
@@ -759,11 +837,18 @@ class CaseHistoryPanel(QWidget):
         catalogue = None if workspace is None else workspace.catalogue
         self.model.catalogue = catalogue
         self.detail.set_context(self._lang, catalogue)
+        self.detail.set_editable(workspace is not None and workspace.profile is not None)
         if workspace is None:
             return
         self._start_search()
         if self._requested is not None and self.detail.detail is None:
             self._load_case(self._requested)
+
+    def _escape(self) -> None:
+        if self.detail.editing:
+            self.cancel_edit()
+        else:
+            self.focus_search()
 
     def focus_search(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -957,6 +1042,8 @@ class CaseHistoryPanel(QWidget):
                 self.tr("Le dossier %1 n'existe pas sur ce poste.").replace("%1", case_number)
             )
             return
+        # The station may have been set since (first start): corrections can be saved now.
+        self.detail.set_editable(workspace.profile is not None)
         self.detail.show_detail(detail)
 
     # -- notes --------------------------------------------------------------------------
@@ -988,3 +1075,62 @@ class CaseHistoryPanel(QWidget):
         if self.shown_case == case_number:
             self.detail.show_detail(detail)
         self.statusMessage.emit(self.tr("Note ajoutée au dossier %1").replace("%1", case_number))
+
+    # -- corrections --------------------------------------------------------------------
+    def start_edit(self) -> None:
+        """Modifier (Ctrl+E): the open case's description and location become editable."""
+        if self._workspace is not None:
+            self.detail.start_edit()
+
+    def cancel_edit(self) -> None:
+        if not self._saving_edit:
+            self.detail.stop_edit()
+
+    def save_edit(self) -> None:
+        """Save what the agent changed in the case's fields, off the UI thread."""
+        case_number, workspace = self.detail.editor.case_number, self._workspace
+        if self._saving_edit or not self.detail.editing or case_number is None:
+            return
+        changes = self.detail.editor.changes()
+        if not changes or workspace is None:
+            self.detail.stop_edit()
+            return
+        self._saving_edit = True
+        self.detail.editor.clear_problems()
+        self.detail.editor.set_busy(True)
+        self._background.spawn(self._save_edit(workspace, case_number, changes))
+
+    async def _save_edit(
+        self, workspace: Workspace, case_number: str, changes: dict[str, str]
+    ) -> None:
+        editor = self.detail.editor
+        try:
+            detail = await self._background.run(workspace.edit_request, case_number, changes)
+        except ValidationError as exc:  # what was typed stays, each problem under its field
+            editor.show_problems(exc.problems)
+            return
+        except Exception as exc:  # shown to the agent; the typed values stay
+            editor.show_error(
+                self.tr(
+                    "Les modifications n'ont pas pu être enregistrées (%1). Rien n'a été "
+                    "effacé : réessayez."
+                ).replace("%1", _reason(exc))
+            )
+            return
+        finally:
+            self._saving_edit = False
+            editor.set_busy(False)
+        if self.shown_case == case_number:
+            self.detail.stop_edit()
+            self.detail.show_detail(detail)
+        self.statusMessage.emit(
+            self.tr(
+                "Dossier %1 modifié : les changements seront transmis au stockage central."
+            ).replace("%1", case_number)
+        )
+
+
+def _reason(exc: Exception) -> str:
+    # The driver's own words ("database is locked"), never a statement or its values.
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__

@@ -1,6 +1,8 @@
 """Edits that clashed with a colleague's, settled field by field: for each clashing field,
 the agent's value or the one the registry (the central store) now holds. The agent's
-other changes in the same edit are sent again whatever is chosen here."""
+other changes in the same edit are sent again whatever is chosen here. A citizen's
+details and a case's own fields (description, location) are settled alike; a case is
+named by its number and its service."""
 
 from __future__ import annotations
 
@@ -129,7 +131,10 @@ class ConflictDialog(QDialog):
             first.setFocus()
 
     def _conflict_box(self, conflict: Conflict, kept: set[str]) -> QGroupBox:
-        title = conflict.label or self.tr("Citoyen sans nom")
+        if conflict.entity == "request":
+            title = self.tr("Dossier %1").replace("%1", conflict.label)
+        else:
+            title = conflict.label or self.tr("Citoyen sans nom")
         box = QGroupBox(_plain(title), self.rows)
         box.setObjectName(f"conflict-{conflict.seq}")
         column = QVBoxLayout(box)
@@ -252,6 +257,11 @@ class ConflictDialog(QDialog):
             "email": self.tr("Courriel"),
             "address": self.tr("Adresse"),
             "preferred_language": self.tr("Langue préférée"),
+            "description": self.tr("Description"),
+            "civic_number": self.tr("N° civique"),
+            "street": self.tr("Rue"),
+            "postal_code": self.tr("Code postal"),
+            "arrondissement": self.tr("Arrondissement"),
         }
         return names.get(field, field)
 
@@ -260,6 +270,9 @@ class ConflictDialog(QDialog):
             return self.tr("(vide)")
         if field == "preferred_language":
             return {"fr": "Français", "en": "English"}.get(value, value)
+        if field == "arrondissement":
+            place = self._workspace.catalogue.routing.arrondissements.get(value)
+            return f"{place.name} ({value})" if place is not None else value
         return value
 
 

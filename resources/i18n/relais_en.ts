@@ -87,346 +87,404 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="406"/>
+        <location filename="../../app/ui/case_history.py" line="465"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>No case open. Search for a case above, then ↓ and Enter to show it here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="413"/>
+        <location filename="../../app/ui/case_history.py" line="472"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="414"/>
-        <location filename="../../app/ui/case_history.py" line="489"/>
+        <location filename="../../app/ui/case_history.py" line="473"/>
+        <location filename="../../app/ui/case_history.py" line="556"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="415"/>
+        <location filename="../../app/ui/case_history.py" line="474"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="416"/>
+        <location filename="../../app/ui/case_history.py" line="475"/>
         <source>Citoyens concernés</source>
         <translation>Citizens concerned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="417"/>
+        <location filename="../../app/ui/case_history.py" line="476"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="418"/>
+        <location filename="../../app/ui/case_history.py" line="477"/>
         <source>Précisions</source>
         <translation>Additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="419"/>
+        <location filename="../../app/ui/case_history.py" line="478"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="420"/>
+        <location filename="../../app/ui/case_history.py" line="479"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="421"/>
+        <location filename="../../app/ui/case_history.py" line="480"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>What the citizen said or what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="422"/>
+        <location filename="../../app/ui/case_history.py" line="481"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="423"/>
+        <location filename="../../app/ui/case_history.py" line="482"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Add the note (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="428"/>
+        <location filename="../../app/ui/case_history.py" line="483"/>
+        <source>Modifier (Ctrl+E)</source>
+        <translation>Edit (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="485"/>
+        <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
+        <translation>Correct this case&apos;s description or location</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="492"/>
         <source>Type de demande :</source>
         <translation>Request type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="429"/>
+        <location filename="../../app/ui/case_history.py" line="493"/>
         <source>Nature :</source>
         <translation>Nature:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="430"/>
+        <location filename="../../app/ui/case_history.py" line="494"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="431"/>
+        <location filename="../../app/ui/case_history.py" line="495"/>
         <source>Canal :</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="432"/>
+        <location filename="../../app/ui/case_history.py" line="496"/>
         <source>Créé le :</source>
         <translation>Created:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="433"/>
+        <location filename="../../app/ui/case_history.py" line="497"/>
         <source>Échéance :</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="434"/>
+        <location filename="../../app/ui/case_history.py" line="498"/>
         <source>Adresse :</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="435"/>
+        <location filename="../../app/ui/case_history.py" line="499"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="436"/>
+        <location filename="../../app/ui/case_history.py" line="500"/>
         <source>Unité responsable :</source>
         <translation>Responsible unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="437"/>
+        <location filename="../../app/ui/case_history.py" line="501"/>
         <source>Prise en charge par :</source>
         <translation>Handled by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="438"/>
+        <location filename="../../app/ui/case_history.py" line="502"/>
         <source>Doublon du dossier :</source>
         <translation>Duplicate of case:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="503"/>
+        <location filename="../../app/ui/case_history.py" line="570"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>None: anonymous report.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="554"/>
+        <location filename="../../app/ui/case_history.py" line="621"/>
         <source>Aucun événement.</source>
         <translation>No events.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="562"/>
+        <location filename="../../app/ui/case_history.py" line="629"/>
         <source>Demande créée</source>
         <translation>Request created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="562"/>
+        <location filename="../../app/ui/case_history.py" line="629"/>
         <source>Canal : %1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="564"/>
+        <location filename="../../app/ui/case_history.py" line="631"/>
         <source>Acheminée</source>
         <translation>Routed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="566"/>
+        <location filename="../../app/ui/case_history.py" line="633"/>
         <source>Statut modifié</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="568"/>
+        <location filename="../../app/ui/case_history.py" line="635"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="570"/>
+        <location filename="../../app/ui/case_history.py" line="637"/>
         <source>Doublon</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="573"/>
+        <location filename="../../app/ui/case_history.py" line="640"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citizen added to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="577"/>
+        <location filename="../../app/ui/case_history.py" line="644"/>
         <source>Dossier modifié</source>
         <translation>Case updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="584"/>
+        <location filename="../../app/ui/case_history.py" line="651"/>
         <source>Unité responsable : %1</source>
         <translation>Responsible unit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="590"/>
+        <location filename="../../app/ui/case_history.py" line="657"/>
         <source>prise en charge par %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="592"/>
+        <location filename="../../app/ui/case_history.py" line="659"/>
         <source>(hors des heures de bureau)</source>
         <translation>(outside office hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="595"/>
+        <location filename="../../app/ui/case_history.py" line="662"/>
         <source>(réassignée)</source>
         <translation>(reassigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="597"/>
+        <location filename="../../app/ui/case_history.py" line="664"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(borough changed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="610"/>
+        <location filename="../../app/ui/case_history.py" line="677"/>
         <source>Doublon du dossier %1</source>
         <translation>Duplicate of case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="611"/>
+        <location filename="../../app/ui/case_history.py" line="678"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Case %1 is a duplicate of this one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="617"/>
+        <location filename="../../app/ui/case_history.py" line="684"/>
         <source>numéro civique</source>
         <translation>civic number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="618"/>
+        <location filename="../../app/ui/case_history.py" line="685"/>
         <source>rue</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="619"/>
+        <location filename="../../app/ui/case_history.py" line="686"/>
         <source>code postal</source>
         <translation>postal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="620"/>
+        <location filename="../../app/ui/case_history.py" line="687"/>
         <source>arrondissement</source>
         <translation>borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="621"/>
+        <location filename="../../app/ui/case_history.py" line="688"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="622"/>
+        <location filename="../../app/ui/case_history.py" line="689"/>
         <source>précisions</source>
         <translation>additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="623"/>
+        <location filename="../../app/ui/case_history.py" line="690"/>
         <source>type de demande</source>
         <translation>request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="624"/>
+        <location filename="../../app/ui/case_history.py" line="691"/>
         <source>échéance</source>
         <translation>due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="625"/>
+        <location filename="../../app/ui/case_history.py" line="692"/>
         <source>prise en charge</source>
         <translation>handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="638"/>
+        <location filename="../../app/ui/case_history.py" line="705"/>
         <source>Champs modifiés : %1</source>
         <translation>Fields changed: %1</translation>
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="137"/>
+        <source>Description :</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="138"/>
+        <source>N° civique :</source>
+        <translation>Civic no.:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="139"/>
+        <source>Rue :</source>
+        <translation>Street:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="140"/>
+        <source>Code postal :</source>
+        <translation>Postal code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="141"/>
+        <source>Arrondissement :</source>
+        <translation>Borough:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="146"/>
+        <source>Enregistrer (Ctrl+Entrée)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="147"/>
+        <source>Annuler (Échap)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="184"/>
+        <source> (ville liée)</source>
+        <translation> (related city)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="244"/>
+        <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
+        <translation>This case is closed: it can no longer be changed.</translation>
+    </message>
+</context>
+<context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="785"/>
+        <location filename="../../app/ui/case_history.py" line="870"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="787"/>
+        <location filename="../../app/ui/case_history.py" line="872"/>
         <source>Recherche de dossiers</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="788"/>
+        <location filename="../../app/ui/case_history.py" line="873"/>
         <source>Dossiers trouvés</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="789"/>
+        <location filename="../../app/ui/case_history.py" line="874"/>
         <source>Vouliez-vous dire :</source>
         <translation>Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="792"/>
+        <location filename="../../app/ui/case_history.py" line="877"/>
         <source>Dossier</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="793"/>
+        <location filename="../../app/ui/case_history.py" line="878"/>
         <source>Type de demande</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="794"/>
+        <location filename="../../app/ui/case_history.py" line="879"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="795"/>
+        <location filename="../../app/ui/case_history.py" line="880"/>
         <source>Créé le</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="796"/>
+        <location filename="../../app/ui/case_history.py" line="881"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="797"/>
+        <location filename="../../app/ui/case_history.py" line="882"/>
         <source>Retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="799"/>
+        <location filename="../../app/ui/case_history.py" line="884"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="830"/>
+        <location filename="../../app/ui/case_history.py" line="915"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="848"/>
+        <location filename="../../app/ui/case_history.py" line="933"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="849"/>
+        <location filename="../../app/ui/case_history.py" line="934"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="850"/>
+        <location filename="../../app/ui/case_history.py" line="935"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="851"/>
+        <location filename="../../app/ui/case_history.py" line="936"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="859"/>
+        <location filename="../../app/ui/case_history.py" line="944"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="866"/>
+        <location filename="../../app/ui/case_history.py" line="951"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -434,34 +492,44 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="878"/>
+        <location filename="../../app/ui/case_history.py" line="963"/>
         <source>%1 ?</source>
         <translation>%1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="881"/>
+        <location filename="../../app/ui/case_history.py" line="966"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="951"/>
+        <location filename="../../app/ui/case_history.py" line="1036"/>
         <source>Dossier illisible : %1</source>
         <translation>Case cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="957"/>
+        <location filename="../../app/ui/case_history.py" line="1042"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="981"/>
+        <location filename="../../app/ui/case_history.py" line="1068"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="990"/>
+        <location filename="../../app/ui/case_history.py" line="1077"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
+        <translation>The changes could not be saved (%1). Nothing was erased: try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1128"/>
+        <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
+        <translation>Case %1 changed: the changes will be sent to the central store.</translation>
     </message>
 </context>
 <context>
@@ -607,32 +675,32 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="79"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="81"/>
         <source>Chargement des conflits…</source>
         <translation>Loading conflicts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="83"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="85"/>
         <source>Conflits à régler</source>
         <translation>Conflicts to settle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
         <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
         <translation>A colleague changed the same fields as you. For each field, keep your value or the one in the central store; your other changes will be sent again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="100"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="102"/>
         <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
         <translation>The conflicts could not be read (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="116"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="118"/>
         <source>Aucun conflit à régler.</source>
         <translation>No conflicts to settle.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="119"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
         <source>%n conflit(s) à régler.</source>
         <translation>
             <numerusform>%n conflict to settle.</numerusform>
@@ -640,62 +708,92 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="132"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="135"/>
+        <source>Dossier %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="137"/>
         <source>Citoyen sans nom</source>
         <translation>Unnamed citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="144"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="149"/>
         <source>Votre valeur : %1</source>
         <translation>Your value: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="150"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="155"/>
         <source>Valeur du registre : %1 (modifiée par un collègue)</source>
         <translation>Central store value: %1 (changed by a colleague)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="172"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="177"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="178"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="183"/>
         <source>Envoyé de nouveau dans tous les cas : %1</source>
         <translation>Sent again in any case: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="232"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="237"/>
         <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
         <translation>Not all conflicts could be settled (%1). Your choices are kept: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="250"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="255"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="251"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="256"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="252"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="257"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="253"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="254"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
         <source>Langue préférée</source>
         <translation>Preferred language</translation>
     </message>
     <message>
         <location filename="../../app/ui/conflict_dialog.py" line="260"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
+        <source>N° civique</source>
+        <translation>Civic no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
+        <source>Rue</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
+        <source>Code postal</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="270"/>
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>

@@ -87,346 +87,404 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="406"/>
+        <location filename="../../app/ui/case_history.py" line="465"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="413"/>
+        <location filename="../../app/ui/case_history.py" line="472"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="414"/>
-        <location filename="../../app/ui/case_history.py" line="489"/>
+        <location filename="../../app/ui/case_history.py" line="473"/>
+        <location filename="../../app/ui/case_history.py" line="556"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="415"/>
+        <location filename="../../app/ui/case_history.py" line="474"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Pas encore transmis au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="416"/>
+        <location filename="../../app/ui/case_history.py" line="475"/>
         <source>Citoyens concernés</source>
         <translation>Citoyens concernés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="417"/>
+        <location filename="../../app/ui/case_history.py" line="476"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="418"/>
+        <location filename="../../app/ui/case_history.py" line="477"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="419"/>
+        <location filename="../../app/ui/case_history.py" line="478"/>
         <source>Historique</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="420"/>
+        <location filename="../../app/ui/case_history.py" line="479"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="421"/>
+        <location filename="../../app/ui/case_history.py" line="480"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="422"/>
+        <location filename="../../app/ui/case_history.py" line="481"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="423"/>
+        <location filename="../../app/ui/case_history.py" line="482"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="428"/>
+        <location filename="../../app/ui/case_history.py" line="483"/>
+        <source>Modifier (Ctrl+E)</source>
+        <translation>Modifier (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="485"/>
+        <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
+        <translation>Corriger la description ou l&apos;emplacement de ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="492"/>
         <source>Type de demande :</source>
         <translation>Type de demande :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="429"/>
+        <location filename="../../app/ui/case_history.py" line="493"/>
         <source>Nature :</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="430"/>
+        <location filename="../../app/ui/case_history.py" line="494"/>
         <source>Statut :</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="431"/>
+        <location filename="../../app/ui/case_history.py" line="495"/>
         <source>Canal :</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="432"/>
+        <location filename="../../app/ui/case_history.py" line="496"/>
         <source>Créé le :</source>
         <translation>Créé le :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="433"/>
+        <location filename="../../app/ui/case_history.py" line="497"/>
         <source>Échéance :</source>
         <translation>Échéance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="434"/>
+        <location filename="../../app/ui/case_history.py" line="498"/>
         <source>Adresse :</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="435"/>
+        <location filename="../../app/ui/case_history.py" line="499"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="436"/>
+        <location filename="../../app/ui/case_history.py" line="500"/>
         <source>Unité responsable :</source>
         <translation>Unité responsable :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="437"/>
+        <location filename="../../app/ui/case_history.py" line="501"/>
         <source>Prise en charge par :</source>
         <translation>Prise en charge par :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="438"/>
+        <location filename="../../app/ui/case_history.py" line="502"/>
         <source>Doublon du dossier :</source>
         <translation>Doublon du dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="503"/>
+        <location filename="../../app/ui/case_history.py" line="570"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>Aucun : signalement anonyme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="554"/>
+        <location filename="../../app/ui/case_history.py" line="621"/>
         <source>Aucun événement.</source>
         <translation>Aucun événement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="562"/>
+        <location filename="../../app/ui/case_history.py" line="629"/>
         <source>Demande créée</source>
         <translation>Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="562"/>
+        <location filename="../../app/ui/case_history.py" line="629"/>
         <source>Canal : %1</source>
         <translation>Canal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="564"/>
+        <location filename="../../app/ui/case_history.py" line="631"/>
         <source>Acheminée</source>
         <translation>Acheminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="566"/>
+        <location filename="../../app/ui/case_history.py" line="633"/>
         <source>Statut modifié</source>
         <translation>Statut modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="568"/>
+        <location filename="../../app/ui/case_history.py" line="635"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="570"/>
+        <location filename="../../app/ui/case_history.py" line="637"/>
         <source>Doublon</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="573"/>
+        <location filename="../../app/ui/case_history.py" line="640"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citoyen ajouté au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="577"/>
+        <location filename="../../app/ui/case_history.py" line="644"/>
         <source>Dossier modifié</source>
         <translation>Dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="584"/>
+        <location filename="../../app/ui/case_history.py" line="651"/>
         <source>Unité responsable : %1</source>
         <translation>Unité responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="590"/>
+        <location filename="../../app/ui/case_history.py" line="657"/>
         <source>prise en charge par %1</source>
         <translation>prise en charge par %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="592"/>
+        <location filename="../../app/ui/case_history.py" line="659"/>
         <source>(hors des heures de bureau)</source>
         <translation>(hors des heures de bureau)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="595"/>
+        <location filename="../../app/ui/case_history.py" line="662"/>
         <source>(réassignée)</source>
         <translation>(réassignée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="597"/>
+        <location filename="../../app/ui/case_history.py" line="664"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(changement d&apos;arrondissement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="610"/>
+        <location filename="../../app/ui/case_history.py" line="677"/>
         <source>Doublon du dossier %1</source>
         <translation>Doublon du dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="611"/>
+        <location filename="../../app/ui/case_history.py" line="678"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Le dossier %1 est un doublon de celui-ci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="617"/>
+        <location filename="../../app/ui/case_history.py" line="684"/>
         <source>numéro civique</source>
         <translation>numéro civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="618"/>
+        <location filename="../../app/ui/case_history.py" line="685"/>
         <source>rue</source>
         <translation>rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="619"/>
+        <location filename="../../app/ui/case_history.py" line="686"/>
         <source>code postal</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="620"/>
+        <location filename="../../app/ui/case_history.py" line="687"/>
         <source>arrondissement</source>
         <translation>arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="621"/>
+        <location filename="../../app/ui/case_history.py" line="688"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="622"/>
+        <location filename="../../app/ui/case_history.py" line="689"/>
         <source>précisions</source>
         <translation>précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="623"/>
+        <location filename="../../app/ui/case_history.py" line="690"/>
         <source>type de demande</source>
         <translation>type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="624"/>
+        <location filename="../../app/ui/case_history.py" line="691"/>
         <source>échéance</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="625"/>
+        <location filename="../../app/ui/case_history.py" line="692"/>
         <source>prise en charge</source>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="638"/>
+        <location filename="../../app/ui/case_history.py" line="705"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="137"/>
+        <source>Description :</source>
+        <translation>Description :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="138"/>
+        <source>N° civique :</source>
+        <translation>N° civique :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="139"/>
+        <source>Rue :</source>
+        <translation>Rue :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="140"/>
+        <source>Code postal :</source>
+        <translation>Code postal :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="141"/>
+        <source>Arrondissement :</source>
+        <translation>Arrondissement :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="146"/>
+        <source>Enregistrer (Ctrl+Entrée)</source>
+        <translation>Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="147"/>
+        <source>Annuler (Échap)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="184"/>
+        <source> (ville liée)</source>
+        <translation> (ville liée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="244"/>
+        <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
+        <translation>Ce dossier est fermé : il ne peut plus être modifié.</translation>
+    </message>
+</context>
+<context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="785"/>
+        <location filename="../../app/ui/case_history.py" line="870"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="787"/>
+        <location filename="../../app/ui/case_history.py" line="872"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="788"/>
+        <location filename="../../app/ui/case_history.py" line="873"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="789"/>
+        <location filename="../../app/ui/case_history.py" line="874"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="792"/>
+        <location filename="../../app/ui/case_history.py" line="877"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="793"/>
+        <location filename="../../app/ui/case_history.py" line="878"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="794"/>
+        <location filename="../../app/ui/case_history.py" line="879"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="795"/>
+        <location filename="../../app/ui/case_history.py" line="880"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="796"/>
+        <location filename="../../app/ui/case_history.py" line="881"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="797"/>
+        <location filename="../../app/ui/case_history.py" line="882"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="799"/>
+        <location filename="../../app/ui/case_history.py" line="884"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="830"/>
+        <location filename="../../app/ui/case_history.py" line="915"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="848"/>
+        <location filename="../../app/ui/case_history.py" line="933"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="849"/>
+        <location filename="../../app/ui/case_history.py" line="934"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="850"/>
+        <location filename="../../app/ui/case_history.py" line="935"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="851"/>
+        <location filename="../../app/ui/case_history.py" line="936"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="859"/>
+        <location filename="../../app/ui/case_history.py" line="944"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="866"/>
+        <location filename="../../app/ui/case_history.py" line="951"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -434,34 +492,44 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="878"/>
+        <location filename="../../app/ui/case_history.py" line="963"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="881"/>
+        <location filename="../../app/ui/case_history.py" line="966"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="951"/>
+        <location filename="../../app/ui/case_history.py" line="1036"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="957"/>
+        <location filename="../../app/ui/case_history.py" line="1042"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="981"/>
+        <location filename="../../app/ui/case_history.py" line="1068"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="990"/>
+        <location filename="../../app/ui/case_history.py" line="1077"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
+        <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1128"/>
+        <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
+        <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
 </context>
 <context>
@@ -607,32 +675,32 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="79"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="81"/>
         <source>Chargement des conflits…</source>
         <translation>Chargement des conflits…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="83"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="85"/>
         <source>Conflits à régler</source>
         <translation>Conflits à régler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
         <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
         <translation>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="100"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="102"/>
         <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
         <translation>Les conflits n&apos;ont pas pu être lus (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="116"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="118"/>
         <source>Aucun conflit à régler.</source>
         <translation>Aucun conflit à régler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="119"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
         <source>%n conflit(s) à régler.</source>
         <translation>
             <numerusform>%n conflit à régler.</numerusform>
@@ -640,62 +708,92 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="132"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="135"/>
+        <source>Dossier %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="137"/>
         <source>Citoyen sans nom</source>
         <translation>Citoyen sans nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="144"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="149"/>
         <source>Votre valeur : %1</source>
         <translation>Votre valeur : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="150"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="155"/>
         <source>Valeur du registre : %1 (modifiée par un collègue)</source>
         <translation>Valeur du registre : %1 (modifiée par un collègue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="172"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="177"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="178"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="183"/>
         <source>Envoyé de nouveau dans tous les cas : %1</source>
         <translation>Envoyé de nouveau dans tous les cas : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="232"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="237"/>
         <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
         <translation>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="250"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="255"/>
         <source>Nom</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="251"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="256"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="252"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="257"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="253"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="254"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
         <source>Langue préférée</source>
         <translation>Langue préférée</translation>
     </message>
     <message>
         <location filename="../../app/ui/conflict_dialog.py" line="260"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
+        <source>N° civique</source>
+        <translation>N° civique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
+        <source>Rue</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
+        <source>Code postal</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
+        <source>Arrondissement</source>
+        <translation>Arrondissement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="270"/>
         <source>(vide)</source>
         <translation>(vide)</translation>
     </message>
