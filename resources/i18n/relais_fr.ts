@@ -1858,13 +1858,13 @@ Ctrl+K revient à la recherche.</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="270"/>
+        <location filename="../../app/ui/supervisor_view.py" line="277"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="271"/>
+        <location filename="../../app/ui/supervisor_view.py" line="278"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
@@ -1909,92 +1909,92 @@ Ctrl+K revient à la recherche.</translation>
         <translation>Plus ancienne (jours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="269"/>
+        <location filename="../../app/ui/supervisor_view.py" line="276"/>
         <source>N° de cas</source>
         <translation>N° de cas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="272"/>
+        <location filename="../../app/ui/supervisor_view.py" line="279"/>
         <source>Unité responsable</source>
         <translation>Unité responsable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="273"/>
+        <location filename="../../app/ui/supervisor_view.py" line="280"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="274"/>
+        <location filename="../../app/ui/supervisor_view.py" line="281"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="275"/>
+        <location filename="../../app/ui/supervisor_view.py" line="282"/>
         <source>Jours de retard</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="332"/>
+        <location filename="../../app/ui/supervisor_view.py" line="339"/>
         <source>Mise à jour…</source>
         <translation>Mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="333"/>
+        <location filename="../../app/ui/supervisor_view.py" line="340"/>
         <source>Serveur injoignable : données du %1.</source>
         <translation>Serveur injoignable : données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="335"/>
+        <location filename="../../app/ui/supervisor_view.py" line="342"/>
         <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
         <translation>Serveur injoignable et aucune donnée gardée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="336"/>
+        <location filename="../../app/ui/supervisor_view.py" line="343"/>
         <source>Réservé aux superviseurs et aux administrateurs.</source>
         <translation>Réservé aux superviseurs et aux administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="337"/>
+        <location filename="../../app/ui/supervisor_view.py" line="344"/>
         <source>Session terminée : reconnectez-vous (menu Fichier).</source>
         <translation>Session terminée : reconnectez-vous (menu Fichier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="338"/>
+        <location filename="../../app/ui/supervisor_view.py" line="345"/>
         <source>Le serveur a refusé la demande ; données du %1.</source>
         <translation>Le serveur a refusé la demande ; données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="342"/>
+        <location filename="../../app/ui/supervisor_view.py" line="349"/>
         <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
         <translation>Aucun serveur configuré : les indicateurs viennent du serveur central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="346"/>
+        <location filename="../../app/ui/supervisor_view.py" line="353"/>
         <source>Données du %1.</source>
         <translation>Données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="370"/>
+        <location filename="../../app/ui/supervisor_view.py" line="377"/>
         <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
         <translation>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="377"/>
+        <location filename="../../app/ui/supervisor_view.py" line="384"/>
         <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
         <translation>%1 sur %2 courriels ; cible : tous en 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="385"/>
+        <location filename="../../app/ui/supervisor_view.py" line="392"/>
         <source>Le plus ancien attend depuis %1 h</source>
         <translation>Le plus ancien attend depuis %1 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="392"/>
+        <location filename="../../app/ui/supervisor_view.py" line="399"/>
         <source>Échéance annoncée dépassée, toutes périodes</source>
         <translation>Échéance annoncée dépassée, toutes périodes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="401"/>
+        <location filename="../../app/ui/supervisor_view.py" line="408"/>
         <source>%n requête(s) en retard.</source>
         <translation>
             <numerusform>%n requête en retard.</numerusform>
@@ -2002,7 +2002,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="403"/>
+        <location filename="../../app/ui/supervisor_view.py" line="410"/>
         <source>Les %n plus ancienne(s) ci-dessous.</source>
         <translation>
             <numerusform>La plus ancienne ci-dessous.</numerusform>
@@ -2010,22 +2010,22 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="416"/>
+        <location filename="../../app/ui/supervisor_view.py" line="423"/>
         <source>Exporter les requêtes en retard</source>
         <translation>Exporter les requêtes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="416"/>
+        <location filename="../../app/ui/supervisor_view.py" line="423"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="436"/>
+        <location filename="../../app/ui/supervisor_view.py" line="444"/>
         <source>Export impossible : %1. Choisissez un autre dossier.</source>
         <translation>Export impossible : %1. Choisissez un autre dossier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="442"/>
+        <location filename="../../app/ui/supervisor_view.py" line="450"/>
         <source>%n ligne(s) exportée(s) dans %1.</source>
         <translation>
             <numerusform>%n ligne exportée dans %1.</numerusform>
