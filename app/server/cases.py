@@ -432,6 +432,13 @@ def update_request(
             f"{base_revision} is newer than the server's {req.revision}",
         )
     clean = _check_update(catalogue, req, wanted, principal, session)
+    if "responsible_unit" in clean and "responsible_unit" not in wanted:
+        # Re-routing follows a corrected arrondissement, unless someone (a supervisor)
+        # chose the unit since the agent's revision: that choice stands, and it is no
+        # clash, since the agent never asked for a unit.
+        changed_at, by = fields.last_change(req.field_revisions.get("responsible_unit"))
+        if changed_at > base_revision and by != work.actor:
+            del clean["responsible_unit"]
     current = {name: getattr(req, name) for name in clean}
     changes, clashes = fields.merge(current, req.field_revisions, base_revision, clean, work.actor)
     if clashes:

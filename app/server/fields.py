@@ -61,7 +61,7 @@ def stamp(revision: int, actor: str) -> list[object]:
     return [revision, actor]
 
 
-def _last_change(entry: Any) -> tuple[int, str | None]:
+def last_change(entry: Any) -> tuple[int, str | None]:
     if isinstance(entry, list):
         return int(entry[0]), str(entry[1])
     return int(entry or 0), None  # a bare revision: written by the open-data import
@@ -82,7 +82,7 @@ def merge(
     for name, value in wanted.items():
         if current.get(name) == value:
             continue
-        revision, by = _last_change(field_revisions.get(name))
+        revision, by = last_change(field_revisions.get(name))
         if revision > base_revision and by != actor:
             clashes.append(name)
         else:

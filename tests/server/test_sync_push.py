@@ -351,3 +351,17 @@ def test_a_corrected_arrondissement_reroutes_and_untouched_fields_are_not_rechec
     assert lat_only["problems"][0]["field"] == "long"
     wrong = update(server, "alice", number, base + 1, arrondissement="XX")
     assert wrong["problems"][0]["field"] == "arrondissement"
+
+
+def test_a_supervisors_reassignment_stands_when_an_agent_corrects_the_arrondissement(
+    server: Server,
+) -> None:
+    """The agent corrected the place on the revision they saw; meanwhile a supervisor sent
+    the case to another unit. The place changes, the supervisor's unit stays, no clash."""
+    record = created(server)
+    number, base = record["case_number"], record["revision"]
+    assert update(server, "sophie", number, base, responsible_unit="CS-311")["status"] == "applied"
+    moved = update(server, "alice", number, base, arrondissement="PMR")
+    assert moved["status"] == "applied", moved
+    assert moved["record"]["arrondissement"] == "PMR"
+    assert moved["record"]["responsible_unit"] == "CS-311"
