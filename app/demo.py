@@ -49,6 +49,7 @@ def run_demo(data_dir: Path, lang: str | None = None, user: str = "agent1") -> i
             client.close()
         from app.ui.main import run_gui  # Qt only once the store is up
 
-        return run_gui(console, lang=lang, server=url, session=session)
+        # The embedded store's port changes at each demo: a later `relais` must not try it.
+        return run_gui(console, lang=lang, server=url, session=session, remember_server=False)
     finally:
         server.stop()

@@ -71,12 +71,14 @@ def attach_server(
     server: str | None,
     ca_bundle: str | None,
     session: Session | None = None,
+    remember: bool = True,
 ) -> SyncController | None:
-    """--server is remembered in the settings; without one the console stays local."""
+    """--server is remembered in the settings (not the demo's, which lives only as long
+    as the demo); without one the console stays local."""
     stored = QSettings()
-    if server:
+    if server and remember:
         stored.setValue(settings.SERVER, server)
-    if ca_bundle:
+    if ca_bundle and remember:
         stored.setValue(settings.CA_BUNDLE, ca_bundle)
     url = server_from_settings(server, str(stored.value(settings.SERVER, "") or ""))
     if url is None:
@@ -93,6 +95,7 @@ def run_gui(
     server: str | None = None,
     ca_bundle: str | None = None,
     session: Session | None = None,
+    remember_server: bool = True,
 ) -> int:
     import qasync  # imported here so `relais kb ...` never loads Qt
 
@@ -103,7 +106,7 @@ def run_gui(
     asyncio.set_event_loop(loop)
     background = Background(loop)
     window = create_window(background, lang)
-    controller = attach_server(window, background, server, ca_bundle, session)
+    controller = attach_server(window, background, server, ca_bundle, session, remember_server)
     window.show()
     opened: list[Workspace] = []
     background.spawn(open_into(window, data_dir, opened))

@@ -94,3 +94,19 @@ def test_the_window_syncs_and_keeps_work_through_an_outage(
     qtbot.waitUntil(lambda: "En ligne" in window.sync_indicator.text(), timeout=15000)
     assert not window.banner.isVisible()
     assert on_server(live_server.url, second)
+
+
+def test_the_demos_server_is_not_remembered(
+    qtbot, qloop: asyncio.AbstractEventLoop, console: Workspace, live_server: Any
+) -> None:  # type: ignore[no-untyped-def]
+    """The demo's embedded store lives on a new port each time: a later plain start of
+    the console must stay local, not look for it."""
+    QSettings().remove("sync/server")
+    background = Background(qloop)
+    win = create_window(background, "fr")
+    qtbot.addWidget(win)
+    controller = attach_server(win, background, live_server.url, None, None, remember=False)
+    assert controller is not None
+    assert not QSettings().value("sync/server")
+    controller.close()
+    background.shutdown()
