@@ -82,6 +82,9 @@ class SettingsDialog(QDialog):
         self.errors = {key: error_label(self) for key in FIELDS}
         self.labels = {key: QLabel(self) for key in FIELDS}
         form = QFormLayout()
+        # Wide enough for an https address and the hints shown in the empty fields.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(640)
         for key in FIELDS:
             self.labels[key].setBuddy(self.editors[key])
             cell = QVBoxLayout()
