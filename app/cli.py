@@ -40,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--ca-bundle", metavar="PEM", help="the city's CA certificates, to verify the server"
     )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that this installation works (store, knowledge base, search, catalogue, "
+        "Qt, translations) and print one line; uses a temporary store unless --data-dir is "
+        "given",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser(
         "demo",
@@ -120,6 +127,10 @@ def _kb_search(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.self_check:
+            from app.selfcheck import self_check
+
+            return self_check(Path(args.data_dir).expanduser() if args.data_dir else None)
         if args.command == "kb" and args.kb_command == "import":
             return _kb_import(args)
         if args.command == "kb" and args.kb_command == "search":
