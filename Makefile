@@ -6,14 +6,14 @@ STAMP := $(VENV)/.installed-stamp
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: setup run demo test lint pytest bench translations clean
+.PHONY: setup run demo test lint pytest bench translations installer clean
 
 setup: $(STAMP) $(QM)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,dev,bench]"
+	$(PY) -m pip install --quiet -e ".[test,dev,bench,build]"
 	touch $@
 
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
@@ -40,5 +40,9 @@ test: lint pytest
 bench: setup
 	$(PY) benchmarks/search.py $(ARGS)
 
+# The one-folder console in dist/relais/ (OUT=folder to put it elsewhere); see installer/.
+installer: setup
+	VENV=$(VENV) installer/build.sh $(OUT)
+
 clean:
-	rm -rf $(VENV) $(QM) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(QM) build dist .pytest_cache .mypy_cache .ruff_cache
