@@ -146,7 +146,7 @@ def _check_qt(report: Report) -> None:
         # The whole window's code, as a start would import it: a module left out of a
         # build fails here rather than in front of an agent.
         from PySide6 import __version__ as qt_version
-        from PySide6.QtCore import QTranslator
+        from PySide6.QtCore import QLibraryInfo, QTranslator
         from PySide6.QtWidgets import QApplication
 
         from app.ui import main as _window  # noqa: F401
@@ -171,6 +171,13 @@ def _check_qt(report: Report) -> None:
                 f"{qm} is missing or unreadable",
                 "compile them with `make translations` (pyside6-lrelease), or " + REINSTALL,
             )
+    qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator().load("qtbase_fr", qt_own):  # Qt's own buttons: OK / Annuler
+        raise CheckFailed(
+            "translations",
+            f"Qt's own French texts (qtbase_fr.qm) are missing from {qt_own}",
+            REINSTALL,
+        )
     report.languages = "+".join(LANGS)
 
 
