@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import create_engine, select, text
 
-from app.server.db import Database, DatabaseError, open_database
-from app.server.models import ServerBase
+from app.server.db import Database, DatabaseError, alembic_config, open_database
+from app.server.models import Interaction, ServerBase
 
 
 def test_migrations_build_exactly_the_models(server_db: Database) -> None:
@@ -33,3 +34,35 @@ def test_a_database_from_a_newer_server_is_refused_untouched(database_url: str) 
     db.close()
     with pytest.raises(DatabaseError, match="newer relais-server"):
         open_database(database_url)
+
+
+def test_interactions_recorded_before_0003_keep_an_unknown_queueing_time(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(
+            text(
+                "INSERT INTO accounts (id, username, password_hash, role, active, created_at, "
+                "created_by) VALUES (1, 'alice', '-', 'agent', true, :at, 'installer')"
+            ),
+            {"at": "2026-11-20 14:00:00"},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO interactions (id, account_id, agent, station, channel, started_at, "
+                "ended_at, outcome, case_numbers, recorded_at) VALUES (:id, 1, 'alice', 11, "
+                "'phone', :at, :at, 'information', '[]', :at)"
+            ),
+            {"id": "5d7e0b1c-2f4a-4c8e-9b3d-6a1e2f3c4d5e", "at": "2026-11-20 14:00:00"},
+        )
+    engine.dispose()
+    db = open_database(database_url)
+    with db.read() as session:
+        assert session.execute(select(Interaction.agent, Interaction.queued_at)).all() == [
+            ("alice", None)
+        ]
+    db.close()
