@@ -55,6 +55,9 @@ def workspace(tmp_path: Path) -> Iterator[object]:
     ws.close()
 
 
+_CLOSED_LOOPS: list[asyncio.AbstractEventLoop] = []
+
+
 @pytest.fixture
 def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop bound to the session QApplication, closed after the test."""
@@ -68,3 +71,7 @@ def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
     yield loop
     loop.close()
     asyncio.set_event_loop(None)
+    # Kept alive for the session: a closed qasync loop still has Qt timers registered
+    # (a sync engine asleep for 30 s); its timer object kills them when they fire, but
+    # collected, it left Qt a dangling receiver and a later test segfaulted.
+    _CLOSED_LOOPS.append(loop)
