@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +32,20 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(fmt, scope, folder)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def _french_again() -> Iterator[None]:
+    """A test that switched the shared application to English leaves it in French: the
+    next test's texts (and its assertions) are the French source ones."""
+    yield
+    if "app.ui.i18n" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
+
+        from app.ui.i18n import Translations
+
+        if QCoreApplication.instance() is not None:
+            Translations().apply("fr")
 
 
 @pytest.fixture(scope="session")
