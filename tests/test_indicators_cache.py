@@ -136,7 +136,11 @@ def test_overdue_csv_reads_in_a_french_spreadsheet(tmp_path: Path) -> None:
     out = tmp_path / "retard.csv"
     headers = ["N° de cas", "Service", "Arr.", "Unité", "Statut", "Créée", "Échéance", "Jours"]
     labels = {"transmise": "Transmise pour traitement"}
-    assert write_overdue_csv(out, headers, figures.overdue, labels.__getitem__) == 1
+    name = lambda row: row.service_name  # noqa: E731
+    written = write_overdue_csv(
+        out, headers, figures.overdue, labels.__getitem__, name, "America/Montreal"
+    )
+    assert written == 1
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: Excel then reads UTF-8 accents
     lines = raw.decode("utf-8-sig").splitlines()

@@ -73,8 +73,12 @@ def record_of(session: Session, req: ServiceRequest) -> dict[str, Any]:
     return request_record(req, events, parent.case_number if parent else None)
 
 
+def _new_event(work: Work, req: ServiceRequest, kind: str, data: dict[str, Any]) -> RequestEvent:
+    return RequestEvent(request_id=req.id, kind=kind, actor=work.actor, at=work.now, data=data)
+
+
 def _event(work: Work, req: ServiceRequest, kind: str, data: dict[str, Any]) -> RequestEvent:
-    event = RequestEvent(request_id=req.id, kind=kind, actor=work.actor, at=work.now, data=data)
+    event = _new_event(work, req, kind, data)
     work.session.add(event)
     return event
 
@@ -296,11 +300,8 @@ def new_request(
     # Not added yet: without a relationship the unit of work may insert an event before
     # its request, so the caller adds them once the requests are flushed.
     events = [
-        RequestEvent(request_id=req.id, kind=kind, actor=work.actor, at=work.now, data=data)
-        for kind, data in (
-            ("created", {"channel": channel, "service_code": service.code}),
-            ("routed", routing.as_dict()),
-        )
+        _new_event(work, req, "created", {"channel": channel, "service_code": service.code}),
+        _new_event(work, req, "routed", routing.as_dict()),
     ]
     return req, events
 

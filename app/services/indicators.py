@@ -21,9 +21,7 @@ from app.services.workdays import local
 PERIODS = {"today": 0, "week": 6, "month": 29}
 SUPERVISOR_ROLES = ("supervisor", "admin")
 ANSWER_TARGET = 0.80  # share of calls answered in under 100 s
-EMAIL_TARGET_HOURS = 48
 _KEY = "indicators:"
-TIMEZONE = "America/Montreal"
 
 T = TypeVar("T")
 
@@ -288,8 +286,8 @@ def write_overdue_csv(
     headers: Sequence[str],
     rows: Sequence[OverdueRow],
     status_label: Callable[[str], str],
-    service_label: Callable[[OverdueRow], str] = lambda row: row.service_name,
-    tz: str = TIMEZONE,
+    service_label: Callable[[OverdueRow], str],
+    tz: str,
 ) -> int:
     """The overdue list as a spreadsheet reads it in Québec: ';' between fields, a decimal
     comma, local times, UTF-8 with a BOM so that accents survive Excel. Returns the rows

@@ -166,7 +166,7 @@ def load_bundle(store: Store, kb_dir: Path) -> ImportReport | None:
         return None
     files = sorted(kb_dir.rglob("*.md"))
     bundle_hash = _hash_files(files)
-    with store.writing() as session:
+    with store.session() as session:
         if get_meta(session, BUNDLE_HASH_KEY) == bundle_hash:
             return None
     articles = read_articles(kb_dir)
@@ -212,7 +212,7 @@ def load_synonyms(store: Store, path: Path) -> bool:
     if not path.is_file():
         return False
     file_hash = _hash_files([path])
-    with store.writing() as session:
+    with store.session() as session:
         if get_meta(session, SYNONYMS_HASH_KEY) == file_hash:
             return False
     rows = parse_synonyms(path)

@@ -176,7 +176,9 @@ class Workspace:
         status_label: Callable[[str], str],
         service_label: Callable[[indicators.OverdueRow], str],
     ) -> int:
-        return indicators.write_overdue_csv(path, headers, rows, status_label, service_label)
+        return indicators.write_overdue_csv(
+            path, headers, rows, status_label, service_label, self.catalogue.routing.timezone
+        )
 
     def remember_role(self, username: str, role: str) -> None:
         indicators.remember_role(self.store, username, role)

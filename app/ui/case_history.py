@@ -80,13 +80,6 @@ def _unit_name(catalogue: Catalogue | None, code: str, lang: str, fallback: str 
     return unit.name_en if lang == "en" and unit.name_en else unit.name_fr
 
 
-def _service_name(catalogue: Catalogue | None, case: CaseSummary, lang: str) -> str:
-    service = catalogue.services.get(case.service_code) if catalogue is not None else None
-    if lang == "en" and service is not None:
-        return service.name("en")
-    return case.service_name or case.service_code
-
-
 class CaseTableModel(QAbstractTableModel):
     """The cases found: one row each, overdue rows coloured and flagged in words."""
 
@@ -154,7 +147,7 @@ class CaseTableModel(QAbstractTableModel):
         if column == "case_number":
             return case.case_number
         if column == "service":
-            return _service_name(self.catalogue, case, self.lang)
+            return fmt.service_name(self.catalogue, case.service_code, case.service_name, self.lang)
         if column == "status":
             return fmt.status_label(case.status, self.lang)
         if column == "created":
@@ -535,7 +528,7 @@ class CaseDetailView(QScrollArea):
             status = f"{status} — {detail.status_notes}"
         address = " · ".join(part for part in (case.address, detail.postal_code) if part)
         return {
-            "service": _service_name(catalogue, case, lang),
+            "service": fmt.service_name(catalogue, case.service_code, case.service_name, lang),
             "nature": fmt.nature_label(case.nature, lang),
             "status": status,
             "channel": fmt.channel_label(case.channel, lang),

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cases import CaseSummary
 from app.services.catalogue import Catalogue
 from app.services.citizens import CitizenDraft, CitizenMatch
 from app.services.validation import ValidationError
@@ -486,8 +485,11 @@ class CitizenBox(QGroupBox):
                     if case.overdue
                     else ""
                 )
+                service = fmt.service_name(
+                    self._catalogue, case.service_code, case.service_name, self._lang
+                )
                 lines.append(
-                    f"{case.case_number} · {_html(self._service_name(case))} · "
+                    f"{case.case_number} · {_html(service)} · "
                     f"{fmt.status_label(case.status, self._lang)} · "
                     + self.tr("échéance %1").replace("%1", fmt.when(case.due_at))
                     + late
@@ -496,12 +498,6 @@ class CitizenBox(QGroupBox):
             lines.append(self.tr("Aucun dossier ouvert."))
         self.picked_label.setText("<br>".join(lines))
         self.picked_box.show()
-
-    def _service_name(self, case: CaseSummary) -> str:
-        """The catalogue's name in the interface's language; the stored (French) one for a
-        service the catalogue no longer has."""
-        service = self._catalogue.services.get(case.service_code) if self._catalogue else None
-        return service.name(self._lang) if service is not None else case.service_name
 
     def _pick_item(self, item: QListWidgetItem) -> None:
         match = item.data(Qt.ItemDataRole.UserRole)

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.services import request_terms as terms
+from app.services.catalogue import Catalogue
 from app.services.validation import FieldProblem
 from app.services.workdays import local
 from app.services.workspace import now as now  # the one clock of the console
@@ -75,6 +76,15 @@ def status_label(code: str, lang: str) -> str:
 def channel_label(code: str, lang: str) -> str:
     fr, en = terms.CHANNELS.get(code, (code, code))
     return en if lang == "en" else fr
+
+
+def service_name(catalogue: Catalogue | None, code: str, stored: str, lang: str) -> str:
+    """A service in the interface's language: records name it in French (as it was when
+    they were made), the catalogue knows its English name."""
+    service = catalogue.services.get(code) if catalogue is not None else None
+    if lang == "en" and service is not None:
+        return service.name("en")
+    return stored or code
 
 
 def nature_label(code: str, lang: str) -> str:

@@ -266,10 +266,9 @@ class SupervisorView(QDialog):
 
     def _service(self, row: ServiceCount | ComplaintAge | OverdueRow) -> str:
         """The service in the interface's language: the central store names it in French."""
-        service = self._workspace.catalogue.services.get(row.service_code)
-        if self.lang == "en" and service is not None:
-            return service.name("en")
-        return row.service_name or row.service_code
+        return fmt.service_name(
+            self._workspace.catalogue, row.service_code, row.service_name, self.lang
+        )
 
     def _overdue_headers(self) -> list[str]:
         return [
