@@ -19,6 +19,7 @@ from app.server.db import Work
 from app.server.models import Citizen, RequestEvent, ServiceRequest
 from app.server.problems import Conflict, Refused
 from app.server.records import request_record
+from app.services import lifecycle
 from app.services import request_terms as terms
 from app.services.case_numbers import WORKSTATION_STATIONS, CaseNumberError, parse_case_number
 from app.services.catalogue import Service
@@ -362,6 +363,10 @@ def _check_update(
     principal: Principal,
     session: Session,
 ) -> dict[str, Any]:
+    try:
+        lifecycle.check_update(req.status, wanted, principal.at_least("supervisor"))
+    except lifecycle.Forbidden as exc:
+        raise Refused("forbidden", [exc.problem]) from None
     problems: list[FieldProblem] = []
     unknown = [name for name in wanted if name not in EDITABLE]
     for name in unknown:
@@ -394,8 +399,6 @@ def _check_update(
         status = wanted["status"]
         if not isinstance(status, str) or status not in terms.STATUSES:
             problems.append(FieldProblem("status", f"must be one of {', '.join(terms.STATUSES)}"))
-        elif status in terms.CLOSED_STATUSES and not principal.at_least("supervisor"):
-            raise Refused.one("forbidden", "status", "only a supervisor closes a request")
         else:
             clean["status"] = status
     if "responsible_unit" in wanted:
@@ -476,12 +479,23 @@ def update_request(
     return req
 
 
-def add_note(work: Work, case_number: str, note: object) -> ServiceRequest:
+def _check_addition(req: ServiceRequest, what: str, principal: Principal | None) -> None:
+    supervisor = principal is None or principal.at_least("supervisor")
+    try:
+        lifecycle.check_addition(req.status, what, supervisor)
+    except lifecycle.Forbidden as exc:
+        raise Refused("forbidden", [exc.problem]) from None
+
+
+def add_note(
+    work: Work, case_number: str, note: object, principal: Principal | None = None
+) -> ServiceRequest:
     problems: list[FieldProblem] = []
     body = fields.text({"text": note}, "text", MAX_NOTE, problems, required=True)
     if problems:
         raise Refused("rejected", problems)
     req = get_by_case(work.session, case_number, lock=True)
+    _check_addition(req, "text", principal)
     req.revision += 1
     req.updated_at, req.updated_by = work.now, work.actor
     _event(work, req, "note", {"text": body})
@@ -489,13 +503,17 @@ def add_note(work: Work, case_number: str, note: object) -> ServiceRequest:
     return req
 
 
-def link_duplicate(work: Work, case_number: str, parent_case: object) -> ServiceRequest:
+def link_duplicate(
+    work: Work, case_number: str, parent_case: object, principal: Principal | None = None
+) -> ServiceRequest:
     """Mark case_number as a duplicate of parent_case; both histories say so."""
     session = work.session
     if not isinstance(parent_case, str) or not parent_case.strip():
         raise Refused.one("rejected", "parent", "give the case number of the original request")
     req = get_by_case(session, case_number, lock=True)
     parent = get_by_case(session, parent_case, lock=True)
+    _check_addition(req, "parent", principal)
+    _check_addition(parent, "parent", principal)
     if parent.id == req.id:
         raise Refused.one("rejected", "parent", "a request cannot duplicate itself")
     ancestor: ServiceRequest | None = parent
@@ -517,13 +535,16 @@ def link_duplicate(work: Work, case_number: str, parent_case: object) -> Service
     return req
 
 
-def attach_citizen(work: Work, case_number: str, citizen_id: object) -> ServiceRequest:
+def attach_citizen(
+    work: Work, case_number: str, citizen_id: object, principal: Principal | None = None
+) -> ServiceRequest:
     """Another citizen reports the same problem: recorded on the existing case."""
     problems: list[FieldProblem] = []
     cid = _citizen_id(work.session, citizen_id, problems)
     if problems or cid is None:
         raise Refused("rejected", problems or [FieldProblem("citizen_id", "required")])
     req = get_by_case(work.session, case_number, lock=True)
+    _check_addition(req, "citizen_id", principal)
     req.revision += 1
     req.updated_at, req.updated_by = work.now, work.actor
     _event(work, req, "citizen_attached", {"citizen_id": cid})

@@ -78,10 +78,10 @@ def _apply_request_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -
         wanted = _fields(op, "fields")
         return cases.update_request(work, cat, op.target, op.base_revision, wanted, who)
     if op.type == "request.note":
-        return cases.add_note(work, op.target, op.data.get("text"))
+        return cases.add_note(work, op.target, op.data.get("text"), who)
     if op.type == "request.link":
-        return cases.link_duplicate(work, op.target, op.data.get("parent"))
-    return cases.attach_citizen(work, op.target, op.data.get("citizen_id"))
+        return cases.link_duplicate(work, op.target, op.data.get("parent"), who)
+    return cases.attach_citizen(work, op.target, op.data.get("citizen_id"), who)
 
 
 def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[str, Any]:
