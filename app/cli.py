@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,8 @@ from app.services import kb
 from app.services.kb_files import KbFormatError
 from app.services.snippets import to_text
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir
+
+DEBUG_ENV = "RELAIS_DEBUG"
 
 
 def _common(parser: argparse.ArgumentParser, default: object) -> None:
@@ -150,6 +153,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KbFormatError as exc:
         print(f"relais: {exc}", file=sys.stderr)
         return 1
-    except StoreError as exc:
-        print(f"relais: {exc}", file=sys.stderr)
+    except StoreError as exc:  # damaged, full, read-only, busy, too new: what and the fix
+        print(f"relais: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: one line, and the traceback only when asked for
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"relais: internal error ({type(exc).__name__}); nothing more was changed. "
+            f"Run again with {DEBUG_ENV}=1 to see the details, and report them.",
+            file=sys.stderr,
+        )
+        return 1

@@ -15,7 +15,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app import __version__
-from app.models.store import current_revision
+from app.models.store import current_revision, integrity_problems
+from app.models.store_errors import DAMAGED, KnownStoreError
 from app.services import resources
 from app.services.catalogue import CatalogueError
 from app.services.routing import is_office_hours
@@ -67,6 +68,8 @@ def _one_line(text: object) -> str:
 def _check_store(data_dir: Path, report: Report) -> Workspace:
     try:
         workspace = open_workspace(data_dir)
+    except KnownStoreError as exc:  # damaged, full, read-only, busy: its own fix
+        raise CheckFailed("store", exc.what, exc.fix.rstrip(".")) from exc
     except Exception as exc:
         if isinstance(exc.__cause__, CatalogueError):
             raise CheckFailed(
@@ -87,6 +90,7 @@ def _check_store(data_dir: Path, report: Report) -> Workspace:
             _one_line(workspace.warnings[0]),
             f"the bundled files in {resources.resources_dir()} are damaged: {REINSTALL}",
         )
+    _check_integrity(workspace)
     revision = current_revision(workspace.store.engine)
     report.revision = revision or "none"
     report.articles = workspace.article_count()
@@ -98,6 +102,24 @@ def _check_store(data_dir: Path, report: Report) -> Workspace:
             f"the bundled knowledge base is missing: {REINSTALL}",
         )
     return workspace
+
+
+def _check_integrity(workspace: Workspace) -> None:
+    """SQLite's own check of every page and index of the store."""
+    path = workspace.store.path
+    try:
+        problems = integrity_problems(workspace.store)
+    except KnownStoreError as exc:  # so damaged that the check itself stops
+        problems = [exc.detail or exc.kind]
+    if problems:
+        workspace.close()
+        damaged = KnownStoreError(DAMAGED, path)
+        raise CheckFailed(
+            "store integrity",
+            f"{damaged.what}: SQLite's integrity check found {len(problems)} problem(s), "
+            f"the first: {_one_line(problems[0])[:120]}",
+            damaged.fix.rstrip("."),
+        )
 
 
 def _check_search(workspace: Workspace, report: Report) -> None:

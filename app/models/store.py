@@ -19,12 +19,13 @@ from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.models import salvage, store_errors
+from app.models.store_errors import KnownStoreError, StoreError
+
+__all__ = ["KnownStoreError", "Store", "StoreError", "StoreTooNewError", "open_store"]
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 STORE_FILENAME = "relais.sqlite3"
-
-
-class StoreError(Exception):
-    """The store cannot be opened; the message says why and what to do."""
 
 
 class StoreTooNewError(StoreError):
@@ -96,6 +97,7 @@ def make_engine(path: Path) -> Engine:
     )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
+    store_errors.install(engine, path, salvage.mark_damaged)
     return engine
 
 
@@ -119,6 +121,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+
+
+def integrity_problems(store: Store, limit: int = 20) -> list[str]:
+    """SQLite's integrity check of the whole file: [] when every page and index is sound.
+    It reads every page (seconds for a large store): for the self-check, not for a start."""
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"PRAGMA integrity_check({int(limit)})").scalars().all()
+    return [] if rows == ["ok"] else [str(row) for row in rows]
 
 
 def _check_known_revision(path: Path, revision: str | None) -> None:
@@ -153,8 +163,14 @@ def open_store(data_dir: Path) -> Store:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        known = store_errors.known(exc, data_dir / STORE_FILENAME)
+        if known is not None:
+            raise known from exc
         raise StoreError(f"Cannot create the data folder {data_dir}: {exc.strerror}.") from exc
     path = data_dir / STORE_FILENAME
+    damage = salvage.damage(path)
+    if damage is not None:
+        raise salvage.damaged_error(path, damage)
     engine = make_engine(path)
     backup: Path | None = None
     try:
@@ -170,6 +186,9 @@ def open_store(data_dir: Path) -> Store:
         raise
     except Exception as exc:
         engine.dispose()
+        known = store_errors.known(exc, path)
+        if known is not None:
+            raise known from exc
         reason = getattr(exc, "orig", None) or exc  # the driver's words, not SQLAlchemy's wrapper
         kept = f" The copy made before the upgrade is {backup}." if backup else ""
         raise StoreError(

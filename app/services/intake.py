@@ -17,12 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import CaseCitizen, CaseSequence, Citizen, Interaction, ServiceRequest
+from app.models import CaseCitizen, Citizen, Interaction, ServiceRequest
 from app.models.store import Store
-from app.services import outbox
+from app.services import outbox, sequences
 from app.services import request_terms as terms
 from app.services.addresses import CIVIC_NUMBER, civic_key, street_key
-from app.services.case_numbers import MAX_SEQUENCE, CaseNumber
 from app.services.cases import CaseSummary, add_event, find_duplicates
 from app.services.catalogue import Catalogue, Service
 from app.services.citizens import CitizenDraft, check_citizen, create_citizen
@@ -227,26 +226,6 @@ def duplicates(store: Store, draft: Draft, now: datetime) -> list[CaseSummary]:
         return find_duplicates(session, draft.service_code, civic, street_key(draft.street), now)
 
 
-def _next_case_number(session: Session, station: int, year: int) -> str:
-    row = session.get(CaseSequence, (year, station))
-    if row is None:
-        row = CaseSequence(year=year, station=station, last=0)
-        session.add(row)
-    if row.last >= MAX_SEQUENCE:
-        raise ValidationError(
-            [
-                FieldProblem(
-                    "station",
-                    f"station {station:03d} has used all its numbers for {year}: "
-                    "ask for another station code",
-                    "station_full",
-                )
-            ]
-        )
-    row.last += 1
-    return str(CaseNumber(year, station, row.last))
-
-
 def _citizen(session: Session, draft: Draft, checked: Checked, now: datetime) -> str | None:
     if checked.citizen_fields is not None:
         return create_citizen(session, checked.citizen_fields, now).id
@@ -274,6 +253,8 @@ def save(
     draft: Draft,
     now: datetime,
     interaction_id: str | None = None,
+    *,
+    central: bool = False,
 ) -> Saved:
     """Check, number and store the request with its history and its outbox operations,
     all in one local transaction; raises ValidationError and then writes nothing."""
@@ -282,7 +263,9 @@ def save(
     year = local(now, catalogue.routing.timezone).year
     with store.writing() as session:
         citizen_id = _citizen(session, draft, checked, now)
-        case_number = _next_case_number(session, profile.station, year)
+        case_number = sequences.next_case_number(
+            session, sequences.ledger_path(store), profile.station, year, central=central
+        )
         req = ServiceRequest(
             id=str(uuid.uuid4()),
             case_number=case_number,

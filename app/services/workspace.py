@@ -12,7 +12,9 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from app.models.store import Store, StoreError, StoreTooNewError, open_store
+from app.models import salvage, store_errors
+from app.models.store import KnownStoreError, Store, StoreError, StoreTooNewError, open_store
+from app.models.store_errors import DAMAGED
 from app.services import (
     cases,
     catalogue_copy,
@@ -27,6 +29,7 @@ from app.services import (
     privacy,
     request_edits,
     resources,
+    sequences,
 )
 from app.services.articles import ArticleView, read_article
 from app.services.catalogue import Catalogue, CatalogueError
@@ -34,7 +37,18 @@ from app.services.kb_files import KbFormatError
 from app.services.profile import Profile, load_profile, save_profile
 from app.services.search import SearchEngine, SearchResult
 
-__all__ = ["StoreError", "StoreTooNewError", "Workspace", "open_workspace", "resolve_data_dir"]
+__all__ = [
+    "KnownStoreError",
+    "Recovery",
+    "StoreError",
+    "StoreTooNewError",
+    "Workspace",
+    "open_workspace",
+    "resolve_data_dir",
+    "store_errors",
+]
+
+Recovery = salvage.Salvage
 
 DATA_DIR_ENV = "RELAIS_DATA_DIR"
 
@@ -61,6 +75,11 @@ class Workspace:
     # Problems that did not stop the console (a bundled file it could not read): shown to
     # the agent and the deployer, while the store keeps serving what it already holds.
     warnings: list[str] = field(default_factory=list)
+    # The store found empty or damaged at open, set aside, and what was taken out of it.
+    recovered: Recovery | None = None
+    # A central store is configured: a station this folder never numbered for waits for
+    # the central store's mark before it numbers (see services.sequences).
+    central: bool = False
 
     def search(self, query: str, lang: str = "fr", limit: int = 10) -> SearchResult:
         return self.engine.search(query, lang=lang, limit=limit)
@@ -101,8 +120,18 @@ class Workspace:
 
     def save_request(self, draft: intake.Draft, interaction_id: str | None) -> intake.Saved:
         return intake.save(
-            self.store, self.catalogue, self._profile(), draft, now(), interaction_id
+            self.store,
+            self.catalogue,
+            self._profile(),
+            draft,
+            now(),
+            interaction_id,
+            central=self.central,
         )
+
+    def learn_station_marks(self, station: int, marks: dict[int, int]) -> None:
+        """The central store's highest sequences for `station`, per year."""
+        sequences.learn_marks(self.store, station, marks)
 
     def attach_to_case(
         self, case_number: str, draft: intake.Draft, interaction_id: str | None
@@ -190,11 +219,34 @@ class Workspace:
         self.store.close()
 
 
-def open_workspace(data_dir: Path, load_bundled: bool = True) -> Workspace:
-    """Open (or create, or upgrade) the store in data_dir and bring bundled content in."""
+def _recover(data_dir: Path, error: KnownStoreError) -> tuple[Store, Recovery]:
+    """Set the damaged store aside, take out what can be read, start a new one with it."""
+    copy = salvage.set_aside(error.path, now())
+    found = salvage.salvage(copy, error.detail)
     store = open_store(data_dir)
+    try:
+        salvage.restore_into(store, found, now())
+    except BaseException:
+        store.close()
+        raise
+    return store, found
+
+
+def open_workspace(data_dir: Path, load_bundled: bool = True, recover: bool = False) -> Workspace:
+    """Open (or create, or upgrade) the store in data_dir and bring bundled content in.
+    With `recover` (the console), an empty or damaged store is set aside and a new one
+    started with what could be read of it (`Workspace.recovered`); without, it is a
+    KnownStoreError that says what to do."""
+    recovered: Recovery | None = None
+    try:
+        store = open_store(data_dir)
+    except KnownStoreError as exc:
+        if not recover or exc.kind != DAMAGED:
+            raise
+        store, recovered = _recover(data_dir, exc)
     warnings: list[str] = []
     try:
+        sequences.reconcile(store)
         with store.engine.begin() as conn:
             if indexing.generation(conn) is None:
                 indexing.rebuild(conn)
@@ -215,4 +267,4 @@ def open_workspace(data_dir: Path, load_bundled: bool = True) -> Workspace:
     except BaseException:
         store.close()
         raise
-    return Workspace(data_dir, store, SearchEngine(store), catalogue, profile, warnings)
+    return Workspace(data_dir, store, SearchEngine(store), catalogue, profile, warnings, recovered)

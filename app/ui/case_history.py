@@ -1107,7 +1107,7 @@ class CaseHistoryPanel(QWidget):
                 self.tr(
                     "Les modifications n'ont pas pu être enregistrées (%1). Rien n'a été "
                     "effacé : réessayez."
-                ).replace("%1", _reason(exc))
+                ).replace("%1", fmt.failure_reason(exc))
             )
             return
         finally:
@@ -1121,9 +1121,3 @@ class CaseHistoryPanel(QWidget):
                 "Dossier %1 modifié : les changements seront transmis au stockage central."
             ).replace("%1", case_number)
         )
-
-
-def _reason(exc: Exception) -> str:
-    # The driver's own words ("database is locked"), never a statement or its values.
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0][:200] if text else type(exc).__name__

@@ -306,7 +306,7 @@ class CitizenBox(QGroupBox):
                 self.tr(
                     "Les coordonnées n'ont pas pu être enregistrées (%1). Rien n'a été "
                     "effacé : réessayez."
-                ).replace("%1", _reason(exc))
+                ).replace("%1", fmt.failure_reason(exc))
             )
             label.show()
             return
@@ -543,12 +543,6 @@ class CitizenBox(QGroupBox):
                     self._pick_item(item)
                 return True
         return super().eventFilter(watched, event)
-
-
-def _reason(exc: Exception) -> str:
-    # The driver's own words ("database is locked"), never a statement or its values.
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 def _html(text: str) -> str:

@@ -24,6 +24,7 @@ from app.services.conflicts import Conflict, ConflictGone
 from app.services.workspace import Workspace
 from app.ui.background import Background
 from app.ui.field_errors import ERROR_STYLE
+from app.ui.formatting import failure_reason
 
 MINE, THEIRS = 0, 1
 
@@ -99,7 +100,9 @@ class ConflictDialog(QDialog):
             found = await self._background.run(self._workspace.conflicts)
         except Exception as exc:
             self.status.setText(
-                self.tr("Les conflits n'ont pas pu être lus (%1).").replace("%1", _reason(exc))
+                self.tr("Les conflits n'ont pas pu être lus (%1).").replace(
+                    "%1", failure_reason(exc)
+                )
             )
             return
         self.conflicts = found
@@ -236,7 +239,7 @@ class ConflictDialog(QDialog):
                 self.tr(
                     "Les conflits n'ont pas tous pu être réglés (%1). Vos choix sont "
                     "conservés : réessayez."
-                ).replace("%1", _reason(exc))
+                ).replace("%1", failure_reason(exc))
             )
             self.error.show()
             # Some may be settled already: show only what is left, choices kept.
@@ -274,12 +277,6 @@ class ConflictDialog(QDialog):
             place = self._workspace.catalogue.routing.arrondissements.get(value)
             return f"{place.name} ({value})" if place is not None else value
         return value
-
-
-def _reason(exc: Exception) -> str:
-    # The driver's own words, never a statement or its values (personal data).
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 def _plain(text: str) -> str:

@@ -10,6 +10,7 @@ from app.services import request_terms as terms
 from app.services.catalogue import Catalogue
 from app.services.validation import FieldProblem
 from app.services.workdays import local
+from app.services.workspace import KnownStoreError, store_errors
 from app.services.workspace import now as now  # the one clock of the console
 
 CITY_TZ = "America/Montreal"
@@ -191,3 +192,49 @@ def problem_text(problem: FieldProblem) -> str:
         return problem.message
     args = [*problem.args, "", ""]
     return template.replace("%1", args[0]).replace("%2", args[1]).replace(" ()", "")
+
+
+def _store_failure(error: KnownStoreError) -> str:
+    where = str(error.path)
+    folder = str(error.path.parent)
+    texts = {
+        store_errors.BUSY: QCoreApplication.translate(
+            "Formatting",
+            "le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà "
+            "ouvert sur ce dossier ? Fermez l'autre, ou réessayez dans un instant",
+        ).replace("%1", where),
+        store_errors.FULL: QCoreApplication.translate(
+            "Formatting",
+            "le disque de %1 est plein : libérez de l'espace, ou choisissez un autre dossier "
+            "de données (--data-dir) ; rien de ce qui était enregistré n'est perdu",
+        ).replace("%1", folder),
+        store_errors.READ_ONLY: QCoreApplication.translate(
+            "Formatting",
+            "Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous "
+            "appartient pas. Donnez-vous le droit d'écriture, ou choisissez un autre dossier "
+            "de données (--data-dir)",
+        ).replace("%1", folder),
+        store_errors.DAMAGED: QCoreApplication.translate(
+            "Formatting",
+            "le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, "
+            "gardera le travail non transmis qu'il peut lire et repartira d'un stockage neuf",
+        ).replace("%1", where),
+    }
+    return texts.get(
+        error.kind,
+        QCoreApplication.translate(
+            "Formatting",
+            "la lecture ou l'écriture de %1 a échoué : le disque est peut-être plein, retiré "
+            "ou défaillant. Vérifiez-le, puis réessayez",
+        ).replace("%1", where),
+    )
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a store or network operation failed, for the agent: a known store failure in
+    the agent's language with its fix; otherwise the driver's own words ("database is
+    locked"), never a statement or its values (personal data)."""
+    if isinstance(exc, KnownStoreError):
+        return _store_failure(exc)
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__

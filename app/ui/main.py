@@ -29,7 +29,8 @@ async def open_into(
     went away first."""
 
     def _open() -> tuple[Workspace, int]:
-        workspace = open_workspace(data_dir)
+        # An empty or damaged store is set aside and a new one started (the window says so).
+        workspace = open_workspace(data_dir, recover=True)
         if opened is not None:
             opened.append(workspace)
         return workspace, workspace.article_count()
@@ -121,4 +122,6 @@ def run_gui(
         background.shutdown()  # waits for the store worker: nothing is opened after this
         for workspace in opened:
             workspace.close()
-    return 0
+    # The store could not be opened (a full disk, a read-only folder...): said in the
+    # window; the exit code says it to whoever started the console.
+    return 2 if window.store_failed else 0

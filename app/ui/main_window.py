@@ -26,8 +26,9 @@ from app.services.interactions import InteractionView
 from app.services.profile import Profile
 from app.services.search import SearchResult
 from app.services.settings_rules import SYSTEM, ConsoleSettings
-from app.services.workspace import StoreTooNewError, Workspace
+from app.services.workspace import Recovery, StoreTooNewError, Workspace
 from app.sync.client import Session
+from app.ui import formatting as fmt
 from app.ui import settings
 from app.ui.article_view import ArticlePanel
 from app.ui.background import Background
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.workspace: Workspace | None = None
         self.error_box: QMessageBox | None = None
+        self.store_failed = False  # the store could not be opened: exit code 2
         self.workstation_dialog: WorkstationDialog | None = None
         self._session: Session | None = None  # a demo's ready-made login
         self._article_count = 0
@@ -260,6 +262,8 @@ class MainWindow(QMainWindow):
             self.edit_workstation()
         elif self.sync is not None:
             self.sync.start(workspace, self._session)
+        if workspace.recovered is not None:
+            self.show_recovery(workspace.recovered)
         if workspace.warnings:
             self.warning_status.setToolTip("\n\n".join(workspace.warnings))
             self.warning_status.show()
@@ -473,6 +477,7 @@ class MainWindow(QMainWindow):
         self.article.show_article(article, lang)
 
     def show_store_error(self, error: Exception) -> None:
+        self.store_failed = True  # the console ends with exit code 2
         self.store_status.setText(self.tr("Banque d'information indisponible"))
         if isinstance(error, StoreTooNewError):
             message = self.tr(
@@ -481,18 +486,37 @@ class MainWindow(QMainWindow):
                 "Relais avec un autre dossier de données (--data-dir)."
             ).replace("%1", str(error.path))
         else:
-            message = self.tr("Le stockage local ne peut pas être ouvert : %1").replace(
-                "%1", str(error)
+            message = self.tr("Le stockage local ne peut pas être ouvert : %1.").replace(
+                "%1", fmt.failure_reason(error)
             )
+        self._tell(QMessageBox.Icon.Critical, "storeErrorBox", message)
+
+    def show_recovery(self, recovered: Recovery) -> None:
+        """The store was empty or damaged: say so, where the copy is, what was kept."""
+        message = self.tr(
+            "Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, "
+            "sans être modifié, sous :\n%2\n\n%3 opération(s) non transmise(s) ont été "
+            "récupérées et seront envoyées au stockage central ; Relais repart d'un stockage "
+            "neuf, et les dossiers reviennent du stockage central à la synchronisation. Les "
+            "numéros de dossier déjà donnés ne seront pas redonnés."
+        )
+        message = (
+            message.replace("%1", recovered.reason)
+            .replace("%2", str(recovered.copy))
+            .replace("%3", str(len(recovered.ops)))
+        )
+        if recovered.unreadable:
+            message += "\n\n" + self.tr(
+                "%1 élément(s) illisible(s) sont restés dans la copie mise de côté."
+            ).replace("%1", str(recovered.unreadable))
+        self._tell(QMessageBox.Icon.Warning, "storeRecoveredBox", message)
+
+    def _tell(self, icon: QMessageBox.Icon, name: str, message: str) -> None:
         # open(), not exec(): no nested event loop inside the qasync task that reports this.
         self.error_box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            self.tr("Relais"),
-            message,
-            QMessageBox.StandardButton.Ok,
-            self,
+            icon, self.tr("Relais"), message, QMessageBox.StandardButton.Ok, self
         )
-        self.error_box.setObjectName("storeErrorBox")
+        self.error_box.setObjectName(name)
         self.error_box.open()
 
     def _on_searched(self, result: SearchResult) -> None:

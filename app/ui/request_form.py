@@ -856,8 +856,7 @@ class RequestForm(QWidget):
         self.attributes.clear_problems()
 
     def _show_failure(self, exc: Exception) -> None:
-        # The driver's own words ("database is locked"), never the statement or its values.
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+        reason = fmt.failure_reason(exc)
         self.summary.setText(
             self.tr(
                 "La demande n'a pas pu être enregistrée (%1). Rien n'a été effacé ; "
