@@ -11,7 +11,7 @@ from app.server.demo import seed_demo
 from app.server.embedded import EmbeddedServer
 from app.services.workspace import open_workspace
 from app.sync.client import Offline, SyncClient
-from app.sync.credentials import workstation_id
+from app.sync.credentials import workstation
 
 # Who the console signs in as, with the station of that user's own demo workstation.
 DEMO_USERS = {"agent1": "051", "agent2": "052", "superviseur": "053"}
@@ -41,7 +41,7 @@ def run_demo(data_dir: Path, lang: str | None = None, user: str = "agent1") -> i
             workspace.close()
         client = SyncClient(url)
         try:
-            session = client.login(user, accounts.password, station, workstation_id(console))
+            session = client.login(user, accounts.password, station, workstation(console))
         except Offline as exc:
             print(f"relais demo: the embedded store does not answer: {exc}", file=sys.stderr)
             return 1

@@ -59,6 +59,7 @@ from app.services.intake import Draft, check  # noqa: E402
 from app.services.validation import ValidationError  # noqa: E402
 from app.services.workspace import Workspace, open_workspace  # noqa: E402
 from app.sync.client import SyncClient  # noqa: E402
+from app.sync.credentials import workstation  # noqa: E402
 from app.sync.engine import ONLINE, PULL_PAGE, PUSH_BATCH, SyncEngine  # noqa: E402
 from benchmarks.cases import (  # noqa: E402
     FIRST_NAMES,
@@ -305,7 +306,7 @@ class Console:
         self.workspace = open_workspace(data_dir, load_bundled=False)
         self.workspace.set_profile(f"{station:03d}", user, "311")
         self.client = SyncClient(url)
-        self.client.login(user, password, station, f"bench-sync-{station:03d}-{os.getpid()}")
+        self.client.login(user, password, station, workstation(data_dir))
         self.engine = TracedEngine(self.workspace, self.client, spans)
 
     def count(self, sql: str) -> int:

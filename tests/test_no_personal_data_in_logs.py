@@ -15,6 +15,7 @@ from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import open_workspace
 from app.sync.client import SyncClient
+from app.sync.credentials import workstation
 from app.sync.engine import SyncEngine
 from tests.sync.conftest import (  # noqa: F401 - the fixtures this test runs on
     database_url,
@@ -78,7 +79,7 @@ def test_a_citizens_data_never_reaches_a_log(
         for ws, user, station in ((workspace, "agent1", 51), (colleague, "agent2", 52)):
             client = SyncClient(live_server.url)
             clients.append(client)
-            client.login(user, "demo", station, f"ws-logs-{station}")
+            client.login(user, "demo", station, workstation(ws.data_dir))
             ok, _ = asyncio.run(SyncEngine(ws, client).sync_once())
             assert ok
         # The colleague's console received the citizen: the data did travel.

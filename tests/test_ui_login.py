@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLineEdit
 from app.server.demo import seed_demo
 from app.server.embedded import EmbeddedServer
 from app.sync.client import Session, SyncClient
-from app.sync.credentials import TokenStore, workstation_id
+from app.sync.credentials import TokenStore, workstation
 from app.ui.background import Background
 from app.ui.login_dialog import LoginDialog
 from tests.test_credentials import MemoryKeyring
@@ -76,7 +76,7 @@ def make_dialog(qtbot, background: Background, tmp_path: Path) -> MakeDialog:  #
             background,
             factory or (lambda: SyncClient(url)),
             station,
-            workstation_id(data),
+            workstation(data),
             TokenStore(url, data),
         )
         qtbot.addWidget(dialog)

@@ -81,8 +81,7 @@ def describe(kind: str, path: Path, detail: str = "") -> tuple[str, str]:
     if kind == READ_ONLY:
         return (
             f"Relais cannot write in {folder}{why}: the folder is read-only or not yours",
-            "Give your account write access to it, or choose another data folder with "
-            "--data-dir.",
+            "Give your account write access to it, or choose another data folder with --data-dir.",
         )
     if kind == DAMAGED:
         return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import uuid
 from typing import Annotated, Any, Literal
 
@@ -10,9 +11,9 @@ from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import select
 
-from app.server import auth, cases, feed, indicators
+from app.server import auth, cases, feed, indicators, numbering
 from app.server.catalogue_store import CatalogueCache, store_catalogue
-from app.server.db import Database, utcnow
+from app.server.db import Database, Work, utcnow
 from app.server.models import Account, Station
 from app.server.problems import Refused
 from app.server.push import MAX_BATCH, OP_TYPES, Op, push
@@ -82,6 +83,12 @@ class TokenIn(BaseModel):
     password: Text = Field(min_length=1, max_length=256)
     station: int | None = Field(None, ge=1, le=899, description="workstation's station code")
     workstation_id: Text | None = Field(None, min_length=8, max_length=64)
+    workstation_secret: Text | None = Field(
+        None,
+        min_length=32,
+        max_length=128,
+        description="the secret the workstation made and keeps; binds the station to it",
+    )
 
 
 class TokenOut(BaseModel):
@@ -91,6 +98,47 @@ class TokenOut(BaseModel):
     username: str
     role: str
     station: int | None
+    sequences: dict[str, int] = Field(
+        default_factory=dict,
+        description="the station's highest case-number sequence received, per year: the "
+        "workstation numbers above it",
+    )
+
+
+def _bind_station(work: Work, body: TokenIn, username: str) -> None:
+    """The station code is this workstation's: registered now, or bound to it already by
+    its secret. A station registered before secrets existed is bound to the secret of
+    the workstation it was registered to, at that workstation's next login."""
+    assert body.station is not None
+    if body.station not in WORKSTATION_STATIONS:
+        raise ApiError(422, "station", "a workstation station is between 001 and 899")
+    if not body.workstation_id:
+        raise ApiError(422, "workstation_id", "required with a station code")
+    if not body.workstation_secret:
+        raise ApiError(422, "workstation_secret", "required with a station code")
+    proof = auth.digest(body.workstation_secret)
+    station = work.session.get(Station, body.station, with_for_update=True)
+    if station is None:
+        work.session.add(
+            Station(
+                code=body.station,
+                workstation_id=body.workstation_id,
+                secret_hash=proof,
+                registered_by=username,
+                registered_at=work.now,
+            )
+        )
+        return
+    if station.secret_hash is None and station.workstation_id == body.workstation_id:
+        station.secret_hash = proof
+        return
+    if station.secret_hash is None or not hmac.compare_digest(station.secret_hash, proof):
+        raise ApiError(
+            409,
+            "station",
+            f"station {body.station:03d} belongs to another workstation: choose another "
+            "station code in the settings, or ask an administrator to release it",
+        )
 
 
 @router.post("/auth/token", response_model=TokenOut, tags=["auth"])
@@ -103,27 +151,7 @@ def login(body: TokenIn, db: Db) -> TokenOut:
             raise ApiError(401, "password", str(exc)) from exc
     with db.work(body.username) as work:
         if body.station is not None:
-            if body.station not in WORKSTATION_STATIONS:
-                raise ApiError(422, "station", "a workstation station is between 001 and 899")
-            if not body.workstation_id:
-                raise ApiError(422, "workstation_id", "required with a station code")
-            station = work.session.get(Station, body.station, with_for_update=True)
-            if station is None:
-                work.session.add(
-                    Station(
-                        code=body.station,
-                        workstation_id=body.workstation_id,
-                        registered_by=account.username,
-                        registered_at=work.now,
-                    )
-                )
-            elif station.workstation_id != body.workstation_id:
-                raise ApiError(
-                    409,
-                    "station",
-                    f"station {body.station:03d} belongs to another workstation: choose another "
-                    "station code in the settings",
-                )
+            _bind_station(work, body, account.username)
         secret, row = auth.issue_token(work.session, account, body.station, work.now)
         return TokenOut(
             access_token=secret,
@@ -131,6 +159,7 @@ def login(body: TokenIn, db: Db) -> TokenOut:
             username=account.username,
             role=account.role,
             station=body.station,
+            sequences=numbering.station_marks(work.session, body.station),
         )
 
 
@@ -142,8 +171,15 @@ def logout(db: Db, who: Who, secret: Annotated[str, Depends(bearer)]) -> Respons
 
 
 @router.get("/me", tags=["auth"])
-def me(who: Who) -> dict[str, Any]:
-    return {"username": who.username, "role": who.role, "station": who.station}
+def me(who: Who, db: Db) -> dict[str, Any]:
+    with db.read() as session:
+        marks = numbering.station_marks(session, who.station)
+    return {
+        "username": who.username,
+        "role": who.role,
+        "station": who.station,
+        "sequences": marks,
+    }
 
 
 class OpIn(BaseModel):
@@ -174,7 +210,14 @@ def sync_changes(
     since: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=feed.MAX_LIMIT)] = feed.DEFAULT_LIMIT,
 ) -> Response:
-    return Response(feed.changes_json(db, since, limit), media_type="application/json")
+    station = None
+    if who.station is not None:
+        with db.read() as session:
+            station = {
+                "code": who.station,
+                "sequences": numbering.station_marks(session, who.station),
+            }
+    return Response(feed.changes_json(db, since, limit, station), media_type="application/json")
 
 
 @router.get("/requests/{case_number}", tags=["requests"])

@@ -13,12 +13,13 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
-from app.server import cases, citizens, interactions
+from app.server import cases, citizens, interactions, numbering
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueState
 from app.server.db import Work
 from app.server.models import Citizen, Interaction, RequestEvent, ServiceRequest
 from app.server.records import citizen_record, request_record
+from app.services.case_numbers import parse_case_number
 from app.services.validation import unstorable_path
 
 FAST_TYPES = frozenset({"citizen.upsert", "request.create", "interaction.record"})
@@ -111,6 +112,9 @@ def apply_creations(
                 interactions.new_interaction(work, who, op.target, op.data)
             )
     work.session.flush()  # one insert per table
+    numbering.record_console_numbers(
+        work.session, (parse_case_number(req.case_number) for _op_id, req, _events in staged)
+    )
     work.session.add_all(event for _op_id, _req, events in staged for event in events)
     work.session.flush()  # the events get their ids
     for op_id, req, events in staged:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.server import fields
+from app.server import fields, numbering
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueState
 from app.server.db import Work
@@ -332,6 +332,8 @@ def create_request(
         work.session.flush()
     except IntegrityError:
         raise Refused.one("rejected", "case_number", f"{case_number} is already used") from None
+    if source == "console":
+        numbering.record_console_numbers(work.session, [parse_case_number(case_number)])
     work.session.add_all(events)
     work.session.flush()
     work.changed("request", req.id, req.revision, request_record(req, events))

@@ -69,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     key = sub.add_parser("create-api-key", help="create a GeoReport v2 API key for a client")
     key.add_argument("name", help="who the key is for, e.g. 'montreal.ca web form'")
 
+    release = sub.add_parser(
+        "release-station",
+        help="free a workstation station code (a workstation replaced, or its data folder "
+        "lost): the next workstation to log in with it takes it; its numbering goes on",
+    )
+    release.add_argument("code", type=int, metavar="CODE", help="the station code, 1-899")
+
     imp = sub.add_parser("import-requests", help="import the city's open-data 311 requests CSV")
     imp.add_argument("file", metavar="FILE.csv")
     imp.add_argument("--errors", metavar="REPORT.csv", help="write the rows refused here")
@@ -166,6 +173,31 @@ def _create_api_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release_station(args: argparse.Namespace) -> int:
+    from app.server.models import Station
+    from app.services.case_numbers import WORKSTATION_STATIONS
+
+    if args.code not in WORKSTATION_STATIONS:
+        print("relais-server: CODE: a workstation station is between 1 and 899", file=sys.stderr)
+        return 2
+
+    def release(work: Work) -> bool:
+        station = work.session.get(Station, args.code, with_for_update=True)
+        if station is None:
+            return False
+        work.session.delete(station)
+        return True
+
+    if not _in_one_transaction(args, release):
+        print(f"Station {args.code:03d} was not registered: nothing to release.")
+        return 0
+    print(
+        f"Station {args.code:03d} released: the next workstation to log in with it takes it, "
+        "and numbers above its last case number."
+    )
+    return 0
+
+
 def _import_requests(args: argparse.Namespace) -> int:
     from app.server.importer import ImportFileError, import_requests, progress_bar
 
@@ -225,6 +257,7 @@ COMMANDS = {
     "prune": _prune,
     "create-api-key": _create_api_key,
     "import-requests": _import_requests,
+    "release-station": _release_station,
 }
 
 

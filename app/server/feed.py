@@ -98,15 +98,21 @@ def _frame(row: Any) -> str:
     return json.dumps(head, ensure_ascii=False)[:-1] + ',"data":' + row.payload + "}"
 
 
-def changes_json(db: Database, cursor: str | None, limit: int) -> str:
-    """The page as JSON text; each record is spliced in as stored (see Change.payload)."""
+def changes_json(
+    db: Database, cursor: str | None, limit: int, station: dict[str, Any] | None = None
+) -> str:
+    """The page as JSON text; each record is spliced in as stored (see Change.payload).
+    `station`: the caller's station and its case-number marks, told with every page."""
     rows, has_more, head = _page(db, cursor, limit)
     if rows:
         last = rows[-1]
         next_cursor = _cursor(db, last.seq, last.entity, last.entity_id, last.revision)
     else:
         next_cursor = cursor or _cursor(db, 0, "", "", 0)
-    tail = json.dumps({"cursor": next_cursor, "has_more": has_more, "head": head})
+    tail = json.dumps(
+        {"cursor": next_cursor, "has_more": has_more, "head": head}
+        | ({"station": station} if station is not None else {})
+    )
     return '{"changes":[' + ",".join(_frame(row) for row in rows) + "]," + tail[1:]
 
 

@@ -74,17 +74,21 @@ class ApiKey(ServerBase):
 
 
 class Station(ServerBase):
-    """A workstation's case-number prefix, bound to the workstation that first used it."""
+    """A workstation's case-number prefix, bound to the workstation that first used it:
+    by the SHA-256 of a secret that workstation made and keeps (stations registered
+    before secrets existed are bound to theirs at its next login)."""
 
     __tablename__ = "stations"
     code: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     workstation_id: Mapped[str] = mapped_column(String(64))
+    secret_hash: Mapped[str | None] = mapped_column(String(64))
     registered_by: Mapped[str] = mapped_column(String(64))
     registered_at: Mapped[datetime]
 
 
 class CaseSequence(ServerBase):
-    """The next sequence of the server's own stations (GeoReport v2 POST), per year."""
+    """Per year: the last sequence of the server's own stations (900-999, GeoReport v2
+    POST), and the highest a workstation station (001-899) has sent."""
 
     __tablename__ = "case_sequences"
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

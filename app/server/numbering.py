@@ -6,6 +6,7 @@ at once get consecutive numbers, and a refused request gives its number back (ro
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from app.services.case_numbers import (
     GEOREPORT_STATION,
     MAX_SEQUENCE,
     SERVER_STATIONS,
+    WORKSTATION_STATIONS,
     CaseNumber,
     CaseNumberError,
 )
@@ -69,3 +71,29 @@ def next_case_number(
     row.last += 1
     session.flush()
     return str(CaseNumber(year=year, station=station, sequence=row.last))
+
+
+def record_console_numbers(session: Session, numbers: Iterable[CaseNumber]) -> None:
+    """Raise each workstation station's mark to the highest of `numbers` it accepted;
+    the console learns the mark at login and with the change feed."""
+    highest: dict[tuple[int, int], int] = {}
+    for number in numbers:
+        key = (number.year, number.station)
+        highest[key] = max(highest.get(key, 0), number.sequence)
+    for (year, station), last in sorted(highest.items()):
+        row = _locked_row(session, year, station)
+        if row is None:
+            _create_row(session, year, station)
+            row = _locked_row(session, year, station)
+        if row is not None and row.last < last:
+            row.last = last
+
+
+def station_marks(session: Session, station: int | None) -> dict[str, int]:
+    """A workstation station's highest sequence per year ({} for a new station)."""
+    if station is None or station not in WORKSTATION_STATIONS:
+        return {}
+    rows = session.execute(
+        select(CaseSequence.year, CaseSequence.last).where(CaseSequence.station == station)
+    )
+    return {str(year): int(last) for year, last in rows}

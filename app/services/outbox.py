@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.models import OutboxOp
@@ -105,11 +105,11 @@ def _view(op: OutboxOp) -> OpView:
 
 
 def next_batch(store: Store, limit: int) -> list[dict[str, Any]]:
-    """The oldest pending operations, as the push endpoint takes them."""
+    """The oldest pending operations, as the push endpoint takes them. Only a read: a
+    write here, after the read, would fail at once if a save committed in between (WAL
+    cannot upgrade a stale snapshot); attempts are counted with the results."""
     with store.session() as session:
         ops = pending(session, limit)
-        for op in ops:
-            op.attempts += 1
         return [
             {
                 "op_id": op.op_id,
@@ -120,6 +120,18 @@ def next_batch(store: Store, limit: int) -> list[dict[str, Any]]:
             }
             for op in ops
         ]
+
+
+def count_attempt(store: Store, op_ids: list[str]) -> None:
+    """A push of these operations got no answer (offline, server busy): one attempt more."""
+    if not op_ids:
+        return
+    with store.writing() as session:
+        session.execute(
+            update(OutboxOp)
+            .where(OutboxOp.op_id.in_(op_ids))
+            .values(attempts=OutboxOp.attempts + 1)
+        )
 
 
 def overview(store: Store, limit: int = 200) -> tuple[int, list[OpView]]:

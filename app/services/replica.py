@@ -267,9 +267,10 @@ class PushOutcome:
 
 def record_results(store: Store, results: list[Mapping[str, Any]]) -> PushOutcome:
     """The server's answer to a push: applied operations leave the outbox, refused and
-    clashing ones are kept with the answer, all in one transaction. The records applied
-    ops changed are not written here: the pull that follows in the same round brings each
-    of them once (with its latest revision), instead of once per operation."""
+    clashing ones are kept with the answer and one attempt more, all in one transaction.
+    The records applied ops changed are not written here: the pull that follows in the
+    same round brings each of them once (with its latest revision), instead of once per
+    operation."""
     outcome = PushOutcome()
     applied: list[str] = []
     with store.writing() as session:
@@ -279,6 +280,7 @@ def record_results(store: Store, results: list[Mapping[str, Any]]) -> PushOutcom
             session.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(applied)))
         for op in session.scalars(select(OutboxOp).where(OutboxOp.op_id.in_(list(held)))):
             result = held[op.op_id]
+            op.attempts += 1
             if result.get("status") == "conflict":
                 op.state, op.answer = outbox.CONFLICT, dict(result)
                 outcome.conflicts += 1

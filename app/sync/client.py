@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import email.utils
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import requests
+
+from app.sync.credentials import Workstation
 
 CONNECT_TIMEOUT = 3.05
 READ_TIMEOUT = 20.0
@@ -54,6 +56,19 @@ class Session:
     role: str
     station: int | None
     expires_at: str
+    # The station's highest case-number sequence on the central store, per year.
+    sequences: dict[int, int] = field(default_factory=dict)
+
+
+def station_marks(raw: object) -> dict[int, int]:
+    """The central store's {"2026": 42} marks, as years and sequences; junk left out."""
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        int(year): last
+        for year, last in raw.items()
+        if str(year).isdigit() and isinstance(last, int) and not isinstance(last, bool)
+    }
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -139,12 +154,15 @@ class SyncClient:
             raise Offline("the server's answer was incomplete") from exc
 
     # -- the API ---------------------------------------------------------------------------
-    def login(self, username: str, password: str, station: int, workstation_id: str) -> Session:
+    def login(
+        self, username: str, password: str, station: int, workstation: Workstation
+    ) -> Session:
         body = {
             "username": username,
             "password": password,
             "station": station,
-            "workstation_id": workstation_id,
+            "workstation_id": workstation.id,
+            "workstation_secret": workstation.secret,
         }
         data = self._call("POST", "/auth/token", json=body)
         session = Session(
@@ -153,6 +171,7 @@ class SyncClient:
             role=data["role"],
             station=data.get("station"),
             expires_at=data["expires_at"],
+            sequences=station_marks(data.get("sequences")),
         )
         self.token = session.token
         return session

@@ -13,8 +13,11 @@ import contextlib
 import json
 import logging
 import os
+import secrets
 import tempfile
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -25,6 +28,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 log = logging.getLogger(__name__)
 
 WORKSTATION_FILE = "workstation-id"
+SECRET_FILE = "workstation-secret"
 LOGIN_FILE = "login.json"
 
 # Backends that accept calls but keep nothing (null) or refuse every call (fail): the
@@ -108,29 +112,53 @@ class TokenStore:
         _write_atomically(self._login_file, json.dumps(data, ensure_ascii=False, indent=2))
 
 
+@dataclass(frozen=True)
+class Workstation:
+    """Who this workstation is to the central store: an id, and a secret only it keeps
+    (the store binds the station code to the secret's hash, so knowing the id is not
+    enough to number cases on the station)."""
+
+    id: str
+    secret: str
+
+
+def workstation(data_dir: Path) -> Workstation:
+    return Workstation(workstation_id(data_dir), workstation_secret(data_dir))
+
+
 def workstation_id(data_dir: Path) -> str:
     """This workstation's id, made once: the server binds the station code to it, so it
     must survive restarts (and it changes only if the data folder is lost)."""
-    path = Path(data_dir) / WORKSTATION_FILE
-    existing = _read_id(path)
+    return _made_once(Path(data_dir) / WORKSTATION_FILE, lambda: str(uuid.uuid4()), _read_id)
+
+
+def workstation_secret(data_dir: Path) -> str:
+    """This workstation's secret, made once, readable by its user only (mkstemp's 0600).
+    Lost with the data folder: an administrator then releases the station
+    (`relais-server release-station CODE`)."""
+    return _made_once(Path(data_dir) / SECRET_FILE, lambda: secrets.token_urlsafe(32), _read_secret)
+
+
+def _made_once(path: Path, make: Callable[[], str], read: Callable[[Path], str | None]) -> str:
+    existing = read(path)
     if existing is not None:
         return existing
     if path.exists():
-        log.warning("%s is unreadable: this workstation gets a new id", path)
+        log.warning("%s is unreadable: this workstation gets a new one", path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fresh = str(uuid.uuid4())
-    fd, tmp = tempfile.mkstemp(prefix=".workstation-", dir=path.parent)
+    fresh = make()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(fresh + "\n")
             out.flush()
             os.fsync(out.fileno())
         try:
-            # link() fails if another process wrote the id first: its id wins, and both
+            # link() fails if another process wrote it first: its value wins, and both
             # processes then report the same one.
             os.link(tmp, path)
         except FileExistsError:
-            winner = _read_id(path)
+            winner = read(path)
             if winner is not None:
                 return winner
             os.replace(tmp, path)  # the existing file is garbage: ours replaces it
@@ -140,6 +168,14 @@ def workstation_id(data_dir: Path) -> str:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
     return fresh
+
+
+def _read_secret(path: Path) -> str | None:
+    try:
+        text = path.read_text("utf-8").strip()
+    except OSError:
+        return None
+    return text if 32 <= len(text) <= 128 and text.isascii() and text.isprintable() else None
 
 
 def _read_id(path: Path) -> str | None:

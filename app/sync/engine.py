@@ -10,7 +10,9 @@ makes the replay harmless."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -18,8 +20,16 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from app.services import outbox, replica
-from app.services.workspace import Workspace
-from app.sync.client import Offline, Refused, ServerBusy, SignedOut, SyncClient, SyncError
+from app.services.workspace import KnownStoreError, Workspace
+from app.sync.client import (
+    Offline,
+    Refused,
+    ServerBusy,
+    SignedOut,
+    SyncClient,
+    SyncError,
+    station_marks,
+)
 
 T = TypeVar("T")
 
@@ -30,6 +40,7 @@ DEBOUNCE = 0.5  # after a local change, wait this long for the next one
 BACKOFF_BASE, BACKOFF_CAP = 1.0, 60.0
 
 OFFLINE, ONLINE, SYNCING, ERROR, SIGNED_OUT = "offline", "online", "syncing", "error", "signed_out"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,17 @@ class SyncStatus:
 def _settle(waker: asyncio.Future[None]) -> None:
     if not waker.done():
         waker.set_result(None)
+
+
+def log_bug(what: str, exc: BaseException) -> str:
+    """Log an unforeseen failure without its message (an exception's text may quote a
+    citizen's data; its type and where it happened never do); the reason to show."""
+    frames = "\n".join(
+        f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}'
+        for frame in traceback.extract_tb(exc.__traceback__)
+    )
+    log.error("%s: %s (message withheld)\n%s", what, type(exc).__name__, frames)
+    return f"internal error ({type(exc).__name__}), written to the log; the next round retries"
 
 
 def backoff_delay(failures: int, retry_after: float | None = None) -> float:
@@ -123,7 +145,8 @@ class SyncEngine:
         self._set(state=SIGNED_OUT, last_error="")
 
     async def run(self) -> None:
-        """Round after round until stopped; none before a first login."""
+        """Round after round until stopped; none before a first login. No failure ends
+        it: a round that fails for any reason is reported and retried after a backoff."""
         if self.client.token is None:
             self._set(state=SIGNED_OUT, last_error="")
         while not self._stopped:
@@ -170,8 +193,13 @@ class SyncEngine:
         except Offline as exc:
             await self._refresh_counts(state=OFFLINE, last_error=str(exc))
             return False, None
-        except SyncError as exc:
+        except (SyncError, KnownStoreError) as exc:
+            # Refused, or the local store busy, full, read-only or damaged: the message
+            # says which and what to do.
             await self._refresh_counts(state=ERROR, last_error=str(exc))
+            return False, None
+        except Exception as exc:  # a bug: reported, logged, and the next round still runs
+            await self._refresh_counts(state=ERROR, last_error=log_bug("sync round", exc))
             return False, None
         await self._refresh_counts(
             state=ONLINE, last_error="", last_success=datetime.now(UTC), pulled=pulled
@@ -184,7 +212,12 @@ class SyncEngine:
             ops = await self._in_store(outbox.next_batch, store, PUSH_BATCH)
             if not ops:
                 return
-            results = await self._on_net(self.client.push, ops)
+            try:
+                results = await self._on_net(self.client.push, ops)
+            except SyncError:
+                sent = [str(op["op_id"]) for op in ops]
+                await self._in_store(outbox.count_attempt, store, sent)
+                raise
             outcome = await self._in_store(replica.record_results, store, results)
             if outcome.conflicts and self._on_conflicts is not None:
                 self._on_conflicts(outcome.conflicts)  # the agent is asked at once
@@ -211,6 +244,7 @@ class SyncEngine:
                     continue
                 raise
             changes, since = page["changes"], str(page["cursor"])
+            await self._learn_station(page.get("station"))
             applied = await self._in_store(replica.apply_page, store, changes, since)
             if applied.other.get("catalogue"):
                 await self._in_store(self.workspace.reload_catalogue)
@@ -227,6 +261,17 @@ class SyncEngine:
                 download_bytes=self.client.received_bytes - start_bytes,
             )
 
+    async def _learn_station(self, station: object) -> None:
+        """The central store's highest sequence per year for this workstation's station:
+        its next case numbers start above it (a store restored from an old copy)."""
+        if not isinstance(station, dict) or not isinstance(station.get("code"), int):
+            return
+        marks = station.get("sequences")
+        if not isinstance(marks, dict):
+            return
+        learnt = station_marks(marks)
+        await self._in_store(self.workspace.learn_station_marks, station["code"], learnt)
+
     # -- helpers ---------------------------------------------------------------------------
     async def _on_net(self, fn: Callable[..., T], *args: Any) -> T:
         return await self.loop.run_in_executor(self._net, fn, *args)
@@ -235,7 +280,18 @@ class SyncEngine:
         return await self.loop.run_in_executor(self._store, fn, *args)
 
     async def _refresh_counts(self, **changes: Any) -> None:
-        waiting, held = await self._in_store(outbox.counts, self.workspace.store)
+        try:
+            waiting, held = await self._in_store(outbox.counts, self.workspace.store)
+        except KnownStoreError as exc:  # the counts stay as they were; the state is news
+            changes.setdefault("last_error", str(exc))
+            changes["state"] = ERROR
+            self._set(**changes)
+            return
+        except Exception as exc:
+            changes["last_error"] = log_bug("counting the outbox", exc)
+            changes["state"] = ERROR
+            self._set(**changes)
+            return
         self._set(pending=waiting, held=held, **changes)
 
     def _set(self, **changes: Any) -> None:

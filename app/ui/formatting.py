@@ -159,6 +159,12 @@ def _templates() -> dict[str, str]:
         "station_full": QCoreApplication.translate(
             "Formatting", "Ce poste a épuisé ses numéros pour l'année : changez de code."
         ),
+        "station_unconfirmed": QCoreApplication.translate(
+            "Formatting",
+            "Le poste %1 doit d'abord joindre le stockage central une fois, pour savoir où "
+            "en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien "
+            "n'a été effacé.",
+        ),
         "unknown_case": QCoreApplication.translate(
             "Formatting", "Ce dossier n'existe pas sur ce poste."
         ),

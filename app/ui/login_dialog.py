@@ -31,7 +31,7 @@ from app.sync.client import (
     SyncClient,
     SyncError,
 )
-from app.sync.credentials import TokenStore
+from app.sync.credentials import TokenStore, Workstation
 from app.ui.background import Background
 from app.ui.field_errors import ERROR_STYLE
 
@@ -49,7 +49,7 @@ class LoginDialog(QDialog):
         background: Background,
         client_factory: Callable[[], SyncClient],
         station: int,
-        workstation_id: str,
+        workstation: Workstation,
         token_store: TokenStore,
         username: str = "",
         parent: QWidget | None = None,
@@ -59,7 +59,7 @@ class LoginDialog(QDialog):
         self._background = background
         self._client_factory = client_factory
         self._station = station
-        self._workstation_id = workstation_id
+        self._workstation = workstation
         self._tokens = token_store
         self._busy = False
         self._dismissed = False
@@ -239,7 +239,7 @@ class LoginDialog(QDialog):
     def _ask_server(self, username: str, password: str) -> Session:
         client = self._client_factory()
         try:
-            return client.login(username, password, self._station, self._workstation_id)
+            return client.login(username, password, self._station, self._workstation)
         finally:
             # The session carries the token; the sync engine uses its own client.
             client.close()

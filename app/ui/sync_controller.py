@@ -4,6 +4,7 @@ configured the console stays purely local and none of this starts."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.services.workspace import Workspace
 from app.sync.client import Session, SyncClient
-from app.sync.credentials import TokenStore, workstation_id
+from app.sync.credentials import TokenStore, workstation
 from app.sync.engine import SIGNED_OUT, SyncEngine, SyncStatus
 from app.ui.background import Background
 from app.ui.conflict_dialog import ConflictDialog
@@ -39,6 +40,7 @@ class SyncController(QObject):
         self.ca_bundle = ca_bundle
         self.workspace: Workspace | None = None
         self.engine: SyncEngine | None = None
+        self._rounds: asyncio.Task[Any] | None = None  # the engine's run(), while it runs
         self.tokens: TokenStore | None = None
         self.username: str | None = None
         self.login_dialog: LoginDialog | None = None
@@ -56,6 +58,9 @@ class SyncController(QObject):
         """Begin syncing with a token: the one given (demo), the one kept in the keyring,
         or one from the login dialog. Without a workstation profile, wait for it."""
         self.workspace = workspace
+        # Numbers for a station this store never numbered for wait for the central
+        # store's mark (services.sequences).
+        workspace.central = True
         self.tokens = TokenStore(self.server_url, workspace.data_dir)
         if self.engine is None:
             self.engine = SyncEngine(
@@ -65,9 +70,9 @@ class SyncController(QObject):
                 on_conflicts=lambda _count: self.show_conflicts(),
                 loop=self._background.loop,
             )
-            self._background.spawn(self.engine.run())
+            self._run_engine()
         if session is not None:
-            self._signed_in(session.username, session.token, session.role)
+            self._logged_in(session)
             return
         user = self.tokens.last_user()
         token = self.tokens.load(user) if user else None
@@ -76,11 +81,32 @@ class SyncController(QObject):
         else:
             self.log_in()
 
+    def _run_engine(self) -> None:
+        """Start the engine's rounds, or start them again if they ended (they should
+        not: a failed round is retried; this is the last line of defence)."""
+        if self.engine is not None and (self._rounds is None or self._rounds.done()):
+            self._rounds = self._background.spawn(self.engine.run())
+
+    def _logged_in(self, session: Session) -> None:
+        workspace = self.workspace
+        if workspace is not None and session.station is not None:
+            # Where the station's numbering stands on the central store: a store that
+            # never numbered for it may number from now on, above that mark.
+            self._background.spawn(self._learn_marks(workspace, session))
+        self._signed_in(session.username, session.token, session.role)
+
+    async def _learn_marks(self, workspace: Workspace, session: Session) -> None:
+        assert session.station is not None
+        await self._background.run(
+            workspace.learn_station_marks, session.station, session.sequences
+        )
+
     def _signed_in(self, username: str, token: str, role: str | None = None) -> None:
         self.username = username
         self._expired_shown = False
         if self.engine is not None:
             self.engine.signed_in(token)
+            self._run_engine()
         self._background.spawn(self._learn_role(username, token, role))
 
     async def _learn_role(self, username: str, token: str, role: str | None) -> None:
@@ -128,14 +154,14 @@ class SyncController(QObject):
             self._background,
             self._client,
             workspace.profile.station,
-            workstation_id(workspace.data_dir),
+            workstation(workspace.data_dir),
             self.tokens,
             self.username or "",
             self._parent,
         )
         if expired:
             self.login_dialog.show_expired()
-        self.login_dialog.loggedIn.connect(lambda s: self._signed_in(s.username, s.token, s.role))
+        self.login_dialog.loggedIn.connect(self._logged_in)
         self.login_dialog.open()
 
     # -- while running ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from app.server.app import create_app
-from app.server.auth import hash_password, issue_token
+from app.server.auth import digest, hash_password, issue_token
 from app.server.catalogue_store import store_catalogue
 from app.server.db import Database, open_database
 from app.server.models import Account, Station
@@ -75,7 +75,11 @@ class Server:
     def login(self, username: str, station: int | None = None) -> Agent:
         body: dict[str, Any] = {"username": username, "password": PASSWORD}
         if station is not None:
-            body |= {"station": station, "workstation_id": f"ws-{username}-{station}"}
+            body |= {
+                "station": station,
+                "workstation_id": f"ws-{username}-{station}",
+                "workstation_secret": workstation_secret(username, station),
+            }
         answer = self.client.post("/api/v1/auth/token", json=body)
         assert answer.status_code == 200, answer.text
         data = answer.json()
@@ -86,6 +90,11 @@ class Server:
         assert answer.status_code == 200, answer.text
         results: list[dict[str, Any]] = answer.json()["results"]
         return results
+
+
+def workstation_secret(username: str, station: int) -> str:
+    """The secret the test workstation of `username` at `station` keeps."""
+    return f"secret-of-the-workstation-of-{username}-at-{station:03d}"
 
 
 ROLES = {
@@ -121,6 +130,7 @@ def server(server_db: Database, password_hash: str) -> Iterator[Server]:
                 Station(
                     code=station,
                     workstation_id=f"ws-{username}-{station}",
+                    secret_hash=digest(workstation_secret(username, station)),
                     registered_by=username,
                     registered_at=work.now,
                 )

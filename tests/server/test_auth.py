@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import update
 
-from app.server.models import AuthToken
-from tests.server.conftest import PASSWORD, Server
+from app.server import cli as server_cli
+from app.server.models import AuthToken, Station
+from tests.server.conftest import PASSWORD, Server, workstation_secret
 
 
 def test_login_gives_a_bearer_token_stored_hashed(server: Server) -> None:
@@ -16,7 +18,7 @@ def test_login_gives_a_bearer_token_stored_hashed(server: Server) -> None:
     )
     token = answer.json()["access_token"]
     me = server.client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
-    assert me.json() == {"username": "alice", "role": "agent", "station": None}
+    assert me.json() == {"username": "alice", "role": "agent", "station": None, "sequences": {}}
     with server.db.read() as session:
         hashes = [t.token_hash for t in session.query(AuthToken)]
     assert token not in hashes and len(hashes) == 5
@@ -54,12 +56,66 @@ def test_a_station_belongs_to_one_workstation(server: Server) -> None:
         "password": PASSWORD,
         "station": 11,
         "workstation_id": "another-workstation",
+        "workstation_secret": "x" * 43,
     }
     answer = server.client.post("/api/v1/auth/token", json=body)
     assert answer.status_code == 409
     assert answer.json()["problems"][0]["field"] == "station"
     body["station"] = 950
     assert server.client.post("/api/v1/auth/token", json=body).status_code == 422
+
+
+def test_knowing_the_workstation_id_is_not_enough_to_take_its_station(server: Server) -> None:
+    """alice's station 11 is bound to her workstation's secret: its id alone is refused,
+    with or without a secret of one's own."""
+    body: dict[str, Any] = {
+        "username": "bruno",
+        "password": PASSWORD,
+        "station": 11,
+        "workstation_id": "ws-alice-11",
+    }
+    answer = server.client.post("/api/v1/auth/token", json=body)
+    assert answer.status_code == 422
+    assert answer.json()["problems"][0]["field"] == "workstation_secret"
+    body["workstation_secret"] = "a-secret-bruno-made-up-for-station-11"
+    answer = server.client.post("/api/v1/auth/token", json=body)
+    assert answer.status_code == 409, answer.text
+    assert "another workstation" in answer.json()["problems"][0]["message"]
+    body["workstation_secret"] = workstation_secret("alice", 11)
+    assert server.client.post("/api/v1/auth/token", json=body).status_code == 200
+
+
+def test_a_station_registered_before_secrets_is_bound_at_its_next_login(server: Server) -> None:
+    with server.db.work("installer") as work:
+        station = work.session.get(Station, 12)
+        assert station is not None
+        station.secret_hash = None  # as migration 0005 leaves every station
+    body = {
+        "username": "bruno",
+        "password": PASSWORD,
+        "station": 12,
+        "workstation_id": "ws-bruno-12",
+        "workstation_secret": "the-secret-bruno-s-workstation-made-at-last",
+    }
+    assert server.client.post("/api/v1/auth/token", json=body).status_code == 200
+    # From now on the secret binds it: the same id with another secret is refused.
+    other = {**body, "workstation_secret": "y" * 40}
+    assert server.client.post("/api/v1/auth/token", json=other).status_code == 409
+    assert server.client.post("/api/v1/auth/token", json=body).status_code == 200
+
+
+def test_a_released_station_is_taken_by_the_next_workstation(server: Server) -> None:
+    url = server.db.url
+    assert server_cli.main(["--database-url", url, "release-station", "11"]) == 0
+    body = {
+        "username": "bruno",
+        "password": PASSWORD,
+        "station": 11,
+        "workstation_id": "a-new-workstation-for-11",
+        "workstation_secret": "the-new-workstation-s-own-secret-0011",
+    }
+    assert server.client.post("/api/v1/auth/token", json=body).status_code == 200
+    assert server_cli.main(["--database-url", url, "release-station", "950"]) == 2
 
 
 def test_authorisation_matrix(server: Server) -> None:

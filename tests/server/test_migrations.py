@@ -9,7 +9,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select, text
 
 from app.server.db import Database, DatabaseError, alembic_config, open_database
-from app.server.models import Interaction, ServerBase
+from app.server.models import CaseSequence, Interaction, ServerBase, Station
 
 
 def test_migrations_build_exactly_the_models(server_db: Database) -> None:
@@ -66,3 +66,60 @@ def test_interactions_recorded_before_0003_keep_an_unknown_queueing_time(
             ("alice", None)
         ]
     db.close()
+
+
+def test_0005_keeps_each_workstation_stations_highest_number_and_binds_old_stations_later(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url)
+    cfg = alembic_config()
+    at = "2026-11-20 14:00:00"
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        conn.execute(
+            text(
+                "INSERT INTO stations (code, workstation_id, registered_by, registered_at) "
+                "VALUES (11, 'ws-of-station-11', 'alice', :at)"
+            ),
+            {"at": at},
+        )
+        for n, (number, source) in enumerate(
+            [
+                ("26-011-000007-6", "console"),
+                ("26-011-000042-1", "console"),
+                ("25-011-000900-3", "console"),
+                ("26-012-000003-0", "console"),
+                ("26-900-000500-2", "georeport"),  # the server's own: its sequence stands
+            ]
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO service_requests (id, case_number, source, service_code, "
+                    "service_name, nature, channel, status, status_notes, description, "
+                    "attributes, civic_number, street, postal_code, arrondissement, agent, "
+                    "responsible_unit, handled_by, created_at, updated_at, updated_by, "
+                    "revision, field_revisions) VALUES (:id, :number, :source, 'X', 'X', "
+                    "'request', 'phone', 'transmise', '', '', '{}', '', '', '', '', '', '', "
+                    "'', :at, :at, 'alice', 1, '{}')"
+                ),
+                {
+                    "id": f"00000000-0000-0000-0000-00000000000{n}",
+                    "number": number,
+                    "source": source,
+                    "at": at,
+                },
+            )
+        conn.execute(
+            text("INSERT INTO case_sequences (year, station, last) VALUES (2026, 900, 500)")
+        )
+    engine.dispose()
+    db = open_database(database_url)
+    with db.read() as session:
+        marks = set(
+            session.execute(select(CaseSequence.year, CaseSequence.station, CaseSequence.last))
+        )
+        station = session.get(Station, 11)
+    db.close()
+    assert marks == {(2026, 11, 42), (2025, 11, 900), (2026, 12, 3), (2026, 900, 500)}
+    assert station is not None and station.secret_hash is None  # bound at its next login

@@ -30,6 +30,7 @@ from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import open_workspace
 from app.sync.client import SyncClient
+from app.sync.credentials import Workstation
 from app.sync.engine import SyncEngine
 
 
@@ -52,7 +53,7 @@ def main(argv: list[str]) -> None:
     if workspace.profile is None:
         workspace.set_profile(station, user, "311")
     client = SyncClient(url)
-    client.login(user, password, int(station), workstation)
+    client.login(user, password, int(station), Workstation(workstation, workstation * 3))
     engine = SyncEngine(workspace, client)
     print("ready", flush=True)
     n = int(seed)

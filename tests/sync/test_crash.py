@@ -30,6 +30,7 @@ from app.server.models import AppliedOp, ServiceRequest
 from app.services import outbox
 from app.services.workspace import open_workspace
 from app.sync.client import SyncClient
+from app.sync.credentials import Workstation
 from app.sync.engine import SyncEngine
 from tests.sync.conftest import LiveServer
 
@@ -146,7 +147,7 @@ def final_sync(data_dir: Path, url: str) -> tuple[int, int]:
     """What the console does when it starts again: one clean round. (pending, held)"""
     workspace = open_workspace(data_dir, load_bundled=False)
     client = SyncClient(url)
-    client.login(USER, PASSWORD, int(STATION), WORKSTATION)
+    client.login(USER, PASSWORD, int(STATION), Workstation(WORKSTATION, WORKSTATION * 3))
     engine = SyncEngine(workspace, client)
     try:
         ok, _ = asyncio.run(engine.sync_once())

@@ -19,18 +19,19 @@ from app.server.models import Account, Change, Citizen, ServiceRequest
 from app.services import request_terms as terms
 from app.sync import client as client_module
 from app.sync.client import Offline, ServerBusy, SyncClient
+from app.sync.credentials import Workstation
 from tests.server.factories import create_op
 from tests.sync.conftest import LiveServer
 from tests.sync.proxy import FaultProxy
 
 STATION = 21
-WORKSTATION = "ws-test-0021"
+WORKSTATION = Workstation("ws-test-0021", "secret-of-the-test-workstation-0021")
 NO_PROXY = {"http": "", "https": ""}  # the server is on loopback, whatever the environment
 
 
 def signed_in(base_url: str) -> SyncClient:
     client = SyncClient(base_url)
-    client.login("agent1", "demo", station=STATION, workstation_id=WORKSTATION)
+    client.login("agent1", "demo", station=STATION, workstation=WORKSTATION)
     return client
 
 
@@ -134,9 +135,9 @@ def test_refused_connection_is_offline_until_the_proxy_listens_again(proxy: Faul
     proxy.mode = "refuse"
     client = SyncClient(proxy.url)
     with pytest.raises(Offline):
-        client.login("agent1", "demo", station=STATION, workstation_id=WORKSTATION)
+        client.login("agent1", "demo", station=STATION, workstation=WORKSTATION)
     proxy.mode = "pass"
-    client.login("agent1", "demo", station=STATION, workstation_id=WORKSTATION)
+    client.login("agent1", "demo", station=STATION, workstation=WORKSTATION)
     client.close()
 
 

@@ -14,6 +14,7 @@ from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import SyncClient
+from app.sync.credentials import workstation
 from app.sync.engine import OFFLINE, ONLINE, SyncEngine
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
@@ -38,7 +39,7 @@ class Console:
         self.workspace: Workspace = open_workspace(data_dir, load_bundled=False)
         self.workspace.set_profile(station, user, "311")
         self.client = SyncClient(url)
-        self.client.login(user, "demo", int(station), f"ws-test-{station}-{data_dir.name}")
+        self.client.login(user, "demo", int(station), workstation(data_dir))
         self.engine = SyncEngine(self.workspace, self.client)
 
     def sync(self) -> Any:

@@ -25,6 +25,7 @@ from app.services.workspace import Workspace, open_workspace
 from app.sync import client as client_module
 from app.sync import engine as engine_module
 from app.sync.client import SyncClient
+from app.sync.credentials import workstation
 from app.sync.engine import (
     BACKOFF_BASE,
     BACKOFF_CAP,
@@ -52,7 +53,7 @@ class Console:
         self.workspace: Workspace = open_workspace(data_dir, load_bundled=False)
         self.workspace.set_profile(station, user, "311")
         self.client = SyncClient(url)
-        self.client.login(user, "demo", int(station), f"ws-faults-{station}")
+        self.client.login(user, "demo", int(station), workstation(data_dir))
         self.engine = SyncEngine(self.workspace, self.client)
         self._next = 0
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import SyncClient
-from app.sync.credentials import workstation_id
+from app.sync.credentials import workstation
 from app.ui.background import Background
 from app.ui.main import attach_server, create_window
 from app.ui.main_window import MainWindow
@@ -35,7 +35,7 @@ def open_window(
         console.set_profile(f"{station:03d}", username, "311")
         background = Background(qloop)
         client = SyncClient(live_server.url)
-        session = client.login(username, "demo", station, workstation_id(console.data_dir))
+        session = client.login(username, "demo", station, workstation(console.data_dir))
         client.close()
         win = create_window(background, "fr")
         qtbot.addWidget(win)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import Refused, SyncClient
-from app.sync.credentials import workstation_id
+from app.sync.credentials import Workstation, workstation
 from app.ui.background import Background
 from app.ui.main import attach_server, create_window
 from app.ui.main_window import MainWindow
@@ -45,7 +45,7 @@ def window(
 ) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     background = Background(qloop)
     client = SyncClient(live_server.url)
-    session = client.login("agent1", "demo", 61, workstation_id(console.data_dir))
+    session = client.login("agent1", "demo", 61, workstation(console.data_dir))
     client.close()
     win = create_window(background, "fr")
     qtbot.addWidget(win)
@@ -64,7 +64,7 @@ def window(
 
 def on_server(url: str, case_number: str) -> bool:
     client = SyncClient(url)
-    client.login("agent2", "demo", 62, "ws-test-check-0062")
+    client.login("agent2", "demo", 62, Workstation("ws-test-check-0062", "s" * 40))
     try:
         return client._call("GET", f"/requests/{case_number}")["case_number"] == case_number
     except Refused:  # 404: not there (yet)
@@ -110,3 +110,23 @@ def test_the_demos_server_is_not_remembered(
     assert not QSettings().value("sync/server")
     controller.close()
     background.shutdown()
+
+
+def test_a_login_restarts_an_engine_whose_rounds_ended(
+    qtbot, window: MainWindow, console: Workspace, live_server: Any
+) -> None:  # type: ignore[no-untyped-def]
+    controller = window.sync
+    assert controller is not None
+    qtbot.waitUntil(lambda: "En ligne" in window.sync_indicator.text(), timeout=10000)
+    rounds = controller._rounds
+    assert rounds is not None
+    rounds.cancel()  # however they ended, they no longer run
+    qtbot.waitUntil(rounds.done, timeout=10000)
+    client = SyncClient(live_server.url)
+    session = client.login("agent1", "demo", 61, workstation(console.data_dir))
+    client.close()
+    controller._logged_in(session)  # what the login dialog's success does
+    assert controller._rounds is not None and not controller._rounds.done()
+    number = console.save_request(anonymous_pothole(3), None).case_number
+    window.form.saved.emit(number)
+    qtbot.waitUntil(lambda: on_server(live_server.url, number), timeout=15000)
