@@ -183,3 +183,41 @@ def test_a_case_not_yet_created_centrally_gets_its_update_after_the_creation(
     detail = ws.case_detail(case_number)
     assert detail is not None and not detail.synced
     assert (detail.summary.street, detail.responsible_unit) == ("rue Rachel Est", "TP-VM")
+
+
+def close(ws: Workspace, status: str = "terminee") -> None:
+    with ws.store.writing() as session:  # as the feed brings a supervisor's closing
+        session.execute(update(ServiceRequest).values(status=status))
+
+
+def test_an_agent_reopens_a_closed_case_as_reactivee_with_the_reason(
+    ws: Workspace, case: str
+) -> None:
+    close(ws, "annulee")
+    with pytest.raises(ValidationError) as caught:
+        ws.reopen_request(case, "   ")
+    assert [(p.field, p.code) for p in caught.value.problems] == [("reason", "reopen_reason")]
+    detail = ws.reopen_request(case, "Le trou est revenu")
+    assert detail.summary.status == "reactivee" and detail.status_notes == "Le trou est revenu"
+    assert [e.kind for e in detail.events][-1] == "status"
+    [op] = queued(ws)
+    assert (op.type, op.base_revision) == ("request.update", 4)
+    assert op.data == {"fields": {"status": "reactivee", "status_notes": "Le trou est revenu"}}
+    # Open now: it takes notes, and it cannot be reopened twice.
+    ws.add_note(case, "Rappel demandé")
+    with pytest.raises(ValidationError) as caught:
+        ws.reopen_request(case, "Encore")
+    assert [p.code for p in caught.value.problems] == ["reopen_open"]
+
+
+def test_a_closed_case_takes_notes_from_a_supervisor_only(ws: Workspace, case: str) -> None:
+    close(ws)
+    with pytest.raises(ValidationError) as caught:
+        ws.add_note(case, "La citoyenne rappelle")
+    assert [(p.field, p.code) for p in caught.value.problems] == [
+        ("note", "case_closed_supervisor")
+    ]
+    assert queued(ws) == []
+    ws.role = "supervisor"
+    ws.add_note(case, "Vu avec l'unité")
+    assert [op.type for op in queued(ws)] == ["request.note"]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.models import CaseCitizen, Citizen, RequestEvent, ServiceRequest
 from app.models.store import Store
-from app.services import outbox
+from app.services import lifecycle, outbox
 from app.services import request_terms as terms
 from app.services.addresses import parse_address, prefix_upper_bound
 from app.services.case_numbers import CaseNumberError, damm_digit, parse_case_number
@@ -315,9 +315,15 @@ def add_event(
 
 
 def add_note(
-    store: Store, profile: Profile, case_number: str, text: str, now: datetime
+    store: Store,
+    profile: Profile,
+    case_number: str,
+    text: str,
+    now: datetime,
+    supervisor: bool = False,
 ) -> CaseDetail:
-    """Record a note on the case and queue it for the central store."""
+    """Record a note on the case and queue it for the central store. A closed case takes
+    notes from a supervisor only (services.lifecycle: reopen it first)."""
     body = text.strip()
     if not body:
         raise ValidationError([FieldProblem("note", "write the note first", "required")])
@@ -329,6 +335,10 @@ def add_note(
         req = request_by_number(session, case_number)
         if req is None:
             raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
+        try:
+            lifecycle.check_addition(req.status, "note", supervisor)
+        except lifecycle.Forbidden as exc:
+            raise ValidationError([exc.problem]) from None
         add_event(session, req, "note", profile.agent, now, {"text": body})
         outbox.enqueue(session, "request.note", req.case_number, {"text": body}, now)
         session.flush()

@@ -21,14 +21,14 @@ from sqlalchemy.orm import Session
 
 from app.models import ServiceRequest
 from app.models.store import Store
-from app.services import intake, outbox
+from app.services import intake, lifecycle, outbox
 from app.services import request_terms as terms
 from app.services.addresses import street_key
 from app.services.cases import CaseDetail, add_event, detail_of, request_by_number
 from app.services.catalogue import Catalogue
 from app.services.profile import Profile
 from app.services.routing import RoutingError, responsible_unit
-from app.services.validation import FieldProblem, ValidationError
+from app.services.validation import MAX_TEXT, FieldProblem, ValidationError, storable
 
 EDITABLE = ("description", "civic_number", "street", "postal_code", "arrondissement")
 
@@ -183,5 +183,50 @@ def edit_request(
                 now,
                 base_revision=req.revision,
             )
+        session.flush()
+        return detail_of(session, req, now)
+
+
+def reopen_request(
+    store: Store, profile: Profile, case_number: str, reason: str, now: datetime
+) -> CaseDetail:
+    """The citizen says a closed request is not done: it becomes Réactivée, with the
+    reason on its timeline, queued as `request.update` of its status and notes (the
+    central store applies the same rule, services.lifecycle)."""
+    text = reason.strip()
+    if len(text) > MAX_TEXT or not storable(text):
+        raise ValidationError(
+            [FieldProblem("reason", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),))]
+        )
+    with store.writing() as session:
+        req = request_by_number(session, case_number)
+        if req is None:
+            raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
+        wanted = {"status": lifecycle.REOPENED, "status_notes": text}
+        try:
+            lifecycle.check_update(req.status, wanted, supervisor=False)
+        except lifecycle.Forbidden as exc:
+            field = "reason" if exc.problem.field == "status_notes" else "case_number"
+            raise ValidationError(
+                [FieldProblem(field, exc.problem.message, exc.problem.code)]
+            ) from None
+        before = req.status
+        req.status, req.status_notes = lifecycle.REOPENED, text
+        add_event(
+            session,
+            req,
+            "status",
+            profile.agent,
+            now,
+            {"from": before, "to": req.status, "notes": text},
+        )
+        outbox.enqueue(
+            session,
+            "request.update",
+            req.case_number,
+            {"fields": wanted},
+            now,
+            base_revision=req.revision,
+        )
         session.flush()
         return detail_of(session, req, now)

@@ -80,6 +80,13 @@ class Workspace:
     # A central store is configured: a station this folder never numbered for waits for
     # the central store's mark before it numbers (see services.sequences).
     central: bool = False
+    # The signed-in user's role on the central store ("" when local only or unknown):
+    # what a supervisor may do to a closed case, an agent may not.
+    role: str = ""
+
+    @property
+    def supervisor(self) -> bool:
+        return self.role in indicators.SUPERVISOR_ROLES
 
     def search(self, query: str, lang: str = "fr", limit: int = 10) -> SearchResult:
         return self.engine.search(query, lang=lang, limit=limit)
@@ -107,7 +114,13 @@ class Workspace:
         return cases.case_detail(self.store, case_number, now())
 
     def add_note(self, case_number: str, text: str) -> cases.CaseDetail:
-        return cases.add_note(self.store, self._profile(), case_number, text, now())
+        return cases.add_note(
+            self.store, self._profile(), case_number, text, now(), supervisor=self.supervisor
+        )
+
+    def reopen_request(self, case_number: str, reason: str) -> cases.CaseDetail:
+        """A closed case the citizen says is not done: Réactivée, with the reason."""
+        return request_edits.reopen_request(self.store, self._profile(), case_number, reason, now())
 
     def lookup_citizens(self, text: str) -> list[citizens.CitizenMatch]:
         return citizens.lookup_citizens(self.store, text, now())

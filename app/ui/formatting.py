@@ -159,6 +159,17 @@ def _templates() -> dict[str, str]:
         "station_full": QCoreApplication.translate(
             "Formatting", "Ce poste a épuisé ses numéros pour l'année : changez de code."
         ),
+        "case_closed_supervisor": QCoreApplication.translate(
+            "Formatting",
+            "Ce dossier est fermé : réactivez-le d'abord (avec la raison), ou demandez à un "
+            "superviseur.",
+        ),
+        "reopen_reason": QCoreApplication.translate(
+            "Formatting", "Dites pourquoi le dossier est réactivé (ce que signale le citoyen)."
+        ),
+        "reopen_open": QCoreApplication.translate(
+            "Formatting", "Seul un dossier fermé peut être réactivé ; celui-ci est ouvert."
+        ),
         "station_unconfirmed": QCoreApplication.translate(
             "Formatting",
             "Le poste %1 doit d'abord joindre le stockage central une fois, pour savoir où "

@@ -130,6 +130,8 @@ class SyncController(QObject):
             self._set_role(role)
 
     def _set_role(self, role: str) -> None:
+        if self.workspace is not None:
+            self.workspace.role = role
         if role != self.role:
             self.role = role
             self.roleChanged.emit(role)
