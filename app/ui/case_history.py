@@ -404,9 +404,15 @@ class CaseDetailView(QScrollArea):
         inner.addWidget(self.empty_label)
         inner.addWidget(self.body)
         inner.addStretch(1)
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        """Tab follows reading order: the number, Modifier, the refusal's actions, the
+        fields being corrected, the note."""
         chain: list[QWidget] = [
             self.number_label,
             self.edit_button,
+            *self.banner.buttons,
             *self.editor.editors.values(),
             self.editor.save_button,
             self.editor.cancel_button,
@@ -587,11 +593,7 @@ class CaseDetailView(QScrollArea):
         self.unsynced_badge.setText(badge)
         self.unsynced_badge.setVisible(bool(badge))
         self.banner.show_case(detail, self._editable and case.is_open, self._editable)
-        previous: QWidget = self.edit_button
-        for button in self.banner.buttons:  # reading order: the banner, then the fields
-            QWidget.setTabOrder(previous, button)
-            previous = button
-        QWidget.setTabOrder(previous, self.editor.description)
+        self._chain_focus()
         self.edit_button.setVisible(self.can_edit and not self.editing and self.resendable is None)
         self.description_heading.setVisible(not self.editing)
         self.description_label.setVisible(not self.editing)

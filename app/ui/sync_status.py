@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -172,7 +173,8 @@ class SyncDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         # Enter or a double click on a case's operation opens the case.
-        self.table.activated.connect(self._open_row)
+        self.table.doubleClicked.connect(self._open_row)
+        self.table.installEventFilter(self)
         self.ops: list[OpView] = []
         self.open_button = QPushButton(self.tr("Ouvrir le dossier"), self)
         self.open_button.setObjectName("openCase")
@@ -238,6 +240,17 @@ class SyncDialog(QDialog):
         if ops:
             self.table.selectRow(first)
         self._update_open()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._open_row(self.table.currentIndex())
+            return True  # not the dialog's default button as well
+        return super().eventFilter(watched, event)
 
     def _update_open(self) -> None:
         row = self.table.currentRow()
