@@ -353,3 +353,27 @@ def test_the_sync_window_opens_a_refused_changes_case(qtbot: QtBot, ws: Workspac
     citizen = next(i for i, op in enumerate(ops) if op.type == "citizen.upsert")
     dialog.table.selectRow(citizen)
     assert not dialog.open_button.isEnabled()  # a citizen's operation has no case
+
+
+def test_in_english_the_refusal_reads_in_english(
+    qtbot: QtBot, background: Background, ws: Workspace
+) -> None:
+    from tests.test_ui_english import FRENCH_LETTERS, FRENCH_WORDS
+
+    case_number = new_case(ws)
+    refuse(ws, "request.create", TOO_LONG)
+    win = open_window(qtbot, background, ws)
+    win.apply_language("en")
+    panel = open_case(qtbot, win, case_number)
+    view = panel.detail
+    texts = [label.text() for label in view.banner.findChildren(type(view.banner.title))]
+    texts += [b.text() for b in view.banner.buttons]
+    shown = "\n".join(texts)
+    assert "Refused by the central store" in shown
+    assert "Creation of the request, refused on" in shown
+    assert "Description: Too long for the central store: 33 characters, at most 20." in shown
+    assert "Correct and send again (Ctrl+E)" in shown
+    assert "Drop the creation…" in shown
+    assert not FRENCH_LETTERS.search(shown) and not FRENCH_WORDS.search(shown), shown
+    assert panel.model.data(panel.model.index(0, 6)) == "Refused"
+    assert panel.model.headerData(6, Qt.Orientation.Horizontal) == "Central store"
