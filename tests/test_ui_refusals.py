@@ -287,7 +287,8 @@ def test_a_dropped_correction_shows_the_stores_copy_or_waits_for_the_next_sync(
     button(panel, "refusalDrop").setFocus()
     press(qtbot, Qt.Key.Key_Space)
     question = confirm(qtbot, panel, Qt.Key.Key_A)
-    assert f"dossier {case_number} (Nid-de-poule) (Description)" in question
+    assert f"Abandonner la modification du dossier {case_number} (Nid-de-poule) ?" in question
+    assert "Champs modifiés : Description." in question
     qtbot.waitUntil(lambda: not view.banner.isVisible(), timeout=5000)
     assert view.unsynced_badge.text() == (
         "Copie du stockage central à récupérer à la prochaine synchronisation"

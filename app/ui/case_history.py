@@ -133,6 +133,15 @@ class CaseTableModel(QAbstractTableModel):
     def case(self, row: int) -> CaseSummary | None:
         return self._cases[row] if 0 <= row < len(self._cases) else None
 
+    def update_case(self, summary: CaseSummary) -> None:
+        """A case just read again (corrected, resent, dropped): its row follows, without
+        a new search that would move the selection."""
+        for row, case in enumerate(self._cases):
+            if case.case_number == summary.case_number and case != summary:
+                self._cases = (*self._cases[:row], summary, *self._cases[row + 1 :])
+                last = len(self.COLUMNS) - 1
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._cases)
 
@@ -1206,7 +1215,11 @@ class CaseHistoryPanel(QWidget):
             return
         # The station may have been set since (first start): corrections can be saved now.
         self.detail.set_editable(workspace.profile is not None)
+        self._show_detail(detail)
+
+    def _show_detail(self, detail: CaseDetail) -> None:
         self.detail.show_detail(detail)
+        self.model.update_case(detail.summary)
 
     # -- notes --------------------------------------------------------------------------
     def add_note(self) -> None:
@@ -1235,7 +1248,7 @@ class CaseHistoryPanel(QWidget):
             self.detail.set_note_busy(False)
         self.detail.note_saved()
         if self.shown_case == case_number:
-            self.detail.show_detail(detail)
+            self._show_detail(detail)
         self.statusMessage.emit(self.tr("Note ajoutée au dossier %1").replace("%1", case_number))
 
     # -- corrections --------------------------------------------------------------------
@@ -1301,7 +1314,7 @@ class CaseHistoryPanel(QWidget):
             editor.set_busy(False)
         if self.shown_case == case_number:
             self.detail.stop_edit()
-            self.detail.show_detail(detail)
+            self._show_detail(detail)
         if seq is None:
             message = self.tr(
                 "Dossier %1 modifié : les changements seront transmis au stockage central."
@@ -1374,7 +1387,7 @@ class CaseHistoryPanel(QWidget):
             dialog.set_busy(False)
         dialog.accept()
         if self.shown_case == case_number:
-            self.detail.show_detail(detail)
+            self._show_detail(detail)
         self.statusMessage.emit(
             self.tr(
                 "Note du dossier %1 corrigée : elle sera renvoyée au stockage central."
@@ -1415,9 +1428,9 @@ class CaseHistoryPanel(QWidget):
         elif refusal.type == UPDATE:
             names = ", ".join(field_label(f) for f in refusal.edited_fields)
             text = self.tr(
-                "Abandonner la modification du dossier %1 (%2) ?\n\nElle sera retirée de la "
-                "file d'envoi ; ses valeurs restent lisibles dans l'historique, et le dossier "
-                "reprendra la copie du stockage central."
+                "Abandonner la modification du dossier %1 ?\n\nChamps modifiés : %2. Elle "
+                "sera retirée de la file d'envoi ; ses valeurs restent lisibles dans "
+                "l'historique, et le dossier reprendra la copie du stockage central."
             ).replace("%2", names)
         elif refusal.type == NOTE:
             text = self.tr(
@@ -1500,7 +1513,7 @@ class CaseHistoryPanel(QWidget):
 
     def _show_if_open(self, case_number: str, detail: CaseDetail | None) -> None:
         if detail is not None and self.shown_case == case_number:
-            self.detail.show_detail(detail)
+            self._show_detail(detail)
 
     def confirm_remove(self) -> None:
         """A case the store has no copy of: removed from this workstation on the agent's

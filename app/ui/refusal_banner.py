@@ -208,7 +208,7 @@ class RefusalBanner(QFrame):
                 _esc(
                     self.tr(
                         "%n autre(s) modification(s) de ce dossier attend(ent) sa création : "
-                        "renvoyée(s) avec elle.",
+                        "renvoyée(s) en même temps.",
                         "",
                         detail.waiting_on_creation,
                     )

@@ -87,323 +87,323 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="543"/>
+        <location filename="../../app/ui/case_history.py" line="552"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="550"/>
+        <location filename="../../app/ui/case_history.py" line="559"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="551"/>
-        <location filename="../../app/ui/case_history.py" line="651"/>
+        <location filename="../../app/ui/case_history.py" line="560"/>
+        <location filename="../../app/ui/case_history.py" line="660"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="618"/>
+        <location filename="../../app/ui/case_history.py" line="627"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Pas encore transmis au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="552"/>
+        <location filename="../../app/ui/case_history.py" line="561"/>
         <source>Citoyens concernés</source>
         <translation>Citoyens concernés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="553"/>
+        <location filename="../../app/ui/case_history.py" line="562"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="554"/>
+        <location filename="../../app/ui/case_history.py" line="563"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="555"/>
+        <location filename="../../app/ui/case_history.py" line="564"/>
         <source>Historique</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="556"/>
+        <location filename="../../app/ui/case_history.py" line="565"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="557"/>
+        <location filename="../../app/ui/case_history.py" line="566"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="558"/>
+        <location filename="../../app/ui/case_history.py" line="567"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="559"/>
+        <location filename="../../app/ui/case_history.py" line="568"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="560"/>
+        <location filename="../../app/ui/case_history.py" line="569"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Modifier (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="562"/>
+        <location filename="../../app/ui/case_history.py" line="571"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Corriger la description ou l&apos;emplacement de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="569"/>
+        <location filename="../../app/ui/case_history.py" line="578"/>
         <source>Type de demande :</source>
         <translation>Type de demande :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="570"/>
+        <location filename="../../app/ui/case_history.py" line="579"/>
         <source>Nature :</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="571"/>
+        <location filename="../../app/ui/case_history.py" line="580"/>
         <source>Statut :</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="572"/>
+        <location filename="../../app/ui/case_history.py" line="581"/>
         <source>Canal :</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="573"/>
+        <location filename="../../app/ui/case_history.py" line="582"/>
         <source>Créé le :</source>
         <translation>Créé le :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="574"/>
+        <location filename="../../app/ui/case_history.py" line="583"/>
         <source>Échéance :</source>
         <translation>Échéance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="575"/>
+        <location filename="../../app/ui/case_history.py" line="584"/>
         <source>Adresse :</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="576"/>
+        <location filename="../../app/ui/case_history.py" line="585"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="577"/>
+        <location filename="../../app/ui/case_history.py" line="586"/>
         <source>Unité responsable :</source>
         <translation>Unité responsable :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="578"/>
+        <location filename="../../app/ui/case_history.py" line="587"/>
         <source>Prise en charge par :</source>
         <translation>Prise en charge par :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="579"/>
+        <location filename="../../app/ui/case_history.py" line="588"/>
         <source>Doublon du dossier :</source>
         <translation>Doublon du dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="619"/>
+        <location filename="../../app/ui/case_history.py" line="628"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Modifications pas encore transmises au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="621"/>
+        <location filename="../../app/ui/case_history.py" line="630"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflit à régler : un collègue a modifié les mêmes champs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="623"/>
+        <location filename="../../app/ui/case_history.py" line="632"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>Copie du stockage central à récupérer à la prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="665"/>
+        <location filename="../../app/ui/case_history.py" line="674"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>Aucun : signalement anonyme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="716"/>
+        <location filename="../../app/ui/case_history.py" line="725"/>
         <source>Aucun événement.</source>
         <translation>Aucun événement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="724"/>
+        <location filename="../../app/ui/case_history.py" line="733"/>
         <source>Demande créée</source>
         <translation>Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="724"/>
+        <location filename="../../app/ui/case_history.py" line="733"/>
         <source>Canal : %1</source>
         <translation>Canal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="726"/>
+        <location filename="../../app/ui/case_history.py" line="735"/>
         <source>Acheminée</source>
         <translation>Acheminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="728"/>
+        <location filename="../../app/ui/case_history.py" line="737"/>
         <source>Statut modifié</source>
         <translation>Statut modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="730"/>
+        <location filename="../../app/ui/case_history.py" line="739"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="732"/>
+        <location filename="../../app/ui/case_history.py" line="741"/>
         <source>Doublon</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="735"/>
+        <location filename="../../app/ui/case_history.py" line="744"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citoyen ajouté au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="739"/>
+        <location filename="../../app/ui/case_history.py" line="748"/>
         <source>Dossier modifié</source>
         <translation>Dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="741"/>
+        <location filename="../../app/ui/case_history.py" line="750"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrigé et renvoyé au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="743"/>
+        <location filename="../../app/ui/case_history.py" line="752"/>
         <source>Modification refusée abandonnée</source>
         <translation>Modification refusée abandonnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="751"/>
+        <location filename="../../app/ui/case_history.py" line="760"/>
         <source>Refusée pour : %1</source>
         <translation>Refusée pour : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="758"/>
+        <location filename="../../app/ui/case_history.py" line="767"/>
         <source>texte corrigé</source>
         <translation>texte corrigé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="769"/>
+        <location filename="../../app/ui/case_history.py" line="778"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="772"/>
+        <location filename="../../app/ui/case_history.py" line="781"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Valeurs abandonnées : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="775"/>
+        <location filename="../../app/ui/case_history.py" line="784"/>
         <source>Texte abandonné :</source>
         <translation>Texte abandonné :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="778"/>
+        <location filename="../../app/ui/case_history.py" line="787"/>
         <source>Description : %1</source>
         <translation>Description : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="786"/>
+        <location filename="../../app/ui/case_history.py" line="795"/>
         <source>Unité responsable : %1</source>
         <translation>Unité responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="792"/>
+        <location filename="../../app/ui/case_history.py" line="801"/>
         <source>prise en charge par %1</source>
         <translation>prise en charge par %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="794"/>
+        <location filename="../../app/ui/case_history.py" line="803"/>
         <source>(hors des heures de bureau)</source>
         <translation>(hors des heures de bureau)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="797"/>
+        <location filename="../../app/ui/case_history.py" line="806"/>
         <source>(réassignée)</source>
         <translation>(réassignée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="799"/>
+        <location filename="../../app/ui/case_history.py" line="808"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(changement d&apos;arrondissement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="812"/>
+        <location filename="../../app/ui/case_history.py" line="821"/>
         <source>Doublon du dossier %1</source>
         <translation>Doublon du dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="813"/>
+        <location filename="../../app/ui/case_history.py" line="822"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Le dossier %1 est un doublon de celui-ci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="819"/>
+        <location filename="../../app/ui/case_history.py" line="828"/>
         <source>numéro civique</source>
         <translation>numéro civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="820"/>
+        <location filename="../../app/ui/case_history.py" line="829"/>
         <source>rue</source>
         <translation>rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="821"/>
+        <location filename="../../app/ui/case_history.py" line="830"/>
         <source>code postal</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="822"/>
+        <location filename="../../app/ui/case_history.py" line="831"/>
         <source>arrondissement</source>
         <translation>arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="823"/>
+        <location filename="../../app/ui/case_history.py" line="832"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="824"/>
+        <location filename="../../app/ui/case_history.py" line="833"/>
         <source>précisions</source>
         <translation>précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="825"/>
+        <location filename="../../app/ui/case_history.py" line="834"/>
         <source>type de demande</source>
         <translation>type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="826"/>
+        <location filename="../../app/ui/case_history.py" line="835"/>
         <source>échéance</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="827"/>
+        <location filename="../../app/ui/case_history.py" line="836"/>
         <source>prise en charge</source>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="840"/>
+        <location filename="../../app/ui/case_history.py" line="849"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="844"/>
+        <location filename="../../app/ui/case_history.py" line="853"/>
         <source>Refusé par le stockage central : %1</source>
         <translation>Refusé par le stockage central : %1</translation>
     </message>
@@ -464,102 +464,102 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1030"/>
+        <location filename="../../app/ui/case_history.py" line="1039"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1032"/>
+        <location filename="../../app/ui/case_history.py" line="1041"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1033"/>
+        <location filename="../../app/ui/case_history.py" line="1042"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1034"/>
+        <location filename="../../app/ui/case_history.py" line="1043"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1037"/>
+        <location filename="../../app/ui/case_history.py" line="1046"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1038"/>
+        <location filename="../../app/ui/case_history.py" line="1047"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1039"/>
+        <location filename="../../app/ui/case_history.py" line="1048"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1040"/>
+        <location filename="../../app/ui/case_history.py" line="1049"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1041"/>
+        <location filename="../../app/ui/case_history.py" line="1050"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1042"/>
+        <location filename="../../app/ui/case_history.py" line="1051"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1043"/>
+        <location filename="../../app/ui/case_history.py" line="1052"/>
         <source>Stockage central</source>
         <translation>Stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1045"/>
+        <location filename="../../app/ui/case_history.py" line="1054"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1046"/>
+        <location filename="../../app/ui/case_history.py" line="1055"/>
         <source>Refusé</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1077"/>
+        <location filename="../../app/ui/case_history.py" line="1086"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1095"/>
+        <location filename="../../app/ui/case_history.py" line="1104"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1096"/>
+        <location filename="../../app/ui/case_history.py" line="1105"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1097"/>
+        <location filename="../../app/ui/case_history.py" line="1106"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1098"/>
+        <location filename="../../app/ui/case_history.py" line="1107"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1106"/>
+        <location filename="../../app/ui/case_history.py" line="1115"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1113"/>
+        <location filename="../../app/ui/case_history.py" line="1122"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -567,72 +567,72 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1125"/>
+        <location filename="../../app/ui/case_history.py" line="1134"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1128"/>
+        <location filename="../../app/ui/case_history.py" line="1137"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1198"/>
+        <location filename="../../app/ui/case_history.py" line="1207"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1204"/>
+        <location filename="../../app/ui/case_history.py" line="1213"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1230"/>
+        <location filename="../../app/ui/case_history.py" line="1243"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1239"/>
+        <location filename="../../app/ui/case_history.py" line="1252"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1287"/>
+        <location filename="../../app/ui/case_history.py" line="1300"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1294"/>
+        <location filename="../../app/ui/case_history.py" line="1307"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1307"/>
+        <location filename="../../app/ui/case_history.py" line="1320"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1311"/>
+        <location filename="../../app/ui/case_history.py" line="1324"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1368"/>
+        <location filename="../../app/ui/case_history.py" line="1381"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1380"/>
+        <location filename="../../app/ui/case_history.py" line="1393"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1395"/>
+        <location filename="../../app/ui/case_history.py" line="1408"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1410"/>
+        <location filename="../../app/ui/case_history.py" line="1423"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -641,16 +641,16 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1418"/>
-        <source>Abandonner la modification du dossier %1 (%2) ?
+        <location filename="../../app/ui/case_history.py" line="1431"/>
+        <source>Abandonner la modification du dossier %1 ?
 
-Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
-        <translation>Abandonner la modification du dossier %1 (%2) ?
+Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
+        <translation>Abandonner la modification du dossier %1 ?
 
-Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</translation>
+Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1424"/>
+        <location filename="../../app/ui/case_history.py" line="1437"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -659,7 +659,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1429"/>
+        <location filename="../../app/ui/case_history.py" line="1442"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -668,42 +668,42 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1433"/>
+        <location filename="../../app/ui/case_history.py" line="1446"/>
         <source>Abandonner une modification refusée</source>
         <translation>Abandonner une modification refusée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1435"/>
+        <location filename="../../app/ui/case_history.py" line="1448"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1456"/>
+        <location filename="../../app/ui/case_history.py" line="1469"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Rien n&apos;a été abandonné : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1480"/>
+        <location filename="../../app/ui/case_history.py" line="1493"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1490"/>
+        <location filename="../../app/ui/case_history.py" line="1503"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Modification abandonnée : le dossier %1 montre la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1495"/>
+        <location filename="../../app/ui/case_history.py" line="1508"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>Le stockage central n&apos;a aucune copie du dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1513"/>
+        <location filename="../../app/ui/case_history.py" line="1526"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Retirer le dossier de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1515"/>
+        <location filename="../../app/ui/case_history.py" line="1528"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -712,17 +712,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1519"/>
+        <location filename="../../app/ui/case_history.py" line="1532"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Retirer le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1534"/>
+        <location filename="../../app/ui/case_history.py" line="1547"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Le dossier %1 n&apos;a pas été retiré : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1547"/>
+        <location filename="../../app/ui/case_history.py" line="1560"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</translation>
     </message>
@@ -1624,10 +1624,10 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
     </message>
     <message numerus="yes">
         <location filename="../../app/ui/refusal_banner.py" line="210"/>
-        <source>%n autre(s) modification(s) de ce dossier attend(ent) sa création : renvoyée(s) avec elle.</source>
+        <source>%n autre(s) modification(s) de ce dossier attend(ent) sa création : renvoyée(s) en même temps.</source>
         <translation>
-            <numerusform>%n autre(s) modification(s) de ce dossier attend(ent) sa création : renvoyée(s) avec elle.</numerusform>
-            <numerusform>%n autre(s) modification(s) de ce dossier attend(ent) sa création : renvoyée(s) avec elle.</numerusform>
+            <numerusform>%n autre modification de ce dossier attend sa création : elle sera renvoyée en même temps.</numerusform>
+            <numerusform>%n autres modifications de ce dossier attendent sa création : elles seront renvoyées en même temps.</numerusform>
         </translation>
     </message>
     <message>
