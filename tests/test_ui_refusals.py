@@ -149,7 +149,10 @@ def test_a_refused_creation_is_corrected_and_resent_from_the_keyboard(
     assert reasons is not None
     text = " ".join(label.text() for label in reasons.findChildren(type(view.banner.title)))
     assert "Création de la demande, refusée le" in text
-    assert "Description : Trop long pour le stockage central : 33 caractères, 20 au plus." in text
+    assert (
+        "Description : Trop long : 33 caractères, le stockage central en accepte 20 au plus."
+        in text
+    )
     assert not view.unsynced_badge.isVisible()  # not "not yet sent": refused
     assert not view.edit_button.isVisible()  # the banner's own correction instead
     correct = button(panel, "refusalCorrect")
@@ -171,10 +174,7 @@ def test_a_refused_creation_is_corrected_and_resent_from_the_keyboard(
     assert editor.description.property("invalid") is True
     error = editor.errors["description"]
     assert error.isVisible()
-    assert error.text() == (
-        "Refusé par le stockage central : Trop long pour le stockage central : "
-        "33 caractères, 20 au plus."
-    )
+    assert error.text() == "Trop long : 33 caractères, le stockage central en accepte 20 au plus."
     assert focused() is editor.description
     editor.description.selectAll()
     qtbot.keyClicks(editor.description, "Trou profond")
@@ -320,7 +320,7 @@ def test_a_refused_note_is_corrected_in_its_own_window(
     qtbot.waitUntil(lambda: panel.note_correction is not None and panel.note_correction.isVisible())
     dialog = panel.note_correction
     assert dialog is not None
-    assert "Note : Trop long pour le stockage central : 31 caractères, 8 au plus." in (
+    assert "Note : Trop long : 31 caractères, le stockage central en accepte 8 au plus." in (
         dialog.intro.text()
     )
     assert dialog.field.toPlainText() == "Une note que le stockage refuse"
@@ -342,9 +342,7 @@ def test_the_sync_window_opens_a_refused_changes_case(qtbot: QtBot, ws: Workspac
     dialog.show_ops(ops)
     refused = next(i for i, op in enumerate(ops) if op.state == "rejected")
     assert dialog.table.currentRow() == refused  # the refused change, ready to open
-    assert "Description : Trop long pour le stockage central" in (
-        dialog.table.item(refused, 3).text()
-    )
+    assert "Description : Trop long : 33 caractères" in (dialog.table.item(refused, 3).text())
     assert dialog.open_button.isEnabled()
     opened: list[str] = []
     dialog.openCase.connect(opened.append)
@@ -372,7 +370,7 @@ def test_in_english_the_refusal_reads_in_english(
     shown = "\n".join(texts)
     assert "Refused by the central store" in shown
     assert "Creation of the request, refused on" in shown
-    assert "Description: Too long for the central store: 33 characters, at most 20." in shown
+    assert "Description: Too long: 33 characters, the central store takes at most 20." in shown
     assert "Correct and send again (Ctrl+E)" in shown
     assert "Drop the creation…" in shown
     assert not FRENCH_LETTERS.search(shown) and not FRENCH_WORDS.search(shown), shown

@@ -15,12 +15,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
@@ -47,7 +47,7 @@ from app.services.cases import CaseDetail, CaseSearch, CaseSummary, CitizenBrief
 from app.services.catalogue import Catalogue, Service
 from app.services.outbox import CREATE, NOTE, UPDATE, Refusal, store_problems
 from app.services.refusals import RefusalGone, resend_values
-from app.services.validation import FieldProblem, ValidationError
+from app.services.validation import ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui.background import Background
@@ -513,10 +513,18 @@ class CaseDetailView(QScrollArea):
         self.editor.start(detail, self._catalogue, resend_values(refusal, current), seq)
         self.editor.show()
         self.redraw()
-        self.editor.show_problems(refusal.problems, _store_problem_text)
-        self.ensureWidgetVisible(self.editor)
-        if not any(p.field in self.editor.editors for p in refusal.problems):
+        self.editor.show_problems(refusal.problems, problem_text)
+        named = [p.field for p in refusal.problems if p.field in self.editor.editors]
+        if not named:
             self.editor.description.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # The first field the store named, with its message under it, in view.
+        shown = self.editor.errors[named[0]] if named else self.editor.description
+        # Once laid out (wrapped messages take their height late): scroll to it then.
+        QTimer.singleShot(60, lambda: self._reveal(shown))
+
+    def _reveal(self, widget: QWidget) -> None:
+        if widget.isVisible():
+            self.ensureWidgetVisible(widget, 20, 40)
 
     def stop_edit(self, focus: bool = True) -> None:
         if not self.editing:
@@ -847,12 +855,6 @@ class CaseDetailView(QScrollArea):
                 label += f" ({change['from']} → {change['to']})"
             parts.append(label)
         return self.tr("Champs modifiés : %1").replace("%1", ", ".join(parts))
-
-
-def _store_problem_text(problem: FieldProblem) -> str:
-    return QCoreApplication.translate(
-        "CaseDetailView", "Refusé par le stockage central : %1"
-    ).replace("%1", problem_text(problem))
 
 
 def _ordered_attributes(service: Service | None, values: dict[str, Any]) -> list[tuple[str, Any]]:

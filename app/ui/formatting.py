@@ -184,7 +184,7 @@ def _templates() -> dict[str, str]:
         "no_interaction": QCoreApplication.translate("Formatting", "Aucune interaction en cours."),
         # What the central store refused (its messages are English: app.services.outbox).
         "store_too_long": QCoreApplication.translate(
-            "Formatting", "Trop long pour le stockage central : %1 caractères, %2 au plus."
+            "Formatting", "Trop long : %1 caractères, le stockage central en accepte %2 au plus."
         ),
         "store_no_case": QCoreApplication.translate(
             "Formatting",

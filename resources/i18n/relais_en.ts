@@ -87,325 +87,320 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="552"/>
+        <location filename="../../app/ui/case_history.py" line="561"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>No case open. Search for a case above, then ↓ and Enter to show it here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="559"/>
+        <location filename="../../app/ui/case_history.py" line="568"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="560"/>
-        <location filename="../../app/ui/case_history.py" line="660"/>
+        <location filename="../../app/ui/case_history.py" line="569"/>
+        <location filename="../../app/ui/case_history.py" line="669"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="627"/>
+        <location filename="../../app/ui/case_history.py" line="636"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="561"/>
+        <location filename="../../app/ui/case_history.py" line="570"/>
         <source>Citoyens concernés</source>
         <translation>Citizens concerned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="562"/>
+        <location filename="../../app/ui/case_history.py" line="571"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="563"/>
+        <location filename="../../app/ui/case_history.py" line="572"/>
         <source>Précisions</source>
         <translation>Additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="564"/>
+        <location filename="../../app/ui/case_history.py" line="573"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="565"/>
+        <location filename="../../app/ui/case_history.py" line="574"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="566"/>
+        <location filename="../../app/ui/case_history.py" line="575"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>What the citizen said or what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="567"/>
+        <location filename="../../app/ui/case_history.py" line="576"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="568"/>
+        <location filename="../../app/ui/case_history.py" line="577"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Add the note (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="569"/>
+        <location filename="../../app/ui/case_history.py" line="578"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="571"/>
+        <location filename="../../app/ui/case_history.py" line="580"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Correct this case&apos;s description or location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="578"/>
+        <location filename="../../app/ui/case_history.py" line="587"/>
         <source>Type de demande :</source>
         <translation>Request type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="579"/>
+        <location filename="../../app/ui/case_history.py" line="588"/>
         <source>Nature :</source>
         <translation>Nature:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="580"/>
+        <location filename="../../app/ui/case_history.py" line="589"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="581"/>
+        <location filename="../../app/ui/case_history.py" line="590"/>
         <source>Canal :</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="582"/>
+        <location filename="../../app/ui/case_history.py" line="591"/>
         <source>Créé le :</source>
         <translation>Created:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="583"/>
+        <location filename="../../app/ui/case_history.py" line="592"/>
         <source>Échéance :</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="584"/>
+        <location filename="../../app/ui/case_history.py" line="593"/>
         <source>Adresse :</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="585"/>
+        <location filename="../../app/ui/case_history.py" line="594"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="586"/>
+        <location filename="../../app/ui/case_history.py" line="595"/>
         <source>Unité responsable :</source>
         <translation>Responsible unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="587"/>
+        <location filename="../../app/ui/case_history.py" line="596"/>
         <source>Prise en charge par :</source>
         <translation>Handled by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="588"/>
+        <location filename="../../app/ui/case_history.py" line="597"/>
         <source>Doublon du dossier :</source>
         <translation>Duplicate of case:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="628"/>
+        <location filename="../../app/ui/case_history.py" line="637"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Changes not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="630"/>
+        <location filename="../../app/ui/case_history.py" line="639"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflict to settle: a colleague changed the same fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="632"/>
+        <location filename="../../app/ui/case_history.py" line="641"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>The central store&apos;s copy will be fetched at the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="674"/>
+        <location filename="../../app/ui/case_history.py" line="683"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>None: anonymous report.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="725"/>
+        <location filename="../../app/ui/case_history.py" line="734"/>
         <source>Aucun événement.</source>
         <translation>No events.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="733"/>
+        <location filename="../../app/ui/case_history.py" line="742"/>
         <source>Demande créée</source>
         <translation>Request created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="733"/>
+        <location filename="../../app/ui/case_history.py" line="742"/>
         <source>Canal : %1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="735"/>
+        <location filename="../../app/ui/case_history.py" line="744"/>
         <source>Acheminée</source>
         <translation>Routed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="737"/>
+        <location filename="../../app/ui/case_history.py" line="746"/>
         <source>Statut modifié</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="739"/>
+        <location filename="../../app/ui/case_history.py" line="748"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="741"/>
+        <location filename="../../app/ui/case_history.py" line="750"/>
         <source>Doublon</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="744"/>
+        <location filename="../../app/ui/case_history.py" line="753"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citizen added to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="748"/>
+        <location filename="../../app/ui/case_history.py" line="757"/>
         <source>Dossier modifié</source>
         <translation>Case updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="750"/>
+        <location filename="../../app/ui/case_history.py" line="759"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrected and sent again to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="752"/>
+        <location filename="../../app/ui/case_history.py" line="761"/>
         <source>Modification refusée abandonnée</source>
         <translation>Refused change dropped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="760"/>
+        <location filename="../../app/ui/case_history.py" line="769"/>
         <source>Refusée pour : %1</source>
         <translation>Refused for: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="767"/>
+        <location filename="../../app/ui/case_history.py" line="776"/>
         <source>texte corrigé</source>
         <translation>text corrected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="778"/>
+        <location filename="../../app/ui/case_history.py" line="787"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="781"/>
+        <location filename="../../app/ui/case_history.py" line="790"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Dropped values: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="784"/>
+        <location filename="../../app/ui/case_history.py" line="793"/>
         <source>Texte abandonné :</source>
         <translation>Dropped text:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="787"/>
+        <location filename="../../app/ui/case_history.py" line="796"/>
         <source>Description : %1</source>
         <translation>Description: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="795"/>
+        <location filename="../../app/ui/case_history.py" line="804"/>
         <source>Unité responsable : %1</source>
         <translation>Responsible unit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="801"/>
+        <location filename="../../app/ui/case_history.py" line="810"/>
         <source>prise en charge par %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="803"/>
+        <location filename="../../app/ui/case_history.py" line="812"/>
         <source>(hors des heures de bureau)</source>
         <translation>(outside office hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="806"/>
+        <location filename="../../app/ui/case_history.py" line="815"/>
         <source>(réassignée)</source>
         <translation>(reassigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="808"/>
+        <location filename="../../app/ui/case_history.py" line="817"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(borough changed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="821"/>
+        <location filename="../../app/ui/case_history.py" line="830"/>
         <source>Doublon du dossier %1</source>
         <translation>Duplicate of case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="822"/>
+        <location filename="../../app/ui/case_history.py" line="831"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Case %1 is a duplicate of this one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="828"/>
+        <location filename="../../app/ui/case_history.py" line="837"/>
         <source>numéro civique</source>
         <translation>civic number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="829"/>
+        <location filename="../../app/ui/case_history.py" line="838"/>
         <source>rue</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="830"/>
+        <location filename="../../app/ui/case_history.py" line="839"/>
         <source>code postal</source>
         <translation>postal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="831"/>
+        <location filename="../../app/ui/case_history.py" line="840"/>
         <source>arrondissement</source>
         <translation>borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="832"/>
+        <location filename="../../app/ui/case_history.py" line="841"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="833"/>
+        <location filename="../../app/ui/case_history.py" line="842"/>
         <source>précisions</source>
         <translation>additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="834"/>
+        <location filename="../../app/ui/case_history.py" line="843"/>
         <source>type de demande</source>
         <translation>request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="835"/>
+        <location filename="../../app/ui/case_history.py" line="844"/>
         <source>échéance</source>
         <translation>due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="836"/>
+        <location filename="../../app/ui/case_history.py" line="845"/>
         <source>prise en charge</source>
         <translation>handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="849"/>
+        <location filename="../../app/ui/case_history.py" line="858"/>
         <source>Champs modifiés : %1</source>
         <translation>Fields changed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_history.py" line="853"/>
-        <source>Refusé par le stockage central : %1</source>
-        <translation>Refused by the central store: %1</translation>
     </message>
 </context>
 <context>
@@ -464,102 +459,102 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1039"/>
+        <location filename="../../app/ui/case_history.py" line="1042"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1041"/>
+        <location filename="../../app/ui/case_history.py" line="1044"/>
         <source>Recherche de dossiers</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1042"/>
+        <location filename="../../app/ui/case_history.py" line="1045"/>
         <source>Dossiers trouvés</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1043"/>
+        <location filename="../../app/ui/case_history.py" line="1046"/>
         <source>Vouliez-vous dire :</source>
         <translation>Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1046"/>
+        <location filename="../../app/ui/case_history.py" line="1049"/>
         <source>Dossier</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1047"/>
+        <location filename="../../app/ui/case_history.py" line="1050"/>
         <source>Type de demande</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1048"/>
+        <location filename="../../app/ui/case_history.py" line="1051"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1049"/>
+        <location filename="../../app/ui/case_history.py" line="1052"/>
         <source>Créé le</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1050"/>
+        <location filename="../../app/ui/case_history.py" line="1053"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1051"/>
+        <location filename="../../app/ui/case_history.py" line="1054"/>
         <source>Retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1052"/>
+        <location filename="../../app/ui/case_history.py" line="1055"/>
         <source>Stockage central</source>
         <translation>Central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1054"/>
+        <location filename="../../app/ui/case_history.py" line="1057"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1055"/>
+        <location filename="../../app/ui/case_history.py" line="1058"/>
         <source>Refusé</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1086"/>
+        <location filename="../../app/ui/case_history.py" line="1089"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1104"/>
+        <location filename="../../app/ui/case_history.py" line="1107"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1105"/>
+        <location filename="../../app/ui/case_history.py" line="1108"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1106"/>
+        <location filename="../../app/ui/case_history.py" line="1109"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1107"/>
+        <location filename="../../app/ui/case_history.py" line="1110"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <location filename="../../app/ui/case_history.py" line="1118"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1122"/>
+        <location filename="../../app/ui/case_history.py" line="1125"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -567,72 +562,72 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1134"/>
+        <location filename="../../app/ui/case_history.py" line="1137"/>
         <source>%1 ?</source>
         <translation>%1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1137"/>
+        <location filename="../../app/ui/case_history.py" line="1140"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1207"/>
+        <location filename="../../app/ui/case_history.py" line="1210"/>
         <source>Dossier illisible : %1</source>
         <translation>Case cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1213"/>
+        <location filename="../../app/ui/case_history.py" line="1216"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1243"/>
+        <location filename="../../app/ui/case_history.py" line="1246"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1252"/>
+        <location filename="../../app/ui/case_history.py" line="1255"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1300"/>
+        <location filename="../../app/ui/case_history.py" line="1303"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>This refused change was already settled: nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1307"/>
+        <location filename="../../app/ui/case_history.py" line="1310"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The changes could not be saved (%1). Nothing was erased: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1320"/>
+        <location filename="../../app/ui/case_history.py" line="1323"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Case %1 changed: the changes will be sent to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1324"/>
+        <location filename="../../app/ui/case_history.py" line="1327"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Case %1 corrected: the correction will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1381"/>
+        <location filename="../../app/ui/case_history.py" line="1384"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>The note could not be sent again (%1): try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1393"/>
+        <location filename="../../app/ui/case_history.py" line="1396"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note on case %1 corrected: it will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1408"/>
+        <location filename="../../app/ui/case_history.py" line="1411"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1423"/>
+        <location filename="../../app/ui/case_history.py" line="1426"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -641,7 +636,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 The central store refused it. It will be taken out of the sending queue (the case&apos;s history will say so) and the central store&apos;s copy will be asked for. If it has none, you can remove the case from this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1431"/>
+        <location filename="../../app/ui/case_history.py" line="1434"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -650,7 +645,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Fields changed: %2. It will be taken out of the sending queue; its values stay readable in the history, and the case will take the central store&apos;s copy again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1437"/>
+        <location filename="../../app/ui/case_history.py" line="1440"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -659,7 +654,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 It will be taken out of the sending queue; its text stays readable in the history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1442"/>
+        <location filename="../../app/ui/case_history.py" line="1445"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -668,42 +663,42 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 The refused operation will be taken out of the sending queue; the case&apos;s history will say so.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1446"/>
+        <location filename="../../app/ui/case_history.py" line="1449"/>
         <source>Abandonner une modification refusée</source>
         <translation>Drop a refused change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1448"/>
+        <location filename="../../app/ui/case_history.py" line="1451"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Drop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1469"/>
+        <location filename="../../app/ui/case_history.py" line="1472"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Nothing was dropped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1493"/>
+        <location filename="../../app/ui/case_history.py" line="1496"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Change dropped. The central store cannot be reached: its copy of case %1 will be fetched at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1503"/>
+        <location filename="../../app/ui/case_history.py" line="1506"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Change dropped: case %1 shows the central store&apos;s copy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1508"/>
+        <location filename="../../app/ui/case_history.py" line="1511"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>The central store has no copy of case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1526"/>
+        <location filename="../../app/ui/case_history.py" line="1529"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Remove the case from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1528"/>
+        <location filename="../../app/ui/case_history.py" line="1531"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -712,17 +707,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Remove it from this workstation? Its description, history and notes will be erased from this workstation; it exists nowhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1532"/>
+        <location filename="../../app/ui/case_history.py" line="1535"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Remove the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1547"/>
+        <location filename="../../app/ui/case_history.py" line="1550"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Case %1 was not removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1560"/>
+        <location filename="../../app/ui/case_history.py" line="1563"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Case %1 removed from this workstation: the central store had no copy of it.</translation>
     </message>
@@ -1165,8 +1160,8 @@ Remove it from this workstation? Its description, history and notes will be eras
     </message>
     <message>
         <location filename="../../app/ui/formatting.py" line="186"/>
-        <source>Trop long pour le stockage central : %1 caractères, %2 au plus.</source>
-        <translation>Too long for the central store: %1 characters, at most %2.</translation>
+        <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
+        <translation>Too long: %1 characters, the central store takes at most %2.</translation>
     </message>
     <message>
         <location filename="../../app/ui/formatting.py" line="189"/>

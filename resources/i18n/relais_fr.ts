@@ -87,325 +87,320 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="552"/>
+        <location filename="../../app/ui/case_history.py" line="561"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="559"/>
+        <location filename="../../app/ui/case_history.py" line="568"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="560"/>
-        <location filename="../../app/ui/case_history.py" line="660"/>
+        <location filename="../../app/ui/case_history.py" line="569"/>
+        <location filename="../../app/ui/case_history.py" line="669"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="627"/>
+        <location filename="../../app/ui/case_history.py" line="636"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Pas encore transmis au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="561"/>
+        <location filename="../../app/ui/case_history.py" line="570"/>
         <source>Citoyens concernés</source>
         <translation>Citoyens concernés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="562"/>
+        <location filename="../../app/ui/case_history.py" line="571"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="563"/>
+        <location filename="../../app/ui/case_history.py" line="572"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="564"/>
+        <location filename="../../app/ui/case_history.py" line="573"/>
         <source>Historique</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="565"/>
+        <location filename="../../app/ui/case_history.py" line="574"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="566"/>
+        <location filename="../../app/ui/case_history.py" line="575"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="567"/>
+        <location filename="../../app/ui/case_history.py" line="576"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="568"/>
+        <location filename="../../app/ui/case_history.py" line="577"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="569"/>
+        <location filename="../../app/ui/case_history.py" line="578"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Modifier (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="571"/>
+        <location filename="../../app/ui/case_history.py" line="580"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Corriger la description ou l&apos;emplacement de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="578"/>
+        <location filename="../../app/ui/case_history.py" line="587"/>
         <source>Type de demande :</source>
         <translation>Type de demande :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="579"/>
+        <location filename="../../app/ui/case_history.py" line="588"/>
         <source>Nature :</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="580"/>
+        <location filename="../../app/ui/case_history.py" line="589"/>
         <source>Statut :</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="581"/>
+        <location filename="../../app/ui/case_history.py" line="590"/>
         <source>Canal :</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="582"/>
+        <location filename="../../app/ui/case_history.py" line="591"/>
         <source>Créé le :</source>
         <translation>Créé le :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="583"/>
+        <location filename="../../app/ui/case_history.py" line="592"/>
         <source>Échéance :</source>
         <translation>Échéance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="584"/>
+        <location filename="../../app/ui/case_history.py" line="593"/>
         <source>Adresse :</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="585"/>
+        <location filename="../../app/ui/case_history.py" line="594"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="586"/>
+        <location filename="../../app/ui/case_history.py" line="595"/>
         <source>Unité responsable :</source>
         <translation>Unité responsable :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="587"/>
+        <location filename="../../app/ui/case_history.py" line="596"/>
         <source>Prise en charge par :</source>
         <translation>Prise en charge par :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="588"/>
+        <location filename="../../app/ui/case_history.py" line="597"/>
         <source>Doublon du dossier :</source>
         <translation>Doublon du dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="628"/>
+        <location filename="../../app/ui/case_history.py" line="637"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Modifications pas encore transmises au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="630"/>
+        <location filename="../../app/ui/case_history.py" line="639"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflit à régler : un collègue a modifié les mêmes champs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="632"/>
+        <location filename="../../app/ui/case_history.py" line="641"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>Copie du stockage central à récupérer à la prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="674"/>
+        <location filename="../../app/ui/case_history.py" line="683"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>Aucun : signalement anonyme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="725"/>
+        <location filename="../../app/ui/case_history.py" line="734"/>
         <source>Aucun événement.</source>
         <translation>Aucun événement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="733"/>
+        <location filename="../../app/ui/case_history.py" line="742"/>
         <source>Demande créée</source>
         <translation>Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="733"/>
+        <location filename="../../app/ui/case_history.py" line="742"/>
         <source>Canal : %1</source>
         <translation>Canal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="735"/>
+        <location filename="../../app/ui/case_history.py" line="744"/>
         <source>Acheminée</source>
         <translation>Acheminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="737"/>
+        <location filename="../../app/ui/case_history.py" line="746"/>
         <source>Statut modifié</source>
         <translation>Statut modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="739"/>
+        <location filename="../../app/ui/case_history.py" line="748"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="741"/>
+        <location filename="../../app/ui/case_history.py" line="750"/>
         <source>Doublon</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="744"/>
+        <location filename="../../app/ui/case_history.py" line="753"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citoyen ajouté au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="748"/>
+        <location filename="../../app/ui/case_history.py" line="757"/>
         <source>Dossier modifié</source>
         <translation>Dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="750"/>
+        <location filename="../../app/ui/case_history.py" line="759"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrigé et renvoyé au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="752"/>
+        <location filename="../../app/ui/case_history.py" line="761"/>
         <source>Modification refusée abandonnée</source>
         <translation>Modification refusée abandonnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="760"/>
+        <location filename="../../app/ui/case_history.py" line="769"/>
         <source>Refusée pour : %1</source>
         <translation>Refusée pour : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="767"/>
+        <location filename="../../app/ui/case_history.py" line="776"/>
         <source>texte corrigé</source>
         <translation>texte corrigé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="778"/>
+        <location filename="../../app/ui/case_history.py" line="787"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="781"/>
+        <location filename="../../app/ui/case_history.py" line="790"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Valeurs abandonnées : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="784"/>
+        <location filename="../../app/ui/case_history.py" line="793"/>
         <source>Texte abandonné :</source>
         <translation>Texte abandonné :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="787"/>
+        <location filename="../../app/ui/case_history.py" line="796"/>
         <source>Description : %1</source>
         <translation>Description : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="795"/>
+        <location filename="../../app/ui/case_history.py" line="804"/>
         <source>Unité responsable : %1</source>
         <translation>Unité responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="801"/>
+        <location filename="../../app/ui/case_history.py" line="810"/>
         <source>prise en charge par %1</source>
         <translation>prise en charge par %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="803"/>
+        <location filename="../../app/ui/case_history.py" line="812"/>
         <source>(hors des heures de bureau)</source>
         <translation>(hors des heures de bureau)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="806"/>
+        <location filename="../../app/ui/case_history.py" line="815"/>
         <source>(réassignée)</source>
         <translation>(réassignée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="808"/>
+        <location filename="../../app/ui/case_history.py" line="817"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(changement d&apos;arrondissement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="821"/>
+        <location filename="../../app/ui/case_history.py" line="830"/>
         <source>Doublon du dossier %1</source>
         <translation>Doublon du dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="822"/>
+        <location filename="../../app/ui/case_history.py" line="831"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Le dossier %1 est un doublon de celui-ci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="828"/>
+        <location filename="../../app/ui/case_history.py" line="837"/>
         <source>numéro civique</source>
         <translation>numéro civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="829"/>
+        <location filename="../../app/ui/case_history.py" line="838"/>
         <source>rue</source>
         <translation>rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="830"/>
+        <location filename="../../app/ui/case_history.py" line="839"/>
         <source>code postal</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="831"/>
+        <location filename="../../app/ui/case_history.py" line="840"/>
         <source>arrondissement</source>
         <translation>arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="832"/>
+        <location filename="../../app/ui/case_history.py" line="841"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="833"/>
+        <location filename="../../app/ui/case_history.py" line="842"/>
         <source>précisions</source>
         <translation>précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="834"/>
+        <location filename="../../app/ui/case_history.py" line="843"/>
         <source>type de demande</source>
         <translation>type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="835"/>
+        <location filename="../../app/ui/case_history.py" line="844"/>
         <source>échéance</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="836"/>
+        <location filename="../../app/ui/case_history.py" line="845"/>
         <source>prise en charge</source>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="849"/>
+        <location filename="../../app/ui/case_history.py" line="858"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_history.py" line="853"/>
-        <source>Refusé par le stockage central : %1</source>
-        <translation>Refusé par le stockage central : %1</translation>
     </message>
 </context>
 <context>
@@ -464,102 +459,102 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1039"/>
+        <location filename="../../app/ui/case_history.py" line="1042"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1041"/>
+        <location filename="../../app/ui/case_history.py" line="1044"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1042"/>
+        <location filename="../../app/ui/case_history.py" line="1045"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1043"/>
+        <location filename="../../app/ui/case_history.py" line="1046"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1046"/>
+        <location filename="../../app/ui/case_history.py" line="1049"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1047"/>
+        <location filename="../../app/ui/case_history.py" line="1050"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1048"/>
+        <location filename="../../app/ui/case_history.py" line="1051"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1049"/>
+        <location filename="../../app/ui/case_history.py" line="1052"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1050"/>
+        <location filename="../../app/ui/case_history.py" line="1053"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1051"/>
+        <location filename="../../app/ui/case_history.py" line="1054"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1052"/>
+        <location filename="../../app/ui/case_history.py" line="1055"/>
         <source>Stockage central</source>
         <translation>Stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1054"/>
+        <location filename="../../app/ui/case_history.py" line="1057"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1055"/>
+        <location filename="../../app/ui/case_history.py" line="1058"/>
         <source>Refusé</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1086"/>
+        <location filename="../../app/ui/case_history.py" line="1089"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1104"/>
+        <location filename="../../app/ui/case_history.py" line="1107"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1105"/>
+        <location filename="../../app/ui/case_history.py" line="1108"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1106"/>
+        <location filename="../../app/ui/case_history.py" line="1109"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1107"/>
+        <location filename="../../app/ui/case_history.py" line="1110"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <location filename="../../app/ui/case_history.py" line="1118"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1122"/>
+        <location filename="../../app/ui/case_history.py" line="1125"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -567,72 +562,72 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1134"/>
+        <location filename="../../app/ui/case_history.py" line="1137"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1137"/>
+        <location filename="../../app/ui/case_history.py" line="1140"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1207"/>
+        <location filename="../../app/ui/case_history.py" line="1210"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1213"/>
+        <location filename="../../app/ui/case_history.py" line="1216"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1243"/>
+        <location filename="../../app/ui/case_history.py" line="1246"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1252"/>
+        <location filename="../../app/ui/case_history.py" line="1255"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1300"/>
+        <location filename="../../app/ui/case_history.py" line="1303"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1307"/>
+        <location filename="../../app/ui/case_history.py" line="1310"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1320"/>
+        <location filename="../../app/ui/case_history.py" line="1323"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1324"/>
+        <location filename="../../app/ui/case_history.py" line="1327"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1381"/>
+        <location filename="../../app/ui/case_history.py" line="1384"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1393"/>
+        <location filename="../../app/ui/case_history.py" line="1396"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1408"/>
+        <location filename="../../app/ui/case_history.py" line="1411"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1423"/>
+        <location filename="../../app/ui/case_history.py" line="1426"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -641,7 +636,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1431"/>
+        <location filename="../../app/ui/case_history.py" line="1434"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -650,7 +645,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1437"/>
+        <location filename="../../app/ui/case_history.py" line="1440"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -659,7 +654,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1442"/>
+        <location filename="../../app/ui/case_history.py" line="1445"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -668,42 +663,42 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1446"/>
+        <location filename="../../app/ui/case_history.py" line="1449"/>
         <source>Abandonner une modification refusée</source>
         <translation>Abandonner une modification refusée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1448"/>
+        <location filename="../../app/ui/case_history.py" line="1451"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1469"/>
+        <location filename="../../app/ui/case_history.py" line="1472"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Rien n&apos;a été abandonné : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1493"/>
+        <location filename="../../app/ui/case_history.py" line="1496"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1503"/>
+        <location filename="../../app/ui/case_history.py" line="1506"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Modification abandonnée : le dossier %1 montre la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1508"/>
+        <location filename="../../app/ui/case_history.py" line="1511"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>Le stockage central n&apos;a aucune copie du dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1526"/>
+        <location filename="../../app/ui/case_history.py" line="1529"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Retirer le dossier de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1528"/>
+        <location filename="../../app/ui/case_history.py" line="1531"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -712,17 +707,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1532"/>
+        <location filename="../../app/ui/case_history.py" line="1535"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Retirer le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1547"/>
+        <location filename="../../app/ui/case_history.py" line="1550"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Le dossier %1 n&apos;a pas été retiré : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1560"/>
+        <location filename="../../app/ui/case_history.py" line="1563"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</translation>
     </message>
@@ -1165,8 +1160,8 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
     </message>
     <message>
         <location filename="../../app/ui/formatting.py" line="186"/>
-        <source>Trop long pour le stockage central : %1 caractères, %2 au plus.</source>
-        <translation>Trop long pour le stockage central : %1 caractères, %2 au plus.</translation>
+        <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
+        <translation>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</translation>
     </message>
     <message>
         <location filename="../../app/ui/formatting.py" line="189"/>
