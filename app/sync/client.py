@@ -180,7 +180,7 @@ class SyncClient:
         """The central store's record of one case; Refused with status 404 when it has
         no such case."""
         data = self._call("GET", f"/requests/{quote(case_number, safe='')}")
-        if not isinstance(data, dict) or not data.get("case_number"):
+        if not isinstance(data, dict) or not data.get("case_number") or not data.get("id"):
             raise Offline("the server's copy of the case was incomplete")
         return data
 

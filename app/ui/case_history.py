@@ -549,6 +549,12 @@ class CaseDetailView(QScrollArea):
         self.note_problem.setText(text)
         self.note_problem.show()
 
+    def focus_case(self) -> None:
+        """After a refused change was settled: the case from its top, the keyboard on
+        its number (Modifier is one Tab away)."""
+        self.verticalScrollBar().setValue(0)
+        self.number_label.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def note_saved(self) -> None:
         self.note_field.clear()
         self.note_problem.hide()
@@ -1317,6 +1323,8 @@ class CaseHistoryPanel(QWidget):
         if self.shown_case == case_number:
             self.detail.stop_edit()
             self._show_detail(detail)
+            if seq is not None:
+                self.detail.focus_case()
         if seq is None:
             message = self.tr(
                 "Dossier %1 modifié : les changements seront transmis au stockage central."
@@ -1390,6 +1398,7 @@ class CaseHistoryPanel(QWidget):
         dialog.accept()
         if self.shown_case == case_number:
             self._show_detail(detail)
+            self.detail.focus_case()
         self.statusMessage.emit(
             self.tr(
                 "Note du dossier %1 corrigée : elle sera renvoyée au stockage central."
@@ -1516,6 +1525,7 @@ class CaseHistoryPanel(QWidget):
     def _show_if_open(self, case_number: str, detail: CaseDetail | None) -> None:
         if detail is not None and self.shown_case == case_number:
             self._show_detail(detail)
+            self.detail.focus_case()
 
     def confirm_remove(self) -> None:
         """A case the store has no copy of: removed from this workstation on the agent's
@@ -1557,6 +1567,7 @@ class CaseHistoryPanel(QWidget):
         if self.shown_case == case_number:
             self._requested = None
             self.detail.show_detail(None)
+            self.focus_search()
         self.statusMessage.emit(
             self.tr(
                 "Dossier %1 retiré de ce poste : le stockage central n'en avait aucune copie."

@@ -129,15 +129,34 @@ class RefusalBanner(QFrame):
         layout.addLayout(self.rows)
         self.buttons: list[QPushButton] = []  # in reading order, for the tab chain
         self.detail: CaseDetail | None = None
+        self._shown: object = None  # what the rows say: rebuilt only when it changes
         self.hide()
 
     def show_case(self, detail: CaseDetail | None, can_correct: bool, can_drop: bool) -> None:
         """`can_correct`: this workstation can save corrections (a profile, an open case);
         `can_drop`: it can record a drop (a profile)."""
         self.detail = detail
-        self._clear()
         refused = detail is not None and (detail.refusals or detail.waiting_on_creation)
         absent = detail is not None and detail.sync_state == "absent"
+        # The case read again after a sync round, unchanged: the same buttons stay, and
+        # the keyboard focus with them. (The title's text follows the language.)
+        shown = (
+            None
+            if detail is None
+            else (
+                detail.summary.case_number,
+                detail.refusals,
+                detail.waiting_on_creation,
+                absent,
+                can_correct,
+                can_drop,
+                self.tr("Refusé par le stockage central"),
+            )
+        )
+        if shown == self._shown and (refused or absent):
+            return
+        self._shown = shown
+        self._clear()
         if detail is None or not (refused or absent):
             self.hide()
             return
