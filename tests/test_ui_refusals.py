@@ -380,3 +380,22 @@ def test_in_english_the_refusal_reads_in_english(
     assert not FRENCH_LETTERS.search(shown) and not FRENCH_WORDS.search(shown), shown
     assert panel.model.data(panel.model.index(0, 6)) == "Refused"
     assert panel.model.headerData(6, Qt.Orientation.Horizontal) == "Central store"
+
+
+def test_a_sent_case_with_an_edit_still_to_send_says_so(
+    qtbot: QtBot, background: Background, ws: Workspace
+) -> None:
+    case_number = synced_case(ws)
+    ws.take_store_copy(case_number, store_record(ws, case_number, revision=1))
+    win = open_window(qtbot, background, ws)
+    panel = open_case(qtbot, win, case_number)
+    view = panel.detail
+    assert not view.unsynced_badge.isVisible()  # the store has it as shown
+    panel.field.setFocus()
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    view.editor.street.setFocus()
+    qtbot.keyClicks(view.editor.street, " Ouest")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not view.editing, timeout=5000)
+    assert view.unsynced_badge.isVisible()
+    assert view.unsynced_badge.text() == "Modifications pas encore transmises au stockage central"

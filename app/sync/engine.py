@@ -10,6 +10,7 @@ makes the replay harmless."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +31,7 @@ DEBOUNCE = 0.5  # after a local change, wait this long for the next one
 BACKOFF_BASE, BACKOFF_CAP = 1.0, 60.0
 
 OFFLINE, ONLINE, SYNCING, ERROR, SIGNED_OUT = "offline", "online", "syncing", "error", "signed_out"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,10 @@ class SyncEngine:
                 record = await self.fetch_request(case_number)
             except Refused:
                 continue  # still awaited: asked again at the next round
-            await self._in_store(self.workspace.take_store_copy, case_number, record)
+            try:
+                await self._in_store(self.workspace.take_store_copy, case_number, record)
+            except Exception as exc:  # still awaited (rolled back): the next round retries
+                log.warning("a store copy could not be applied: %s", type(exc).__name__)
 
     # -- helpers ---------------------------------------------------------------------------
     async def _on_net(self, fn: Callable[..., T], *args: Any) -> T:

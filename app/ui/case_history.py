@@ -1480,7 +1480,17 @@ class CaseHistoryPanel(QWidget):
                     self.tr("Rien n'a été abandonné : %1").replace("%1", _reason(exc))
                 )
                 return
-            absent = await self._bring_store_copy(workspace, dropped.case_number)
+            try:
+                absent = await self._bring_store_copy(workspace, dropped.case_number)
+            except Exception as exc:  # the case keeps its mark: the next sync completes it
+                self.statusMessage.emit(
+                    self.tr(
+                        "Modification abandonnée, mais la copie du stockage central n'a pas pu "
+                        "être appliquée (%1) : elle le sera à la prochaine synchronisation."
+                    ).replace("%1", _reason(exc))
+                )
+                self._settling = False
+                self.refresh_shown()
         finally:
             self._settling = False
         if absent:

@@ -87,318 +87,318 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="561"/>
+        <location filename="../../app/ui/case_history.py" line="566"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="568"/>
+        <location filename="../../app/ui/case_history.py" line="573"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="569"/>
-        <location filename="../../app/ui/case_history.py" line="669"/>
+        <location filename="../../app/ui/case_history.py" line="574"/>
+        <location filename="../../app/ui/case_history.py" line="674"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="636"/>
+        <location filename="../../app/ui/case_history.py" line="641"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Pas encore transmis au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="570"/>
+        <location filename="../../app/ui/case_history.py" line="575"/>
         <source>Citoyens concernés</source>
         <translation>Citoyens concernés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="571"/>
+        <location filename="../../app/ui/case_history.py" line="576"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="572"/>
+        <location filename="../../app/ui/case_history.py" line="577"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="573"/>
+        <location filename="../../app/ui/case_history.py" line="578"/>
         <source>Historique</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="574"/>
+        <location filename="../../app/ui/case_history.py" line="579"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="575"/>
+        <location filename="../../app/ui/case_history.py" line="580"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="576"/>
+        <location filename="../../app/ui/case_history.py" line="581"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="577"/>
+        <location filename="../../app/ui/case_history.py" line="582"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="578"/>
+        <location filename="../../app/ui/case_history.py" line="583"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Modifier (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="580"/>
+        <location filename="../../app/ui/case_history.py" line="585"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Corriger la description ou l&apos;emplacement de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="587"/>
+        <location filename="../../app/ui/case_history.py" line="592"/>
         <source>Type de demande :</source>
         <translation>Type de demande :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="588"/>
+        <location filename="../../app/ui/case_history.py" line="593"/>
         <source>Nature :</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="589"/>
+        <location filename="../../app/ui/case_history.py" line="594"/>
         <source>Statut :</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="590"/>
+        <location filename="../../app/ui/case_history.py" line="595"/>
         <source>Canal :</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="591"/>
+        <location filename="../../app/ui/case_history.py" line="596"/>
         <source>Créé le :</source>
         <translation>Créé le :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="592"/>
+        <location filename="../../app/ui/case_history.py" line="597"/>
         <source>Échéance :</source>
         <translation>Échéance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="593"/>
+        <location filename="../../app/ui/case_history.py" line="598"/>
         <source>Adresse :</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="594"/>
+        <location filename="../../app/ui/case_history.py" line="599"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="595"/>
+        <location filename="../../app/ui/case_history.py" line="600"/>
         <source>Unité responsable :</source>
         <translation>Unité responsable :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="596"/>
+        <location filename="../../app/ui/case_history.py" line="601"/>
         <source>Prise en charge par :</source>
         <translation>Prise en charge par :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="597"/>
+        <location filename="../../app/ui/case_history.py" line="602"/>
         <source>Doublon du dossier :</source>
         <translation>Doublon du dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="637"/>
+        <location filename="../../app/ui/case_history.py" line="642"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Modifications pas encore transmises au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="639"/>
+        <location filename="../../app/ui/case_history.py" line="644"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflit à régler : un collègue a modifié les mêmes champs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="641"/>
+        <location filename="../../app/ui/case_history.py" line="646"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>Copie du stockage central à récupérer à la prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="683"/>
+        <location filename="../../app/ui/case_history.py" line="688"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>Aucun : signalement anonyme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="734"/>
+        <location filename="../../app/ui/case_history.py" line="739"/>
         <source>Aucun événement.</source>
         <translation>Aucun événement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="742"/>
+        <location filename="../../app/ui/case_history.py" line="747"/>
         <source>Demande créée</source>
         <translation>Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="742"/>
+        <location filename="../../app/ui/case_history.py" line="747"/>
         <source>Canal : %1</source>
         <translation>Canal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="744"/>
+        <location filename="../../app/ui/case_history.py" line="749"/>
         <source>Acheminée</source>
         <translation>Acheminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="746"/>
+        <location filename="../../app/ui/case_history.py" line="751"/>
         <source>Statut modifié</source>
         <translation>Statut modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="748"/>
+        <location filename="../../app/ui/case_history.py" line="753"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="750"/>
+        <location filename="../../app/ui/case_history.py" line="755"/>
         <source>Doublon</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="753"/>
+        <location filename="../../app/ui/case_history.py" line="758"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citoyen ajouté au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="757"/>
+        <location filename="../../app/ui/case_history.py" line="762"/>
         <source>Dossier modifié</source>
         <translation>Dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="759"/>
+        <location filename="../../app/ui/case_history.py" line="764"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrigé et renvoyé au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="761"/>
+        <location filename="../../app/ui/case_history.py" line="766"/>
         <source>Modification refusée abandonnée</source>
         <translation>Modification refusée abandonnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="769"/>
+        <location filename="../../app/ui/case_history.py" line="774"/>
         <source>Refusée pour : %1</source>
         <translation>Refusée pour : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="776"/>
+        <location filename="../../app/ui/case_history.py" line="781"/>
         <source>texte corrigé</source>
         <translation>texte corrigé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="787"/>
+        <location filename="../../app/ui/case_history.py" line="792"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="790"/>
+        <location filename="../../app/ui/case_history.py" line="795"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Valeurs abandonnées : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="793"/>
+        <location filename="../../app/ui/case_history.py" line="798"/>
         <source>Texte abandonné :</source>
         <translation>Texte abandonné :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="796"/>
+        <location filename="../../app/ui/case_history.py" line="801"/>
         <source>Description : %1</source>
         <translation>Description : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="804"/>
+        <location filename="../../app/ui/case_history.py" line="809"/>
         <source>Unité responsable : %1</source>
         <translation>Unité responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="810"/>
+        <location filename="../../app/ui/case_history.py" line="815"/>
         <source>prise en charge par %1</source>
         <translation>prise en charge par %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="812"/>
+        <location filename="../../app/ui/case_history.py" line="817"/>
         <source>(hors des heures de bureau)</source>
         <translation>(hors des heures de bureau)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="815"/>
+        <location filename="../../app/ui/case_history.py" line="820"/>
         <source>(réassignée)</source>
         <translation>(réassignée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="817"/>
+        <location filename="../../app/ui/case_history.py" line="822"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(changement d&apos;arrondissement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="830"/>
+        <location filename="../../app/ui/case_history.py" line="835"/>
         <source>Doublon du dossier %1</source>
         <translation>Doublon du dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="831"/>
+        <location filename="../../app/ui/case_history.py" line="836"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Le dossier %1 est un doublon de celui-ci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="837"/>
+        <location filename="../../app/ui/case_history.py" line="842"/>
         <source>numéro civique</source>
         <translation>numéro civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="838"/>
+        <location filename="../../app/ui/case_history.py" line="843"/>
         <source>rue</source>
         <translation>rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="839"/>
+        <location filename="../../app/ui/case_history.py" line="844"/>
         <source>code postal</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="840"/>
+        <location filename="../../app/ui/case_history.py" line="845"/>
         <source>arrondissement</source>
         <translation>arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="841"/>
+        <location filename="../../app/ui/case_history.py" line="846"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="842"/>
+        <location filename="../../app/ui/case_history.py" line="847"/>
         <source>précisions</source>
         <translation>précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="843"/>
+        <location filename="../../app/ui/case_history.py" line="848"/>
         <source>type de demande</source>
         <translation>type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="844"/>
+        <location filename="../../app/ui/case_history.py" line="849"/>
         <source>échéance</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="845"/>
+        <location filename="../../app/ui/case_history.py" line="850"/>
         <source>prise en charge</source>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="858"/>
+        <location filename="../../app/ui/case_history.py" line="863"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
     </message>
@@ -459,102 +459,102 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1042"/>
+        <location filename="../../app/ui/case_history.py" line="1047"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1044"/>
+        <location filename="../../app/ui/case_history.py" line="1049"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1045"/>
+        <location filename="../../app/ui/case_history.py" line="1050"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1046"/>
+        <location filename="../../app/ui/case_history.py" line="1051"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1049"/>
+        <location filename="../../app/ui/case_history.py" line="1054"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1050"/>
+        <location filename="../../app/ui/case_history.py" line="1055"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1051"/>
+        <location filename="../../app/ui/case_history.py" line="1056"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1052"/>
+        <location filename="../../app/ui/case_history.py" line="1057"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1053"/>
+        <location filename="../../app/ui/case_history.py" line="1058"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1054"/>
+        <location filename="../../app/ui/case_history.py" line="1059"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1055"/>
+        <location filename="../../app/ui/case_history.py" line="1060"/>
         <source>Stockage central</source>
         <translation>Stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1057"/>
+        <location filename="../../app/ui/case_history.py" line="1062"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1058"/>
+        <location filename="../../app/ui/case_history.py" line="1063"/>
         <source>Refusé</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1089"/>
+        <location filename="../../app/ui/case_history.py" line="1094"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1107"/>
+        <location filename="../../app/ui/case_history.py" line="1112"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1108"/>
+        <location filename="../../app/ui/case_history.py" line="1113"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1109"/>
+        <location filename="../../app/ui/case_history.py" line="1114"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1110"/>
+        <location filename="../../app/ui/case_history.py" line="1115"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1118"/>
+        <location filename="../../app/ui/case_history.py" line="1123"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1125"/>
+        <location filename="../../app/ui/case_history.py" line="1130"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -562,72 +562,72 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1137"/>
+        <location filename="../../app/ui/case_history.py" line="1142"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1140"/>
+        <location filename="../../app/ui/case_history.py" line="1145"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1210"/>
+        <location filename="../../app/ui/case_history.py" line="1215"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1216"/>
+        <location filename="../../app/ui/case_history.py" line="1221"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1246"/>
+        <location filename="../../app/ui/case_history.py" line="1251"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1255"/>
+        <location filename="../../app/ui/case_history.py" line="1260"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1303"/>
+        <location filename="../../app/ui/case_history.py" line="1308"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1310"/>
+        <location filename="../../app/ui/case_history.py" line="1315"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1323"/>
+        <location filename="../../app/ui/case_history.py" line="1330"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1327"/>
+        <location filename="../../app/ui/case_history.py" line="1334"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1384"/>
+        <location filename="../../app/ui/case_history.py" line="1391"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1396"/>
+        <location filename="../../app/ui/case_history.py" line="1404"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1411"/>
+        <location filename="../../app/ui/case_history.py" line="1419"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1426"/>
+        <location filename="../../app/ui/case_history.py" line="1434"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -636,7 +636,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1434"/>
+        <location filename="../../app/ui/case_history.py" line="1442"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -645,7 +645,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1440"/>
+        <location filename="../../app/ui/case_history.py" line="1448"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -654,7 +654,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1445"/>
+        <location filename="../../app/ui/case_history.py" line="1453"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -663,42 +663,47 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1449"/>
+        <location filename="../../app/ui/case_history.py" line="1457"/>
         <source>Abandonner une modification refusée</source>
         <translation>Abandonner une modification refusée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1451"/>
+        <location filename="../../app/ui/case_history.py" line="1459"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1472"/>
+        <location filename="../../app/ui/case_history.py" line="1480"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Rien n&apos;a été abandonné : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1496"/>
+        <location filename="../../app/ui/case_history.py" line="1488"/>
+        <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
+        <translation>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1514"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1506"/>
+        <location filename="../../app/ui/case_history.py" line="1524"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Modification abandonnée : le dossier %1 montre la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1511"/>
+        <location filename="../../app/ui/case_history.py" line="1529"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>Le stockage central n&apos;a aucune copie du dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1529"/>
+        <location filename="../../app/ui/case_history.py" line="1548"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Retirer le dossier de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1531"/>
+        <location filename="../../app/ui/case_history.py" line="1550"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -707,17 +712,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1535"/>
+        <location filename="../../app/ui/case_history.py" line="1554"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Retirer le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1550"/>
+        <location filename="../../app/ui/case_history.py" line="1569"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Le dossier %1 n&apos;a pas été retiré : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1563"/>
+        <location filename="../../app/ui/case_history.py" line="1583"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</translation>
     </message>
@@ -1515,22 +1520,22 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>NoteCorrection</name>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="273"/>
+        <location filename="../../app/ui/refusal_banner.py" line="292"/>
         <source>Corriger la note refusée</source>
         <translation>Corriger la note refusée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="277"/>
+        <location filename="../../app/ui/refusal_banner.py" line="296"/>
         <source>Le stockage central a refusé cette note :</source>
         <translation>Le stockage central a refusé cette note :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="282"/>
+        <location filename="../../app/ui/refusal_banner.py" line="301"/>
         <source>Texte de la note</source>
         <translation>Texte de la note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="291"/>
+        <location filename="../../app/ui/refusal_banner.py" line="310"/>
         <source>Renvoyer (Ctrl+Entrée)</source>
         <translation>Renvoyer (Ctrl+Entrée)</translation>
     </message>
@@ -1592,33 +1597,34 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>RefusalBanner</name>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="145"/>
-        <location filename="../../app/ui/refusal_banner.py" line="218"/>
+        <location filename="../../app/ui/refusal_banner.py" line="153"/>
+        <location filename="../../app/ui/refusal_banner.py" line="164"/>
+        <location filename="../../app/ui/refusal_banner.py" line="237"/>
         <source>Refusé par le stockage central</source>
         <translation>Refusé par le stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="149"/>
+        <location filename="../../app/ui/refusal_banner.py" line="168"/>
         <source>Le stockage central n&apos;a aucune copie de ce dossier</source>
         <translation>Le stockage central n&apos;a aucune copie de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="187"/>
+        <location filename="../../app/ui/refusal_banner.py" line="206"/>
         <source>%1, refusée le %2</source>
         <translation>%1, refusée le %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="192"/>
+        <location filename="../../app/ui/refusal_banner.py" line="211"/>
         <source>• Le stockage central n&apos;a pas donné de raison.</source>
         <translation>• Le stockage central n&apos;a pas donné de raison.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="200"/>
+        <location filename="../../app/ui/refusal_banner.py" line="219"/>
         <source>Ne se corrige pas depuis ce dossier (%1) : seul l&apos;abandon de la modification est possible.</source>
         <translation>Ne se corrige pas depuis ce dossier (%1) : seul l&apos;abandon de la modification est possible.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/refusal_banner.py" line="210"/>
+        <location filename="../../app/ui/refusal_banner.py" line="229"/>
         <source>%n autre(s) modification(s) de ce dossier attend(ent) sa création : renvoyée(s) en même temps.</source>
         <translation>
             <numerusform>%n autre modification de ce dossier attend sa création : elle sera renvoyée en même temps.</numerusform>
@@ -1626,27 +1632,27 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="224"/>
+        <location filename="../../app/ui/refusal_banner.py" line="243"/>
         <source>Corriger et renvoyer (Ctrl+E)</source>
         <translation>Corriger et renvoyer (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="228"/>
+        <location filename="../../app/ui/refusal_banner.py" line="247"/>
         <source>Abandonner la modification…</source>
         <translation>Abandonner la modification…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="230"/>
+        <location filename="../../app/ui/refusal_banner.py" line="249"/>
         <source>Abandonner la création…</source>
         <translation>Abandonner la création…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="241"/>
+        <location filename="../../app/ui/refusal_banner.py" line="260"/>
         <source>Sa création a été abandonnée et le stockage central ne l&apos;a jamais reçue. Ce dossier n&apos;existe que sur ce poste ; retirez-le quand vous voulez.</source>
         <translation>Sa création a été abandonnée et le stockage central ne l&apos;a jamais reçue. Ce dossier n&apos;existe que sur ce poste ; retirez-le quand vous voulez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="248"/>
+        <location filename="../../app/ui/refusal_banner.py" line="267"/>
         <source>Retirer ce dossier du poste…</source>
         <translation>Retirer ce dossier du poste…</translation>
     </message>
