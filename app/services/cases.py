@@ -53,6 +53,7 @@ class CaseSummary:
     civic_number: str
     street: str
     arrondissement: str
+    refused: bool = False  # an operation on it was refused by the central store
 
     @property
     def is_open(self) -> bool:
@@ -81,6 +82,7 @@ _SUMMARY = (
 
 def summaries(session: Session, query: Any, now: datetime) -> list[CaseSummary]:
     out = []
+    refused = outbox.rejected_targets(session)  # a handful at most: one indexed read
     for row in session.execute(query):
         closed = row.status in terms.CLOSED_STATUSES
         out.append(
@@ -98,6 +100,7 @@ def summaries(session: Session, query: Any, now: datetime) -> list[CaseSummary]:
                 civic_number=row.civic_number,
                 street=row.street,
                 arrondissement=row.arrondissement,
+                refused=row.case_number in refused,
             )
         )
     return out
@@ -250,6 +253,17 @@ class CitizenBrief:
     preferred_language: str
 
 
+# Where the case stands with the central store, most pressing first (see CaseDetail).
+REFUSED, CONFLICT, ABSENT, AWAITED, PENDING, SYNCED = (
+    "refused",
+    "conflict",
+    "absent",
+    "awaited",
+    "pending",
+    "synced",
+)
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     summary: CaseSummary
@@ -263,7 +277,54 @@ class CaseDetail:
     parent_case_number: str | None
     citizens: tuple[CitizenBrief, ...]
     events: tuple[EventView, ...]
-    synced: bool
+    revision: int = 0  # the central store's, as last seen here; 0: it never had it
+    # Operations the store refused, each for the agent to correct and resend or drop; and
+    # how many others were refused only because the case's creation had not reached it.
+    refusals: tuple[outbox.Refusal, ...] = ()
+    waiting_on_creation: int = 0
+    conflicts: int = 0  # clashes with a colleague's edit, settled in the conflict window
+    pending_ops: int = 0  # local changes still to be sent
+    # After a drop: "awaited" (the store's copy comes at the next sync) or "absent" (the
+    # store has no copy of the case); "" otherwise.
+    store_copy: str = ""
+
+    @property
+    def sync_state(self) -> str:
+        """refused, conflict, absent, awaited, pending or synced."""
+        if self.refusals or self.waiting_on_creation:
+            return REFUSED
+        if self.conflicts:
+            return CONFLICT
+        if self.store_copy == outbox.ABSENT:
+            return ABSENT
+        if self.store_copy == outbox.AWAITED:
+            return AWAITED
+        if self.pending_ops or self.revision == 0:
+            return PENDING
+        return SYNCED
+
+    @property
+    def synced(self) -> bool:
+        """The central store has the case as shown here."""
+        return self.sync_state == SYNCED
+
+
+def _sync_facts(session: Session, req: ServiceRequest) -> dict[str, Any]:
+    ops = outbox.ops_for(session, req.case_number)
+    refused = [outbox.refusal_of(op) for op in ops if op.state == outbox.REJECTED]
+    created_refused = any(r.type == outbox.CREATE for r in refused)
+    # An edit or a note refused only because the case was missing there is resent with
+    # the corrected creation: the agent has one thing to settle, not one per change.
+    waiting = {r.seq for r in refused if created_refused and r.case_missing}
+    mark = outbox.copy_marks(session).get(req.case_number) or {}
+    return {
+        "revision": req.revision,
+        "refusals": tuple(r for r in refused if r.seq not in waiting),
+        "waiting_on_creation": len(waiting),
+        "conflicts": sum(op.state == outbox.CONFLICT for op in ops),
+        "pending_ops": sum(op.state == outbox.PENDING for op in ops),
+        "store_copy": str(mark.get("state") or ""),
+    }
 
 
 def detail_of(session: Session, req: ServiceRequest, now: datetime) -> CaseDetail:
@@ -291,7 +352,7 @@ def detail_of(session: Session, req: ServiceRequest, now: datetime) -> CaseDetai
             CitizenBrief(c.id, c.name, c.phone, c.email, c.preferred_language) for c in citizens
         ),
         events=tuple(EventView(e.kind, e.actor, e.at, dict(e.data)) for e in events),
-        synced=req.revision > 0,
+        **_sync_facts(session, req),
     )
 
 
@@ -314,6 +375,18 @@ def add_event(
     req.updated_at = at
 
 
+def check_note(text: str) -> str:
+    """The note as it is kept; raises ValidationError (field "note") with what to fix."""
+    body = text.strip()
+    if not body:
+        raise ValidationError([FieldProblem("note", "write the note first", "required")])
+    if len(body) > MAX_TEXT or not storable(body):
+        raise ValidationError(
+            [FieldProblem("note", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),))]
+        )
+    return body
+
+
 def add_note(
     store: Store,
     profile: Profile,
@@ -324,13 +397,7 @@ def add_note(
 ) -> CaseDetail:
     """Record a note on the case and queue it for the central store. A closed case takes
     notes from a supervisor only (services.lifecycle: reopen it first)."""
-    body = text.strip()
-    if not body:
-        raise ValidationError([FieldProblem("note", "write the note first", "required")])
-    if len(body) > MAX_TEXT or not storable(body):
-        raise ValidationError(
-            [FieldProblem("note", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),))]
-        )
+    body = check_note(text)
     with store.writing() as session:
         req = request_by_number(session, case_number)
         if req is None:

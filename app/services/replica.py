@@ -24,6 +24,9 @@ from app.services.meta import get_meta, set_meta
 from app.services.validation import parse_datetime
 
 CURSOR_KEY = "sync_cursor"
+# Timeline lines only this workstation writes (a refused change resent or dropped): the
+# store never has them, so a record coming in keeps them among its own events.
+LOCAL_EVENTS = ("resent", "dropped")
 SERVER_KEY = "sync_server"
 _REQUEST_TEXT = (
     "service_code",
@@ -65,6 +68,15 @@ def _has_local_work(session: Session, target: str, pending: set[str] | None) -> 
     return target in pending if pending is not None else outbox.has_pending_for(session, target)
 
 
+def _local_events(session: Session, request_id: str) -> list[tuple[str, str, Any, dict[str, Any]]]:
+    query = (
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request_id, RequestEvent.kind.in_(LOCAL_EVENTS))
+        .order_by(RequestEvent.id)
+    )
+    return [(e.kind, e.actor, e.at, dict(e.data)) for e in session.scalars(query)]
+
+
 def apply_request(
     session: Session, record: Mapping[str, Any], pending: set[str] | None = None
 ) -> bool:
@@ -77,6 +89,7 @@ def apply_request(
     if req is not None and int(record.get("revision") or 0) < req.revision:
         return True  # an older record (a page replayed after a crash): nothing to do
     citizen_id = _known_citizen(session, record.get("citizen_id"))
+    new = req is None
     if req is None:
         req = ServiceRequest(id=str(record["id"]), case_number=case_number)
         session.add(req)
@@ -92,6 +105,7 @@ def apply_request(
     req.updated_at = _when(record.get("updated_at")) or req.created_at
     req.revision = int(record.get("revision") or 0)
     session.flush()
+    kept = [] if new else _local_events(session, req.id)
     session.execute(delete(RequestEvent).where(RequestEvent.request_id == req.id))
     concerned = {req.citizen_id} if req.citizen_id else set()
     events = list(record.get("events") or [])
@@ -102,16 +116,21 @@ def apply_request(
     ]
     concerned |= {c for c in attached if c}
     for event in events:
-        data = dict(event.get("data") or {})
+        at = _when(event.get("at"))
+        while kept and at is not None and kept[0][2] <= at:
+            kind, actor, when, data = kept.pop(0)
+            session.add(RequestEvent(request_id=req.id, kind=kind, actor=actor, at=when, data=data))
         session.add(
             RequestEvent(
                 request_id=req.id,
                 kind=str(event.get("kind")),
                 actor=str(event.get("actor") or ""),
-                at=_when(event.get("at")),
-                data=data,
+                at=at,
+                data=dict(event.get("data") or {}),
             )
         )
+    for kind, actor, when, data in kept:
+        session.add(RequestEvent(request_id=req.id, kind=kind, actor=actor, at=when, data=data))
     existing = set(
         session.scalars(select(CaseCitizen.citizen_id).where(CaseCitizen.request_id == req.id))
     )

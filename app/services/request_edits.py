@@ -30,7 +30,7 @@ from app.services.profile import Profile
 from app.services.routing import RoutingError, responsible_unit
 from app.services.validation import MAX_TEXT, FieldProblem, ValidationError, storable
 
-EDITABLE = ("description", "civic_number", "street", "postal_code", "arrondissement")
+EDITABLE = terms.EDITABLE_FIELDS
 
 
 def current_values(req: ServiceRequest) -> dict[str, str]:
@@ -77,24 +77,34 @@ def _problems(
     return found
 
 
-def check_changes(
-    catalogue: Catalogue, req: ServiceRequest, changes: Mapping[str, str], now: datetime
+def clean_fields(
+    catalogue: Catalogue, req: ServiceRequest, values: Mapping[str, str], now: datetime
 ) -> dict[str, str]:
-    """The changed fields, cleaned as intake cleans them, keeping only the values that
-    really change; raises ValidationError naming each field at fault. The whole request is
-    checked as it would become, but only the fields being changed can be blamed: a record
-    imported without a street must not block a corrected description."""
+    """The given fields, cleaned as intake cleans them, whether they change or not;
+    raises ValidationError naming each field at fault. The whole request is checked as it
+    would become, but only the given fields can be blamed: a record imported without a
+    street must not block a corrected description."""
     current = current_values(req)
-    merged = {**current, **{name: str(value) for name, value in changes.items()}}
+    merged = {**current, **{name: str(value) for name, value in values.items()}}
     draft = _draft(req, merged)
-    problems = [p for p in _problems(catalogue, req, draft, now) if p.field in changes]
+    problems = [p for p in _problems(catalogue, req, draft, now) if p.field in values]
     if problems:
         raise ValidationError(problems)
     service = catalogue.services.get(req.service_code)
     # Its problems were reported just above: only its cleaned values are wanted here.
     clean = intake._check_location(draft, service, [])
     clean["description"] = merged["description"].strip()
-    return {name: clean[name] for name in changes if clean[name] != current[name]}
+    return {name: clean[name] for name in values}
+
+
+def check_changes(
+    catalogue: Catalogue, req: ServiceRequest, changes: Mapping[str, str], now: datetime
+) -> dict[str, str]:
+    """The changed fields, cleaned (see clean_fields), keeping only the values that
+    really change."""
+    current = current_values(req)
+    clean = clean_fields(catalogue, req, changes, now)
+    return {name: value for name, value in clean.items() if value != current[name]}
 
 
 def _new_unit(catalogue: Catalogue | None, req: ServiceRequest) -> str | None:

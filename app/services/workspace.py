@@ -27,6 +27,7 @@ from app.services import (
     kb,
     outbox,
     privacy,
+    refusals,
     request_edits,
     resources,
     sequences,
@@ -200,6 +201,30 @@ class Workspace:
 
     def conflict_count(self) -> int:
         return conflicts.conflict_count(self.store)
+
+    # -- changes the central store refused ------------------------------------------------
+    def _actor(self) -> str:
+        return self.profile.agent if self.profile is not None else ""
+
+    def resend_refused(self, seq: int, values: dict[str, str]) -> cases.CaseDetail:
+        return refusals.resend(self.store, self.catalogue, self._profile(), seq, values, now())
+
+    def resend_refused_note(self, seq: int, text: str) -> cases.CaseDetail:
+        return refusals.resend_note(self.store, self._profile(), seq, text, now())
+
+    def drop_refused(self, seq: int) -> refusals.Dropped:
+        return refusals.drop(self.store, seq, self._actor(), now())
+
+    def take_store_copy(
+        self, case_number: str, record: dict[str, Any] | None
+    ) -> cases.CaseDetail | None:
+        return refusals.take_store_copy(self.store, case_number, record, self._actor(), now())
+
+    def cases_awaiting_copy(self) -> list[str]:
+        return refusals.awaiting_copy(self.store)
+
+    def remove_local_case(self, case_number: str) -> int:
+        return refusals.remove_local_case(self.store, case_number)
 
     # -- supervisors ---------------------------------------------------------------------
     def cached_indicators(self, kind: str) -> indicators.Indicators | None:

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
@@ -193,6 +194,14 @@ class SyncClient:
         if not isinstance(results, list) or len(results) != len(ops):
             raise Offline("the server's answer to a push was incomplete")
         return results
+
+    def get_request(self, case_number: str) -> dict[str, Any]:
+        """The central store's record of one case; Refused with status 404 when it has
+        no such case."""
+        data = self._call("GET", f"/requests/{quote(case_number, safe='')}")
+        if not isinstance(data, dict) or not data.get("case_number") or not data.get("id"):
+            raise Offline("the server's copy of the case was incomplete")
+        return data
 
     def indicators(self, first: date, last: date, overdue_limit: int = 500) -> dict[str, Any]:
         """The service indicators over local dates [first, last] (supervisors only)."""

@@ -184,6 +184,7 @@ class SyncEngine:
         try:
             await self._push_all()
             pulled = await self._pull_all()
+            await self._fetch_awaited_copies()
         except SignedOut as exc:
             await self._refresh_counts(state=SIGNED_OUT, last_error=str(exc))
             return False, None
@@ -271,6 +272,30 @@ class SyncEngine:
             return
         learnt = station_marks(marks)
         await self._in_store(self.workspace.learn_station_marks, station["code"], learnt)
+
+    # -- the store's copy of one case (after the agent dropped a refused change) -----------
+    async def fetch_request(self, case_number: str) -> dict[str, Any] | None:
+        """The central store's copy of one case, on the sync's own connection and network
+        thread (so after the call in flight, never racing it); None when the store has no
+        such case. Raises what the client raises (Offline, SignedOut...)."""
+        try:
+            return await self._on_net(self.client.get_request, case_number)
+        except Refused as exc:
+            if exc.status == 404:
+                return None
+            raise
+
+    async def _fetch_awaited_copies(self) -> None:
+        """Cases whose refused change was dropped while the store was out of reach."""
+        for case_number in await self._in_store(self.workspace.cases_awaiting_copy):
+            try:
+                record = await self.fetch_request(case_number)
+            except Refused:
+                continue  # still awaited: asked again at the next round
+            try:
+                await self._in_store(self.workspace.take_store_copy, case_number, record)
+            except Exception as exc:  # still awaited (rolled back): the next round retries
+                log.warning("a store copy could not be applied: %s", type(exc).__name__)
 
     # -- helpers ---------------------------------------------------------------------------
     async def _on_net(self, fn: Callable[..., T], *args: Any) -> T:

@@ -4,6 +4,8 @@ Esc gives up. Display and input only: the case panel saves off the UI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -43,6 +45,8 @@ class CaseEditor(QWidget):
         self.case_number: str | None = None
         self._shown: dict[str, str] = {}  # the values the fields were filled with
         self._catalogue: Catalogue | None = None
+        # Correcting a change the central store refused: its outbox seq (None: an edit).
+        self.resend_seq: int | None = None
 
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("editDescription")
@@ -143,16 +147,30 @@ class CaseEditor(QWidget):
         for name, label in self.labels.items():
             label.setText(captions[name])
             self.editors[name].setAccessibleName(captions[name].rstrip(" :"))
-        self.save_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
+        self._save_text()
         self.cancel_button.setText(self.tr("Annuler (Échap)"))
         self._fill_arrondissements(None)
 
+    def _save_text(self) -> None:
+        if self.resend_seq is None:
+            self.save_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
+        else:
+            self.save_button.setText(self.tr("Renvoyer au stockage central (Ctrl+Entrée)"))
+
     # -- filling --------------------------------------------------------------------------
-    def start(self, detail: CaseDetail, catalogue: Catalogue | None) -> None:
-        """The case's current values in the fields, ready to correct."""
+    def start(
+        self,
+        detail: CaseDetail,
+        catalogue: Catalogue | None,
+        values: dict[str, str] | None = None,
+        resend_seq: int | None = None,
+    ) -> None:
+        """The case's current values in the fields (or `values`: what a refused change
+        wanted), ready to correct; with `resend_seq`, the correction resends that change."""
         case = detail.summary
         self.case_number = case.case_number
-        self._shown = {
+        self.resend_seq = resend_seq
+        self._shown = values or {
             "description": detail.description,
             "civic_number": case.civic_number,
             "street": case.street,
@@ -160,11 +178,12 @@ class CaseEditor(QWidget):
             "arrondissement": case.arrondissement,
         }
         self._catalogue = catalogue
-        self.description.setPlainText(detail.description)
-        self.civic.setText(case.civic_number)
-        self.street.setText(case.street)
-        self.postal.setText(detail.postal_code)
-        self._fill_arrondissements(case.arrondissement)
+        self.description.setPlainText(self._shown["description"])
+        self.civic.setText(self._shown["civic_number"])
+        self.street.setText(self._shown["street"])
+        self.postal.setText(self._shown["postal_code"])
+        self._fill_arrondissements(self._shown["arrondissement"])
+        self._save_text()
         self.clear_problems()
         self.set_busy(False)
 
@@ -223,7 +242,12 @@ class CaseEditor(QWidget):
         return {name: value for name, value in self.typed().items() if value != self._shown[name]}
 
     # -- problems -------------------------------------------------------------------------
-    def show_problems(self, problems: list[FieldProblem]) -> None:
+    def show_problems(
+        self,
+        problems: Sequence[FieldProblem],
+        text: Callable[[FieldProblem], str] = fmt.problem_text,
+    ) -> None:
+        """Each problem under its field (`text` words it), the first field focused."""
         self.clear_problems()
         first: QWidget | None = None
         general: list[str] = []
@@ -232,7 +256,7 @@ class CaseEditor(QWidget):
             if editor is None:
                 general.append(self._general_text(problem))
                 continue
-            mark(editor, self.errors[problem.field], fmt.problem_text(problem))
+            mark(editor, self.errors[problem.field], text(problem))
             first = first or editor
         if general:
             self.show_error("\n".join(general))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -20,9 +20,10 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,8 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import cases as case_states
 from app.services.cases import CaseDetail, CaseSearch, CaseSummary, CitizenBrief, EventView
 from app.services.catalogue import Catalogue, Service
+from app.services.outbox import CREATE, NOTE, UPDATE, Refusal, store_problems
+from app.services.refusals import RefusalGone, resend_values
 from app.services.validation import ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
@@ -49,9 +54,20 @@ from app.ui.background import Background
 from app.ui.case_editor import CaseEditor
 from app.ui.field_errors import ERROR_STYLE
 from app.ui.latest import Follower
+from app.ui.refusal_banner import (
+    REFUSED_FG,
+    NoteCorrection,
+    RefusalBanner,
+    change_label,
+    field_label,
+    problem_line,
+    problem_text,
+)
 
 DEBOUNCE_MS = 150
 Index = QModelIndex | QPersistentModelIndex
+# The central store's copy of one case (None: it has none); raises when it cannot be asked.
+StoreCopyFetcher = Callable[[str], Awaitable[dict[str, Any] | None]]
 
 # Overdue rows and badges: dark red on light red, about 8:1 contrast.
 LATE_FG = "#8b0000"
@@ -83,13 +99,14 @@ def _unit_name(catalogue: Catalogue | None, code: str, lang: str, fallback: str 
 class CaseTableModel(QAbstractTableModel):
     """The cases found: one row each, overdue rows coloured and flagged in words."""
 
-    COLUMNS = ("case_number", "service", "status", "created", "due", "overdue")
+    COLUMNS = ("case_number", "service", "status", "created", "due", "overdue", "refused")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cases: tuple[CaseSummary, ...] = ()
         self._headers: tuple[str, ...] = ("",) * len(self.COLUMNS)
         self._late_text = ""
+        self._refused_text = ""
         self.lang = "fr"
         self.catalogue: Catalogue | None = None
 
@@ -98,10 +115,12 @@ class CaseTableModel(QAbstractTableModel):
         self._cases = cases
         self.endResetModel()
 
-    def set_labels(self, headers: tuple[str, ...], late_text: str) -> None:
-        """Column titles and the overdue flag, in the UI language (given by the panel)."""
+    def set_labels(self, headers: tuple[str, ...], late_text: str, refused_text: str = "") -> None:
+        """Column titles and the overdue and refused flags, in the UI language (given by
+        the panel)."""
         self._headers = headers
         self._late_text = late_text
+        self._refused_text = refused_text
         self.refresh()
 
     def refresh(self) -> None:
@@ -113,6 +132,15 @@ class CaseTableModel(QAbstractTableModel):
 
     def case(self, row: int) -> CaseSummary | None:
         return self._cases[row] if 0 <= row < len(self._cases) else None
+
+    def update_case(self, summary: CaseSummary) -> None:
+        """A case just read again (corrected, resent, dropped): its row follows, without
+        a new search that would move the selection."""
+        for row, case in enumerate(self._cases):
+            if case.case_number == summary.case_number and case != summary:
+                self._cases = (*self._cases[:row], summary, *self._cases[row + 1 :])
+                last = len(self.COLUMNS) - 1
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._cases)
@@ -135,8 +163,16 @@ class CaseTableModel(QAbstractTableModel):
         case = self.case(index.row())
         if case is None:
             return None
+        column = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(case, self.COLUMNS[index.column()])
+            return self._text(case, column)
+        if column == "refused" and case.refused:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(REFUSED_FG))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
         if case.overdue and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(LATE_FG))
         if case.overdue and role == Qt.ItemDataRole.BackgroundRole:
@@ -154,6 +190,8 @@ class CaseTableModel(QAbstractTableModel):
             return fmt.day(case.created_at)
         if column == "due":
             return fmt.when(case.due_at)
+        if column == "refused":
+            return self._refused_text if case.refused else ""
         return self._late_text if case.overdue else ""
 
 
@@ -269,6 +307,7 @@ class CaseDetailView(QScrollArea):
         )
         self.late_badge = _badge(self.body, "caseOverdueBadge", LATE_FG, LATE_BG)
         self.unsynced_badge = _badge(self.body, "caseUnsynced", PENDING_FG, PENDING_BG)
+        self.banner = RefusalBanner(self.body)
         self.edit_button = QPushButton(self.body)
         self.edit_button.setObjectName("caseEditButton")
         self.edit_button.setAutoDefault(True)  # Enter on the focused button starts editing
@@ -333,6 +372,7 @@ class CaseDetailView(QScrollArea):
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addLayout(header)
+        left.addWidget(self.banner)
         left.addLayout(self.facts)
         left.addSpacing(6)
         left.addWidget(self.editor)
@@ -373,9 +413,15 @@ class CaseDetailView(QScrollArea):
         inner.addWidget(self.empty_label)
         inner.addWidget(self.body)
         inner.addStretch(1)
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        """Tab follows reading order: the number, Modifier, the refusal's actions, the
+        fields being corrected, the note."""
         chain: list[QWidget] = [
             self.number_label,
             self.edit_button,
+            *self.banner.buttons,
             *self.editor.editors.values(),
             self.editor.save_button,
             self.editor.cancel_button,
@@ -404,9 +450,23 @@ class CaseDetailView(QScrollArea):
 
     @property
     def can_edit(self) -> bool:
-        """Offered for an open case only, once the workstation can save (a profile)."""
+        """Offered for an open case only, once the workstation can save (a profile); not
+        for a case the central store has not accepted (its creation refused, or dropped):
+        an edit of it would be refused in turn. Its creation is corrected instead."""
         detail = self.detail
-        return self._editable and detail is not None and detail.summary.is_open
+        if not self._editable or detail is None or not detail.summary.is_open:
+            return False
+        if detail.sync_state == case_states.ABSENT:
+            return False
+        return not any(r.type == CREATE for r in detail.refusals)
+
+    @property
+    def resendable(self) -> Refusal | None:
+        """The refused creation or correction Ctrl+E corrects, if the agent can."""
+        detail = self.detail
+        if not self._editable or detail is None or not detail.summary.is_open:
+            return None
+        return self.banner.first_correctable()
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
@@ -415,7 +475,12 @@ class CaseDetailView(QScrollArea):
         self.redraw()
 
     def start_edit(self) -> None:
-        """The description and location become fields, filled with the case's values."""
+        """The description and location become fields, filled with the case's values; on a
+        case with a refused change the correction form can fix, that change's correction."""
+        refused = self.resendable
+        if refused is not None:
+            self.start_resend(refused.seq)
+            return
         if self.editing or not self.can_edit or self.detail is None:
             return
         self.editor.start(self.detail, self._catalogue)
@@ -423,6 +488,43 @@ class CaseDetailView(QScrollArea):
         self.redraw()
         self.ensureWidgetVisible(self.editor)
         self.editor.description.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def start_resend(self, seq: int) -> None:
+        """The fields as the refused change wanted them, those the store named outlined
+        with its reasons; saving resends the corrected change."""
+        detail = self.detail
+        refusal = next((r for r in detail.refusals if r.seq == seq), None) if detail else None
+        if detail is None or refusal is None or not refusal.can_resend:
+            return
+        if refusal.type not in (CREATE, UPDATE):
+            return
+        if self.editing:
+            if self.editor.resend_seq == seq:
+                return
+            self.stop_edit(focus=False)
+        case = detail.summary
+        current = {
+            "description": detail.description,
+            "civic_number": case.civic_number,
+            "street": case.street,
+            "postal_code": detail.postal_code,
+            "arrondissement": case.arrondissement,
+        }
+        self.editor.start(detail, self._catalogue, resend_values(refusal, current), seq)
+        self.editor.show()
+        self.redraw()
+        self.editor.show_problems(refusal.problems, problem_text)
+        named = [p.field for p in refusal.problems if p.field in self.editor.editors]
+        if not named:
+            self.editor.description.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # The first field the store named, with its message under it, in view.
+        shown = self.editor.errors[named[0]] if named else self.editor.description
+        # Once laid out (wrapped messages take their height late): scroll to it then.
+        QTimer.singleShot(60, lambda: self._reveal(shown))
+
+    def _reveal(self, widget: QWidget) -> None:
+        if widget.isVisible():
+            self.ensureWidgetVisible(widget, 20, 40)
 
     def stop_edit(self, focus: bool = True) -> None:
         if not self.editing:
@@ -447,6 +549,12 @@ class CaseDetailView(QScrollArea):
         self.note_problem.setText(text)
         self.note_problem.show()
 
+    def focus_case(self) -> None:
+        """After a refused change was settled: the case from its top, the keyboard on
+        its number (Modifier is one Tab away)."""
+        self.verticalScrollBar().setValue(0)
+        self.number_label.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def note_saved(self) -> None:
         self.note_field.clear()
         self.note_problem.hide()
@@ -464,7 +572,6 @@ class CaseDetailView(QScrollArea):
             label.setText(captions[key])
         self.number_label.setAccessibleName(self.tr("Numéro de dossier"))
         self.late_badge.setText(self.tr("En retard"))
-        self.unsynced_badge.setText(self.tr("Pas encore transmis au stockage central"))
         self.citizens_heading.setText(self.tr("Citoyens concernés"))
         self.description_heading.setText(self.tr("Description"))
         self.attributes_heading.setText(self.tr("Précisions"))
@@ -505,8 +612,12 @@ class CaseDetailView(QScrollArea):
         case = detail.summary
         self.number_label.setText(case.case_number)
         self.late_badge.setVisible(case.overdue)
-        self.unsynced_badge.setVisible(not detail.synced)
-        self.edit_button.setVisible(self.can_edit and not self.editing)
+        badge = self._sync_badge(detail)
+        self.unsynced_badge.setText(badge)
+        self.unsynced_badge.setVisible(bool(badge))
+        self.banner.show_case(detail, self._editable and case.is_open, self._editable)
+        self._chain_focus()
+        self.edit_button.setVisible(self.can_edit and not self.editing and self.resendable is None)
         self.description_heading.setVisible(not self.editing)
         self.description_label.setVisible(not self.editing)
         values = self._fact_texts(detail)
@@ -520,6 +631,20 @@ class CaseDetailView(QScrollArea):
         self.attributes_label.setVisible(bool(attributes))
         self.attributes_label.setText(attributes)
         self.timeline.setText(self._timeline_html(detail))
+
+    def _sync_badge(self, detail: CaseDetail) -> str:
+        """The header's word on where the case stands with the central store ("" when the
+        store has it as shown, or the refusal banner says more)."""
+        state = detail.sync_state
+        if state == case_states.PENDING:
+            if detail.revision == 0:
+                return self.tr("Pas encore transmis au stockage central")
+            return self.tr("Modifications pas encore transmises au stockage central")
+        if state == case_states.CONFLICT:
+            return self.tr("Conflit à régler : un collègue a modifié les mêmes champs")
+        if state == case_states.AWAITED:
+            return self.tr("Copie du stockage central à récupérer à la prochaine synchronisation")
+        return ""
 
     def _fact_texts(self, detail: CaseDetail) -> dict[str, str]:
         case, lang, catalogue = detail.summary, self._lang, self._catalogue
@@ -635,7 +760,47 @@ class CaseDetailView(QScrollArea):
             )
         if event.kind == "updated":
             return self.tr("Dossier modifié"), _esc(self._updated_text(data))
+        if event.kind == "resent":
+            return self.tr("Corrigé et renvoyé au stockage central"), self._resent_html(data)
+        if event.kind == "dropped":
+            return self.tr("Modification refusée abandonnée"), self._dropped_html(data)
         return event.kind, _esc(", ".join(f"{k} : {v}" for k, v in data.items()))
+
+    def _refused_for(self, data: dict[str, Any]) -> str:
+        problems = [p for p in data.get("problems") or [] if isinstance(p, dict)]
+        if not problems:
+            return ""
+        lines = [problem_line(p) for p in store_problems({"problems": problems})]
+        return "<br>" + _esc(self.tr("Refusée pour : %1").replace("%1", " ; ".join(lines)))
+
+    def _resent_html(self, data: dict[str, Any]) -> str:
+        text = _esc(change_label(str(data.get("op", ""))))
+        fields = data.get("fields")
+        if isinstance(fields, dict) and fields:
+            if str(data.get("op")) == NOTE:
+                text += " — " + _esc(self.tr("texte corrigé"))
+            else:
+                text += " — " + _esc(self._updated_text({"fields": fields}))
+        return text + self._refused_for(data)
+
+    def _dropped_html(self, data: dict[str, Any]) -> str:
+        op = str(data.get("op", ""))
+        text = _esc(change_label(op))
+        fields = data.get("fields")
+        if op == UPDATE and isinstance(fields, dict):
+            values = " ; ".join(
+                self.tr("%1 : %2").replace("%1", field_label(str(k))).replace("%2", str(v))
+                for k, v in fields.items()
+            )
+            text += "<br>" + _esc(self.tr("Valeurs abandonnées : %1").replace("%1", values))
+        elif op == NOTE and data.get("text"):
+            note = _esc(str(data["text"])).replace("\n", "<br>")
+            text += "<br>" + _esc(self.tr("Texte abandonné :")) + " " + note
+        elif op == CREATE and data.get("description"):
+            text += "<br>" + _esc(
+                self.tr("Description : %1").replace("%1", str(data["description"]))
+            )
+        return text + self._refused_for(data)
 
     def _routed_text(self, data: dict[str, Any]) -> str:
         catalogue, lang = self._catalogue, self._lang
@@ -718,6 +883,10 @@ class CaseHistoryPanel(QWidget):
         self._requested: str | None = None  # the case whose detail was asked for last
         self._saving_note = False
         self._saving_edit = False
+        self._settling = False  # a drop or a removal on its way
+        self._fetch_copy: StoreCopyFetcher | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.note_correction: NoteCorrection | None = None
         self.suggestion_buttons: list[QPushButton] = []
 
         self._build_search()
@@ -806,6 +975,9 @@ class CaseHistoryPanel(QWidget):
         self.detail.edit_button.clicked.connect(self.start_edit)
         self.detail.editor.saveRequested.connect(self.save_edit)
         self.detail.editor.cancelRequested.connect(self.cancel_edit)
+        self.detail.banner.correctRequested.connect(self.correct_refusal)
+        self.detail.banner.dropRequested.connect(self.confirm_drop)
+        self.detail.banner.removeRequested.connect(self.confirm_remove)
         # Esc from anywhere in the panel goes back to the search field (from a correction
         # being typed, it gives the correction up first).
         QShortcut(
@@ -836,6 +1008,18 @@ class CaseHistoryPanel(QWidget):
         self._start_search()
         if self._requested is not None and self.detail.detail is None:
             self._load_case(self._requested)
+
+    def set_store_copy_fetcher(self, fetch: StoreCopyFetcher | None) -> None:
+        """How to ask the central store for its copy of a case (the sync's connection);
+        None: no store to ask now (the copy comes at the next sync)."""
+        self._fetch_copy = fetch
+
+    def refresh_shown(self) -> None:
+        """A sync round ended: the open case reads again (a change just refused, or a
+        store copy just brought in)."""
+        case_number = self.shown_case
+        if case_number is not None and self._requested == case_number and not self._settling:
+            self._load_case(case_number)
 
     def _escape(self) -> None:
         if self.detail.editing:
@@ -873,8 +1057,10 @@ class CaseHistoryPanel(QWidget):
                 self.tr("Créé le"),
                 self.tr("Échéance"),
                 self.tr("Retard"),
+                self.tr("Stockage central"),
             ),
             self.tr("En retard"),
+            self.tr("Refusé"),
         )
         self._render_search()
         self.detail.retranslate()
@@ -1037,7 +1223,11 @@ class CaseHistoryPanel(QWidget):
             return
         # The station may have been set since (first start): corrections can be saved now.
         self.detail.set_editable(workspace.profile is not None)
+        self._show_detail(detail)
+
+    def _show_detail(self, detail: CaseDetail) -> None:
         self.detail.show_detail(detail)
+        self.model.update_case(detail.summary)
 
     # -- notes --------------------------------------------------------------------------
     def add_note(self) -> None:
@@ -1066,7 +1256,7 @@ class CaseHistoryPanel(QWidget):
             self.detail.set_note_busy(False)
         self.detail.note_saved()
         if self.shown_case == case_number:
-            self.detail.show_detail(detail)
+            self._show_detail(detail)
         self.statusMessage.emit(self.tr("Note ajoutée au dossier %1").replace("%1", case_number))
 
     # -- corrections --------------------------------------------------------------------
@@ -1081,26 +1271,43 @@ class CaseHistoryPanel(QWidget):
 
     def save_edit(self) -> None:
         """Save what the agent changed in the case's fields, off the UI thread."""
-        case_number, workspace = self.detail.editor.case_number, self._workspace
+        editor = self.detail.editor
+        case_number, workspace = editor.case_number, self._workspace
         if self._saving_edit or not self.detail.editing or case_number is None:
             return
-        changes = self.detail.editor.changes()
-        if not changes or workspace is None:
+        seq = editor.resend_seq
+        # A refused change is resent whole (the store may have changed its rules since),
+        # an ordinary correction only with what changed.
+        changes = editor.changes() if seq is None else editor.typed()
+        if workspace is None or (seq is None and not changes):
             self.detail.stop_edit()
             return
         self._saving_edit = True
-        self.detail.editor.clear_problems()
-        self.detail.editor.set_busy(True)
-        self._background.spawn(self._save_edit(workspace, case_number, changes))
+        editor.clear_problems()
+        editor.set_busy(True)
+        self._background.spawn(self._save_edit(workspace, case_number, changes, seq))
 
     async def _save_edit(
-        self, workspace: Workspace, case_number: str, changes: dict[str, str]
+        self,
+        workspace: Workspace,
+        case_number: str,
+        changes: dict[str, str],
+        seq: int | None = None,
     ) -> None:
         editor = self.detail.editor
         try:
-            detail = await self._background.run(workspace.edit_request, case_number, changes)
+            if seq is None:
+                detail = await self._background.run(workspace.edit_request, case_number, changes)
+            else:
+                detail = await self._background.run(workspace.resend_refused, seq, changes)
         except ValidationError as exc:  # what was typed stays, each problem under its field
             editor.show_problems(exc.problems)
+            return
+        except RefusalGone:  # settled meanwhile: the case as it now reads, typing kept
+            editor.show_error(
+                self.tr("Cette modification refusée a déjà été réglée : rien n'a été renvoyé.")
+            )
+            self.refresh_shown()
             return
         except Exception as exc:  # shown to the agent; the typed values stay
             editor.show_error(
@@ -1115,9 +1322,265 @@ class CaseHistoryPanel(QWidget):
             editor.set_busy(False)
         if self.shown_case == case_number:
             self.detail.stop_edit()
-            self.detail.show_detail(detail)
+            self._show_detail(detail)
+            if seq is not None:
+                self.detail.focus_case()
+        if seq is None:
+            message = self.tr(
+                "Dossier %1 modifié : les changements seront transmis au stockage central."
+            )
+        else:
+            message = self.tr(
+                "Dossier %1 corrigé : la correction sera renvoyée au stockage central."
+            )
+        self.statusMessage.emit(message.replace("%1", case_number))
+
+    # -- refused changes ----------------------------------------------------------------
+    def _refusal(self, seq: int) -> Refusal | None:
+        detail = self.detail.detail
+        return next((r for r in detail.refusals if r.seq == seq), None) if detail else None
+
+    def _case_label(self) -> str:
+        """The open case as a confirmation names it: its number and its service."""
+        detail = self.detail.detail
+        if detail is None:
+            return ""
+        case = detail.summary
+        service = fmt.service_name(
+            self.model.catalogue, case.service_code, case.service_name, self._lang
+        )
+        return f"{case.case_number} ({service})"
+
+    def correct_refusal(self, seq: int) -> None:
+        """Corriger et renvoyer: the correction form (a creation or a correction), or the
+        note's text in a window of its own."""
+        refusal = self._refusal(seq)
+        if refusal is None or self._workspace is None:
+            return
+        if refusal.type == NOTE:
+            self._correct_note(refusal)
+        else:
+            self.detail.start_resend(seq)
+
+    def _correct_note(self, refusal: Refusal) -> None:
+        dialog = NoteCorrection(refusal, self)
+        self.note_correction = dialog
+        dialog.submitted.connect(lambda text: self._resend_note(dialog, text))
+        dialog.open()
+
+    def _resend_note(self, dialog: NoteCorrection, text: str) -> None:
+        if self._workspace is not None:
+            dialog.set_busy(True)
+            self._background.spawn(self._save_note_resend(self._workspace, dialog, text))
+
+    async def _save_note_resend(
+        self, workspace: Workspace, dialog: NoteCorrection, text: str
+    ) -> None:
+        seq, case_number = dialog.refusal.seq, dialog.refusal.target
+        try:
+            detail = await self._background.run(workspace.resend_refused_note, seq, text)
+        except ValidationError as exc:
+            dialog.show_problem("\n".join(fmt.problem_text(p) for p in exc.problems))
+            return
+        except RefusalGone:
+            dialog.reject()
+            self.refresh_shown()
+            return
+        except Exception as exc:  # shown; the typed text stays in the window
+            dialog.show_problem(
+                self.tr("La note n'a pas pu être renvoyée (%1) : réessayez.").replace(
+                    "%1", fmt.failure_reason(exc)
+                )
+            )
+            return
+        finally:
+            dialog.set_busy(False)
+        dialog.accept()
+        if self.shown_case == case_number:
+            self._show_detail(detail)
+            self.detail.focus_case()
         self.statusMessage.emit(
             self.tr(
-                "Dossier %1 modifié : les changements seront transmis au stockage central."
+                "Note du dossier %1 corrigée : elle sera renvoyée au stockage central."
             ).replace("%1", case_number)
         )
+
+    def _confirm(self, title: str, text: str, action: str, then: Callable[[], None]) -> None:
+        """A question the agent answers before anything is dropped or removed; Annuler is
+        the default, the action has its own mnemonic."""
+        box = QMessageBox(self)
+        box.setObjectName("refusalConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        yes.setObjectName("refusalConfirmYes")
+        no = box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.buttonClicked.connect(lambda clicked: then() if clicked is yes else None)
+        self.confirm_box = box
+        box.open()
+
+    def confirm_drop(self, seq: int) -> None:
+        """Abandonner: after a confirmation naming the case and what goes."""
+        refusal = self._refusal(seq)
+        if refusal is None or self._workspace is None or self._settling:
+            return
+        case = self._case_label()
+        if refusal.type == CREATE:
+            text = self.tr(
+                "Abandonner la création du dossier %1 ?\n\nLe stockage central l'a refusée. "
+                "Elle sera retirée de la file d'envoi (l'historique du dossier le dira) et "
+                "la copie du stockage central sera demandée. S'il n'en a aucune, vous pourrez "
+                "retirer le dossier de ce poste."
+            )
+        elif refusal.type == UPDATE:
+            names = ", ".join(field_label(f) for f in refusal.edited_fields)
+            text = self.tr(
+                "Abandonner la modification du dossier %1 ?\n\nChamps modifiés : %2. Elle "
+                "sera retirée de la file d'envoi ; ses valeurs restent lisibles dans "
+                "l'historique, et le dossier reprendra la copie du stockage central."
+            ).replace("%2", names)
+        elif refusal.type == NOTE:
+            text = self.tr(
+                "Abandonner la note refusée du dossier %1 ?\n\nElle sera retirée de la "
+                "file d'envoi ; son texte reste lisible dans l'historique."
+            )
+        else:
+            text = self.tr(
+                "Abandonner « %2 » sur le dossier %1 ?\n\nL'opération refusée sera retirée "
+                "de la file d'envoi ; l'historique du dossier le dira."
+            ).replace("%2", change_label(refusal.type))
+        self._confirm(
+            self.tr("Abandonner une modification refusée"),
+            text.replace("%1", case),
+            self.tr("&Abandonner"),
+            lambda: self._start_drop(seq),
+        )
+
+    def _start_drop(self, seq: int) -> None:
+        workspace = self._workspace
+        if workspace is not None and not self._settling:
+            self._settling = True
+            self._background.spawn(self._drop(workspace, seq))
+
+    async def _drop(self, workspace: Workspace, seq: int) -> None:
+        absent = False
+        try:
+            try:
+                dropped = await self._background.run(workspace.drop_refused, seq)
+            except RefusalGone:
+                self._settling = False
+                self.refresh_shown()
+                return
+            except Exception as exc:  # shown; nothing was dropped
+                self.statusMessage.emit(
+                    self.tr("Rien n'a été abandonné : %1").replace("%1", fmt.failure_reason(exc))
+                )
+                return
+            try:
+                absent = await self._bring_store_copy(workspace, dropped.case_number)
+            except Exception as exc:  # the case keeps its mark: the next sync completes it
+                self.statusMessage.emit(
+                    self.tr(
+                        "Modification abandonnée, mais la copie du stockage central n'a pas pu "
+                        "être appliquée (%1) : elle le sera à la prochaine synchronisation."
+                    ).replace("%1", fmt.failure_reason(exc))
+                )
+                self._settling = False
+                self.refresh_shown()
+        finally:
+            self._settling = False
+        if absent:
+            self.confirm_remove()
+
+    async def _bring_store_copy(self, workspace: Workspace, case_number: str) -> bool:
+        """The store's copy of the case, applied and shown; offline, it comes at the next
+        sync (the case says so meanwhile). True: the store has no copy of the open case."""
+        record: dict[str, Any] | None = None
+        reached = self._fetch_copy is not None
+        if self._fetch_copy is not None:
+            try:
+                record = await self._fetch_copy(case_number)
+            except Exception:  # offline, signed out, busy: the next sync asks again
+                reached = False
+        if not reached:
+            detail = await self._background.run(workspace.case_detail, case_number)
+            self._show_if_open(case_number, detail)
+            self.statusMessage.emit(
+                self.tr(
+                    "Modification abandonnée. Le stockage central est injoignable : sa copie du "
+                    "dossier %1 sera récupérée à la prochaine synchronisation."
+                ).replace("%1", case_number)
+            )
+            return False
+        detail = await self._background.run(workspace.take_store_copy, case_number, record)
+        self._show_if_open(case_number, detail)
+        if record is not None:
+            self.statusMessage.emit(
+                self.tr(
+                    "Modification abandonnée : le dossier %1 montre la copie du stockage central."
+                ).replace("%1", case_number)
+            )
+            return False
+        self.statusMessage.emit(
+            self.tr("Le stockage central n'a aucune copie du dossier %1.").replace(
+                "%1", case_number
+            )
+        )
+        return detail is not None and self.shown_case == case_number
+
+    def _show_if_open(self, case_number: str, detail: CaseDetail | None) -> None:
+        if detail is not None and self.shown_case == case_number:
+            self._show_detail(detail)
+            self.detail.focus_case()
+
+    def confirm_remove(self) -> None:
+        """A case the store has no copy of: removed from this workstation on the agent's
+        word, told what goes with it."""
+        detail = self.detail.detail
+        if detail is None or detail.sync_state != case_states.ABSENT or self._settling:
+            return
+        case_number = detail.summary.case_number
+        self._confirm(
+            self.tr("Retirer le dossier de ce poste"),
+            self.tr(
+                "Le stockage central n'a aucune copie du dossier %1.\n\nLe retirer de ce "
+                "poste ? Sa description, son historique et ses notes seront effacés de ce "
+                "poste ; il n'existe nulle part ailleurs."
+            ).replace("%1", self._case_label()),
+            self.tr("&Retirer le dossier"),
+            lambda: self._start_remove(case_number),
+        )
+
+    def _start_remove(self, case_number: str) -> None:
+        workspace = self._workspace
+        if workspace is not None and not self._settling:
+            self._settling = True
+            self._background.spawn(self._remove(workspace, case_number))
+
+    async def _remove(self, workspace: Workspace, case_number: str) -> None:
+        try:
+            await self._background.run(workspace.remove_local_case, case_number)
+        except Exception as exc:  # RefusalGone included: the case stays, as it reads now
+            self.statusMessage.emit(
+                self.tr("Le dossier %1 n'a pas été retiré : %2")
+                .replace("%1", case_number)
+                .replace("%2", fmt.failure_reason(exc))
+            )
+            self._settling = False
+            self.refresh_shown()
+            return
+        self._settling = False
+        if self.shown_case == case_number:
+            self._requested = None
+            self.detail.show_detail(None)
+            self.focus_search()
+        self.statusMessage.emit(
+            self.tr(
+                "Dossier %1 retiré de ce poste : le stockage central n'en avait aucune copie."
+            ).replace("%1", case_number)
+        )
+        self._start_search()

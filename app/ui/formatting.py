@@ -200,6 +200,26 @@ def _templates() -> dict[str, str]:
             "Formatting", "Choisissez le résultat de l'interaction."
         ),
         "no_interaction": QCoreApplication.translate("Formatting", "Aucune interaction en cours."),
+        # What the central store refused (its messages are English: app.services.outbox).
+        "store_too_long": QCoreApplication.translate(
+            "Formatting", "Trop long : %1 caractères, le stockage central en accepte %2 au plus."
+        ),
+        "store_no_case": QCoreApplication.translate(
+            "Formatting",
+            "Le stockage central n'a pas ce dossier : sa création ne lui est pas parvenue.",
+        ),
+        "store_unknown_place": QCoreApplication.translate(
+            "Formatting", "Arrondissement inconnu du stockage central : « %1 »."
+        ),
+        "store_too_old": QCoreApplication.translate(
+            "Formatting",
+            "Saisie il y a plus de 90 jours : le stockage central ne l'accepte plus.",
+        ),
+        "refusal_blocked": QCoreApplication.translate(
+            "Formatting",
+            "Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette "
+            "modification.",
+        ),
     }
 
 

@@ -28,6 +28,7 @@ from app.services.search import SearchResult
 from app.services.settings_rules import SYSTEM, ConsoleSettings
 from app.services.workspace import Recovery, StoreTooNewError, Workspace
 from app.sync.client import Session
+from app.sync.engine import ONLINE, SyncStatus
 from app.ui import formatting as fmt
 from app.ui import settings
 from app.ui.article_view import ArticlePanel
@@ -326,6 +327,11 @@ class MainWindow(QMainWindow):
         controller.statusChanged.connect(self.download.show_status)
         self.sync_indicator.clicked.connect(controller.show_window)
         controller.roleChanged.connect(self._on_role)
+        # A refused change's way out: the store's copy of a case, and the case from the
+        # sync window; after each round, the open case reads again.
+        controller.openCase.connect(self.open_case)
+        controller.statusChanged.connect(self._after_round)
+        self.cases.set_store_copy_fetcher(controller.fetch_request)
         self.sync_indicator.show()
         for action in (self.login_action, self.logout_action, self.logout_clear_action):
             action.setVisible(True)
@@ -334,6 +340,10 @@ class MainWindow(QMainWindow):
         self.cases.statusMessage.connect(lambda _text: controller.poke())
         self.interaction.interactionChanged.connect(lambda _view: controller.poke())
         self.form.citizen.citizenEdited.connect(lambda _match: controller.poke())
+
+    def _after_round(self, status: SyncStatus) -> None:
+        if status.state == ONLINE:
+            self.cases.refresh_shown()
 
     def _on_role(self, role: str) -> None:
         self.indicators_action.setVisible(role in SUPERVISOR_ROLES)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.services.workspace import Workspace
-from app.sync.client import Session, SyncClient
+from app.sync.client import Offline, Session, SyncClient
 from app.sync.credentials import TokenStore, workstation
 from app.sync.engine import SIGNED_OUT, SyncEngine, SyncStatus
 from app.ui.background import Background
@@ -25,6 +25,7 @@ from app.ui.sync_status import SyncDialog
 class SyncController(QObject):
     statusChanged = Signal(object)  # SyncStatus
     roleChanged = Signal(str)  # the signed-in user's role on the server; "" when signed out
+    openCase = Signal(str)  # the agent asked to see a case (from the sync window)
 
     def __init__(
         self,
@@ -191,8 +192,22 @@ class SyncController(QObject):
         self.sync_dialog = SyncDialog(self.status, None, self._parent)
         self.sync_dialog.syncNow.connect(self.poke)
         self.sync_dialog.settleConflicts.connect(self.show_conflicts)
+        self.sync_dialog.openCase.connect(self._open_case)
         self.sync_dialog.open()
         self._background.spawn(self._load_ops(workspace))
+
+    def _open_case(self, case_number: str) -> None:
+        if self.sync_dialog is not None:
+            self.sync_dialog.accept()
+        self.openCase.emit(case_number)
+
+    async def fetch_request(self, case_number: str) -> dict[str, Any] | None:
+        """The central store's copy of one case (None: it has none), asked on the sync
+        engine's own connection and network thread; raises Offline when not connected."""
+        engine = self.engine
+        if engine is None or engine.client.token is None:
+            raise Offline("not connected to the central store")
+        return await engine.fetch_request(case_number)
 
     def show_conflicts(self) -> None:
         """Both values of each clashing field, for the agent to choose; the choice is

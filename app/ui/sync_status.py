@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -20,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.outbox import OpView
+from app.services.outbox import OpView, store_problems
 from app.sync.engine import ERROR, OFFLINE, ONLINE, SIGNED_OUT, SYNCING, SyncStatus
 from app.ui import formatting as fmt
+from app.ui.refusal_banner import problem_line
 
 _COLOURS = {
     ONLINE: "#1e6b34",
@@ -144,6 +147,7 @@ class OfflineBanner(QLabel):
 class SyncDialog(QDialog):
     syncNow = Signal()
     settleConflicts = Signal()
+    openCase = Signal(str)  # a case number: its operation's row was opened
 
     def __init__(
         self,
@@ -164,6 +168,19 @@ class SyncDialog(QDialog):
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        # Enter or a double click on a case's operation opens the case.
+        self.table.doubleClicked.connect(self._open_row)
+        self.table.installEventFilter(self)
+        self.ops: list[OpView] = []
+        self.open_button = QPushButton(self.tr("Ouvrir le dossier"), self)
+        self.open_button.setObjectName("openCase")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex()))
+        self.table.currentCellChanged.connect(lambda *_: self._update_open())
         self.sync_button = QPushButton(self.tr("Synchroniser maintenant"), self)
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.syncNow.emit)
@@ -176,6 +193,7 @@ class SyncDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.open_button)
         layout.addWidget(self.sync_button)
         layout.addWidget(self.conflicts_button)
         layout.addWidget(buttons)
@@ -202,12 +220,12 @@ class SyncDialog(QDialog):
             "rejected": self.tr("Refusée par le registre"),
             "conflict": self.tr("Conflit à régler"),
         }
+        self.ops = list(ops)
         self.table.setRowCount(len(ops))
         for row, op in enumerate(ops):
             detail = ""
             if op.answer:
-                problems = op.answer.get("problems") or []
-                detail = "; ".join(f"{p.get('field')}: {p.get('message')}" for p in problems)
+                detail = " ; ".join(problem_line(p) for p in store_problems(op.answer))
                 if op.answer.get("fields"):
                     detail = self.tr("Champs modifiés par un collègue : %1").replace(
                         "%1", ", ".join(op.answer["fields"])
@@ -217,3 +235,36 @@ class SyncDialog(QDialog):
             ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        # The first refused change on a case, ready to open.
+        first = next((i for i, op in enumerate(ops) if _case_of(op) and op.state != "pending"), 0)
+        if ops:
+            self.table.selectRow(first)
+        self._update_open()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._open_row(self.table.currentIndex())
+            return True  # not the dialog's default button as well
+        return super().eventFilter(watched, event)
+
+    def _update_open(self) -> None:
+        row = self.table.currentRow()
+        op = self.ops[row] if 0 <= row < len(self.ops) else None
+        self.open_button.setEnabled(op is not None and bool(_case_of(op)))
+
+    def _open_row(self, index: QModelIndex) -> None:
+        row = index.row() if index.isValid() else -1
+        op = self.ops[row] if 0 <= row < len(self.ops) else None
+        case_number = _case_of(op) if op is not None else ""
+        if case_number:
+            self.openCase.emit(case_number)
+
+
+def _case_of(op: OpView) -> str:
+    """The case an operation is about ("" for a citizen, an interaction...)."""
+    return op.target if op.type.startswith("request.") else ""

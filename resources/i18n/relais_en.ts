@@ -87,263 +87,318 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="465"/>
+        <location filename="../../app/ui/case_history.py" line="566"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>No case open. Search for a case above, then ↓ and Enter to show it here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="472"/>
+        <location filename="../../app/ui/case_history.py" line="573"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="473"/>
-        <location filename="../../app/ui/case_history.py" line="556"/>
+        <location filename="../../app/ui/case_history.py" line="574"/>
+        <location filename="../../app/ui/case_history.py" line="674"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="474"/>
+        <location filename="../../app/ui/case_history.py" line="641"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="475"/>
+        <location filename="../../app/ui/case_history.py" line="575"/>
         <source>Citoyens concernés</source>
         <translation>Citizens concerned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="476"/>
+        <location filename="../../app/ui/case_history.py" line="576"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="477"/>
+        <location filename="../../app/ui/case_history.py" line="577"/>
         <source>Précisions</source>
         <translation>Additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="478"/>
+        <location filename="../../app/ui/case_history.py" line="578"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="479"/>
+        <location filename="../../app/ui/case_history.py" line="579"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="480"/>
+        <location filename="../../app/ui/case_history.py" line="580"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>What the citizen said or what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="481"/>
+        <location filename="../../app/ui/case_history.py" line="581"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="482"/>
+        <location filename="../../app/ui/case_history.py" line="582"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Add the note (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="483"/>
+        <location filename="../../app/ui/case_history.py" line="583"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="485"/>
+        <location filename="../../app/ui/case_history.py" line="585"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Correct this case&apos;s description or location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="492"/>
+        <location filename="../../app/ui/case_history.py" line="592"/>
         <source>Type de demande :</source>
         <translation>Request type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="493"/>
+        <location filename="../../app/ui/case_history.py" line="593"/>
         <source>Nature :</source>
         <translation>Nature:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="494"/>
+        <location filename="../../app/ui/case_history.py" line="594"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="495"/>
+        <location filename="../../app/ui/case_history.py" line="595"/>
         <source>Canal :</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="496"/>
+        <location filename="../../app/ui/case_history.py" line="596"/>
         <source>Créé le :</source>
         <translation>Created:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="497"/>
+        <location filename="../../app/ui/case_history.py" line="597"/>
         <source>Échéance :</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="498"/>
+        <location filename="../../app/ui/case_history.py" line="598"/>
         <source>Adresse :</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="499"/>
+        <location filename="../../app/ui/case_history.py" line="599"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="500"/>
+        <location filename="../../app/ui/case_history.py" line="600"/>
         <source>Unité responsable :</source>
         <translation>Responsible unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="501"/>
+        <location filename="../../app/ui/case_history.py" line="601"/>
         <source>Prise en charge par :</source>
         <translation>Handled by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="502"/>
+        <location filename="../../app/ui/case_history.py" line="602"/>
         <source>Doublon du dossier :</source>
         <translation>Duplicate of case:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="570"/>
+        <location filename="../../app/ui/case_history.py" line="642"/>
+        <source>Modifications pas encore transmises au stockage central</source>
+        <translation>Changes not yet sent to the central store</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="644"/>
+        <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
+        <translation>Conflict to settle: a colleague changed the same fields</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="646"/>
+        <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
+        <translation>The central store&apos;s copy will be fetched at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="688"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>None: anonymous report.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="621"/>
+        <location filename="../../app/ui/case_history.py" line="739"/>
         <source>Aucun événement.</source>
         <translation>No events.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="629"/>
+        <location filename="../../app/ui/case_history.py" line="747"/>
         <source>Demande créée</source>
         <translation>Request created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="629"/>
+        <location filename="../../app/ui/case_history.py" line="747"/>
         <source>Canal : %1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="631"/>
+        <location filename="../../app/ui/case_history.py" line="749"/>
         <source>Acheminée</source>
         <translation>Routed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="633"/>
+        <location filename="../../app/ui/case_history.py" line="751"/>
         <source>Statut modifié</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="635"/>
+        <location filename="../../app/ui/case_history.py" line="753"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="637"/>
+        <location filename="../../app/ui/case_history.py" line="755"/>
         <source>Doublon</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="640"/>
+        <location filename="../../app/ui/case_history.py" line="758"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citizen added to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="644"/>
+        <location filename="../../app/ui/case_history.py" line="762"/>
         <source>Dossier modifié</source>
         <translation>Case updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="651"/>
+        <location filename="../../app/ui/case_history.py" line="764"/>
+        <source>Corrigé et renvoyé au stockage central</source>
+        <translation>Corrected and sent again to the central store</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="766"/>
+        <source>Modification refusée abandonnée</source>
+        <translation>Refused change dropped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="774"/>
+        <source>Refusée pour : %1</source>
+        <translation>Refused for: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="781"/>
+        <source>texte corrigé</source>
+        <translation>text corrected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="792"/>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="795"/>
+        <source>Valeurs abandonnées : %1</source>
+        <translation>Dropped values: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="798"/>
+        <source>Texte abandonné :</source>
+        <translation>Dropped text:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="801"/>
+        <source>Description : %1</source>
+        <translation>Description: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="809"/>
         <source>Unité responsable : %1</source>
         <translation>Responsible unit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="657"/>
+        <location filename="../../app/ui/case_history.py" line="815"/>
         <source>prise en charge par %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="659"/>
+        <location filename="../../app/ui/case_history.py" line="817"/>
         <source>(hors des heures de bureau)</source>
         <translation>(outside office hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="662"/>
+        <location filename="../../app/ui/case_history.py" line="820"/>
         <source>(réassignée)</source>
         <translation>(reassigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="664"/>
+        <location filename="../../app/ui/case_history.py" line="822"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(borough changed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="677"/>
+        <location filename="../../app/ui/case_history.py" line="835"/>
         <source>Doublon du dossier %1</source>
         <translation>Duplicate of case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="678"/>
+        <location filename="../../app/ui/case_history.py" line="836"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Case %1 is a duplicate of this one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="684"/>
+        <location filename="../../app/ui/case_history.py" line="842"/>
         <source>numéro civique</source>
         <translation>civic number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="685"/>
+        <location filename="../../app/ui/case_history.py" line="843"/>
         <source>rue</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="686"/>
+        <location filename="../../app/ui/case_history.py" line="844"/>
         <source>code postal</source>
         <translation>postal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="687"/>
+        <location filename="../../app/ui/case_history.py" line="845"/>
         <source>arrondissement</source>
         <translation>borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="688"/>
+        <location filename="../../app/ui/case_history.py" line="846"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="689"/>
+        <location filename="../../app/ui/case_history.py" line="847"/>
         <source>précisions</source>
         <translation>additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="690"/>
+        <location filename="../../app/ui/case_history.py" line="848"/>
         <source>type de demande</source>
         <translation>request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="691"/>
+        <location filename="../../app/ui/case_history.py" line="849"/>
         <source>échéance</source>
         <translation>due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="692"/>
+        <location filename="../../app/ui/case_history.py" line="850"/>
         <source>prise en charge</source>
         <translation>handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="705"/>
+        <location filename="../../app/ui/case_history.py" line="863"/>
         <source>Champs modifiés : %1</source>
         <translation>Fields changed: %1</translation>
     </message>
@@ -351,47 +406,52 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="137"/>
+        <location filename="../../app/ui/case_editor.py" line="141"/>
         <source>Description :</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="138"/>
+        <location filename="../../app/ui/case_editor.py" line="142"/>
         <source>N° civique :</source>
         <translation>Civic no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="139"/>
+        <location filename="../../app/ui/case_editor.py" line="143"/>
         <source>Rue :</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="140"/>
+        <location filename="../../app/ui/case_editor.py" line="144"/>
         <source>Code postal :</source>
         <translation>Postal code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="141"/>
+        <location filename="../../app/ui/case_editor.py" line="145"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="146"/>
+        <location filename="../../app/ui/case_editor.py" line="156"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="147"/>
+        <location filename="../../app/ui/case_editor.py" line="151"/>
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="184"/>
+        <location filename="../../app/ui/case_editor.py" line="158"/>
+        <source>Renvoyer au stockage central (Ctrl+Entrée)</source>
+        <translation>Send again to the central store (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="203"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="244"/>
+        <location filename="../../app/ui/case_editor.py" line="268"/>
         <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
         <translation>This case is closed: it can no longer be changed.</translation>
     </message>
@@ -399,92 +459,102 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="870"/>
+        <location filename="../../app/ui/case_history.py" line="1047"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="872"/>
+        <location filename="../../app/ui/case_history.py" line="1049"/>
         <source>Recherche de dossiers</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="873"/>
+        <location filename="../../app/ui/case_history.py" line="1050"/>
         <source>Dossiers trouvés</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="874"/>
+        <location filename="../../app/ui/case_history.py" line="1051"/>
         <source>Vouliez-vous dire :</source>
         <translation>Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="877"/>
+        <location filename="../../app/ui/case_history.py" line="1054"/>
         <source>Dossier</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="878"/>
+        <location filename="../../app/ui/case_history.py" line="1055"/>
         <source>Type de demande</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="879"/>
+        <location filename="../../app/ui/case_history.py" line="1056"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="880"/>
+        <location filename="../../app/ui/case_history.py" line="1057"/>
         <source>Créé le</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="881"/>
+        <location filename="../../app/ui/case_history.py" line="1058"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="882"/>
+        <location filename="../../app/ui/case_history.py" line="1059"/>
         <source>Retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="884"/>
+        <location filename="../../app/ui/case_history.py" line="1060"/>
+        <source>Stockage central</source>
+        <translation>Central store</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1062"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="915"/>
+        <location filename="../../app/ui/case_history.py" line="1063"/>
+        <source>Refusé</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1094"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="933"/>
+        <location filename="../../app/ui/case_history.py" line="1112"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="934"/>
+        <location filename="../../app/ui/case_history.py" line="1113"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="935"/>
+        <location filename="../../app/ui/case_history.py" line="1114"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="936"/>
+        <location filename="../../app/ui/case_history.py" line="1115"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="944"/>
+        <location filename="../../app/ui/case_history.py" line="1123"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="951"/>
+        <location filename="../../app/ui/case_history.py" line="1130"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -492,141 +562,266 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="963"/>
+        <location filename="../../app/ui/case_history.py" line="1142"/>
         <source>%1 ?</source>
         <translation>%1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="966"/>
+        <location filename="../../app/ui/case_history.py" line="1145"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1036"/>
+        <location filename="../../app/ui/case_history.py" line="1215"/>
         <source>Dossier illisible : %1</source>
         <translation>Case cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1042"/>
+        <location filename="../../app/ui/case_history.py" line="1221"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1068"/>
+        <location filename="../../app/ui/case_history.py" line="1251"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1077"/>
+        <location filename="../../app/ui/case_history.py" line="1260"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <location filename="../../app/ui/case_history.py" line="1308"/>
+        <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
+        <translation>This refused change was already settled: nothing was sent again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1315"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The changes could not be saved (%1). Nothing was erased: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1128"/>
+        <location filename="../../app/ui/case_history.py" line="1330"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Case %1 changed: the changes will be sent to the central store.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1334"/>
+        <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
+        <translation>Case %1 corrected: the correction will be sent again to the central store.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1391"/>
+        <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
+        <translation>The note could not be sent again (%1): try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1404"/>
+        <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
+        <translation>Note on case %1 corrected: it will be sent again to the central store.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1419"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1434"/>
+        <source>Abandonner la création du dossier %1 ?
+
+Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
+        <translation>Drop the creation of case %1?
+
+The central store refused it. It will be taken out of the sending queue (the case&apos;s history will say so) and the central store&apos;s copy will be asked for. If it has none, you can remove the case from this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1442"/>
+        <source>Abandonner la modification du dossier %1 ?
+
+Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
+        <translation>Drop the change to case %1?
+
+Fields changed: %2. It will be taken out of the sending queue; its values stay readable in the history, and the case will take the central store&apos;s copy again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1448"/>
+        <source>Abandonner la note refusée du dossier %1 ?
+
+Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
+        <translation>Drop the refused note on case %1?
+
+It will be taken out of the sending queue; its text stays readable in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1453"/>
+        <source>Abandonner « %2 » sur le dossier %1 ?
+
+L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
+        <translation>Drop “%2” on case %1?
+
+The refused operation will be taken out of the sending queue; the case&apos;s history will say so.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1457"/>
+        <source>Abandonner une modification refusée</source>
+        <translation>Drop a refused change</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1459"/>
+        <source>&amp;Abandonner</source>
+        <translation>&amp;Drop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1480"/>
+        <source>Rien n&apos;a été abandonné : %1</source>
+        <translation>Nothing was dropped: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1488"/>
+        <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
+        <translation>Change dropped, but the central store&apos;s copy could not be applied (%1): it will be at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1514"/>
+        <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
+        <translation>Change dropped. The central store cannot be reached: its copy of case %1 will be fetched at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1524"/>
+        <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
+        <translation>Change dropped: case %1 shows the central store&apos;s copy.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1529"/>
+        <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
+        <translation>The central store has no copy of case %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1548"/>
+        <source>Retirer le dossier de ce poste</source>
+        <translation>Remove the case from this workstation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1550"/>
+        <source>Le stockage central n&apos;a aucune copie du dossier %1.
+
+Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
+        <translation>The central store has no copy of case %1.
+
+Remove it from this workstation? Its description, history and notes will be erased from this workstation; it exists nowhere else.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1554"/>
+        <source>&amp;Retirer le dossier</source>
+        <translation>&amp;Remove the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1569"/>
+        <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
+        <translation>Case %1 was not removed: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1583"/>
+        <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
+        <translation>Case %1 removed from this workstation: the central store had no copy of it.</translation>
     </message>
 </context>
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="308"/>
+        <location filename="../../app/ui/citizen_box.py" line="307"/>
         <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The contact information could not be saved (%1). Nothing was cleared: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="347"/>
+        <location filename="../../app/ui/citizen_box.py" line="346"/>
         <source>Citoyen</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="349"/>
+        <location filename="../../app/ui/citizen_box.py" line="348"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Search by phone or e-mail (↓ to choose)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="351"/>
+        <location filename="../../app/ui/citizen_box.py" line="350"/>
         <source>Recherche de citoyen</source>
         <translation>Citizen search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="352"/>
+        <location filename="../../app/ui/citizen_box.py" line="351"/>
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="356"/>
+        <location filename="../../app/ui/citizen_box.py" line="355"/>
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="357"/>
+        <location filename="../../app/ui/citizen_box.py" line="356"/>
         <source>Télé&amp;phone</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="358"/>
+        <location filename="../../app/ui/citizen_box.py" line="357"/>
         <source>Courr&amp;iel</source>
         <translation>E-&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="359"/>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="358"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="364"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Citoyen &amp;anonyme</source>
         <translation>&amp;Anonymous citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="365"/>
+        <location filename="../../app/ui/citizen_box.py" line="364"/>
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="366"/>
+        <location filename="../../app/ui/citizen_box.py" line="365"/>
         <source>Corriger les coordonnées de ce citoyen</source>
         <translation>Correct this citizen&apos;s contact information</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="373"/>
+        <location filename="../../app/ui/citizen_box.py" line="372"/>
         <source>Enregistrer les coordonnées</source>
         <translation>Save contact information</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="374"/>
+        <location filename="../../app/ui/citizen_box.py" line="373"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="402"/>
+        <location filename="../../app/ui/citizen_box.py" line="401"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>This request type requires the citizen&apos;s contact information.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="457"/>
+        <location filename="../../app/ui/citizen_box.py" line="456"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citizen found: ↓ then Enter to choose</numerusform>
@@ -634,17 +829,17 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="461"/>
+        <location filename="../../app/ui/citizen_box.py" line="460"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>No citizen found: Enter to add them as a new citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="468"/>
+        <location filename="../../app/ui/citizen_box.py" line="467"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Citizen lookup is unavailable right now: enter the citizen below.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="473"/>
+        <location filename="../../app/ui/citizen_box.py" line="472"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n open case</numerusform>
@@ -652,22 +847,22 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="482"/>
+        <location filename="../../app/ui/citizen_box.py" line="481"/>
         <source>Dossiers ouverts :</source>
         <translation>Open cases:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="485"/>
+        <location filename="../../app/ui/citizen_box.py" line="484"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="492"/>
+        <location filename="../../app/ui/citizen_box.py" line="494"/>
         <source>échéance %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="496"/>
+        <location filename="../../app/ui/citizen_box.py" line="498"/>
         <source>Aucun dossier ouvert.</source>
         <translation>No open cases.</translation>
     </message>
@@ -801,7 +996,7 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>DownloadProgress</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="93"/>
+        <location filename="../../app/ui/sync_status.py" line="96"/>
         <source>Téléchargement : %1 / %2 changements (%3 Mo)</source>
         <translation>Downloading: %1 / %2 changes (%3 MB)</translation>
     </message>
@@ -809,164 +1004,189 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="88"/>
+        <location filename="../../app/ui/formatting.py" line="98"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Required: fill in this field.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="89"/>
+        <location filename="../../app/ui/formatting.py" line="99"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choose the request type (type a few letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="92"/>
+        <location filename="../../app/ui/formatting.py" line="102"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choose the channel through which the citizen is contacting the City.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="95"/>
+        <location filename="../../app/ui/formatting.py" line="105"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>This request type requires the citizen&apos;s contact information: choose the citizen or enter them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="99"/>
+        <location filename="../../app/ui/formatting.py" line="109"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Give a phone number or an e-mail so the citizen can be reached.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="102"/>
+        <location filename="../../app/ui/formatting.py" line="112"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>A 10-digit number is expected, for example 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="105"/>
+        <location filename="../../app/ui/formatting.py" line="115"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>An e-mail address is expected, for example name@example.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="108"/>
+        <location filename="../../app/ui/formatting.py" line="118"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>A Canadian postal code is expected, for example H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="111"/>
+        <location filename="../../app/ui/formatting.py" line="121"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>A civic number is expected, for example 1234, 1234A or 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="114"/>
+        <location filename="../../app/ui/formatting.py" line="124"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Enter the street where the problem is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="117"/>
+        <location filename="../../app/ui/formatting.py" line="127"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choose the borough: this service is handled there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="120"/>
+        <location filename="../../app/ui/formatting.py" line="130"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 is a related city that handles this service itself: refer the citizen to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="125"/>
+        <location filename="../../app/ui/formatting.py" line="135"/>
         <source>Acheminement impossible : %1</source>
         <translation>Routing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="126"/>
+        <location filename="../../app/ui/formatting.py" line="136"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Describe what the citizen is reporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="129"/>
+        <location filename="../../app/ui/formatting.py" line="139"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Too long: %1 characters at most.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="130"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Texte attendu.</source>
         <translation>Text is expected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="131"/>
+        <location filename="../../app/ui/formatting.py" line="141"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contains an invalid character: remove it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="134"/>
+        <location filename="../../app/ui/formatting.py" line="144"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>A number is expected, for example 3 or 2.5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="137"/>
+        <location filename="../../app/ui/formatting.py" line="147"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>A date is expected, in the form YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="150"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choose one of the values offered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="141"/>
+        <location filename="../../app/ui/formatting.py" line="151"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Station code from 001 to 899, unique to this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="144"/>
+        <location filename="../../app/ui/formatting.py" line="154"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Your username: letters, digits and . _ @ - only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="147"/>
+        <location filename="../../app/ui/formatting.py" line="157"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choose your workplace.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="148"/>
+        <location filename="../../app/ui/formatting.py" line="158"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>This workstation has used up its numbers for the year: change the station code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="161"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>This case does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="154"/>
+        <location filename="../../app/ui/formatting.py" line="164"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>This citizen is no longer on file: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="157"/>
+        <location filename="../../app/ui/formatting.py" line="167"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Wrong check digit: a digit was probably mistyped. Read the number back to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="162"/>
+        <location filename="../../app/ui/formatting.py" line="172"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>A case number is expected: 12 digits, for example 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="165"/>
+        <location filename="../../app/ui/formatting.py" line="175"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choose French or English.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="168"/>
+        <location filename="../../app/ui/formatting.py" line="178"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>This case is closed: save a new request instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="171"/>
+        <location filename="../../app/ui/formatting.py" line="181"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choose the outcome of the interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="174"/>
+        <location filename="../../app/ui/formatting.py" line="184"/>
         <source>Aucune interaction en cours.</source>
         <translation>No interaction in progress.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="186"/>
+        <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
+        <translation>Too long: %1 characters, the central store takes at most %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="189"/>
+        <source>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</source>
+        <translation>The central store does not have this case: its creation never reached it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="193"/>
+        <source>Arrondissement inconnu du stockage central : « %1 ».</source>
+        <translation>Arrondissement unknown to the central store: “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="196"/>
+        <source>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</source>
+        <translation>Entered more than 90 days ago: the central store no longer accepts it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="200"/>
+        <source>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</source>
+        <translation>The central store refused something that cannot be corrected here: drop this change.</translation>
     </message>
 </context>
 <context>
@@ -1098,107 +1318,107 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Referral copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Relais — Console 311</source>
         <translation>Relais — 311 console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>P&amp;aramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Workstation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>&amp;Log in to the central store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Se &amp;déconnecter</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Log out and &amp;erase citizen data from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>New request (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Cases (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Go to search	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Indicateurs de service…</source>
         <translation>Service &amp;indicators…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>À &amp;propos de Relais</source>
         <translation>&amp;About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Bundled content not loaded (hover for details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>The English translation cannot be found; the interface stays in French.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Logged out. %n citizen record erased from this workstation.</numerusform>
@@ -1206,37 +1426,37 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Logged out. Work waiting to be sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Request %1 saved on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>Poste %1 · %2</source>
         <translation>Station %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>The central store %1 will be used from the next start of Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>From the next start, Relais will work locally only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n citizen record unused for the retention period erased from this workstation.</numerusform>
@@ -1244,42 +1464,42 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="479"/>
+        <location filename="../../app/ui/main_window.py" line="489"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>The local store cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -1287,20 +1507,43 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="526"/>
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="527"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
     </message>
 </context>
 <context>
+    <name>NoteCorrection</name>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="292"/>
+        <source>Corriger la note refusée</source>
+        <translation>Correct the refused note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="296"/>
+        <source>Le stockage central a refusé cette note :</source>
+        <translation>The central store refused this note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="301"/>
+        <source>Texte de la note</source>
+        <translation>Text of the note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="310"/>
+        <source>Renvoyer (Ctrl+Entrée)</source>
+        <translation>Send again (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="116"/>
+        <location filename="../../app/ui/sync_status.py" line="119"/>
         <source>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération(s) en attente).</source>
         <translation>
             <numerusform>Central store unreachable: your work is kept on this workstation and will be sent as soon as the connection is back (%n operation waiting).</numerusform>
@@ -1308,12 +1551,12 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="127"/>
+        <location filename="../../app/ui/sync_status.py" line="130"/>
         <source>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</source>
         <translation>Session expired: log in again (File &gt; Log in). Work waiting to be sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="135"/>
+        <location filename="../../app/ui/sync_status.py" line="138"/>
         <source>Non connecté au registre central : connectez-vous (Fichier &gt; Se connecter). Le travail est conservé sur ce poste en attendant.</source>
         <translation>Not logged in to the central store: log in (File &gt; Log in). Work is kept on this workstation meanwhile.</translation>
     </message>
@@ -1349,6 +1592,195 @@ Ctrl+K returns to the search.</translation>
         <location filename="../../app/ui/interaction_bar.py" line="56"/>
         <source>Résultat de l&apos;interaction :</source>
         <translation>Outcome of the interaction:</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalBanner</name>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="153"/>
+        <location filename="../../app/ui/refusal_banner.py" line="164"/>
+        <location filename="../../app/ui/refusal_banner.py" line="237"/>
+        <source>Refusé par le stockage central</source>
+        <translation>Refused by the central store</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="168"/>
+        <source>Le stockage central n&apos;a aucune copie de ce dossier</source>
+        <translation>The central store has no copy of this case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="206"/>
+        <source>%1, refusée le %2</source>
+        <translation>%1, refused on %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="211"/>
+        <source>• Le stockage central n&apos;a pas donné de raison.</source>
+        <translation>• The central store gave no reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="219"/>
+        <source>Ne se corrige pas depuis ce dossier (%1) : seul l&apos;abandon de la modification est possible.</source>
+        <translation>Cannot be corrected from this case (%1): the change can only be dropped.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/refusal_banner.py" line="229"/>
+        <source>%n autre(s) modification(s) de ce dossier attend(ent) sa création : renvoyée(s) en même temps.</source>
+        <translation>
+            <numerusform>%n other change to this case waits for its creation: sent again with it.</numerusform>
+            <numerusform>%n other changes to this case wait for its creation: sent again with it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="243"/>
+        <source>Corriger et renvoyer (Ctrl+E)</source>
+        <translation>Correct and send again (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="247"/>
+        <source>Abandonner la modification…</source>
+        <translation>Drop the change…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="249"/>
+        <source>Abandonner la création…</source>
+        <translation>Drop the creation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="260"/>
+        <source>Sa création a été abandonnée et le stockage central ne l&apos;a jamais reçue. Ce dossier n&apos;existe que sur ce poste ; retirez-le quand vous voulez.</source>
+        <translation>Its creation was dropped and the central store never received it. This case exists only on this workstation; remove it whenever you want.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="267"/>
+        <source>Retirer ce dossier du poste…</source>
+        <translation>Remove this case from the workstation…</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalTexts</name>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="41"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="42"/>
+        <source>N° civique</source>
+        <translation>Civic no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="43"/>
+        <source>Rue</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="44"/>
+        <source>Code postal</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="45"/>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="46"/>
+        <location filename="../../app/ui/refusal_banner.py" line="90"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="47"/>
+        <source>Type de demande</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="48"/>
+        <source>Citoyen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="49"/>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="50"/>
+        <source>Date de saisie</source>
+        <translation>Date entered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="51"/>
+        <source>Échéance</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="52"/>
+        <source>Numéro de dossier</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="53"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="54"/>
+        <location filename="../../app/ui/refusal_banner.py" line="62"/>
+        <source>Précisions</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="55"/>
+        <location filename="../../app/ui/refusal_banner.py" line="56"/>
+        <source>Coordonnées</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="57"/>
+        <source>Dossier d&apos;origine</source>
+        <translation>Original case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="58"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="59"/>
+        <source>Version du dossier</source>
+        <translation>Version of the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="71"/>
+        <source>« %1 » (message du stockage central)</source>
+        <translation>“%1” (message from the central store)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="79"/>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="88"/>
+        <source>Création de la demande</source>
+        <translation>Creation of the request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="89"/>
+        <source>Modification du dossier</source>
+        <translation>Change to the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="91"/>
+        <source>Ajout d&apos;un citoyen au dossier</source>
+        <translation>Citizen added to the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="94"/>
+        <source>Lien de doublon</source>
+        <translation>Duplicate link</translation>
     </message>
 </context>
 <context>
@@ -1664,92 +2096,92 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/settings_dialog.py" line="110"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="109"/>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
         <source>Adresse du &amp;registre central</source>
         <translation>Central store &amp;address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="110"/>
+        <location filename="../../app/ui/settings_dialog.py" line="113"/>
         <source>Code de &amp;poste</source>
         <translation>Station &amp;code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
         <source>&amp;Canal par défaut</source>
         <translation>Default c&amp;hannel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="112"/>
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
         <source>&amp;Langue de l&apos;interface</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="113"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>Con&amp;servation des données des citoyens (jours)</source>
         <translation>Citizen data &amp;retention (days)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <location filename="../../app/ui/settings_dialog.py" line="117"/>
         <source>&amp;Taille du texte (points)</source>
         <translation>Text &amp;size (points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="118"/>
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
         <source>vide : ce poste travaille en local seulement</source>
         <translation>empty: this workstation works locally only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../app/ui/settings_dialog.py" line="122"/>
         <source>vide : la taille du système</source>
         <translation>empty: the system&apos;s size</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120"/>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>Selon le lieu de travail</source>
         <translation>Per the workplace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="123"/>
+        <location filename="../../app/ui/settings_dialog.py" line="126"/>
         <source>Langue du système</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../app/ui/settings_dialog.py" line="133"/>
         <source>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</source>
         <translation>Expected an address: https:// followed by the server&apos;s name, for example https://relais.montreal.ca; empty to work locally.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../app/ui/settings_dialog.py" line="137"/>
         <source>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</source>
         <translation>Use https:// (http:// only for a server on this computer, localhost).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="138"/>
+        <location filename="../../app/ui/settings_dialog.py" line="141"/>
         <source>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</source>
         <translation>Remove the user name and password from the address (the part before @): they are asked for at login.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../app/ui/settings_dialog.py" line="144"/>
         <source>Choisissez un des canaux proposés.</source>
         <translation>Choose one of the channels offered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="143"/>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
         <source>Choisissez la langue du système, le français ou l&apos;anglais.</source>
         <translation>Choose the system language, French or English.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="145"/>
+        <location filename="../../app/ui/settings_dialog.py" line="148"/>
         <source>Nombre entier de jours, de 1 à 365, par exemple 30.</source>
         <translation>A whole number of days, from 1 to 365, for example 30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../app/ui/settings_dialog.py" line="149"/>
         <source>Taille en points, de 8 à 28, ou vide pour la taille du système.</source>
         <translation>A size in points, from 8 to 28, or empty for the system&apos;s size.</translation>
     </message>
@@ -1858,13 +2290,13 @@ Ctrl+K returns to the search.</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="277"/>
+        <location filename="../../app/ui/supervisor_view.py" line="276"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="278"/>
+        <location filename="../../app/ui/supervisor_view.py" line="277"/>
         <source>Arrondissement</source>
         <translation>Borough</translation>
     </message>
@@ -1909,92 +2341,92 @@ Ctrl+K returns to the search.</translation>
         <translation>Oldest (days)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="276"/>
+        <location filename="../../app/ui/supervisor_view.py" line="275"/>
         <source>N° de cas</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="279"/>
+        <location filename="../../app/ui/supervisor_view.py" line="278"/>
         <source>Unité responsable</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="280"/>
+        <location filename="../../app/ui/supervisor_view.py" line="279"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="281"/>
+        <location filename="../../app/ui/supervisor_view.py" line="280"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="282"/>
+        <location filename="../../app/ui/supervisor_view.py" line="281"/>
         <source>Jours de retard</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="339"/>
+        <location filename="../../app/ui/supervisor_view.py" line="338"/>
         <source>Mise à jour…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="340"/>
+        <location filename="../../app/ui/supervisor_view.py" line="339"/>
         <source>Serveur injoignable : données du %1.</source>
         <translation>Server unreachable: figures from %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="342"/>
+        <location filename="../../app/ui/supervisor_view.py" line="341"/>
         <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
         <translation>Server unreachable and no figures kept on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="343"/>
+        <location filename="../../app/ui/supervisor_view.py" line="342"/>
         <source>Réservé aux superviseurs et aux administrateurs.</source>
         <translation>For supervisors and administrators only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="344"/>
+        <location filename="../../app/ui/supervisor_view.py" line="343"/>
         <source>Session terminée : reconnectez-vous (menu Fichier).</source>
         <translation>Session ended: log in again (File menu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="345"/>
+        <location filename="../../app/ui/supervisor_view.py" line="344"/>
         <source>Le serveur a refusé la demande ; données du %1.</source>
         <translation>The server refused the request; figures from %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="349"/>
+        <location filename="../../app/ui/supervisor_view.py" line="348"/>
         <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
         <translation>No server configured: the indicators come from the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="353"/>
+        <location filename="../../app/ui/supervisor_view.py" line="352"/>
         <source>Données du %1.</source>
         <translation>Figures from %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="377"/>
+        <location filename="../../app/ui/supervisor_view.py" line="376"/>
         <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
         <translation>%1 of %2 calls whose arrival time is known; target 80 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="384"/>
+        <location filename="../../app/ui/supervisor_view.py" line="383"/>
         <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
         <translation>%1 of %2 e-mails; target: all within 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="392"/>
+        <location filename="../../app/ui/supervisor_view.py" line="391"/>
         <source>Le plus ancien attend depuis %1 h</source>
         <translation>The oldest has waited %1 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="399"/>
+        <location filename="../../app/ui/supervisor_view.py" line="398"/>
         <source>Échéance annoncée dépassée, toutes périodes</source>
         <translation>Announced due date passed, any period</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="408"/>
+        <location filename="../../app/ui/supervisor_view.py" line="407"/>
         <source>%n requête(s) en retard.</source>
         <translation>
             <numerusform>%n overdue request.</numerusform>
@@ -2002,7 +2434,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="410"/>
+        <location filename="../../app/ui/supervisor_view.py" line="409"/>
         <source>Les %n plus ancienne(s) ci-dessous.</source>
         <translation>
             <numerusform>The oldest one below.</numerusform>
@@ -2010,22 +2442,22 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="423"/>
+        <location filename="../../app/ui/supervisor_view.py" line="422"/>
         <source>Exporter les requêtes en retard</source>
         <translation>Export the overdue requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="423"/>
+        <location filename="../../app/ui/supervisor_view.py" line="422"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="444"/>
+        <location filename="../../app/ui/supervisor_view.py" line="443"/>
         <source>Export impossible : %1. Choisissez un autre dossier.</source>
         <translation>Export failed: %1. Choose another folder.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="450"/>
+        <location filename="../../app/ui/supervisor_view.py" line="449"/>
         <source>%n ligne(s) exportée(s) dans %1.</source>
         <translation>
             <numerusform>%n row exported to %1.</numerusform>
@@ -2036,47 +2468,52 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="156"/>
+        <location filename="../../app/ui/sync_status.py" line="160"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="163"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>Opération</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="163"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>Dossier / fiche</source>
         <translation>Case / record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="163"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="163"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>Détail</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="167"/>
+        <location filename="../../app/ui/sync_status.py" line="179"/>
+        <source>Ouvrir le dossier</source>
+        <translation>Open the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="184"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="170"/>
+        <location filename="../../app/ui/sync_status.py" line="187"/>
         <source>Régler les conflits…</source>
         <translation>Settle conflicts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="186"/>
+        <location filename="../../app/ui/sync_status.py" line="204"/>
         <source>État : %1</source>
         <translation>Status: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="187"/>
+        <location filename="../../app/ui/sync_status.py" line="205"/>
         <source>%n opération(s) en attente d&apos;envoi.</source>
         <translation>
             <numerusform>%n operation waiting to be sent.</numerusform>
@@ -2084,32 +2521,32 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="191"/>
+        <location filename="../../app/ui/sync_status.py" line="209"/>
         <source>Dernière synchronisation réussie : %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="196"/>
+        <location filename="../../app/ui/sync_status.py" line="214"/>
         <source>Dernière erreur : %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="201"/>
+        <location filename="../../app/ui/sync_status.py" line="219"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="202"/>
+        <location filename="../../app/ui/sync_status.py" line="220"/>
         <source>Refusée par le registre</source>
         <translation>Rejected by the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="203"/>
+        <location filename="../../app/ui/sync_status.py" line="221"/>
         <source>Conflit à régler</source>
         <translation>Conflict to settle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="212"/>
+        <location filename="../../app/ui/sync_status.py" line="230"/>
         <source>Champs modifiés par un collègue : %1</source>
         <translation>Fields changed by a colleague: %1</translation>
     </message>
@@ -2117,7 +2554,7 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>SyncIndicator</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="62"/>
+        <location filename="../../app/ui/sync_status.py" line="65"/>
         <source>%n en attente</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -2125,7 +2562,7 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="64"/>
+        <location filename="../../app/ui/sync_status.py" line="67"/>
         <source>%n à régler</source>
         <translation>
             <numerusform>%n to settle</numerusform>
@@ -2133,12 +2570,12 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="67"/>
+        <location filename="../../app/ui/sync_status.py" line="70"/>
         <source>synchronisé à %1</source>
         <translation>synced at %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="71"/>
+        <location filename="../../app/ui/sync_status.py" line="74"/>
         <source>Cliquez pour voir les opérations</source>
         <translation>Click to see the operations</translation>
     </message>
@@ -2146,32 +2583,32 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="38"/>
+        <location filename="../../app/ui/sync_status.py" line="41"/>
         <source>En ligne</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="39"/>
+        <location filename="../../app/ui/sync_status.py" line="42"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="40"/>
+        <location filename="../../app/ui/sync_status.py" line="43"/>
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="41"/>
+        <location filename="../../app/ui/sync_status.py" line="44"/>
         <source>Erreur de synchronisation</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="42"/>
+        <location filename="../../app/ui/sync_status.py" line="45"/>
         <source>Session expirée : se reconnecter</source>
         <translation>Session expired: log in again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="45"/>
+        <location filename="../../app/ui/sync_status.py" line="48"/>
         <source>Non connecté</source>
         <translation>Not logged in</translation>
     </message>

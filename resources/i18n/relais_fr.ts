@@ -87,263 +87,318 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="465"/>
+        <location filename="../../app/ui/case_history.py" line="566"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="472"/>
+        <location filename="../../app/ui/case_history.py" line="573"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="473"/>
-        <location filename="../../app/ui/case_history.py" line="556"/>
+        <location filename="../../app/ui/case_history.py" line="574"/>
+        <location filename="../../app/ui/case_history.py" line="674"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="474"/>
+        <location filename="../../app/ui/case_history.py" line="641"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Pas encore transmis au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="475"/>
+        <location filename="../../app/ui/case_history.py" line="575"/>
         <source>Citoyens concernés</source>
         <translation>Citoyens concernés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="476"/>
+        <location filename="../../app/ui/case_history.py" line="576"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="477"/>
+        <location filename="../../app/ui/case_history.py" line="577"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="478"/>
+        <location filename="../../app/ui/case_history.py" line="578"/>
         <source>Historique</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="479"/>
+        <location filename="../../app/ui/case_history.py" line="579"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="480"/>
+        <location filename="../../app/ui/case_history.py" line="580"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="481"/>
+        <location filename="../../app/ui/case_history.py" line="581"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="482"/>
+        <location filename="../../app/ui/case_history.py" line="582"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="483"/>
+        <location filename="../../app/ui/case_history.py" line="583"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Modifier (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="485"/>
+        <location filename="../../app/ui/case_history.py" line="585"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Corriger la description ou l&apos;emplacement de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="492"/>
+        <location filename="../../app/ui/case_history.py" line="592"/>
         <source>Type de demande :</source>
         <translation>Type de demande :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="493"/>
+        <location filename="../../app/ui/case_history.py" line="593"/>
         <source>Nature :</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="494"/>
+        <location filename="../../app/ui/case_history.py" line="594"/>
         <source>Statut :</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="495"/>
+        <location filename="../../app/ui/case_history.py" line="595"/>
         <source>Canal :</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="496"/>
+        <location filename="../../app/ui/case_history.py" line="596"/>
         <source>Créé le :</source>
         <translation>Créé le :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="497"/>
+        <location filename="../../app/ui/case_history.py" line="597"/>
         <source>Échéance :</source>
         <translation>Échéance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="498"/>
+        <location filename="../../app/ui/case_history.py" line="598"/>
         <source>Adresse :</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="499"/>
+        <location filename="../../app/ui/case_history.py" line="599"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="500"/>
+        <location filename="../../app/ui/case_history.py" line="600"/>
         <source>Unité responsable :</source>
         <translation>Unité responsable :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="501"/>
+        <location filename="../../app/ui/case_history.py" line="601"/>
         <source>Prise en charge par :</source>
         <translation>Prise en charge par :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="502"/>
+        <location filename="../../app/ui/case_history.py" line="602"/>
         <source>Doublon du dossier :</source>
         <translation>Doublon du dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="570"/>
+        <location filename="../../app/ui/case_history.py" line="642"/>
+        <source>Modifications pas encore transmises au stockage central</source>
+        <translation>Modifications pas encore transmises au stockage central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="644"/>
+        <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
+        <translation>Conflit à régler : un collègue a modifié les mêmes champs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="646"/>
+        <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
+        <translation>Copie du stockage central à récupérer à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="688"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>Aucun : signalement anonyme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="621"/>
+        <location filename="../../app/ui/case_history.py" line="739"/>
         <source>Aucun événement.</source>
         <translation>Aucun événement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="629"/>
+        <location filename="../../app/ui/case_history.py" line="747"/>
         <source>Demande créée</source>
         <translation>Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="629"/>
+        <location filename="../../app/ui/case_history.py" line="747"/>
         <source>Canal : %1</source>
         <translation>Canal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="631"/>
+        <location filename="../../app/ui/case_history.py" line="749"/>
         <source>Acheminée</source>
         <translation>Acheminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="633"/>
+        <location filename="../../app/ui/case_history.py" line="751"/>
         <source>Statut modifié</source>
         <translation>Statut modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="635"/>
+        <location filename="../../app/ui/case_history.py" line="753"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="637"/>
+        <location filename="../../app/ui/case_history.py" line="755"/>
         <source>Doublon</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="640"/>
+        <location filename="../../app/ui/case_history.py" line="758"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citoyen ajouté au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="644"/>
+        <location filename="../../app/ui/case_history.py" line="762"/>
         <source>Dossier modifié</source>
         <translation>Dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="651"/>
+        <location filename="../../app/ui/case_history.py" line="764"/>
+        <source>Corrigé et renvoyé au stockage central</source>
+        <translation>Corrigé et renvoyé au stockage central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="766"/>
+        <source>Modification refusée abandonnée</source>
+        <translation>Modification refusée abandonnée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="774"/>
+        <source>Refusée pour : %1</source>
+        <translation>Refusée pour : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="781"/>
+        <source>texte corrigé</source>
+        <translation>texte corrigé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="792"/>
+        <source>%1 : %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="795"/>
+        <source>Valeurs abandonnées : %1</source>
+        <translation>Valeurs abandonnées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="798"/>
+        <source>Texte abandonné :</source>
+        <translation>Texte abandonné :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="801"/>
+        <source>Description : %1</source>
+        <translation>Description : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="809"/>
         <source>Unité responsable : %1</source>
         <translation>Unité responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="657"/>
+        <location filename="../../app/ui/case_history.py" line="815"/>
         <source>prise en charge par %1</source>
         <translation>prise en charge par %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="659"/>
+        <location filename="../../app/ui/case_history.py" line="817"/>
         <source>(hors des heures de bureau)</source>
         <translation>(hors des heures de bureau)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="662"/>
+        <location filename="../../app/ui/case_history.py" line="820"/>
         <source>(réassignée)</source>
         <translation>(réassignée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="664"/>
+        <location filename="../../app/ui/case_history.py" line="822"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(changement d&apos;arrondissement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="677"/>
+        <location filename="../../app/ui/case_history.py" line="835"/>
         <source>Doublon du dossier %1</source>
         <translation>Doublon du dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="678"/>
+        <location filename="../../app/ui/case_history.py" line="836"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Le dossier %1 est un doublon de celui-ci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="684"/>
+        <location filename="../../app/ui/case_history.py" line="842"/>
         <source>numéro civique</source>
         <translation>numéro civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="685"/>
+        <location filename="../../app/ui/case_history.py" line="843"/>
         <source>rue</source>
         <translation>rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="686"/>
+        <location filename="../../app/ui/case_history.py" line="844"/>
         <source>code postal</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="687"/>
+        <location filename="../../app/ui/case_history.py" line="845"/>
         <source>arrondissement</source>
         <translation>arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="688"/>
+        <location filename="../../app/ui/case_history.py" line="846"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="689"/>
+        <location filename="../../app/ui/case_history.py" line="847"/>
         <source>précisions</source>
         <translation>précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="690"/>
+        <location filename="../../app/ui/case_history.py" line="848"/>
         <source>type de demande</source>
         <translation>type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="691"/>
+        <location filename="../../app/ui/case_history.py" line="849"/>
         <source>échéance</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="692"/>
+        <location filename="../../app/ui/case_history.py" line="850"/>
         <source>prise en charge</source>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="705"/>
+        <location filename="../../app/ui/case_history.py" line="863"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
     </message>
@@ -351,47 +406,52 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="137"/>
+        <location filename="../../app/ui/case_editor.py" line="141"/>
         <source>Description :</source>
         <translation>Description :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="138"/>
+        <location filename="../../app/ui/case_editor.py" line="142"/>
         <source>N° civique :</source>
         <translation>N° civique :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="139"/>
+        <location filename="../../app/ui/case_editor.py" line="143"/>
         <source>Rue :</source>
         <translation>Rue :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="140"/>
+        <location filename="../../app/ui/case_editor.py" line="144"/>
         <source>Code postal :</source>
         <translation>Code postal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="141"/>
+        <location filename="../../app/ui/case_editor.py" line="145"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="146"/>
+        <location filename="../../app/ui/case_editor.py" line="156"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="147"/>
+        <location filename="../../app/ui/case_editor.py" line="151"/>
         <source>Annuler (Échap)</source>
         <translation>Annuler (Échap)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="184"/>
+        <location filename="../../app/ui/case_editor.py" line="158"/>
+        <source>Renvoyer au stockage central (Ctrl+Entrée)</source>
+        <translation>Renvoyer au stockage central (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="203"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="244"/>
+        <location filename="../../app/ui/case_editor.py" line="268"/>
         <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
         <translation>Ce dossier est fermé : il ne peut plus être modifié.</translation>
     </message>
@@ -399,92 +459,102 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="870"/>
+        <location filename="../../app/ui/case_history.py" line="1047"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="872"/>
+        <location filename="../../app/ui/case_history.py" line="1049"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="873"/>
+        <location filename="../../app/ui/case_history.py" line="1050"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="874"/>
+        <location filename="../../app/ui/case_history.py" line="1051"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="877"/>
+        <location filename="../../app/ui/case_history.py" line="1054"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="878"/>
+        <location filename="../../app/ui/case_history.py" line="1055"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="879"/>
+        <location filename="../../app/ui/case_history.py" line="1056"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="880"/>
+        <location filename="../../app/ui/case_history.py" line="1057"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="881"/>
+        <location filename="../../app/ui/case_history.py" line="1058"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="882"/>
+        <location filename="../../app/ui/case_history.py" line="1059"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="884"/>
+        <location filename="../../app/ui/case_history.py" line="1060"/>
+        <source>Stockage central</source>
+        <translation>Stockage central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1062"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="915"/>
+        <location filename="../../app/ui/case_history.py" line="1063"/>
+        <source>Refusé</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1094"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="933"/>
+        <location filename="../../app/ui/case_history.py" line="1112"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="934"/>
+        <location filename="../../app/ui/case_history.py" line="1113"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="935"/>
+        <location filename="../../app/ui/case_history.py" line="1114"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="936"/>
+        <location filename="../../app/ui/case_history.py" line="1115"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="944"/>
+        <location filename="../../app/ui/case_history.py" line="1123"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="951"/>
+        <location filename="../../app/ui/case_history.py" line="1130"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -492,141 +562,266 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="963"/>
+        <location filename="../../app/ui/case_history.py" line="1142"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="966"/>
+        <location filename="../../app/ui/case_history.py" line="1145"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1036"/>
+        <location filename="../../app/ui/case_history.py" line="1215"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1042"/>
+        <location filename="../../app/ui/case_history.py" line="1221"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1068"/>
+        <location filename="../../app/ui/case_history.py" line="1251"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1077"/>
+        <location filename="../../app/ui/case_history.py" line="1260"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <location filename="../../app/ui/case_history.py" line="1308"/>
+        <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
+        <translation>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1315"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1128"/>
+        <location filename="../../app/ui/case_history.py" line="1330"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1334"/>
+        <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
+        <translation>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1391"/>
+        <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
+        <translation>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1404"/>
+        <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
+        <translation>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1419"/>
+        <source>Annuler</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1434"/>
+        <source>Abandonner la création du dossier %1 ?
+
+Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
+        <translation>Abandonner la création du dossier %1 ?
+
+Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1442"/>
+        <source>Abandonner la modification du dossier %1 ?
+
+Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
+        <translation>Abandonner la modification du dossier %1 ?
+
+Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1448"/>
+        <source>Abandonner la note refusée du dossier %1 ?
+
+Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
+        <translation>Abandonner la note refusée du dossier %1 ?
+
+Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1453"/>
+        <source>Abandonner « %2 » sur le dossier %1 ?
+
+L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
+        <translation>Abandonner « %2 » sur le dossier %1 ?
+
+L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1457"/>
+        <source>Abandonner une modification refusée</source>
+        <translation>Abandonner une modification refusée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1459"/>
+        <source>&amp;Abandonner</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1480"/>
+        <source>Rien n&apos;a été abandonné : %1</source>
+        <translation>Rien n&apos;a été abandonné : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1488"/>
+        <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
+        <translation>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1514"/>
+        <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
+        <translation>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1524"/>
+        <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
+        <translation>Modification abandonnée : le dossier %1 montre la copie du stockage central.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1529"/>
+        <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
+        <translation>Le stockage central n&apos;a aucune copie du dossier %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1548"/>
+        <source>Retirer le dossier de ce poste</source>
+        <translation>Retirer le dossier de ce poste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1550"/>
+        <source>Le stockage central n&apos;a aucune copie du dossier %1.
+
+Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
+        <translation>Le stockage central n&apos;a aucune copie du dossier %1.
+
+Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1554"/>
+        <source>&amp;Retirer le dossier</source>
+        <translation>&amp;Retirer le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1569"/>
+        <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
+        <translation>Le dossier %1 n&apos;a pas été retiré : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1583"/>
+        <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
+        <translation>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</translation>
     </message>
 </context>
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="308"/>
+        <location filename="../../app/ui/citizen_box.py" line="307"/>
         <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="347"/>
+        <location filename="../../app/ui/citizen_box.py" line="346"/>
         <source>Citoyen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="349"/>
+        <location filename="../../app/ui/citizen_box.py" line="348"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Chercher par téléphone ou courriel (↓ pour choisir)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="351"/>
+        <location filename="../../app/ui/citizen_box.py" line="350"/>
         <source>Recherche de citoyen</source>
         <translation>Recherche de citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="352"/>
+        <location filename="../../app/ui/citizen_box.py" line="351"/>
         <source>Changer</source>
         <translation>Changer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="356"/>
+        <location filename="../../app/ui/citizen_box.py" line="355"/>
         <source>&amp;Nom</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="357"/>
+        <location filename="../../app/ui/citizen_box.py" line="356"/>
         <source>Télé&amp;phone</source>
         <translation>Télé&amp;phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="358"/>
+        <location filename="../../app/ui/citizen_box.py" line="357"/>
         <source>Courr&amp;iel</source>
         <translation>Courr&amp;iel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="359"/>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="358"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Langue</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="364"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Citoyen &amp;anonyme</source>
         <translation>Citoyen &amp;anonyme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="365"/>
+        <location filename="../../app/ui/citizen_box.py" line="364"/>
         <source>Modifier</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="366"/>
+        <location filename="../../app/ui/citizen_box.py" line="365"/>
         <source>Corriger les coordonnées de ce citoyen</source>
         <translation>Corriger les coordonnées de ce citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Nom</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="373"/>
+        <location filename="../../app/ui/citizen_box.py" line="372"/>
         <source>Enregistrer les coordonnées</source>
         <translation>Enregistrer les coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="374"/>
+        <location filename="../../app/ui/citizen_box.py" line="373"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="402"/>
+        <location filename="../../app/ui/citizen_box.py" line="401"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="457"/>
+        <location filename="../../app/ui/citizen_box.py" line="456"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citoyen trouvé : ↓ puis Entrée pour choisir</numerusform>
@@ -634,17 +829,17 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="461"/>
+        <location filename="../../app/ui/citizen_box.py" line="460"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="468"/>
+        <location filename="../../app/ui/citizen_box.py" line="467"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="473"/>
+        <location filename="../../app/ui/citizen_box.py" line="472"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n dossier ouvert</numerusform>
@@ -652,22 +847,22 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="482"/>
+        <location filename="../../app/ui/citizen_box.py" line="481"/>
         <source>Dossiers ouverts :</source>
         <translation>Dossiers ouverts :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="485"/>
+        <location filename="../../app/ui/citizen_box.py" line="484"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="492"/>
+        <location filename="../../app/ui/citizen_box.py" line="494"/>
         <source>échéance %1</source>
         <translation>échéance %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="496"/>
+        <location filename="../../app/ui/citizen_box.py" line="498"/>
         <source>Aucun dossier ouvert.</source>
         <translation>Aucun dossier ouvert.</translation>
     </message>
@@ -801,7 +996,7 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>DownloadProgress</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="93"/>
+        <location filename="../../app/ui/sync_status.py" line="96"/>
         <source>Téléchargement : %1 / %2 changements (%3 Mo)</source>
         <translation>Téléchargement : %1 / %2 changements (%3 Mo)</translation>
     </message>
@@ -809,164 +1004,189 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="88"/>
+        <location filename="../../app/ui/formatting.py" line="98"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Obligatoire : remplissez ce champ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="89"/>
+        <location filename="../../app/ui/formatting.py" line="99"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choisissez le type de demande (tapez quelques lettres).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="92"/>
+        <location filename="../../app/ui/formatting.py" line="102"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="95"/>
+        <location filename="../../app/ui/formatting.py" line="105"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="99"/>
+        <location filename="../../app/ui/formatting.py" line="109"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="102"/>
+        <location filename="../../app/ui/formatting.py" line="112"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="105"/>
+        <location filename="../../app/ui/formatting.py" line="115"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>Adresse courriel attendue, par exemple nom@exemple.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="108"/>
+        <location filename="../../app/ui/formatting.py" line="118"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>Code postal canadien attendu, par exemple H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="111"/>
+        <location filename="../../app/ui/formatting.py" line="121"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="114"/>
+        <location filename="../../app/ui/formatting.py" line="124"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Indiquez la rue où se trouve le problème.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="117"/>
+        <location filename="../../app/ui/formatting.py" line="127"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choisissez l&apos;arrondissement : ce service y est traité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="120"/>
+        <location filename="../../app/ui/formatting.py" line="130"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="125"/>
+        <location filename="../../app/ui/formatting.py" line="135"/>
         <source>Acheminement impossible : %1</source>
         <translation>Acheminement impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="126"/>
+        <location filename="../../app/ui/formatting.py" line="136"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Décrivez ce que le citoyen signale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="129"/>
+        <location filename="../../app/ui/formatting.py" line="139"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Trop long : %1 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="130"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Texte attendu.</source>
         <translation>Texte attendu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="131"/>
+        <location filename="../../app/ui/formatting.py" line="141"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contient un caractère invalide : retirez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="134"/>
+        <location filename="../../app/ui/formatting.py" line="144"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>Nombre attendu, par exemple 3 ou 2,5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="137"/>
+        <location filename="../../app/ui/formatting.py" line="147"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="150"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choisissez une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="141"/>
+        <location filename="../../app/ui/formatting.py" line="151"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Code de poste de 001 à 899, unique pour ce poste de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="144"/>
+        <location filename="../../app/ui/formatting.py" line="154"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="147"/>
+        <location filename="../../app/ui/formatting.py" line="157"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choisissez votre lieu de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="148"/>
+        <location filename="../../app/ui/formatting.py" line="158"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="161"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>Ce dossier n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="154"/>
+        <location filename="../../app/ui/formatting.py" line="164"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="157"/>
+        <location filename="../../app/ui/formatting.py" line="167"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="162"/>
+        <location filename="../../app/ui/formatting.py" line="172"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="165"/>
+        <location filename="../../app/ui/formatting.py" line="175"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choisissez le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="168"/>
+        <location filename="../../app/ui/formatting.py" line="178"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="171"/>
+        <location filename="../../app/ui/formatting.py" line="181"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choisissez le résultat de l&apos;interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="174"/>
+        <location filename="../../app/ui/formatting.py" line="184"/>
         <source>Aucune interaction en cours.</source>
         <translation>Aucune interaction en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="186"/>
+        <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
+        <translation>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="189"/>
+        <source>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</source>
+        <translation>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="193"/>
+        <source>Arrondissement inconnu du stockage central : « %1 ».</source>
+        <translation>Arrondissement inconnu du stockage central : « %1 ».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="196"/>
+        <source>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</source>
+        <translation>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="200"/>
+        <source>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</source>
+        <translation>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</translation>
     </message>
 </context>
 <context>
@@ -1098,107 +1318,107 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>P&amp;aramètres…</source>
         <translation>P&amp;aramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Poste de travail…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>Se &amp;connecter au registre central…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Se &amp;déconnecter</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Se déconnecter et &amp;effacer les données des citoyens de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>Nouvelle demande (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Dossiers (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Indicateurs de service…</source>
         <translation>&amp;Indicateurs de service…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
@@ -1206,37 +1426,37 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Déconnecté. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>Le registre central %1 sera utilisé au prochain démarrage de Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>Au prochain démarrage, Relais travaillera en local seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n fiche de citoyen inutilisée depuis la période de conservation effacée de ce poste.</numerusform>
@@ -1244,42 +1464,42 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="479"/>
+        <location filename="../../app/ui/main_window.py" line="489"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>Le stockage local ne peut pas être ouvert : %1</source>
         <translation>Le stockage local ne peut pas être ouvert : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -1287,20 +1507,43 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="526"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="527"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
 </context>
 <context>
+    <name>NoteCorrection</name>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="292"/>
+        <source>Corriger la note refusée</source>
+        <translation>Corriger la note refusée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="296"/>
+        <source>Le stockage central a refusé cette note :</source>
+        <translation>Le stockage central a refusé cette note :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="301"/>
+        <source>Texte de la note</source>
+        <translation>Texte de la note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="310"/>
+        <source>Renvoyer (Ctrl+Entrée)</source>
+        <translation>Renvoyer (Ctrl+Entrée)</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="116"/>
+        <location filename="../../app/ui/sync_status.py" line="119"/>
         <source>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération(s) en attente).</source>
         <translation>
             <numerusform>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération en attente).</numerusform>
@@ -1308,12 +1551,12 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="127"/>
+        <location filename="../../app/ui/sync_status.py" line="130"/>
         <source>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</source>
         <translation>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="135"/>
+        <location filename="../../app/ui/sync_status.py" line="138"/>
         <source>Non connecté au registre central : connectez-vous (Fichier &gt; Se connecter). Le travail est conservé sur ce poste en attendant.</source>
         <translation>Non connecté au registre central : connectez-vous (Fichier &gt; Se connecter). Le travail est conservé sur ce poste en attendant.</translation>
     </message>
@@ -1349,6 +1592,195 @@ Ctrl+K revient à la recherche.</translation>
         <location filename="../../app/ui/interaction_bar.py" line="56"/>
         <source>Résultat de l&apos;interaction :</source>
         <translation>Résultat de l&apos;interaction :</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalBanner</name>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="153"/>
+        <location filename="../../app/ui/refusal_banner.py" line="164"/>
+        <location filename="../../app/ui/refusal_banner.py" line="237"/>
+        <source>Refusé par le stockage central</source>
+        <translation>Refusé par le stockage central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="168"/>
+        <source>Le stockage central n&apos;a aucune copie de ce dossier</source>
+        <translation>Le stockage central n&apos;a aucune copie de ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="206"/>
+        <source>%1, refusée le %2</source>
+        <translation>%1, refusée le %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="211"/>
+        <source>• Le stockage central n&apos;a pas donné de raison.</source>
+        <translation>• Le stockage central n&apos;a pas donné de raison.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="219"/>
+        <source>Ne se corrige pas depuis ce dossier (%1) : seul l&apos;abandon de la modification est possible.</source>
+        <translation>Ne se corrige pas depuis ce dossier (%1) : seul l&apos;abandon de la modification est possible.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/refusal_banner.py" line="229"/>
+        <source>%n autre(s) modification(s) de ce dossier attend(ent) sa création : renvoyée(s) en même temps.</source>
+        <translation>
+            <numerusform>%n autre modification de ce dossier attend sa création : elle sera renvoyée en même temps.</numerusform>
+            <numerusform>%n autres modifications de ce dossier attendent sa création : elles seront renvoyées en même temps.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="243"/>
+        <source>Corriger et renvoyer (Ctrl+E)</source>
+        <translation>Corriger et renvoyer (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="247"/>
+        <source>Abandonner la modification…</source>
+        <translation>Abandonner la modification…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="249"/>
+        <source>Abandonner la création…</source>
+        <translation>Abandonner la création…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="260"/>
+        <source>Sa création a été abandonnée et le stockage central ne l&apos;a jamais reçue. Ce dossier n&apos;existe que sur ce poste ; retirez-le quand vous voulez.</source>
+        <translation>Sa création a été abandonnée et le stockage central ne l&apos;a jamais reçue. Ce dossier n&apos;existe que sur ce poste ; retirez-le quand vous voulez.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="267"/>
+        <source>Retirer ce dossier du poste…</source>
+        <translation>Retirer ce dossier du poste…</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalTexts</name>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="41"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="42"/>
+        <source>N° civique</source>
+        <translation>N° civique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="43"/>
+        <source>Rue</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="44"/>
+        <source>Code postal</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="45"/>
+        <source>Arrondissement</source>
+        <translation>Arrondissement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="46"/>
+        <location filename="../../app/ui/refusal_banner.py" line="90"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="47"/>
+        <source>Type de demande</source>
+        <translation>Type de demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="48"/>
+        <source>Citoyen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="49"/>
+        <source>Canal</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="50"/>
+        <source>Date de saisie</source>
+        <translation>Date de saisie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="51"/>
+        <source>Échéance</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="52"/>
+        <source>Numéro de dossier</source>
+        <translation>Numéro de dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="53"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="54"/>
+        <location filename="../../app/ui/refusal_banner.py" line="62"/>
+        <source>Précisions</source>
+        <translation>Précisions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="55"/>
+        <location filename="../../app/ui/refusal_banner.py" line="56"/>
+        <source>Coordonnées</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="57"/>
+        <source>Dossier d&apos;origine</source>
+        <translation>Dossier d&apos;origine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="58"/>
+        <source>Statut</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="59"/>
+        <source>Version du dossier</source>
+        <translation>Version du dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="71"/>
+        <source>« %1 » (message du stockage central)</source>
+        <translation>« %1 » (message du stockage central)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="79"/>
+        <source>%1 : %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="88"/>
+        <source>Création de la demande</source>
+        <translation>Création de la demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="89"/>
+        <source>Modification du dossier</source>
+        <translation>Modification du dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="91"/>
+        <source>Ajout d&apos;un citoyen au dossier</source>
+        <translation>Ajout d&apos;un citoyen au dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="94"/>
+        <source>Lien de doublon</source>
+        <translation>Lien de doublon</translation>
     </message>
 </context>
 <context>
@@ -1664,92 +2096,92 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/settings_dialog.py" line="110"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="109"/>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
         <source>Adresse du &amp;registre central</source>
         <translation>Adresse du &amp;registre central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="110"/>
+        <location filename="../../app/ui/settings_dialog.py" line="113"/>
         <source>Code de &amp;poste</source>
         <translation>Code de &amp;poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
         <source>&amp;Canal par défaut</source>
         <translation>&amp;Canal par défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="112"/>
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
         <source>&amp;Langue de l&apos;interface</source>
         <translation>&amp;Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="113"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>Con&amp;servation des données des citoyens (jours)</source>
         <translation>Con&amp;servation des données des citoyens (jours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <location filename="../../app/ui/settings_dialog.py" line="117"/>
         <source>&amp;Taille du texte (points)</source>
         <translation>&amp;Taille du texte (points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="118"/>
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
         <source>vide : ce poste travaille en local seulement</source>
         <translation>vide : ce poste travaille en local seulement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../app/ui/settings_dialog.py" line="122"/>
         <source>vide : la taille du système</source>
         <translation>vide : la taille du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120"/>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>Selon le lieu de travail</source>
         <translation>Selon le lieu de travail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="123"/>
+        <location filename="../../app/ui/settings_dialog.py" line="126"/>
         <source>Langue du système</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../app/ui/settings_dialog.py" line="133"/>
         <source>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</source>
         <translation>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../app/ui/settings_dialog.py" line="137"/>
         <source>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</source>
         <translation>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="138"/>
+        <location filename="../../app/ui/settings_dialog.py" line="141"/>
         <source>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</source>
         <translation>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../app/ui/settings_dialog.py" line="144"/>
         <source>Choisissez un des canaux proposés.</source>
         <translation>Choisissez un des canaux proposés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="143"/>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
         <source>Choisissez la langue du système, le français ou l&apos;anglais.</source>
         <translation>Choisissez la langue du système, le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="145"/>
+        <location filename="../../app/ui/settings_dialog.py" line="148"/>
         <source>Nombre entier de jours, de 1 à 365, par exemple 30.</source>
         <translation>Nombre entier de jours, de 1 à 365, par exemple 30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../app/ui/settings_dialog.py" line="149"/>
         <source>Taille en points, de 8 à 28, ou vide pour la taille du système.</source>
         <translation>Taille en points, de 8 à 28, ou vide pour la taille du système.</translation>
     </message>
@@ -1858,13 +2290,13 @@ Ctrl+K revient à la recherche.</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="277"/>
+        <location filename="../../app/ui/supervisor_view.py" line="276"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="278"/>
+        <location filename="../../app/ui/supervisor_view.py" line="277"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
@@ -1909,92 +2341,92 @@ Ctrl+K revient à la recherche.</translation>
         <translation>Plus ancienne (jours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="276"/>
+        <location filename="../../app/ui/supervisor_view.py" line="275"/>
         <source>N° de cas</source>
         <translation>N° de cas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="279"/>
+        <location filename="../../app/ui/supervisor_view.py" line="278"/>
         <source>Unité responsable</source>
         <translation>Unité responsable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="280"/>
+        <location filename="../../app/ui/supervisor_view.py" line="279"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="281"/>
+        <location filename="../../app/ui/supervisor_view.py" line="280"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="282"/>
+        <location filename="../../app/ui/supervisor_view.py" line="281"/>
         <source>Jours de retard</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="339"/>
+        <location filename="../../app/ui/supervisor_view.py" line="338"/>
         <source>Mise à jour…</source>
         <translation>Mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="340"/>
+        <location filename="../../app/ui/supervisor_view.py" line="339"/>
         <source>Serveur injoignable : données du %1.</source>
         <translation>Serveur injoignable : données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="342"/>
+        <location filename="../../app/ui/supervisor_view.py" line="341"/>
         <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
         <translation>Serveur injoignable et aucune donnée gardée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="343"/>
+        <location filename="../../app/ui/supervisor_view.py" line="342"/>
         <source>Réservé aux superviseurs et aux administrateurs.</source>
         <translation>Réservé aux superviseurs et aux administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="344"/>
+        <location filename="../../app/ui/supervisor_view.py" line="343"/>
         <source>Session terminée : reconnectez-vous (menu Fichier).</source>
         <translation>Session terminée : reconnectez-vous (menu Fichier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="345"/>
+        <location filename="../../app/ui/supervisor_view.py" line="344"/>
         <source>Le serveur a refusé la demande ; données du %1.</source>
         <translation>Le serveur a refusé la demande ; données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="349"/>
+        <location filename="../../app/ui/supervisor_view.py" line="348"/>
         <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
         <translation>Aucun serveur configuré : les indicateurs viennent du serveur central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="353"/>
+        <location filename="../../app/ui/supervisor_view.py" line="352"/>
         <source>Données du %1.</source>
         <translation>Données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="377"/>
+        <location filename="../../app/ui/supervisor_view.py" line="376"/>
         <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
         <translation>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="384"/>
+        <location filename="../../app/ui/supervisor_view.py" line="383"/>
         <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
         <translation>%1 sur %2 courriels ; cible : tous en 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="392"/>
+        <location filename="../../app/ui/supervisor_view.py" line="391"/>
         <source>Le plus ancien attend depuis %1 h</source>
         <translation>Le plus ancien attend depuis %1 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="399"/>
+        <location filename="../../app/ui/supervisor_view.py" line="398"/>
         <source>Échéance annoncée dépassée, toutes périodes</source>
         <translation>Échéance annoncée dépassée, toutes périodes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="408"/>
+        <location filename="../../app/ui/supervisor_view.py" line="407"/>
         <source>%n requête(s) en retard.</source>
         <translation>
             <numerusform>%n requête en retard.</numerusform>
@@ -2002,7 +2434,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="410"/>
+        <location filename="../../app/ui/supervisor_view.py" line="409"/>
         <source>Les %n plus ancienne(s) ci-dessous.</source>
         <translation>
             <numerusform>La plus ancienne ci-dessous.</numerusform>
@@ -2010,22 +2442,22 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="423"/>
+        <location filename="../../app/ui/supervisor_view.py" line="422"/>
         <source>Exporter les requêtes en retard</source>
         <translation>Exporter les requêtes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="423"/>
+        <location filename="../../app/ui/supervisor_view.py" line="422"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="444"/>
+        <location filename="../../app/ui/supervisor_view.py" line="443"/>
         <source>Export impossible : %1. Choisissez un autre dossier.</source>
         <translation>Export impossible : %1. Choisissez un autre dossier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="450"/>
+        <location filename="../../app/ui/supervisor_view.py" line="449"/>
         <source>%n ligne(s) exportée(s) dans %1.</source>
         <translation>
             <numerusform>%n ligne exportée dans %1.</numerusform>
@@ -2036,47 +2468,52 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="156"/>
+        <location filename="../../app/ui/sync_status.py" line="160"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="163"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>Opération</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="163"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>Dossier / fiche</source>
         <translation>Dossier / fiche</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="163"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>État</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="163"/>
+        <location filename="../../app/ui/sync_status.py" line="167"/>
         <source>Détail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="167"/>
+        <location filename="../../app/ui/sync_status.py" line="179"/>
+        <source>Ouvrir le dossier</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="184"/>
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="170"/>
+        <location filename="../../app/ui/sync_status.py" line="187"/>
         <source>Régler les conflits…</source>
         <translation>Régler les conflits…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="186"/>
+        <location filename="../../app/ui/sync_status.py" line="204"/>
         <source>État : %1</source>
         <translation>État : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="187"/>
+        <location filename="../../app/ui/sync_status.py" line="205"/>
         <source>%n opération(s) en attente d&apos;envoi.</source>
         <translation>
             <numerusform>%n opération en attente d&apos;envoi.</numerusform>
@@ -2084,32 +2521,32 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="191"/>
+        <location filename="../../app/ui/sync_status.py" line="209"/>
         <source>Dernière synchronisation réussie : %1</source>
         <translation>Dernière synchronisation réussie : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="196"/>
+        <location filename="../../app/ui/sync_status.py" line="214"/>
         <source>Dernière erreur : %1</source>
         <translation>Dernière erreur : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="201"/>
+        <location filename="../../app/ui/sync_status.py" line="219"/>
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="202"/>
+        <location filename="../../app/ui/sync_status.py" line="220"/>
         <source>Refusée par le registre</source>
         <translation>Refusée par le registre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="203"/>
+        <location filename="../../app/ui/sync_status.py" line="221"/>
         <source>Conflit à régler</source>
         <translation>Conflit à régler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="212"/>
+        <location filename="../../app/ui/sync_status.py" line="230"/>
         <source>Champs modifiés par un collègue : %1</source>
         <translation>Champs modifiés par un collègue : %1</translation>
     </message>
@@ -2117,7 +2554,7 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SyncIndicator</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="62"/>
+        <location filename="../../app/ui/sync_status.py" line="65"/>
         <source>%n en attente</source>
         <translation>
             <numerusform>%n en attente</numerusform>
@@ -2125,7 +2562,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="64"/>
+        <location filename="../../app/ui/sync_status.py" line="67"/>
         <source>%n à régler</source>
         <translation>
             <numerusform>%n à régler</numerusform>
@@ -2133,12 +2570,12 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="67"/>
+        <location filename="../../app/ui/sync_status.py" line="70"/>
         <source>synchronisé à %1</source>
         <translation>synchronisé à %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="71"/>
+        <location filename="../../app/ui/sync_status.py" line="74"/>
         <source>Cliquez pour voir les opérations</source>
         <translation>Cliquez pour voir les opérations</translation>
     </message>
@@ -2146,32 +2583,32 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="38"/>
+        <location filename="../../app/ui/sync_status.py" line="41"/>
         <source>En ligne</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="39"/>
+        <location filename="../../app/ui/sync_status.py" line="42"/>
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="40"/>
+        <location filename="../../app/ui/sync_status.py" line="43"/>
         <source>Hors ligne</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="41"/>
+        <location filename="../../app/ui/sync_status.py" line="44"/>
         <source>Erreur de synchronisation</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="42"/>
+        <location filename="../../app/ui/sync_status.py" line="45"/>
         <source>Session expirée : se reconnecter</source>
         <translation>Session expirée : se reconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="45"/>
+        <location filename="../../app/ui/sync_status.py" line="48"/>
         <source>Non connecté</source>
         <translation>Non connecté</translation>
     </message>
