@@ -327,3 +327,37 @@ def test_english_data_labels(panel: CaseHistoryPanel, cases: Cases, qtbot: QtBot
     assert "Roadway" in panel.detail.attributes_label.text()
     panel.set_language("fr")
     assert panel.detail.fact_values["service"].text() == "Nid-de-poule"
+
+
+def test_a_closed_case_is_reactivated_by_keyboard_with_the_reason(
+    panel: CaseHistoryPanel, cases: Cases, ws: Workspace, qtbot: QtBot
+) -> None:
+    from sqlalchemy import update
+
+    from app.models import ServiceRequest
+    from app.ui.reopen_dialog import ReopenDialog
+
+    with ws.store.writing() as session:  # as the feed brings the unit's "Terminée"
+        session.execute(
+            update(ServiceRequest)
+            .where(ServiceRequest.case_number == cases.recent)
+            .values(status="terminee")
+        )
+    open_case(qtbot, panel, cases.recent)
+    assert panel.detail.reopen_button.isVisible() and not panel.detail.edit_button.isVisible()
+    qtbot.keyClick(panel.detail, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(panel.reopen_dialog, ReopenDialog))
+    dialog = panel.reopen_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason yet: said, nothing saved
+    qtbot.keyClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.Key.Key_Space)
+    qtbot.waitUntil(dialog.problem.isVisible)
+    assert "pourquoi" in dialog.problem.text().lower()
+    qtbot.keyClicks(dialog.reason, "Le trou est revenu")
+    assert dialog.problem.isHidden()
+    qtbot.keyClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: "Réactivée" in panel.detail.fact_values["status"].text())
+    assert "Le trou est revenu" in panel.detail.timeline.text()
+    assert panel.detail.edit_button.isVisible() and not panel.detail.reopen_button.isVisible()

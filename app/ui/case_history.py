@@ -63,6 +63,7 @@ from app.ui.refusal_banner import (
     problem_line,
     problem_text,
 )
+from app.ui.reopen_dialog import ReopenDialog
 
 DEBOUNCE_MS = 150
 Index = QModelIndex | QPersistentModelIndex
@@ -312,6 +313,10 @@ class CaseDetailView(QScrollArea):
         self.edit_button.setObjectName("caseEditButton")
         self.edit_button.setAutoDefault(True)  # Enter on the focused button starts editing
         self.edit_button.hide()
+        self.reopen_button = QPushButton(self.body)
+        self.reopen_button.setObjectName("caseReopenButton")
+        self.reopen_button.setAutoDefault(True)
+        self.reopen_button.hide()
         self.editor = CaseEditor(self.body)
         self.editor.hide()
 
@@ -368,6 +373,7 @@ class CaseDetailView(QScrollArea):
         header.addWidget(self.unsynced_badge)
         header.addStretch(1)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignTop)
         # Set explicitly: nested layouts would inherit the 24 px between the two columns.
         left = QVBoxLayout()
         left.setSpacing(6)
@@ -421,6 +427,7 @@ class CaseDetailView(QScrollArea):
         chain: list[QWidget] = [
             self.number_label,
             self.edit_button,
+            self.reopen_button,
             *self.banner.buttons,
             *self.editor.editors.values(),
             self.editor.save_button,
@@ -459,6 +466,12 @@ class CaseDetailView(QScrollArea):
         if detail.sync_state == case_states.ABSENT:
             return False
         return not any(r.type == CREATE for r in detail.refusals)
+
+    @property
+    def can_reopen(self) -> bool:
+        """A closed case, on a workstation that can save: the agent may reactivate it."""
+        detail = self.detail
+        return self._editable and detail is not None and not detail.summary.is_open
 
     @property
     def resendable(self) -> Refusal | None:
@@ -581,6 +594,10 @@ class CaseDetailView(QScrollArea):
         self.note_field.setAccessibleName(self.tr("Note à ajouter au dossier"))
         self.add_note_button.setText(self.tr("Ajouter la note (Ctrl+Entrée)"))
         self.edit_button.setText(self.tr("Modifier (Ctrl+E)"))
+        self.reopen_button.setText(self.tr("Réactiver… (Ctrl+R)"))
+        self.reopen_button.setToolTip(
+            self.tr("Le citoyen dit que ce n'est pas réglé : rouvrir le dossier, avec la raison")
+        )
         self.edit_button.setToolTip(
             self.tr("Corriger la description ou l'emplacement de ce dossier")
         )
@@ -618,6 +635,7 @@ class CaseDetailView(QScrollArea):
         self.banner.show_case(detail, self._editable and case.is_open, self._editable)
         self._chain_focus()
         self.edit_button.setVisible(self.can_edit and not self.editing and self.resendable is None)
+        self.reopen_button.setVisible(self.can_reopen)
         self.description_heading.setVisible(not self.editing)
         self.description_label.setVisible(not self.editing)
         values = self._fact_texts(detail)
@@ -882,6 +900,7 @@ class CaseHistoryPanel(QWidget):
         self._search: CaseSearch | None = None
         self._requested: str | None = None  # the case whose detail was asked for last
         self._saving_note = False
+        self.reopen_dialog: ReopenDialog | None = None
         self._saving_edit = False
         self._settling = False  # a drop or a removal on its way
         self._fetch_copy: StoreCopyFetcher | None = None
@@ -973,6 +992,7 @@ class CaseHistoryPanel(QWidget):
         self.results.clicked.connect(self._open_index)
         self.detail.noteRequested.connect(self.add_note)
         self.detail.edit_button.clicked.connect(self.start_edit)
+        self.detail.reopen_button.clicked.connect(self.start_reopen)
         self.detail.editor.saveRequested.connect(self.save_edit)
         self.detail.editor.cancelRequested.connect(self.cancel_edit)
         self.detail.banner.correctRequested.connect(self.correct_refusal)
@@ -984,6 +1004,12 @@ class CaseHistoryPanel(QWidget):
             QKeySequence(Qt.Key.Key_Escape),
             self,
             self._escape,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence("Ctrl+R"),
+            self,
+            self.start_reopen,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         QShortcut(
@@ -1264,6 +1290,51 @@ class CaseHistoryPanel(QWidget):
         """Modifier (Ctrl+E): the open case's description and location become editable."""
         if self._workspace is not None:
             self.detail.start_edit()
+
+    # -- reactivating a closed case ------------------------------------------------------
+    def start_reopen(self) -> None:
+        """Réactiver (Ctrl+R): the reason asked in a window of its own, then saved."""
+        detail = self.detail.detail
+        if self._workspace is None or detail is None or not self.detail.can_reopen:
+            return
+        case = detail.summary
+        service = fmt.service_name(
+            self.model.catalogue, case.service_code, case.service_name, self._lang
+        )
+        dialog = ReopenDialog(case.case_number, service, self)
+        dialog.reopenRequested.connect(self._reopen)
+        self.reopen_dialog = dialog
+        dialog.open()
+
+    def _reopen(self, case_number: str, reason: str) -> None:
+        if self._workspace is not None:
+            self._background.spawn(self._save_reopen(self._workspace, case_number, reason))
+
+    async def _save_reopen(self, workspace: Workspace, case_number: str, reason: str) -> None:
+        dialog = self.reopen_dialog
+        try:
+            detail = await self._background.run(workspace.reopen_request, case_number, reason)
+        except ValidationError as exc:  # the reason stays, with what to fix
+            if dialog is not None:
+                dialog.show_problem("\n".join(fmt.problem_text(p) for p in exc.problems))
+            return
+        except Exception as exc:  # shown; the reason stays in the field
+            if dialog is not None:
+                dialog.show_problem(
+                    self.tr("Dossier non réactivé : %1").replace("%1", fmt.failure_reason(exc))
+                )
+            return
+        if dialog is not None:
+            dialog.accept()
+        self.reopen_dialog = None
+        if self.shown_case == case_number:
+            self._show_detail(detail)
+            self.detail.focus_case()
+        self.statusMessage.emit(  # the main window syncs soon after it
+            self.tr("Dossier %1 réactivé : il retourne à l'unité responsable.").replace(
+                "%1", case_number
+            )
+        )
 
     def cancel_edit(self) -> None:
         if not self._saving_edit:
