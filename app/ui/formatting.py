@@ -267,6 +267,20 @@ def _store_failure(error: KnownStoreError) -> str:
     )
 
 
+def damage_reason(reason: str) -> str:
+    """Why a store file was set aside (salvage.damage's words), in the agent's language."""
+    texts = {
+        "the file is empty": QCoreApplication.translate("Formatting", "le fichier est vide"),
+        "the file is not an SQLite database": QCoreApplication.translate(
+            "Formatting", "ce n'est pas un fichier de stockage SQLite"
+        ),
+        "a damaged page was met while it was in use": QCoreApplication.translate(
+            "Formatting", "une page endommagée a été rencontrée pendant son utilisation"
+        ),
+    }
+    return texts.get(reason, reason)
+
+
 def failure_reason(exc: BaseException) -> str:
     """Why a store or network operation failed, for the agent: a known store failure in
     the agent's language with its fix; otherwise the driver's own words ("database is

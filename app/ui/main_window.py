@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
             "numéros de dossier déjà donnés ne seront pas redonnés."
         )
         message = (
-            message.replace("%1", recovered.reason)
+            message.replace("%1", fmt.damage_reason(recovered.reason))
             .replace("%2", str(recovered.copy))
             .replace("%3", str(len(recovered.ops)))
         )

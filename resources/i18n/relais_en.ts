@@ -87,318 +87,328 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="566"/>
+        <location filename="../../app/ui/case_history.py" line="579"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>No case open. Search for a case above, then ↓ and Enter to show it here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="573"/>
+        <location filename="../../app/ui/case_history.py" line="586"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="574"/>
-        <location filename="../../app/ui/case_history.py" line="674"/>
+        <location filename="../../app/ui/case_history.py" line="587"/>
+        <location filename="../../app/ui/case_history.py" line="692"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="641"/>
+        <location filename="../../app/ui/case_history.py" line="659"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="575"/>
+        <location filename="../../app/ui/case_history.py" line="588"/>
         <source>Citoyens concernés</source>
         <translation>Citizens concerned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="576"/>
+        <location filename="../../app/ui/case_history.py" line="589"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="577"/>
+        <location filename="../../app/ui/case_history.py" line="590"/>
         <source>Précisions</source>
         <translation>Additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="578"/>
+        <location filename="../../app/ui/case_history.py" line="591"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="579"/>
+        <location filename="../../app/ui/case_history.py" line="592"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="580"/>
+        <location filename="../../app/ui/case_history.py" line="593"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>What the citizen said or what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="581"/>
+        <location filename="../../app/ui/case_history.py" line="594"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="582"/>
+        <location filename="../../app/ui/case_history.py" line="595"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Add the note (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="583"/>
+        <location filename="../../app/ui/case_history.py" line="596"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="585"/>
+        <location filename="../../app/ui/case_history.py" line="597"/>
+        <source>Réactiver… (Ctrl+R)</source>
+        <translation>Reopen… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="599"/>
+        <source>Le citoyen dit que ce n&apos;est pas réglé : rouvrir le dossier, avec la raison</source>
+        <translation>The citizen says it is not fixed: reopen the case, with the reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="602"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Correct this case&apos;s description or location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="592"/>
+        <location filename="../../app/ui/case_history.py" line="609"/>
         <source>Type de demande :</source>
         <translation>Request type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="593"/>
+        <location filename="../../app/ui/case_history.py" line="610"/>
         <source>Nature :</source>
         <translation>Nature:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="594"/>
+        <location filename="../../app/ui/case_history.py" line="611"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="595"/>
+        <location filename="../../app/ui/case_history.py" line="612"/>
         <source>Canal :</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="596"/>
+        <location filename="../../app/ui/case_history.py" line="613"/>
         <source>Créé le :</source>
         <translation>Created:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="597"/>
+        <location filename="../../app/ui/case_history.py" line="614"/>
         <source>Échéance :</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="598"/>
+        <location filename="../../app/ui/case_history.py" line="615"/>
         <source>Adresse :</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="599"/>
+        <location filename="../../app/ui/case_history.py" line="616"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="600"/>
+        <location filename="../../app/ui/case_history.py" line="617"/>
         <source>Unité responsable :</source>
         <translation>Responsible unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="601"/>
+        <location filename="../../app/ui/case_history.py" line="618"/>
         <source>Prise en charge par :</source>
         <translation>Handled by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="602"/>
+        <location filename="../../app/ui/case_history.py" line="619"/>
         <source>Doublon du dossier :</source>
         <translation>Duplicate of case:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="642"/>
+        <location filename="../../app/ui/case_history.py" line="660"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Changes not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="644"/>
+        <location filename="../../app/ui/case_history.py" line="662"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflict to settle: a colleague changed the same fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="646"/>
+        <location filename="../../app/ui/case_history.py" line="664"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>The central store&apos;s copy will be fetched at the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="688"/>
+        <location filename="../../app/ui/case_history.py" line="706"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>None: anonymous report.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="739"/>
+        <location filename="../../app/ui/case_history.py" line="757"/>
         <source>Aucun événement.</source>
         <translation>No events.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="747"/>
+        <location filename="../../app/ui/case_history.py" line="765"/>
         <source>Demande créée</source>
         <translation>Request created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="747"/>
+        <location filename="../../app/ui/case_history.py" line="765"/>
         <source>Canal : %1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="749"/>
+        <location filename="../../app/ui/case_history.py" line="767"/>
         <source>Acheminée</source>
         <translation>Routed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="751"/>
+        <location filename="../../app/ui/case_history.py" line="769"/>
         <source>Statut modifié</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="753"/>
+        <location filename="../../app/ui/case_history.py" line="771"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="755"/>
+        <location filename="../../app/ui/case_history.py" line="773"/>
         <source>Doublon</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="758"/>
+        <location filename="../../app/ui/case_history.py" line="776"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citizen added to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="762"/>
+        <location filename="../../app/ui/case_history.py" line="780"/>
         <source>Dossier modifié</source>
         <translation>Case updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="764"/>
+        <location filename="../../app/ui/case_history.py" line="782"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrected and sent again to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="766"/>
+        <location filename="../../app/ui/case_history.py" line="784"/>
         <source>Modification refusée abandonnée</source>
         <translation>Refused change dropped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="774"/>
+        <location filename="../../app/ui/case_history.py" line="792"/>
         <source>Refusée pour : %1</source>
         <translation>Refused for: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="781"/>
+        <location filename="../../app/ui/case_history.py" line="799"/>
         <source>texte corrigé</source>
         <translation>text corrected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="792"/>
+        <location filename="../../app/ui/case_history.py" line="810"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="795"/>
+        <location filename="../../app/ui/case_history.py" line="813"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Dropped values: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="798"/>
+        <location filename="../../app/ui/case_history.py" line="816"/>
         <source>Texte abandonné :</source>
         <translation>Dropped text:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="801"/>
+        <location filename="../../app/ui/case_history.py" line="819"/>
         <source>Description : %1</source>
         <translation>Description: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="809"/>
+        <location filename="../../app/ui/case_history.py" line="827"/>
         <source>Unité responsable : %1</source>
         <translation>Responsible unit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="815"/>
+        <location filename="../../app/ui/case_history.py" line="833"/>
         <source>prise en charge par %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="817"/>
+        <location filename="../../app/ui/case_history.py" line="835"/>
         <source>(hors des heures de bureau)</source>
         <translation>(outside office hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="820"/>
+        <location filename="../../app/ui/case_history.py" line="838"/>
         <source>(réassignée)</source>
         <translation>(reassigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="822"/>
+        <location filename="../../app/ui/case_history.py" line="840"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(borough changed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="835"/>
+        <location filename="../../app/ui/case_history.py" line="853"/>
         <source>Doublon du dossier %1</source>
         <translation>Duplicate of case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="836"/>
+        <location filename="../../app/ui/case_history.py" line="854"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Case %1 is a duplicate of this one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="842"/>
+        <location filename="../../app/ui/case_history.py" line="860"/>
         <source>numéro civique</source>
         <translation>civic number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="843"/>
+        <location filename="../../app/ui/case_history.py" line="861"/>
         <source>rue</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="844"/>
+        <location filename="../../app/ui/case_history.py" line="862"/>
         <source>code postal</source>
         <translation>postal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="845"/>
+        <location filename="../../app/ui/case_history.py" line="863"/>
         <source>arrondissement</source>
         <translation>borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="846"/>
+        <location filename="../../app/ui/case_history.py" line="864"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="847"/>
+        <location filename="../../app/ui/case_history.py" line="865"/>
         <source>précisions</source>
         <translation>additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="848"/>
+        <location filename="../../app/ui/case_history.py" line="866"/>
         <source>type de demande</source>
         <translation>request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="849"/>
+        <location filename="../../app/ui/case_history.py" line="867"/>
         <source>échéance</source>
         <translation>due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="850"/>
+        <location filename="../../app/ui/case_history.py" line="868"/>
         <source>prise en charge</source>
         <translation>handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="863"/>
+        <location filename="../../app/ui/case_history.py" line="881"/>
         <source>Champs modifiés : %1</source>
         <translation>Fields changed: %1</translation>
     </message>
@@ -459,102 +469,102 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1047"/>
+        <location filename="../../app/ui/case_history.py" line="1073"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1049"/>
+        <location filename="../../app/ui/case_history.py" line="1075"/>
         <source>Recherche de dossiers</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1050"/>
+        <location filename="../../app/ui/case_history.py" line="1076"/>
         <source>Dossiers trouvés</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1051"/>
+        <location filename="../../app/ui/case_history.py" line="1077"/>
         <source>Vouliez-vous dire :</source>
         <translation>Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1054"/>
+        <location filename="../../app/ui/case_history.py" line="1080"/>
         <source>Dossier</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1055"/>
+        <location filename="../../app/ui/case_history.py" line="1081"/>
         <source>Type de demande</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1056"/>
+        <location filename="../../app/ui/case_history.py" line="1082"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1057"/>
+        <location filename="../../app/ui/case_history.py" line="1083"/>
         <source>Créé le</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1058"/>
+        <location filename="../../app/ui/case_history.py" line="1084"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1059"/>
+        <location filename="../../app/ui/case_history.py" line="1085"/>
         <source>Retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1060"/>
+        <location filename="../../app/ui/case_history.py" line="1086"/>
         <source>Stockage central</source>
         <translation>Central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1062"/>
+        <location filename="../../app/ui/case_history.py" line="1088"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1063"/>
+        <location filename="../../app/ui/case_history.py" line="1089"/>
         <source>Refusé</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1094"/>
+        <location filename="../../app/ui/case_history.py" line="1120"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1112"/>
+        <location filename="../../app/ui/case_history.py" line="1138"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1113"/>
+        <location filename="../../app/ui/case_history.py" line="1139"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1114"/>
+        <location filename="../../app/ui/case_history.py" line="1140"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <location filename="../../app/ui/case_history.py" line="1141"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1123"/>
+        <location filename="../../app/ui/case_history.py" line="1149"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1130"/>
+        <location filename="../../app/ui/case_history.py" line="1156"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -562,72 +572,82 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1142"/>
+        <location filename="../../app/ui/case_history.py" line="1168"/>
         <source>%1 ?</source>
         <translation>%1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1145"/>
+        <location filename="../../app/ui/case_history.py" line="1171"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1215"/>
+        <location filename="../../app/ui/case_history.py" line="1241"/>
         <source>Dossier illisible : %1</source>
         <translation>Case cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1221"/>
+        <location filename="../../app/ui/case_history.py" line="1247"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1251"/>
+        <location filename="../../app/ui/case_history.py" line="1277"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1260"/>
+        <location filename="../../app/ui/case_history.py" line="1286"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1308"/>
+        <location filename="../../app/ui/case_history.py" line="1324"/>
+        <source>Dossier non réactivé : %1</source>
+        <translation>Case not reopened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1334"/>
+        <source>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</source>
+        <translation>Case %1 reopened: it goes back to the responsible unit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1379"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>This refused change was already settled: nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1315"/>
+        <location filename="../../app/ui/case_history.py" line="1386"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The changes could not be saved (%1). Nothing was erased: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1330"/>
+        <location filename="../../app/ui/case_history.py" line="1401"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Case %1 changed: the changes will be sent to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1334"/>
+        <location filename="../../app/ui/case_history.py" line="1405"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Case %1 corrected: the correction will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1391"/>
+        <location filename="../../app/ui/case_history.py" line="1462"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>The note could not be sent again (%1): try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1404"/>
+        <location filename="../../app/ui/case_history.py" line="1475"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note on case %1 corrected: it will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1419"/>
+        <location filename="../../app/ui/case_history.py" line="1490"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1434"/>
+        <location filename="../../app/ui/case_history.py" line="1505"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -636,7 +656,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 The central store refused it. It will be taken out of the sending queue (the case&apos;s history will say so) and the central store&apos;s copy will be asked for. If it has none, you can remove the case from this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1442"/>
+        <location filename="../../app/ui/case_history.py" line="1513"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -645,7 +665,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Fields changed: %2. It will be taken out of the sending queue; its values stay readable in the history, and the case will take the central store&apos;s copy again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1448"/>
+        <location filename="../../app/ui/case_history.py" line="1519"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -654,7 +674,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 It will be taken out of the sending queue; its text stays readable in the history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1453"/>
+        <location filename="../../app/ui/case_history.py" line="1524"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -663,47 +683,47 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 The refused operation will be taken out of the sending queue; the case&apos;s history will say so.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1457"/>
+        <location filename="../../app/ui/case_history.py" line="1528"/>
         <source>Abandonner une modification refusée</source>
         <translation>Drop a refused change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1459"/>
+        <location filename="../../app/ui/case_history.py" line="1530"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Drop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1480"/>
+        <location filename="../../app/ui/case_history.py" line="1551"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Nothing was dropped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1488"/>
+        <location filename="../../app/ui/case_history.py" line="1559"/>
         <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
         <translation>Change dropped, but the central store&apos;s copy could not be applied (%1): it will be at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1514"/>
+        <location filename="../../app/ui/case_history.py" line="1585"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Change dropped. The central store cannot be reached: its copy of case %1 will be fetched at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1524"/>
+        <location filename="../../app/ui/case_history.py" line="1595"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Change dropped: case %1 shows the central store&apos;s copy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1529"/>
+        <location filename="../../app/ui/case_history.py" line="1600"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>The central store has no copy of case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1548"/>
+        <location filename="../../app/ui/case_history.py" line="1619"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Remove the case from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1550"/>
+        <location filename="../../app/ui/case_history.py" line="1621"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -712,17 +732,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Remove it from this workstation? Its description, history and notes will be erased from this workstation; it exists nowhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1554"/>
+        <location filename="../../app/ui/case_history.py" line="1625"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Remove the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1569"/>
+        <location filename="../../app/ui/case_history.py" line="1640"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Case %1 was not removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1583"/>
+        <location filename="../../app/ui/case_history.py" line="1654"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Case %1 removed from this workstation: the central store had no copy of it.</translation>
     </message>
@@ -870,32 +890,32 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="81"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="82"/>
         <source>Chargement des conflits…</source>
         <translation>Loading conflicts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="85"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
         <source>Conflits à régler</source>
         <translation>Conflicts to settle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="89"/>
         <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
         <translation>A colleague changed the same fields as you. For each field, keep your value or the one in the central store; your other changes will be sent again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="102"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="103"/>
         <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
         <translation>The conflicts could not be read (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="118"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
         <source>Aucun conflit à régler.</source>
         <translation>No conflicts to settle.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="124"/>
         <source>%n conflit(s) à régler.</source>
         <translation>
             <numerusform>%n conflict to settle.</numerusform>
@@ -903,92 +923,92 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="135"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="138"/>
         <source>Dossier %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="137"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="140"/>
         <source>Citoyen sans nom</source>
         <translation>Unnamed citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="149"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="152"/>
         <source>Votre valeur : %1</source>
         <translation>Your value: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="155"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="158"/>
         <source>Valeur du registre : %1 (modifiée par un collègue)</source>
         <translation>Central store value: %1 (changed by a colleague)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="177"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="180"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="183"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="186"/>
         <source>Envoyé de nouveau dans tous les cas : %1</source>
         <translation>Sent again in any case: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="237"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="240"/>
         <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
         <translation>Not all conflicts could be settled (%1). Your choices are kept: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="255"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="256"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="257"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
         <source>Langue préférée</source>
         <translation>Preferred language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
         <source>N° civique</source>
         <translation>Civic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="265"/>
         <source>Rue</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="266"/>
         <source>Code postal</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="267"/>
         <source>Arrondissement</source>
         <translation>Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="270"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="273"/>
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>
@@ -1004,189 +1024,249 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="98"/>
+        <location filename="../../app/ui/formatting.py" line="99"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Required: fill in this field.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="99"/>
+        <location filename="../../app/ui/formatting.py" line="100"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choose the request type (type a few letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="102"/>
+        <location filename="../../app/ui/formatting.py" line="103"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choose the channel through which the citizen is contacting the City.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="105"/>
+        <location filename="../../app/ui/formatting.py" line="106"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>This request type requires the citizen&apos;s contact information: choose the citizen or enter them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="109"/>
+        <location filename="../../app/ui/formatting.py" line="110"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Give a phone number or an e-mail so the citizen can be reached.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="112"/>
+        <location filename="../../app/ui/formatting.py" line="113"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>A 10-digit number is expected, for example 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="115"/>
+        <location filename="../../app/ui/formatting.py" line="116"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>An e-mail address is expected, for example name@example.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="118"/>
+        <location filename="../../app/ui/formatting.py" line="119"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>A Canadian postal code is expected, for example H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="121"/>
+        <location filename="../../app/ui/formatting.py" line="122"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>A civic number is expected, for example 1234, 1234A or 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="124"/>
+        <location filename="../../app/ui/formatting.py" line="125"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Enter the street where the problem is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="127"/>
+        <location filename="../../app/ui/formatting.py" line="128"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choose the borough: this service is handled there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="130"/>
+        <location filename="../../app/ui/formatting.py" line="131"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 is a related city that handles this service itself: refer the citizen to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="135"/>
+        <location filename="../../app/ui/formatting.py" line="136"/>
         <source>Acheminement impossible : %1</source>
         <translation>Routing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="136"/>
+        <location filename="../../app/ui/formatting.py" line="137"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Describe what the citizen is reporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="139"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Too long: %1 characters at most.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="141"/>
         <source>Texte attendu.</source>
         <translation>Text is expected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="141"/>
+        <location filename="../../app/ui/formatting.py" line="142"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contains an invalid character: remove it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="144"/>
+        <location filename="../../app/ui/formatting.py" line="145"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>A number is expected, for example 3 or 2.5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="147"/>
+        <location filename="../../app/ui/formatting.py" line="148"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>A date is expected, in the form YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="150"/>
+        <location filename="../../app/ui/formatting.py" line="151"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choose one of the values offered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="152"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Station code from 001 to 899, unique to this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="154"/>
+        <location filename="../../app/ui/formatting.py" line="155"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Your username: letters, digits and . _ @ - only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="157"/>
+        <location filename="../../app/ui/formatting.py" line="158"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choose your workplace.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="158"/>
+        <location filename="../../app/ui/formatting.py" line="159"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>This workstation has used up its numbers for the year: change the station code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="161"/>
+        <location filename="../../app/ui/formatting.py" line="162"/>
+        <source>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</source>
+        <translation>This case is closed: reopen it first (with the reason), or ask a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="167"/>
+        <source>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</source>
+        <translation>Say why the case is reopened (what the citizen reports).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="170"/>
+        <source>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</source>
+        <translation>Only a closed case can be reopened; this one is open.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="173"/>
+        <source>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</source>
+        <translation>Station %1 must first reach the central store once, to learn where its case numbering stands: log in again, then save. Nothing was cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="179"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>This case does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="164"/>
+        <location filename="../../app/ui/formatting.py" line="182"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>This citizen is no longer on file: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="167"/>
+        <location filename="../../app/ui/formatting.py" line="185"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Wrong check digit: a digit was probably mistyped. Read the number back to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="172"/>
+        <location filename="../../app/ui/formatting.py" line="190"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>A case number is expected: 12 digits, for example 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="175"/>
+        <location filename="../../app/ui/formatting.py" line="193"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choose French or English.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="178"/>
+        <location filename="../../app/ui/formatting.py" line="196"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>This case is closed: save a new request instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="181"/>
+        <location filename="../../app/ui/formatting.py" line="199"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choose the outcome of the interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="184"/>
+        <location filename="../../app/ui/formatting.py" line="202"/>
         <source>Aucune interaction en cours.</source>
         <translation>No interaction in progress.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="186"/>
+        <location filename="../../app/ui/formatting.py" line="204"/>
         <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
         <translation>Too long: %1 characters, the central store takes at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="189"/>
+        <location filename="../../app/ui/formatting.py" line="207"/>
         <source>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</source>
         <translation>The central store does not have this case: its creation never reached it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="193"/>
+        <location filename="../../app/ui/formatting.py" line="211"/>
         <source>Arrondissement inconnu du stockage central : « %1 ».</source>
         <translation>Arrondissement unknown to the central store: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="196"/>
+        <location filename="../../app/ui/formatting.py" line="214"/>
         <source>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</source>
         <translation>Entered more than 90 days ago: the central store no longer accepts it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="200"/>
+        <location filename="../../app/ui/formatting.py" line="218"/>
         <source>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</source>
         <translation>The central store refused something that cannot be corrected here: drop this change.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="238"/>
+        <source>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</source>
+        <translation>the local store %1 is locked by another program: is Relais already open on this folder? Close the other one, or try again in a moment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="243"/>
+        <source>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</source>
+        <translation>the disk holding %1 is full: free some space, or choose another data folder (--data-dir); nothing already saved was lost</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="248"/>
+        <source>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</source>
+        <translation>Relais cannot write in %1: the folder is read-only or not yours. Give yourself write access, or choose another data folder (--data-dir)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="254"/>
+        <source>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</source>
+        <translation>the local store %1 is damaged: restart Relais, which will set it aside, keep the unsent work it can read and start a new store</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="262"/>
+        <source>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</source>
+        <translation>reading or writing %1 failed: the disk may be full, removed or failing. Check it, then try again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="273"/>
+        <source>le fichier est vide</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="274"/>
+        <source>ce n&apos;est pas un fichier de stockage SQLite</source>
+        <translation>it is not an SQLite store file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="277"/>
+        <source>une page endommagée a été rencontrée pendant son utilisation</source>
+        <translation>a damaged page was met while it was in use</translation>
     </message>
 </context>
 <context>
@@ -1318,107 +1398,107 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Referral copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Relais — Console 311</source>
         <translation>Relais — 311 console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>P&amp;aramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Workstation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>&amp;Log in to the central store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Se &amp;déconnecter</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Log out and &amp;erase citizen data from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>New request (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Cases (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Go to search	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>&amp;Indicateurs de service…</source>
         <translation>Service &amp;indicators…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>À &amp;propos de Relais</source>
         <translation>&amp;About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Bundled content not loaded (hover for details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>The English translation cannot be found; the interface stays in French.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Logged out. %n citizen record erased from this workstation.</numerusform>
@@ -1426,37 +1506,37 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Logged out. Work waiting to be sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Request %1 saved on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Poste %1 · %2</source>
         <translation>Station %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="431"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>The central store %1 will be used from the next start of Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>From the next start, Relais will work locally only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="465"/>
+        <location filename="../../app/ui/main_window.py" line="469"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n citizen record unused for the retention period erased from this workstation.</numerusform>
@@ -1464,42 +1544,58 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="491"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="489"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
-        <source>Le stockage local ne peut pas être ouvert : %1</source>
-        <translation>The local store cannot be opened: %1</translation>
+        <location filename="../../app/ui/main_window.py" line="499"/>
+        <source>Le stockage local ne peut pas être ouvert : %1.</source>
+        <translation>The local store cannot be opened: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
+        <source>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
+%2
+
+%3 opération(s) non transmise(s) ont été récupérées et seront envoyées au stockage central ; Relais repart d&apos;un stockage neuf, et les dossiers reviennent du stockage central à la synchronisation. Les numéros de dossier déjà donnés ne seront pas redonnés.</source>
+        <translation>This workstation&apos;s local store was unusable (%1). It was set aside, unchanged, as:
+%2
+
+%3 unsent operation(s) were recovered and will be sent to the central store; Relais starts with a new store, and the cases come back from the central store at the next sync. Case numbers already given will not be given again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="520"/>
+        <source>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</source>
+        <translation>%1 unreadable item(s) stayed in the copy set aside.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="527"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="535"/>
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -1507,12 +1603,12 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="526"/>
+        <location filename="../../app/ui/main_window.py" line="550"/>
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527"/>
+        <location filename="../../app/ui/main_window.py" line="551"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
     </message>
@@ -1784,6 +1880,29 @@ Remove it from this workstation? Its description, history and notes will be eras
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../app/ui/reopen_dialog.py" line="27"/>
+        <source>Réactiver le dossier %1</source>
+        <translation>Reopen case %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reopen_dialog.py" line="32"/>
+        <source>Le dossier %1 (%2) est fermé. Le citoyen dit que ce n&apos;est pas réglé : le dossier redeviendra « Réactivée » et retournera à l&apos;unité responsable.</source>
+        <translation>Case %1 (%2) is closed. The citizen says it is not fixed: the case will become “Reopened” and go back to the responsible unit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reopen_dialog.py" line="38"/>
+        <source>&amp;Raison (ce que signale le citoyen) :</source>
+        <translation>&amp;Reason (what the citizen reports):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reopen_dialog.py" line="51"/>
+        <source>Réactiver</source>
+        <translation>Reopen</translation>
+    </message>
+</context>
+<context>
     <name>RequestForm</name>
     <message>
         <location filename="../../app/ui/request_form.py" line="459"/>
@@ -2039,7 +2158,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="863"/>
+        <location filename="../../app/ui/request_form.py" line="862"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
     </message>

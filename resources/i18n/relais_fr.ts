@@ -87,318 +87,328 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="566"/>
+        <location filename="../../app/ui/case_history.py" line="579"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="573"/>
+        <location filename="../../app/ui/case_history.py" line="586"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="574"/>
-        <location filename="../../app/ui/case_history.py" line="674"/>
+        <location filename="../../app/ui/case_history.py" line="587"/>
+        <location filename="../../app/ui/case_history.py" line="692"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="641"/>
+        <location filename="../../app/ui/case_history.py" line="659"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Pas encore transmis au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="575"/>
+        <location filename="../../app/ui/case_history.py" line="588"/>
         <source>Citoyens concernés</source>
         <translation>Citoyens concernés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="576"/>
+        <location filename="../../app/ui/case_history.py" line="589"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="577"/>
+        <location filename="../../app/ui/case_history.py" line="590"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="578"/>
+        <location filename="../../app/ui/case_history.py" line="591"/>
         <source>Historique</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="579"/>
+        <location filename="../../app/ui/case_history.py" line="592"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="580"/>
+        <location filename="../../app/ui/case_history.py" line="593"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="581"/>
+        <location filename="../../app/ui/case_history.py" line="594"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="582"/>
+        <location filename="../../app/ui/case_history.py" line="595"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="583"/>
+        <location filename="../../app/ui/case_history.py" line="596"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Modifier (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="585"/>
+        <location filename="../../app/ui/case_history.py" line="597"/>
+        <source>Réactiver… (Ctrl+R)</source>
+        <translation>Réactiver… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="599"/>
+        <source>Le citoyen dit que ce n&apos;est pas réglé : rouvrir le dossier, avec la raison</source>
+        <translation>Le citoyen dit que ce n&apos;est pas réglé : rouvrir le dossier, avec la raison</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="602"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Corriger la description ou l&apos;emplacement de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="592"/>
+        <location filename="../../app/ui/case_history.py" line="609"/>
         <source>Type de demande :</source>
         <translation>Type de demande :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="593"/>
+        <location filename="../../app/ui/case_history.py" line="610"/>
         <source>Nature :</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="594"/>
+        <location filename="../../app/ui/case_history.py" line="611"/>
         <source>Statut :</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="595"/>
+        <location filename="../../app/ui/case_history.py" line="612"/>
         <source>Canal :</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="596"/>
+        <location filename="../../app/ui/case_history.py" line="613"/>
         <source>Créé le :</source>
         <translation>Créé le :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="597"/>
+        <location filename="../../app/ui/case_history.py" line="614"/>
         <source>Échéance :</source>
         <translation>Échéance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="598"/>
+        <location filename="../../app/ui/case_history.py" line="615"/>
         <source>Adresse :</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="599"/>
+        <location filename="../../app/ui/case_history.py" line="616"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="600"/>
+        <location filename="../../app/ui/case_history.py" line="617"/>
         <source>Unité responsable :</source>
         <translation>Unité responsable :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="601"/>
+        <location filename="../../app/ui/case_history.py" line="618"/>
         <source>Prise en charge par :</source>
         <translation>Prise en charge par :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="602"/>
+        <location filename="../../app/ui/case_history.py" line="619"/>
         <source>Doublon du dossier :</source>
         <translation>Doublon du dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="642"/>
+        <location filename="../../app/ui/case_history.py" line="660"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Modifications pas encore transmises au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="644"/>
+        <location filename="../../app/ui/case_history.py" line="662"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflit à régler : un collègue a modifié les mêmes champs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="646"/>
+        <location filename="../../app/ui/case_history.py" line="664"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>Copie du stockage central à récupérer à la prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="688"/>
+        <location filename="../../app/ui/case_history.py" line="706"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>Aucun : signalement anonyme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="739"/>
+        <location filename="../../app/ui/case_history.py" line="757"/>
         <source>Aucun événement.</source>
         <translation>Aucun événement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="747"/>
+        <location filename="../../app/ui/case_history.py" line="765"/>
         <source>Demande créée</source>
         <translation>Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="747"/>
+        <location filename="../../app/ui/case_history.py" line="765"/>
         <source>Canal : %1</source>
         <translation>Canal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="749"/>
+        <location filename="../../app/ui/case_history.py" line="767"/>
         <source>Acheminée</source>
         <translation>Acheminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="751"/>
+        <location filename="../../app/ui/case_history.py" line="769"/>
         <source>Statut modifié</source>
         <translation>Statut modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="753"/>
+        <location filename="../../app/ui/case_history.py" line="771"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="755"/>
+        <location filename="../../app/ui/case_history.py" line="773"/>
         <source>Doublon</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="758"/>
+        <location filename="../../app/ui/case_history.py" line="776"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citoyen ajouté au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="762"/>
+        <location filename="../../app/ui/case_history.py" line="780"/>
         <source>Dossier modifié</source>
         <translation>Dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="764"/>
+        <location filename="../../app/ui/case_history.py" line="782"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrigé et renvoyé au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="766"/>
+        <location filename="../../app/ui/case_history.py" line="784"/>
         <source>Modification refusée abandonnée</source>
         <translation>Modification refusée abandonnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="774"/>
+        <location filename="../../app/ui/case_history.py" line="792"/>
         <source>Refusée pour : %1</source>
         <translation>Refusée pour : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="781"/>
+        <location filename="../../app/ui/case_history.py" line="799"/>
         <source>texte corrigé</source>
         <translation>texte corrigé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="792"/>
+        <location filename="../../app/ui/case_history.py" line="810"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="795"/>
+        <location filename="../../app/ui/case_history.py" line="813"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Valeurs abandonnées : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="798"/>
+        <location filename="../../app/ui/case_history.py" line="816"/>
         <source>Texte abandonné :</source>
         <translation>Texte abandonné :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="801"/>
+        <location filename="../../app/ui/case_history.py" line="819"/>
         <source>Description : %1</source>
         <translation>Description : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="809"/>
+        <location filename="../../app/ui/case_history.py" line="827"/>
         <source>Unité responsable : %1</source>
         <translation>Unité responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="815"/>
+        <location filename="../../app/ui/case_history.py" line="833"/>
         <source>prise en charge par %1</source>
         <translation>prise en charge par %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="817"/>
+        <location filename="../../app/ui/case_history.py" line="835"/>
         <source>(hors des heures de bureau)</source>
         <translation>(hors des heures de bureau)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="820"/>
+        <location filename="../../app/ui/case_history.py" line="838"/>
         <source>(réassignée)</source>
         <translation>(réassignée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="822"/>
+        <location filename="../../app/ui/case_history.py" line="840"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(changement d&apos;arrondissement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="835"/>
+        <location filename="../../app/ui/case_history.py" line="853"/>
         <source>Doublon du dossier %1</source>
         <translation>Doublon du dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="836"/>
+        <location filename="../../app/ui/case_history.py" line="854"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Le dossier %1 est un doublon de celui-ci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="842"/>
+        <location filename="../../app/ui/case_history.py" line="860"/>
         <source>numéro civique</source>
         <translation>numéro civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="843"/>
+        <location filename="../../app/ui/case_history.py" line="861"/>
         <source>rue</source>
         <translation>rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="844"/>
+        <location filename="../../app/ui/case_history.py" line="862"/>
         <source>code postal</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="845"/>
+        <location filename="../../app/ui/case_history.py" line="863"/>
         <source>arrondissement</source>
         <translation>arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="846"/>
+        <location filename="../../app/ui/case_history.py" line="864"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="847"/>
+        <location filename="../../app/ui/case_history.py" line="865"/>
         <source>précisions</source>
         <translation>précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="848"/>
+        <location filename="../../app/ui/case_history.py" line="866"/>
         <source>type de demande</source>
         <translation>type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="849"/>
+        <location filename="../../app/ui/case_history.py" line="867"/>
         <source>échéance</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="850"/>
+        <location filename="../../app/ui/case_history.py" line="868"/>
         <source>prise en charge</source>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="863"/>
+        <location filename="../../app/ui/case_history.py" line="881"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
     </message>
@@ -459,102 +469,102 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1047"/>
+        <location filename="../../app/ui/case_history.py" line="1073"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1049"/>
+        <location filename="../../app/ui/case_history.py" line="1075"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1050"/>
+        <location filename="../../app/ui/case_history.py" line="1076"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1051"/>
+        <location filename="../../app/ui/case_history.py" line="1077"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1054"/>
+        <location filename="../../app/ui/case_history.py" line="1080"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1055"/>
+        <location filename="../../app/ui/case_history.py" line="1081"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1056"/>
+        <location filename="../../app/ui/case_history.py" line="1082"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1057"/>
+        <location filename="../../app/ui/case_history.py" line="1083"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1058"/>
+        <location filename="../../app/ui/case_history.py" line="1084"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1059"/>
+        <location filename="../../app/ui/case_history.py" line="1085"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1060"/>
+        <location filename="../../app/ui/case_history.py" line="1086"/>
         <source>Stockage central</source>
         <translation>Stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1062"/>
+        <location filename="../../app/ui/case_history.py" line="1088"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1063"/>
+        <location filename="../../app/ui/case_history.py" line="1089"/>
         <source>Refusé</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1094"/>
+        <location filename="../../app/ui/case_history.py" line="1120"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1112"/>
+        <location filename="../../app/ui/case_history.py" line="1138"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1113"/>
+        <location filename="../../app/ui/case_history.py" line="1139"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1114"/>
+        <location filename="../../app/ui/case_history.py" line="1140"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <location filename="../../app/ui/case_history.py" line="1141"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1123"/>
+        <location filename="../../app/ui/case_history.py" line="1149"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1130"/>
+        <location filename="../../app/ui/case_history.py" line="1156"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -562,72 +572,82 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1142"/>
+        <location filename="../../app/ui/case_history.py" line="1168"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1145"/>
+        <location filename="../../app/ui/case_history.py" line="1171"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1215"/>
+        <location filename="../../app/ui/case_history.py" line="1241"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1221"/>
+        <location filename="../../app/ui/case_history.py" line="1247"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1251"/>
+        <location filename="../../app/ui/case_history.py" line="1277"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1260"/>
+        <location filename="../../app/ui/case_history.py" line="1286"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1308"/>
+        <location filename="../../app/ui/case_history.py" line="1324"/>
+        <source>Dossier non réactivé : %1</source>
+        <translation>Dossier non réactivé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1334"/>
+        <source>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</source>
+        <translation>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1379"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1315"/>
+        <location filename="../../app/ui/case_history.py" line="1386"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1330"/>
+        <location filename="../../app/ui/case_history.py" line="1401"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1334"/>
+        <location filename="../../app/ui/case_history.py" line="1405"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1391"/>
+        <location filename="../../app/ui/case_history.py" line="1462"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1404"/>
+        <location filename="../../app/ui/case_history.py" line="1475"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1419"/>
+        <location filename="../../app/ui/case_history.py" line="1490"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1434"/>
+        <location filename="../../app/ui/case_history.py" line="1505"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -636,7 +656,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1442"/>
+        <location filename="../../app/ui/case_history.py" line="1513"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -645,7 +665,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1448"/>
+        <location filename="../../app/ui/case_history.py" line="1519"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -654,7 +674,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1453"/>
+        <location filename="../../app/ui/case_history.py" line="1524"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -663,47 +683,47 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1457"/>
+        <location filename="../../app/ui/case_history.py" line="1528"/>
         <source>Abandonner une modification refusée</source>
         <translation>Abandonner une modification refusée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1459"/>
+        <location filename="../../app/ui/case_history.py" line="1530"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1480"/>
+        <location filename="../../app/ui/case_history.py" line="1551"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Rien n&apos;a été abandonné : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1488"/>
+        <location filename="../../app/ui/case_history.py" line="1559"/>
         <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
         <translation>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1514"/>
+        <location filename="../../app/ui/case_history.py" line="1585"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1524"/>
+        <location filename="../../app/ui/case_history.py" line="1595"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Modification abandonnée : le dossier %1 montre la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1529"/>
+        <location filename="../../app/ui/case_history.py" line="1600"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>Le stockage central n&apos;a aucune copie du dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1548"/>
+        <location filename="../../app/ui/case_history.py" line="1619"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Retirer le dossier de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1550"/>
+        <location filename="../../app/ui/case_history.py" line="1621"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -712,17 +732,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1554"/>
+        <location filename="../../app/ui/case_history.py" line="1625"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Retirer le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1569"/>
+        <location filename="../../app/ui/case_history.py" line="1640"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Le dossier %1 n&apos;a pas été retiré : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1583"/>
+        <location filename="../../app/ui/case_history.py" line="1654"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</translation>
     </message>
@@ -870,32 +890,32 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="81"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="82"/>
         <source>Chargement des conflits…</source>
         <translation>Chargement des conflits…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="85"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
         <source>Conflits à régler</source>
         <translation>Conflits à régler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="89"/>
         <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
         <translation>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="102"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="103"/>
         <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
         <translation>Les conflits n&apos;ont pas pu être lus (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="118"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
         <source>Aucun conflit à régler.</source>
         <translation>Aucun conflit à régler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="124"/>
         <source>%n conflit(s) à régler.</source>
         <translation>
             <numerusform>%n conflit à régler.</numerusform>
@@ -903,92 +923,92 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="135"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="138"/>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="137"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="140"/>
         <source>Citoyen sans nom</source>
         <translation>Citoyen sans nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="149"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="152"/>
         <source>Votre valeur : %1</source>
         <translation>Votre valeur : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="155"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="158"/>
         <source>Valeur du registre : %1 (modifiée par un collègue)</source>
         <translation>Valeur du registre : %1 (modifiée par un collègue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="177"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="180"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="183"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="186"/>
         <source>Envoyé de nouveau dans tous les cas : %1</source>
         <translation>Envoyé de nouveau dans tous les cas : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="237"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="240"/>
         <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
         <translation>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="255"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
         <source>Nom</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="256"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="257"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
         <source>Langue préférée</source>
         <translation>Langue préférée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
         <source>N° civique</source>
         <translation>N° civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="265"/>
         <source>Rue</source>
         <translation>Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="266"/>
         <source>Code postal</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="267"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="270"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="273"/>
         <source>(vide)</source>
         <translation>(vide)</translation>
     </message>
@@ -1004,189 +1024,249 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="98"/>
+        <location filename="../../app/ui/formatting.py" line="99"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Obligatoire : remplissez ce champ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="99"/>
+        <location filename="../../app/ui/formatting.py" line="100"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choisissez le type de demande (tapez quelques lettres).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="102"/>
+        <location filename="../../app/ui/formatting.py" line="103"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="105"/>
+        <location filename="../../app/ui/formatting.py" line="106"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="109"/>
+        <location filename="../../app/ui/formatting.py" line="110"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="112"/>
+        <location filename="../../app/ui/formatting.py" line="113"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="115"/>
+        <location filename="../../app/ui/formatting.py" line="116"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>Adresse courriel attendue, par exemple nom@exemple.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="118"/>
+        <location filename="../../app/ui/formatting.py" line="119"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>Code postal canadien attendu, par exemple H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="121"/>
+        <location filename="../../app/ui/formatting.py" line="122"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="124"/>
+        <location filename="../../app/ui/formatting.py" line="125"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Indiquez la rue où se trouve le problème.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="127"/>
+        <location filename="../../app/ui/formatting.py" line="128"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choisissez l&apos;arrondissement : ce service y est traité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="130"/>
+        <location filename="../../app/ui/formatting.py" line="131"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="135"/>
+        <location filename="../../app/ui/formatting.py" line="136"/>
         <source>Acheminement impossible : %1</source>
         <translation>Acheminement impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="136"/>
+        <location filename="../../app/ui/formatting.py" line="137"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Décrivez ce que le citoyen signale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="139"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Trop long : %1 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="141"/>
         <source>Texte attendu.</source>
         <translation>Texte attendu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="141"/>
+        <location filename="../../app/ui/formatting.py" line="142"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contient un caractère invalide : retirez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="144"/>
+        <location filename="../../app/ui/formatting.py" line="145"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>Nombre attendu, par exemple 3 ou 2,5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="147"/>
+        <location filename="../../app/ui/formatting.py" line="148"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="150"/>
+        <location filename="../../app/ui/formatting.py" line="151"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choisissez une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="152"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Code de poste de 001 à 899, unique pour ce poste de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="154"/>
+        <location filename="../../app/ui/formatting.py" line="155"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="157"/>
+        <location filename="../../app/ui/formatting.py" line="158"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choisissez votre lieu de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="158"/>
+        <location filename="../../app/ui/formatting.py" line="159"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="161"/>
+        <location filename="../../app/ui/formatting.py" line="162"/>
+        <source>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</source>
+        <translation>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="167"/>
+        <source>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</source>
+        <translation>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="170"/>
+        <source>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</source>
+        <translation>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="173"/>
+        <source>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</source>
+        <translation>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="179"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>Ce dossier n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="164"/>
+        <location filename="../../app/ui/formatting.py" line="182"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="167"/>
+        <location filename="../../app/ui/formatting.py" line="185"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="172"/>
+        <location filename="../../app/ui/formatting.py" line="190"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="175"/>
+        <location filename="../../app/ui/formatting.py" line="193"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choisissez le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="178"/>
+        <location filename="../../app/ui/formatting.py" line="196"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="181"/>
+        <location filename="../../app/ui/formatting.py" line="199"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choisissez le résultat de l&apos;interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="184"/>
+        <location filename="../../app/ui/formatting.py" line="202"/>
         <source>Aucune interaction en cours.</source>
         <translation>Aucune interaction en cours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="186"/>
+        <location filename="../../app/ui/formatting.py" line="204"/>
         <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
         <translation>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="189"/>
+        <location filename="../../app/ui/formatting.py" line="207"/>
         <source>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</source>
         <translation>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="193"/>
+        <location filename="../../app/ui/formatting.py" line="211"/>
         <source>Arrondissement inconnu du stockage central : « %1 ».</source>
         <translation>Arrondissement inconnu du stockage central : « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="196"/>
+        <location filename="../../app/ui/formatting.py" line="214"/>
         <source>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</source>
         <translation>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="200"/>
+        <location filename="../../app/ui/formatting.py" line="218"/>
         <source>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</source>
         <translation>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="238"/>
+        <source>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</source>
+        <translation>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="243"/>
+        <source>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</source>
+        <translation>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="248"/>
+        <source>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</source>
+        <translation>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="254"/>
+        <source>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</source>
+        <translation>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="262"/>
+        <source>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</source>
+        <translation>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="273"/>
+        <source>le fichier est vide</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="274"/>
+        <source>ce n&apos;est pas un fichier de stockage SQLite</source>
+        <translation>ce n&apos;est pas un fichier de stockage SQLite</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="277"/>
+        <source>une page endommagée a été rencontrée pendant son utilisation</source>
+        <translation>une page endommagée a été rencontrée pendant son utilisation</translation>
     </message>
 </context>
 <context>
@@ -1318,107 +1398,107 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>P&amp;aramètres…</source>
         <translation>P&amp;aramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Poste de travail…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>Se &amp;connecter au registre central…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Se &amp;déconnecter</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Se déconnecter et &amp;effacer les données des citoyens de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>Nouvelle demande (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Dossiers (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>&amp;Indicateurs de service…</source>
         <translation>&amp;Indicateurs de service…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
@@ -1426,37 +1506,37 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Déconnecté. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="431"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>Le registre central %1 sera utilisé au prochain démarrage de Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>Au prochain démarrage, Relais travaillera en local seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="465"/>
+        <location filename="../../app/ui/main_window.py" line="469"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n fiche de citoyen inutilisée depuis la période de conservation effacée de ce poste.</numerusform>
@@ -1464,42 +1544,58 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="491"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="489"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
-        <source>Le stockage local ne peut pas être ouvert : %1</source>
-        <translation>Le stockage local ne peut pas être ouvert : %1</translation>
+        <location filename="../../app/ui/main_window.py" line="499"/>
+        <source>Le stockage local ne peut pas être ouvert : %1.</source>
+        <translation>Le stockage local ne peut pas être ouvert : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
+        <source>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
+%2
+
+%3 opération(s) non transmise(s) ont été récupérées et seront envoyées au stockage central ; Relais repart d&apos;un stockage neuf, et les dossiers reviennent du stockage central à la synchronisation. Les numéros de dossier déjà donnés ne seront pas redonnés.</source>
+        <translation>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
+%2
+
+%3 opération(s) non transmise(s) ont été récupérées et seront envoyées au stockage central ; Relais repart d&apos;un stockage neuf, et les dossiers reviennent du stockage central à la synchronisation. Les numéros de dossier déjà donnés ne seront pas redonnés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="520"/>
+        <source>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</source>
+        <translation>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="527"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="535"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -1507,12 +1603,12 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="526"/>
+        <location filename="../../app/ui/main_window.py" line="550"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527"/>
+        <location filename="../../app/ui/main_window.py" line="551"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
@@ -1784,6 +1880,29 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../app/ui/reopen_dialog.py" line="27"/>
+        <source>Réactiver le dossier %1</source>
+        <translation>Réactiver le dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reopen_dialog.py" line="32"/>
+        <source>Le dossier %1 (%2) est fermé. Le citoyen dit que ce n&apos;est pas réglé : le dossier redeviendra « Réactivée » et retournera à l&apos;unité responsable.</source>
+        <translation>Le dossier %1 (%2) est fermé. Le citoyen dit que ce n&apos;est pas réglé : le dossier redeviendra « Réactivée » et retournera à l&apos;unité responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reopen_dialog.py" line="38"/>
+        <source>&amp;Raison (ce que signale le citoyen) :</source>
+        <translation>&amp;Raison (ce que signale le citoyen) :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reopen_dialog.py" line="51"/>
+        <source>Réactiver</source>
+        <translation>Réactiver</translation>
+    </message>
+</context>
+<context>
     <name>RequestForm</name>
     <message>
         <location filename="../../app/ui/request_form.py" line="459"/>
@@ -2039,7 +2158,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="863"/>
+        <location filename="../../app/ui/request_form.py" line="862"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
     </message>
