@@ -127,6 +127,17 @@ def _kb_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _window_can_open() -> bool:
+    """Before Qt (and the demo's store) start: when Qt's window plugin cannot load, say
+    which system packages it lacks instead of Qt's abort."""
+    from app.ui.preflight import window_problem
+
+    problem = window_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+    return problem is None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -138,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _kb_import(args)
         if args.command == "kb" and args.kb_command == "search":
             return _kb_search(args)
+        if not _window_can_open():
+            return 2
         if args.command == "demo":
             from app.demo import run_demo
 
