@@ -87,263 +87,263 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="465"/>
+        <location filename="../../app/ui/case_history.py" line="458"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="472"/>
+        <location filename="../../app/ui/case_history.py" line="465"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="473"/>
-        <location filename="../../app/ui/case_history.py" line="556"/>
+        <location filename="../../app/ui/case_history.py" line="466"/>
+        <location filename="../../app/ui/case_history.py" line="549"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="474"/>
+        <location filename="../../app/ui/case_history.py" line="467"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Pas encore transmis au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="475"/>
+        <location filename="../../app/ui/case_history.py" line="468"/>
         <source>Citoyens concernés</source>
         <translation>Citoyens concernés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="476"/>
+        <location filename="../../app/ui/case_history.py" line="469"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="477"/>
+        <location filename="../../app/ui/case_history.py" line="470"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="478"/>
+        <location filename="../../app/ui/case_history.py" line="471"/>
         <source>Historique</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="479"/>
+        <location filename="../../app/ui/case_history.py" line="472"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="480"/>
+        <location filename="../../app/ui/case_history.py" line="473"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="481"/>
+        <location filename="../../app/ui/case_history.py" line="474"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="482"/>
+        <location filename="../../app/ui/case_history.py" line="475"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="483"/>
+        <location filename="../../app/ui/case_history.py" line="476"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Modifier (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="485"/>
+        <location filename="../../app/ui/case_history.py" line="478"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Corriger la description ou l&apos;emplacement de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="492"/>
+        <location filename="../../app/ui/case_history.py" line="485"/>
         <source>Type de demande :</source>
         <translation>Type de demande :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="493"/>
+        <location filename="../../app/ui/case_history.py" line="486"/>
         <source>Nature :</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="494"/>
+        <location filename="../../app/ui/case_history.py" line="487"/>
         <source>Statut :</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="495"/>
+        <location filename="../../app/ui/case_history.py" line="488"/>
         <source>Canal :</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="496"/>
+        <location filename="../../app/ui/case_history.py" line="489"/>
         <source>Créé le :</source>
         <translation>Créé le :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="497"/>
+        <location filename="../../app/ui/case_history.py" line="490"/>
         <source>Échéance :</source>
         <translation>Échéance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="498"/>
+        <location filename="../../app/ui/case_history.py" line="491"/>
         <source>Adresse :</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="499"/>
+        <location filename="../../app/ui/case_history.py" line="492"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="500"/>
+        <location filename="../../app/ui/case_history.py" line="493"/>
         <source>Unité responsable :</source>
         <translation>Unité responsable :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="501"/>
+        <location filename="../../app/ui/case_history.py" line="494"/>
         <source>Prise en charge par :</source>
         <translation>Prise en charge par :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="502"/>
+        <location filename="../../app/ui/case_history.py" line="495"/>
         <source>Doublon du dossier :</source>
         <translation>Doublon du dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="570"/>
+        <location filename="../../app/ui/case_history.py" line="563"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>Aucun : signalement anonyme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="621"/>
+        <location filename="../../app/ui/case_history.py" line="614"/>
         <source>Aucun événement.</source>
         <translation>Aucun événement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="629"/>
+        <location filename="../../app/ui/case_history.py" line="622"/>
         <source>Demande créée</source>
         <translation>Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="629"/>
+        <location filename="../../app/ui/case_history.py" line="622"/>
         <source>Canal : %1</source>
         <translation>Canal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="631"/>
+        <location filename="../../app/ui/case_history.py" line="624"/>
         <source>Acheminée</source>
         <translation>Acheminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="633"/>
+        <location filename="../../app/ui/case_history.py" line="626"/>
         <source>Statut modifié</source>
         <translation>Statut modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="635"/>
+        <location filename="../../app/ui/case_history.py" line="628"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="637"/>
+        <location filename="../../app/ui/case_history.py" line="630"/>
         <source>Doublon</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="640"/>
+        <location filename="../../app/ui/case_history.py" line="633"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citoyen ajouté au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="644"/>
+        <location filename="../../app/ui/case_history.py" line="637"/>
         <source>Dossier modifié</source>
         <translation>Dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="651"/>
+        <location filename="../../app/ui/case_history.py" line="644"/>
         <source>Unité responsable : %1</source>
         <translation>Unité responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="657"/>
+        <location filename="../../app/ui/case_history.py" line="650"/>
         <source>prise en charge par %1</source>
         <translation>prise en charge par %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="659"/>
+        <location filename="../../app/ui/case_history.py" line="652"/>
         <source>(hors des heures de bureau)</source>
         <translation>(hors des heures de bureau)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="662"/>
+        <location filename="../../app/ui/case_history.py" line="655"/>
         <source>(réassignée)</source>
         <translation>(réassignée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="664"/>
+        <location filename="../../app/ui/case_history.py" line="657"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(changement d&apos;arrondissement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="677"/>
+        <location filename="../../app/ui/case_history.py" line="670"/>
         <source>Doublon du dossier %1</source>
         <translation>Doublon du dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="678"/>
+        <location filename="../../app/ui/case_history.py" line="671"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Le dossier %1 est un doublon de celui-ci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="684"/>
+        <location filename="../../app/ui/case_history.py" line="677"/>
         <source>numéro civique</source>
         <translation>numéro civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="685"/>
+        <location filename="../../app/ui/case_history.py" line="678"/>
         <source>rue</source>
         <translation>rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="686"/>
+        <location filename="../../app/ui/case_history.py" line="679"/>
         <source>code postal</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="687"/>
+        <location filename="../../app/ui/case_history.py" line="680"/>
         <source>arrondissement</source>
         <translation>arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="688"/>
+        <location filename="../../app/ui/case_history.py" line="681"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="689"/>
+        <location filename="../../app/ui/case_history.py" line="682"/>
         <source>précisions</source>
         <translation>précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="690"/>
+        <location filename="../../app/ui/case_history.py" line="683"/>
         <source>type de demande</source>
         <translation>type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="691"/>
+        <location filename="../../app/ui/case_history.py" line="684"/>
         <source>échéance</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="692"/>
+        <location filename="../../app/ui/case_history.py" line="685"/>
         <source>prise en charge</source>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="705"/>
+        <location filename="../../app/ui/case_history.py" line="698"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
     </message>
@@ -399,92 +399,92 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="870"/>
+        <location filename="../../app/ui/case_history.py" line="863"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="872"/>
+        <location filename="../../app/ui/case_history.py" line="865"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="873"/>
+        <location filename="../../app/ui/case_history.py" line="866"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="874"/>
+        <location filename="../../app/ui/case_history.py" line="867"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="877"/>
+        <location filename="../../app/ui/case_history.py" line="870"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="878"/>
+        <location filename="../../app/ui/case_history.py" line="871"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="879"/>
+        <location filename="../../app/ui/case_history.py" line="872"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="880"/>
+        <location filename="../../app/ui/case_history.py" line="873"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="881"/>
+        <location filename="../../app/ui/case_history.py" line="874"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="882"/>
+        <location filename="../../app/ui/case_history.py" line="875"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="884"/>
+        <location filename="../../app/ui/case_history.py" line="877"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="915"/>
+        <location filename="../../app/ui/case_history.py" line="908"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="933"/>
+        <location filename="../../app/ui/case_history.py" line="926"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="934"/>
+        <location filename="../../app/ui/case_history.py" line="927"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="935"/>
+        <location filename="../../app/ui/case_history.py" line="928"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="936"/>
+        <location filename="../../app/ui/case_history.py" line="929"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="944"/>
+        <location filename="../../app/ui/case_history.py" line="937"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="951"/>
+        <location filename="../../app/ui/case_history.py" line="944"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -492,42 +492,42 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="963"/>
+        <location filename="../../app/ui/case_history.py" line="956"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="966"/>
+        <location filename="../../app/ui/case_history.py" line="959"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1036"/>
+        <location filename="../../app/ui/case_history.py" line="1029"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1042"/>
+        <location filename="../../app/ui/case_history.py" line="1035"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1068"/>
+        <location filename="../../app/ui/case_history.py" line="1061"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1077"/>
+        <location filename="../../app/ui/case_history.py" line="1070"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1115"/>
+        <location filename="../../app/ui/case_history.py" line="1108"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1128"/>
+        <location filename="../../app/ui/case_history.py" line="1121"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
@@ -535,98 +535,98 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="308"/>
+        <location filename="../../app/ui/citizen_box.py" line="307"/>
         <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="347"/>
+        <location filename="../../app/ui/citizen_box.py" line="346"/>
         <source>Citoyen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="349"/>
+        <location filename="../../app/ui/citizen_box.py" line="348"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Chercher par téléphone ou courriel (↓ pour choisir)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="351"/>
+        <location filename="../../app/ui/citizen_box.py" line="350"/>
         <source>Recherche de citoyen</source>
         <translation>Recherche de citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="352"/>
+        <location filename="../../app/ui/citizen_box.py" line="351"/>
         <source>Changer</source>
         <translation>Changer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="356"/>
+        <location filename="../../app/ui/citizen_box.py" line="355"/>
         <source>&amp;Nom</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="357"/>
+        <location filename="../../app/ui/citizen_box.py" line="356"/>
         <source>Télé&amp;phone</source>
         <translation>Télé&amp;phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="358"/>
+        <location filename="../../app/ui/citizen_box.py" line="357"/>
         <source>Courr&amp;iel</source>
         <translation>Courr&amp;iel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="359"/>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="358"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Langue</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="364"/>
+        <location filename="../../app/ui/citizen_box.py" line="363"/>
         <source>Citoyen &amp;anonyme</source>
         <translation>Citoyen &amp;anonyme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="365"/>
+        <location filename="../../app/ui/citizen_box.py" line="364"/>
         <source>Modifier</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="366"/>
+        <location filename="../../app/ui/citizen_box.py" line="365"/>
         <source>Corriger les coordonnées de ce citoyen</source>
         <translation>Corriger les coordonnées de ce citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Nom</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="369"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="373"/>
+        <location filename="../../app/ui/citizen_box.py" line="372"/>
         <source>Enregistrer les coordonnées</source>
         <translation>Enregistrer les coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="374"/>
+        <location filename="../../app/ui/citizen_box.py" line="373"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="402"/>
+        <location filename="../../app/ui/citizen_box.py" line="401"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="457"/>
+        <location filename="../../app/ui/citizen_box.py" line="456"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citoyen trouvé : ↓ puis Entrée pour choisir</numerusform>
@@ -634,17 +634,17 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="461"/>
+        <location filename="../../app/ui/citizen_box.py" line="460"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="468"/>
+        <location filename="../../app/ui/citizen_box.py" line="467"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="473"/>
+        <location filename="../../app/ui/citizen_box.py" line="472"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n dossier ouvert</numerusform>
@@ -652,22 +652,22 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="482"/>
+        <location filename="../../app/ui/citizen_box.py" line="481"/>
         <source>Dossiers ouverts :</source>
         <translation>Dossiers ouverts :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="485"/>
+        <location filename="../../app/ui/citizen_box.py" line="484"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="492"/>
+        <location filename="../../app/ui/citizen_box.py" line="494"/>
         <source>échéance %1</source>
         <translation>échéance %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="496"/>
+        <location filename="../../app/ui/citizen_box.py" line="498"/>
         <source>Aucun dossier ouvert.</source>
         <translation>Aucun dossier ouvert.</translation>
     </message>
@@ -675,32 +675,32 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="81"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="82"/>
         <source>Chargement des conflits…</source>
         <translation>Chargement des conflits…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="85"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
         <source>Conflits à régler</source>
         <translation>Conflits à régler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="89"/>
         <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
         <translation>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="102"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="103"/>
         <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
         <translation>Les conflits n&apos;ont pas pu être lus (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="118"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
         <source>Aucun conflit à régler.</source>
         <translation>Aucun conflit à régler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="124"/>
         <source>%n conflit(s) à régler.</source>
         <translation>
             <numerusform>%n conflit à régler.</numerusform>
@@ -708,92 +708,92 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="135"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="138"/>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="137"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="140"/>
         <source>Citoyen sans nom</source>
         <translation>Citoyen sans nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="149"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="152"/>
         <source>Votre valeur : %1</source>
         <translation>Votre valeur : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="155"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="158"/>
         <source>Valeur du registre : %1 (modifiée par un collègue)</source>
         <translation>Valeur du registre : %1 (modifiée par un collègue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="177"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="180"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="183"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="186"/>
         <source>Envoyé de nouveau dans tous les cas : %1</source>
         <translation>Envoyé de nouveau dans tous les cas : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="237"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="240"/>
         <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
         <translation>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="255"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
         <source>Nom</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="256"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="257"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
         <source>Langue préférée</source>
         <translation>Langue préférée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
         <source>N° civique</source>
         <translation>N° civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="265"/>
         <source>Rue</source>
         <translation>Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="266"/>
         <source>Code postal</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="267"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="270"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="273"/>
         <source>(vide)</source>
         <translation>(vide)</translation>
     </message>
@@ -809,164 +809,209 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="88"/>
+        <location filename="../../app/ui/formatting.py" line="120"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Obligatoire : remplissez ce champ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="89"/>
+        <location filename="../../app/ui/formatting.py" line="121"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choisissez le type de demande (tapez quelques lettres).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="92"/>
+        <location filename="../../app/ui/formatting.py" line="124"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="95"/>
+        <location filename="../../app/ui/formatting.py" line="127"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="99"/>
+        <location filename="../../app/ui/formatting.py" line="131"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="102"/>
+        <location filename="../../app/ui/formatting.py" line="134"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="105"/>
+        <location filename="../../app/ui/formatting.py" line="137"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>Adresse courriel attendue, par exemple nom@exemple.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="108"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>Code postal canadien attendu, par exemple H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="111"/>
+        <location filename="../../app/ui/formatting.py" line="143"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="114"/>
+        <location filename="../../app/ui/formatting.py" line="146"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Indiquez la rue où se trouve le problème.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="117"/>
+        <location filename="../../app/ui/formatting.py" line="149"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choisissez l&apos;arrondissement : ce service y est traité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="120"/>
+        <location filename="../../app/ui/formatting.py" line="152"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="125"/>
+        <location filename="../../app/ui/formatting.py" line="157"/>
         <source>Acheminement impossible : %1</source>
         <translation>Acheminement impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="126"/>
+        <location filename="../../app/ui/formatting.py" line="158"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Décrivez ce que le citoyen signale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="129"/>
+        <location filename="../../app/ui/formatting.py" line="161"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Trop long : %1 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="130"/>
+        <location filename="../../app/ui/formatting.py" line="162"/>
         <source>Texte attendu.</source>
         <translation>Texte attendu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="131"/>
+        <location filename="../../app/ui/formatting.py" line="163"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contient un caractère invalide : retirez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="134"/>
+        <location filename="../../app/ui/formatting.py" line="166"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>Nombre attendu, par exemple 3 ou 2,5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="137"/>
+        <location filename="../../app/ui/formatting.py" line="169"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="172"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choisissez une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="141"/>
+        <location filename="../../app/ui/formatting.py" line="173"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Code de poste de 001 à 899, unique pour ce poste de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="144"/>
+        <location filename="../../app/ui/formatting.py" line="176"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="147"/>
+        <location filename="../../app/ui/formatting.py" line="179"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choisissez votre lieu de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="148"/>
+        <location filename="../../app/ui/formatting.py" line="180"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="183"/>
+        <source>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</source>
+        <translation>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="188"/>
+        <source>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</source>
+        <translation>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="191"/>
+        <source>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</source>
+        <translation>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="194"/>
+        <source>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</source>
+        <translation>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="200"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>Ce dossier n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="154"/>
+        <location filename="../../app/ui/formatting.py" line="203"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="157"/>
+        <location filename="../../app/ui/formatting.py" line="206"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="162"/>
+        <location filename="../../app/ui/formatting.py" line="211"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="165"/>
+        <location filename="../../app/ui/formatting.py" line="214"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choisissez le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="168"/>
+        <location filename="../../app/ui/formatting.py" line="217"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="171"/>
+        <location filename="../../app/ui/formatting.py" line="220"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choisissez le résultat de l&apos;interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="174"/>
+        <location filename="../../app/ui/formatting.py" line="223"/>
         <source>Aucune interaction en cours.</source>
         <translation>Aucune interaction en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="239"/>
+        <source>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</source>
+        <translation>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="244"/>
+        <source>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</source>
+        <translation>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="249"/>
+        <source>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</source>
+        <translation>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="255"/>
+        <source>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</source>
+        <translation>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="263"/>
+        <source>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</source>
+        <translation>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</translation>
     </message>
 </context>
 <context>
@@ -1098,107 +1143,107 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>P&amp;aramètres…</source>
         <translation>P&amp;aramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Poste de travail…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>Se &amp;connecter au registre central…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Se &amp;déconnecter</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Se déconnecter et &amp;effacer les données des citoyens de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>Nouvelle demande (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Dossiers (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;Indicateurs de service…</source>
         <translation>&amp;Indicateurs de service…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
@@ -1206,37 +1251,37 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Déconnecté. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>Le registre central %1 sera utilisé au prochain démarrage de Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="425"/>
+        <location filename="../../app/ui/main_window.py" line="429"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>Au prochain démarrage, Relais travaillera en local seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/main_window.py" line="432"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n fiche de citoyen inutilisée depuis la période de conservation effacée de ce poste.</numerusform>
@@ -1244,42 +1289,58 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="479"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
-        <source>Le stockage local ne peut pas être ouvert : %1</source>
-        <translation>Le stockage local ne peut pas être ouvert : %1</translation>
+        <location filename="../../app/ui/main_window.py" line="489"/>
+        <source>Le stockage local ne peut pas être ouvert : %1.</source>
+        <translation>Le stockage local ne peut pas être ouvert : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
+        <source>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
+%2
+
+%3 opération(s) non transmise(s) ont été récupérées et seront envoyées au stockage central ; Relais repart d&apos;un stockage neuf, et les dossiers reviennent du stockage central à la synchronisation. Les numéros de dossier déjà donnés ne seront pas redonnés.</source>
+        <translation>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
+%2
+
+%3 opération(s) non transmise(s) ont été récupérées et seront envoyées au stockage central ; Relais repart d&apos;un stockage neuf, et les dossiers reviennent du stockage central à la synchronisation. Les numéros de dossier déjà donnés ne seront pas redonnés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="510"/>
+        <source>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</source>
+        <translation>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="533"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -1287,12 +1348,12 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="541"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
@@ -1354,178 +1415,178 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="459"/>
+        <location filename="../../app/ui/request_form.py" line="469"/>
         <source>Nouvelle demande</source>
         <translation>Nouvelle demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="460"/>
+        <location filename="../../app/ui/request_form.py" line="470"/>
         <source>Ca&amp;nal</source>
         <translation>Ca&amp;nal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="461"/>
+        <location filename="../../app/ui/request_form.py" line="471"/>
         <source>Type de demande *</source>
         <translation>Type de demande *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="463"/>
+        <location filename="../../app/ui/request_form.py" line="473"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="465"/>
+        <location filename="../../app/ui/request_form.py" line="475"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="467"/>
+        <location filename="../../app/ui/request_form.py" line="477"/>
         <source>N° &amp;civique</source>
         <translation>N° &amp;civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="468"/>
+        <location filename="../../app/ui/request_form.py" line="478"/>
         <source>&amp;Rue</source>
         <translation>&amp;Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="469"/>
+        <location filename="../../app/ui/request_form.py" line="479"/>
         <source>Code p&amp;ostal</source>
         <translation>Code p&amp;ostal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="470"/>
+        <location filename="../../app/ui/request_form.py" line="480"/>
         <source>Arron&amp;dissement</source>
         <translation>Arron&amp;dissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="474"/>
+        <location filename="../../app/ui/request_form.py" line="484"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>ex. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="487"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>tapez quelques lettres : plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="478"/>
+        <location filename="../../app/ui/request_form.py" line="488"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="479"/>
+        <location filename="../../app/ui/request_form.py" line="489"/>
         <source>Détails</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="480"/>
+        <location filename="../../app/ui/request_form.py" line="490"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="482"/>
+        <location filename="../../app/ui/request_form.py" line="492"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="484"/>
+        <location filename="../../app/ui/request_form.py" line="494"/>
         <source>Acheminement et échéance</source>
         <translation>Acheminement et échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="485"/>
-        <location filename="../../app/ui/request_form.py" line="768"/>
+        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="778"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Demande enregistrée. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="488"/>
+        <location filename="../../app/ui/request_form.py" line="498"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="492"/>
+        <location filename="../../app/ui/request_form.py" line="502"/>
         <source>Copier le numéro</source>
         <translation>Copier le numéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="493"/>
+        <location filename="../../app/ui/request_form.py" line="503"/>
         <source>Voir le dossier</source>
         <translation>Voir le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="505"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="497"/>
+        <location filename="../../app/ui/request_form.py" line="507"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>&amp;Joindre le citoyen à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="508"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Enregistrer &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="499"/>
+        <location filename="../../app/ui/request_form.py" line="509"/>
         <source>Articles suggérés</source>
         <translation>Articles suggérés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="500"/>
+        <location filename="../../app/ui/request_form.py" line="510"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="501"/>
+        <location filename="../../app/ui/request_form.py" line="511"/>
         <source>Vider le formulaire</source>
         <translation>Vider le formulaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="521"/>
+        <location filename="../../app/ui/request_form.py" line="531"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="535"/>
+        <location filename="../../app/ui/request_form.py" line="545"/>
         <source>adresse requise</source>
         <translation>adresse requise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="535"/>
+        <location filename="../../app/ui/request_form.py" line="545"/>
         <source>sans adresse</source>
         <translation>sans adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="563"/>
+        <location filename="../../app/ui/request_form.py" line="573"/>
         <source>Ouverture du stockage local…</source>
         <translation>Ouverture du stockage local…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="567"/>
+        <location filename="../../app/ui/request_form.py" line="577"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choisissez le type de demande pour voir où elle ira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="579"/>
+        <location filename="../../app/ui/request_form.py" line="589"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="583"/>
+        <location filename="../../app/ui/request_form.py" line="593"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="587"/>
+        <location filename="../../app/ui/request_form.py" line="597"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Prise en charge maintenant par l&apos;unité responsable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="590"/>
+        <location filename="../../app/ui/request_form.py" line="600"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n jour ouvrable</numerusform>
@@ -1533,7 +1594,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="591"/>
+        <location filename="../../app/ui/request_form.py" line="601"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n heure ouvrable</numerusform>
@@ -1541,7 +1602,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="592"/>
+        <location filename="../../app/ui/request_form.py" line="602"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -1549,57 +1610,57 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="595"/>
+        <location filename="../../app/ui/request_form.py" line="605"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="628"/>
+        <location filename="../../app/ui/request_form.py" line="638"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Souvent, un article répond à la question sans ouvrir de demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="633"/>
+        <location filename="../../app/ui/request_form.py" line="643"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="669"/>
+        <location filename="../../app/ui/request_form.py" line="679"/>
         <source> — EN RETARD</source>
         <translation> — EN RETARD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="689"/>
+        <location filename="../../app/ui/request_form.py" line="699"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Configurez d&apos;abord le poste (Fichier &gt; Poste).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="716"/>
+        <location filename="../../app/ui/request_form.py" line="726"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="753"/>
+        <location filename="../../app/ui/request_form.py" line="763"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citoyen joint au dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="766"/>
+        <location filename="../../app/ui/request_form.py" line="776"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citoyen joint au dossier existant. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="780"/>
+        <location filename="../../app/ui/request_form.py" line="790"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="811"/>
+        <location filename="../../app/ui/request_form.py" line="821"/>
         <source>Numéro de dossier copié</source>
         <translation>Numéro de dossier copié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="830"/>
+        <location filename="../../app/ui/request_form.py" line="840"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n champ à corriger : rien n&apos;a été effacé.</numerusform>
@@ -1607,7 +1668,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="863"/>
+        <location filename="../../app/ui/request_form.py" line="872"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
     </message>
@@ -1664,92 +1725,92 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/settings_dialog.py" line="110"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="109"/>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
         <source>Adresse du &amp;registre central</source>
         <translation>Adresse du &amp;registre central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="110"/>
+        <location filename="../../app/ui/settings_dialog.py" line="113"/>
         <source>Code de &amp;poste</source>
         <translation>Code de &amp;poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
         <source>&amp;Canal par défaut</source>
         <translation>&amp;Canal par défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="112"/>
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
         <source>&amp;Langue de l&apos;interface</source>
         <translation>&amp;Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="113"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>Con&amp;servation des données des citoyens (jours)</source>
         <translation>Con&amp;servation des données des citoyens (jours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <location filename="../../app/ui/settings_dialog.py" line="117"/>
         <source>&amp;Taille du texte (points)</source>
         <translation>&amp;Taille du texte (points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="118"/>
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
         <source>vide : ce poste travaille en local seulement</source>
         <translation>vide : ce poste travaille en local seulement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../app/ui/settings_dialog.py" line="122"/>
         <source>vide : la taille du système</source>
         <translation>vide : la taille du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="120"/>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>Selon le lieu de travail</source>
         <translation>Selon le lieu de travail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="123"/>
+        <location filename="../../app/ui/settings_dialog.py" line="126"/>
         <source>Langue du système</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../app/ui/settings_dialog.py" line="133"/>
         <source>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</source>
         <translation>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../app/ui/settings_dialog.py" line="137"/>
         <source>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</source>
         <translation>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="138"/>
+        <location filename="../../app/ui/settings_dialog.py" line="141"/>
         <source>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</source>
         <translation>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../app/ui/settings_dialog.py" line="144"/>
         <source>Choisissez un des canaux proposés.</source>
         <translation>Choisissez un des canaux proposés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="143"/>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
         <source>Choisissez la langue du système, le français ou l&apos;anglais.</source>
         <translation>Choisissez la langue du système, le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="145"/>
+        <location filename="../../app/ui/settings_dialog.py" line="148"/>
         <source>Nombre entier de jours, de 1 à 365, par exemple 30.</source>
         <translation>Nombre entier de jours, de 1 à 365, par exemple 30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../app/ui/settings_dialog.py" line="149"/>
         <source>Taille en points, de 8 à 28, ou vide pour la taille du système.</source>
         <translation>Taille en points, de 8 à 28, ou vide pour la taille du système.</translation>
     </message>
@@ -1757,244 +1818,245 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="221"/>
+        <location filename="../../app/ui/supervisor_view.py" line="278"/>
         <source>Indicateurs de service</source>
         <translation>Indicateurs de service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="222"/>
+        <location filename="../../app/ui/supervisor_view.py" line="279"/>
         <source>&amp;Période :</source>
         <translation>&amp;Période :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="224"/>
+        <location filename="../../app/ui/supervisor_view.py" line="281"/>
         <source>Aujourd&apos;hui</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="225"/>
+        <location filename="../../app/ui/supervisor_view.py" line="282"/>
         <source>7 derniers jours</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="226"/>
+        <location filename="../../app/ui/supervisor_view.py" line="283"/>
         <source>30 derniers jours</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="230"/>
+        <location filename="../../app/ui/supervisor_view.py" line="287"/>
         <source>&amp;Actualiser</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="231"/>
+        <location filename="../../app/ui/supervisor_view.py" line="288"/>
         <source>&amp;Exporter en CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="232"/>
+        <location filename="../../app/ui/supervisor_view.py" line="289"/>
         <source>Appels répondus en moins de 100 s</source>
         <translation>Appels répondus en moins de 100 s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="233"/>
+        <location filename="../../app/ui/supervisor_view.py" line="290"/>
         <source>Courriels répondus en moins de 48 h</source>
         <translation>Courriels répondus en moins de 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="234"/>
+        <location filename="../../app/ui/supervisor_view.py" line="291"/>
         <source>Courriels en attente depuis plus de 48 h</source>
         <translation>Courriels en attente depuis plus de 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="235"/>
+        <location filename="../../app/ui/supervisor_view.py" line="292"/>
         <source>Requêtes ouvertes en retard</source>
         <translation>Requêtes ouvertes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="237"/>
+        <location filename="../../app/ui/supervisor_view.py" line="294"/>
+        <location filename="../../app/ui/supervisor_view.py" line="476"/>
         <source>Aucune interaction sur cette période.</source>
         <translation>Aucune interaction sur cette période.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="239"/>
+        <location filename="../../app/ui/supervisor_view.py" line="296"/>
         <source>Interactions par heure</source>
         <translation>Interactions par heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="240"/>
+        <location filename="../../app/ui/supervisor_view.py" line="297"/>
         <source>Durée de traitement</source>
         <translation>Durée de traitement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="241"/>
+        <location filename="../../app/ui/supervisor_view.py" line="298"/>
         <source>Requêtes par service</source>
         <translation>Requêtes par service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="242"/>
+        <location filename="../../app/ui/supervisor_view.py" line="299"/>
         <source>Plaintes</source>
         <translation>Plaintes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="243"/>
+        <location filename="../../app/ui/supervisor_view.py" line="300"/>
         <source>Requêtes en retard</source>
         <translation>Requêtes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="145"/>
         <source>Canal</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="150"/>
         <source>Interactions</source>
         <translation>Interactions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="153"/>
         <source>Durée moyenne</source>
         <translation>Durée moyenne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="277"/>
+        <location filename="../../app/ui/supervisor_view.py" line="162"/>
+        <location filename="../../app/ui/supervisor_view.py" line="212"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="278"/>
+        <location filename="../../app/ui/supervisor_view.py" line="164"/>
+        <location filename="../../app/ui/supervisor_view.py" line="214"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <location filename="../../app/ui/supervisor_view.py" line="168"/>
         <source>Requêtes</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="255"/>
+        <location filename="../../app/ui/supervisor_view.py" line="173"/>
         <source>Motif</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="256"/>
+        <location filename="../../app/ui/supervisor_view.py" line="174"/>
         <source>Ouvertes</source>
         <translation>Ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="257"/>
+        <location filename="../../app/ui/supervisor_view.py" line="176"/>
         <source>&lt; 2 jours</source>
         <translation>&lt; 2 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="258"/>
+        <location filename="../../app/ui/supervisor_view.py" line="182"/>
         <source>2 à 7 jours</source>
         <translation>2 à 7 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="259"/>
+        <location filename="../../app/ui/supervisor_view.py" line="188"/>
         <source>7 à 30 jours</source>
         <translation>7 à 30 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="260"/>
+        <location filename="../../app/ui/supervisor_view.py" line="194"/>
         <source>&gt; 30 jours</source>
         <translation>&gt; 30 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="261"/>
+        <location filename="../../app/ui/supervisor_view.py" line="200"/>
         <source>Plus ancienne (jours)</source>
         <translation>Plus ancienne (jours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="276"/>
+        <location filename="../../app/ui/supervisor_view.py" line="210"/>
         <source>N° de cas</source>
         <translation>N° de cas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="279"/>
+        <location filename="../../app/ui/supervisor_view.py" line="219"/>
         <source>Unité responsable</source>
         <translation>Unité responsable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="280"/>
+        <location filename="../../app/ui/supervisor_view.py" line="224"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="281"/>
+        <location filename="../../app/ui/supervisor_view.py" line="229"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="282"/>
+        <location filename="../../app/ui/supervisor_view.py" line="234"/>
         <source>Jours de retard</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="339"/>
+        <location filename="../../app/ui/supervisor_view.py" line="396"/>
         <source>Mise à jour…</source>
         <translation>Mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="340"/>
+        <location filename="../../app/ui/supervisor_view.py" line="397"/>
         <source>Serveur injoignable : données du %1.</source>
         <translation>Serveur injoignable : données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="342"/>
+        <location filename="../../app/ui/supervisor_view.py" line="399"/>
         <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
         <translation>Serveur injoignable et aucune donnée gardée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="343"/>
+        <location filename="../../app/ui/supervisor_view.py" line="400"/>
         <source>Réservé aux superviseurs et aux administrateurs.</source>
         <translation>Réservé aux superviseurs et aux administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="344"/>
+        <location filename="../../app/ui/supervisor_view.py" line="401"/>
         <source>Session terminée : reconnectez-vous (menu Fichier).</source>
         <translation>Session terminée : reconnectez-vous (menu Fichier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="345"/>
+        <location filename="../../app/ui/supervisor_view.py" line="402"/>
         <source>Le serveur a refusé la demande ; données du %1.</source>
         <translation>Le serveur a refusé la demande ; données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="349"/>
+        <location filename="../../app/ui/supervisor_view.py" line="406"/>
         <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
         <translation>Aucun serveur configuré : les indicateurs viennent du serveur central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="353"/>
+        <location filename="../../app/ui/supervisor_view.py" line="410"/>
         <source>Données du %1.</source>
         <translation>Données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="377"/>
+        <location filename="../../app/ui/supervisor_view.py" line="432"/>
         <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
         <translation>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="384"/>
+        <location filename="../../app/ui/supervisor_view.py" line="439"/>
         <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
         <translation>%1 sur %2 courriels ; cible : tous en 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="392"/>
+        <location filename="../../app/ui/supervisor_view.py" line="447"/>
         <source>Le plus ancien attend depuis %1 h</source>
         <translation>Le plus ancien attend depuis %1 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="399"/>
+        <location filename="../../app/ui/supervisor_view.py" line="454"/>
         <source>Échéance annoncée dépassée, toutes périodes</source>
         <translation>Échéance annoncée dépassée, toutes périodes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="408"/>
+        <location filename="../../app/ui/supervisor_view.py" line="463"/>
         <source>%n requête(s) en retard.</source>
         <translation>
             <numerusform>%n requête en retard.</numerusform>
@@ -2002,7 +2064,7 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="410"/>
+        <location filename="../../app/ui/supervisor_view.py" line="465"/>
         <source>Les %n plus ancienne(s) ci-dessous.</source>
         <translation>
             <numerusform>La plus ancienne ci-dessous.</numerusform>
@@ -2010,22 +2072,67 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="423"/>
+        <location filename="../../app/ui/supervisor_view.py" line="472"/>
+        <source>Aucun chiffre à afficher pour l&apos;instant.</source>
+        <translation>Aucun chiffre à afficher pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="477"/>
+        <source>Aucune requête créée sur cette période.</source>
+        <translation>Aucune requête créée sur cette période.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="478"/>
+        <source>Aucune plainte ouverte.</source>
+        <translation>Aucune plainte ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="479"/>
+        <source>Aucune requête en retard.</source>
+        <translation>Aucune requête en retard.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="512"/>
         <source>Exporter les requêtes en retard</source>
         <translation>Exporter les requêtes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="423"/>
+        <location filename="../../app/ui/supervisor_view.py" line="512"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="444"/>
+        <location filename="../../app/ui/supervisor_view.py" line="520"/>
+        <source>&amp;Voir dans :</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="521"/>
+        <source>&amp;Nom du fichier :</source>
+        <translation>&amp;Nom du fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="522"/>
+        <source>&amp;Type de fichier :</source>
+        <translation>&amp;Type de fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="523"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="524"/>
+        <source>Annuler</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="548"/>
         <source>Export impossible : %1. Choisissez un autre dossier.</source>
         <translation>Export impossible : %1. Choisissez un autre dossier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="450"/>
+        <location filename="../../app/ui/supervisor_view.py" line="554"/>
         <source>%n ligne(s) exportée(s) dans %1.</source>
         <translation>
             <numerusform>%n ligne exportée dans %1.</numerusform>
