@@ -372,3 +372,16 @@ def test_an_ambiguous_start_is_chosen_from_the_list(form: RequestForm, qtbot) ->
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert form.arrondissement.currentData() == "MN"
     assert form.arrondissement_code() == "MN"
+
+
+def test_a_caller_is_found_by_the_local_number(
+    form: RequestForm, qtbot, profiled: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    saved_pothole(profiled, "+1 438 555 0199")
+    form.focus_form()
+    qtbot.keyClicks(form.citizen.lookup, "5550199")  # what the caller says: no area code
+    qtbot.waitUntil(lambda: form.citizen.matches.count() == 1)
+    assert "Marie Roy" in form.citizen.matches.item(0).text()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert form.citizen.picked is not None and form.citizen.picked.phone == "438-555-0199"
