@@ -19,54 +19,54 @@
         <translation>Create a request for this service (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="123"/>
-        <source>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</source>
-        <translation>Copies the unit, phone, address and hours</translation>
+        <location filename="../../app/ui/article_view.py" line="125"/>
+        <source>Copie l&apos;unité, le téléphone, l&apos;adresse, les heures et les documents envoyables</source>
+        <translation>Copies the unit, phone, address, hours and the documents that can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="125"/>
+        <location filename="../../app/ui/article_view.py" line="129"/>
         <source>Unité</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="126"/>
+        <location filename="../../app/ui/article_view.py" line="130"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="127"/>
+        <location filename="../../app/ui/article_view.py" line="131"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="128"/>
+        <location filename="../../app/ui/article_view.py" line="132"/>
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="132"/>
+        <location filename="../../app/ui/article_view.py" line="136"/>
         <source>Afficher en français</source>
         <translation>Show in French</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="133"/>
+        <location filename="../../app/ui/article_view.py" line="137"/>
         <source>Afficher en anglais</source>
         <translation>Show in English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="136"/>
+        <location filename="../../app/ui/article_view.py" line="140"/>
         <source>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</source>
         <translation>Search on the left, then Enter to open an article.
 Ctrl+K returns to the search.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="179"/>
+        <location filename="../../app/ui/article_view.py" line="183"/>
         <source>mis à jour le %1</source>
         <translation>updated %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="196"/>
+        <location filename="../../app/ui/article_view.py" line="200"/>
         <source>Documents envoyables sur demande : %1</source>
         <translation>Documents that can be sent on request: %1</translation>
     </message>

@@ -19,54 +19,54 @@
         <translation>Créer une demande pour ce service (Ctrl+Maj+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="123"/>
-        <source>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</source>
-        <translation>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</translation>
+        <location filename="../../app/ui/article_view.py" line="125"/>
+        <source>Copie l&apos;unité, le téléphone, l&apos;adresse, les heures et les documents envoyables</source>
+        <translation>Copie l&apos;unité, le téléphone, l&apos;adresse, les heures et les documents envoyables</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="125"/>
+        <location filename="../../app/ui/article_view.py" line="129"/>
         <source>Unité</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="126"/>
+        <location filename="../../app/ui/article_view.py" line="130"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="127"/>
+        <location filename="../../app/ui/article_view.py" line="131"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="128"/>
+        <location filename="../../app/ui/article_view.py" line="132"/>
         <source>Heures</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="132"/>
+        <location filename="../../app/ui/article_view.py" line="136"/>
         <source>Afficher en français</source>
         <translation>Afficher en français</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="133"/>
+        <location filename="../../app/ui/article_view.py" line="137"/>
         <source>Afficher en anglais</source>
         <translation>Afficher en anglais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="136"/>
+        <location filename="../../app/ui/article_view.py" line="140"/>
         <source>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</source>
         <translation>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="179"/>
+        <location filename="../../app/ui/article_view.py" line="183"/>
         <source>mis à jour le %1</source>
         <translation>mis à jour le %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="196"/>
+        <location filename="../../app/ui/article_view.py" line="200"/>
         <source>Documents envoyables sur demande : %1</source>
         <translation>Documents envoyables sur demande : %1</translation>
     </message>
