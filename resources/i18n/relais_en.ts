@@ -2038,7 +2038,7 @@ Ctrl+K returns to the search.</translation>
     <message>
         <location filename="../../app/ui/supervisor_view.py" line="432"/>
         <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
-        <translation>%1 of %2 calls whose arrival time is known; target 80 %</translation>
+        <translation>%1 of %2 calls whose arrival time is known; target 80%</translation>
     </message>
     <message>
         <location filename="../../app/ui/supervisor_view.py" line="439"/>
