@@ -628,6 +628,14 @@ def _phone_forms(rng: random.Random, phone: str) -> str:
     return rng.choice((phone, f"({d[:3]}) {d[3:6]}-{d[6:]}", f"{d[:3]} {d[3:6]} {d[6:]}", d))
 
 
+MONTREAL_AREA_CODES = ("514", "438", "263")
+
+
+def _local_forms(rng: random.Random, phone: str) -> str:
+    local = phone[4:]  # 555-0123
+    return rng.choice((local, local.replace("-", ""), local.replace("-", " ")))
+
+
 _TYPE_WORDS = {
     "rue": ("rue", "Rue"),
     "av.": ("av.", "avenue", "Avenue", "ave"),
@@ -708,6 +716,10 @@ def query_sets(path: Path, count: int, seed: int) -> dict[str, list[str]]:
             for _, street in places[count:]
         ],
         "citizen_phone_prefix": [p.replace("-", "")[:6] for p in phones],
+        # The 7-digit local number a caller gives (no area code): Montréal's codes only.
+        "citizen_phone_local": [
+            _local_forms(rng, p) for p in phones if p[:3] in MONTREAL_AREA_CODES
+        ],
         "citizen_email_prefix": [e[:5] for e in emails],
     }
 

@@ -9,11 +9,14 @@ import pytest
 from app.services.addresses import (
     CIVIC_NUMBER,
     AddressQuery,
+    chosen_place,
     civic_key,
+    match_places,
     parse_address,
     prefix_upper_bound,
     street_key,
 )
+from app.services.catalogue import bundled_catalogue
 
 
 @pytest.mark.parametrize(
@@ -143,3 +146,57 @@ def test_prefix_upper_bound_brackets_every_longer_key() -> None:
         assert "saint laur" <= key < bound
     for key in ("saint lau", "saint lb", "sainte catherine"):
         assert not "saint laur" <= key < bound
+
+
+# -- arrondissements by a few letters ---------------------------------------------------------
+def places() -> list[tuple[str, str]]:
+    """The routing table's places, in the form's order: arrondissements, then related
+    cities, each by name."""
+    table = bundled_catalogue().routing.arrondissements.values()
+    return [(a.code, a.name) for a in sorted(table, key=lambda a: (a.kind, a.name))]
+
+
+def best(typed: str) -> list[str]:
+    return [code for code, _rank in match_places(typed, places())]
+
+
+@pytest.mark.parametrize("typed", ["ville-m", "ville m", "VILLE M", "vil m", "ville–m"])
+def test_word_beginnings_put_ville_marie_first(typed: str) -> None:
+    found = best(typed)
+    assert found[0] == "VM"
+    assert "VSP" in found  # Villeray–Saint-Michel: ville… m…, but not one after the other
+    assert chosen_place(typed, places()) == "VM"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("plateau", "PMR"),  # a word inside the name, after its article
+        ("Plateau Mont", "PMR"),
+        ("montreal-n", "MN"),  # no accent typed
+        ("MONTRÉAL NORD", "MN"),
+        ("cote des", "CDN"),  # Côte-des-Neiges–Notre-Dame-de-Grâce
+        ("notre-dame", "CDN"),
+        ("st-laurent", "SLA"),  # St as typed for Saint
+        ("l'ile-b", "IBG"),
+        ("ile biz", "IBG"),
+        ("rosemont petite", "RPP"),
+    ],
+)
+def test_a_few_letters_find_the_place(typed: str, code: str) -> None:
+    assert best(typed)[0] == code
+    assert chosen_place(typed, places()) == code
+
+
+def test_an_ambiguous_start_lists_every_place_and_chooses_none() -> None:
+    found = best("mont")
+    assert set(found) >= {"MN", "MTE", "MTO", "TMR", "PMR"}
+    assert found.index("PMR") > found.index("MN")  # "mont" starts Montréal-Nord's name
+    assert chosen_place("mont", places()) == ""
+    assert chosen_place("saint", places()) == ""
+
+
+def test_letters_inside_a_word_do_not_match() -> None:
+    assert "VM" not in best("arie")  # a word's middle, not its beginning
+    assert best("") == [] and best("  - ") == []
+    assert best("xyz") == []

@@ -298,7 +298,8 @@ def test_add_note(ws: Workspace) -> None:
     with ws.store.session() as session:
         op = session.scalars(select(OutboxOp).order_by(OutboxOp.seq.desc())).first()
     assert op is not None
-    assert (op.type, op.target, op.data) == ("request.note", number, note.data)
+    assert (op.type, op.target) == ("request.note", number)
+    assert op.data == {**note.data, "at": OFFICE.isoformat()}  # the note's time, for the server
 
 
 @pytest.mark.parametrize(
@@ -362,3 +363,46 @@ def test_lookup_citizens_finds_nobody(cases: Cases, typed: str) -> None:
 def test_lookup_citizens_with_the_country_code_typed(cases: Cases) -> None:
     found = lookup_citizens(cases.ws.store, "1 514 555", OFFICE)
     assert "Marie Tremblay" in {m.name for m in found}
+
+
+# -- a local number, as a caller gives it (no area code) -------------------------------------
+def add_citizens(ws: Workspace, people: dict[str, str]) -> None:
+    from app.services.citizens import create_citizen
+
+    with ws.store.writing() as session:
+        for name, phone in people.items():
+            fields = {"name": name, "phone": phone, "email": "", "preferred_language": "fr"}
+            create_citizen(session, fields, OFFICE)
+
+
+@pytest.mark.parametrize("typed", ["5550123", "555-0123", "555 0123", " 555.0123 "])
+def test_lookup_citizens_by_the_local_number(ws: Workspace, typed: str) -> None:
+    add_citizens(
+        ws,
+        {
+            "Ahmed (438)": "438-555-0123",
+            "Béa (263)": "263-555-0123",
+            "Marie (514)": "514-555-0123",
+            "Noé (514, poste)": "514-555-0123 poste 4",
+            "Laval (450)": "450-555-0123",  # not an island number
+            "Autre (514)": "514-555-0124",
+        },
+    )
+    found = [m.name for m in lookup_citizens(ws.store, typed, OFFICE)]
+    # Every Montréal area code, 514 first, then 438, then 263; no one else.
+    assert found == ["Marie (514)", "Noé (514, poste)", "Ahmed (438)", "Béa (263)"]
+
+
+def test_seven_digits_are_also_the_start_of_a_number(ws: Workspace) -> None:
+    add_citizens(ws, {"Local": "514-514-5550", "Début": "514-555-0999"})
+    found = [m.name for m in lookup_citizens(ws.store, "5145550", OFFICE)]
+    assert found == ["Local", "Début"]  # the whole local number first, then the prefix
+    assert [m.name for m in lookup_citizens(ws.store, "514 555 0", OFFICE)] == ["Début"]
+
+
+def test_cases_are_found_by_the_local_number(cases: Cases) -> None:
+    found = find_cases(cases.ws.store, "555-0123", OFFICE)
+    assert found.problem is None
+    assert (found.kind, numbers(found)) == ("phone", {cases.marie_open, cases.marie_closed})
+    assert numbers(find_cases(cases.ws.store, "5550199", OFFICE)) == {cases.graffiti}  # 438
+    assert numbers(find_cases(cases.ws.store, "555 0177", OFFICE)) == {cases.luc}  # poste 12

@@ -18,7 +18,7 @@ from app.services.indicators import (
     remember_role,
     remembered_role,
     save_indicators,
-    write_overdue_csv,
+    write_table_csv,
 )
 from app.services.workspace import Workspace
 
@@ -131,27 +131,12 @@ def test_role_is_remembered_per_user(workspace: Workspace) -> None:
     assert remembered_role(workspace.store, "alice") == ""
 
 
-def test_overdue_csv_reads_in_a_french_spreadsheet(tmp_path: Path) -> None:
-    figures = parse_indicators(payload(), FETCHED)
+def test_a_table_is_written_as_a_french_spreadsheet_reads_it(tmp_path: Path) -> None:
     out = tmp_path / "retard.csv"
-    headers = ["N° de cas", "Service", "Arr.", "Unité", "Statut", "Créée", "Échéance", "Jours"]
-    labels = {"transmise": "Transmise pour traitement"}
-    name = lambda row: row.service_name  # noqa: E731
-    written = write_overdue_csv(
-        out, headers, figures.overdue, labels.__getitem__, name, "America/Montreal"
-    )
-    assert written == 1
+    headers = ["N° de cas", "Unité responsable", "Échéance", "Jours de retard"]
+    rows = [["26-011-000001-3", "Travaux publics – Ville-Marie", "2026-11-09 17:00", "15,7"]]
+    assert write_table_csv(out, headers, rows) == 1
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: Excel then reads UTF-8 accents
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0].split(";")[0] == "N° de cas"
-    assert lines[1].split(";") == [
-        "26-011-000001-3",
-        "Nid-de-poule",
-        "VM",
-        "TP-VM",
-        "Transmise pour traitement",
-        "2026-11-02 09:00",  # Montréal time
-        "2026-11-09 17:00",
-        "15,7",
-    ]
+    assert lines == [";".join(headers), ";".join(rows[0])]

@@ -657,7 +657,7 @@ def test_attach_a_new_citizen_to_an_open_case(ws: Workspace) -> None:
     assert (attached.type, attached.target, attached.data) == (
         "request.attach_citizen",
         saved.case_number,
-        {"citizen_id": citizen_id},
+        {"citizen_id": citizen_id, "at": OFFICE.isoformat()},  # when it was done
     )
     # The same caller attached again (now picked from the lookup) changes nothing.
     before = counts(ws)
@@ -678,7 +678,8 @@ def test_attach_an_anonymous_caller_as_a_note(ws: Workspace) -> None:
     assert "anonyme" in event.data["text"]
     assert "comptoir" in event.data["text"]  # the channel, as the city counts it
     op = outbox_ops(ws)[-1]
-    assert (op.type, op.target, op.data) == ("request.note", saved.case_number, event.data)
+    assert (op.type, op.target) == ("request.note", saved.case_number)
+    assert op.data == {**event.data, "at": OFFICE.isoformat()}
 
 
 @pytest.mark.parametrize(

@@ -333,7 +333,7 @@ def test_a_refused_note_is_corrected_in_its_own_window(
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert not panel.detail.banner.isVisible()
-    assert [(op.type, op.data) for op in pending(ws)] == [("request.note", {"text": "Courte"})]
+    assert [(op.type, op.data["text"]) for op in pending(ws)] == [("request.note", "Courte")]
 
 
 def test_the_sync_window_opens_a_refused_changes_case(qtbot: QtBot, ws: Workspace) -> None:

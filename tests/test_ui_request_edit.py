@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -98,8 +99,12 @@ def press(
 
 
 def pending(ws: Workspace) -> list[tuple[str, int, dict[str, object]]]:
+    """The queued operations, each without the time it was done (checked: ISO 8601)."""
     with ws.store.session() as session:
-        return [(op.type, op.base_revision, op.data) for op in outbox.pending(session)]
+        ops = [(op.type, op.base_revision, dict(op.data)) for op in outbox.pending(session)]
+    for _type, _base, data in ops:
+        datetime.fromisoformat(str(data.pop("at")))
+    return ops
 
 
 def test_a_case_is_corrected_from_the_keyboard(

@@ -336,3 +336,52 @@ def test_a_related_city_is_named_with_the_referral(form: RequestForm) -> None:
     form.picker.choose(POTHOLE)
     form.arrondissement.setCurrentIndex(form.arrondissement.findData(city.code))
     assert city.name in form.preview.text() and "ville liée" in form.preview.text()
+
+
+def completions(form: RequestForm) -> list[str]:
+    completer = form.arrondissement.completer()
+    assert completer is not None
+    model = completer.completionModel()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+
+def test_the_arrondissement_completer_lists_word_beginnings_best_first(
+    form: RequestForm, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    form.arrondissement.setFocus()
+    qtbot.keyClicks(form.arrondissement.lineEdit(), "ville m")
+    completer = form.arrondissement.completer()
+    assert completer is not None and completer.popup().isVisible()
+    assert completions(form)[:2] == ["Ville-Marie", "Villeray–Saint-Michel–Parc-Extension"]
+    press(qtbot, Qt.Key.Key_Return)  # the clear best: Ville-Marie
+    assert form.arrondissement_code() == "VM"
+    assert form.arrondissement.currentData() == "VM"
+
+
+def test_an_ambiguous_start_is_chosen_from_the_list(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form.arrondissement.setFocus()
+    qtbot.keyClicks(form.arrondissement.lineEdit(), "montreal")  # no accent
+    listed = completions(form)
+    assert listed[0] == "Montréal-Nord"
+    assert "Montréal-Est (ville liée)" in listed
+    assert form.arrondissement_code() == ""  # three places start so: none is guessed
+    completer = form.arrondissement.completer()
+    assert completer is not None
+    popup = completer.popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert form.arrondissement.currentData() == "MN"
+    assert form.arrondissement_code() == "MN"
+
+
+def test_a_caller_is_found_by_the_local_number(
+    form: RequestForm, qtbot, profiled: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    saved_pothole(profiled, "+1 438 555 0199")
+    form.focus_form()
+    qtbot.keyClicks(form.citizen.lookup, "5550199")  # what the caller says: no area code
+    qtbot.waitUntil(lambda: form.citizen.matches.count() == 1)
+    assert "Marie Roy" in form.citizen.matches.item(0).text()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert form.citizen.picked is not None and form.citizen.picked.phone == "438-555-0199"

@@ -223,3 +223,49 @@ def test_a_failing_search_is_reported_and_the_text_kept(window: MainWindow, qtbo
     qtbot.waitUntil(lambda: "impossible" in window.search.summary.text())
     assert "database is locked" in window.search.summary.text()
     assert window.search.field.text() == "piscine"
+
+
+def test_the_copied_referral_lists_the_documents_that_can_be_sent(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window.open_article("nid-de-poule-signalement", "fr")
+    qtbot.waitUntil(lambda: window.article.article is not None)
+    qtbot.mouseClick(window.article.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0] == "Nid-de-poule dans la rue : signalement"
+    assert "Téléphone : 311" in copied
+    assert copied[-2:] == [
+        "Documents envoyables sur demande :",
+        "- Formulaire de réclamation à la Ville de Montréal (formulaire-reclamation)",
+    ]
+    window.article.show_language("en")
+    qtbot.mouseClick(window.article.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[-2:] == [
+        "Documents that can be sent on request:",
+        "- City of Montréal claim form (formulaire-reclamation)",
+    ]
+
+
+def test_documents_alone_can_be_copied(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from app.services.articles import ArticleTextView, ArticleView, DocumentView, Referral
+
+    article = ArticleView(
+        id="permis-test",
+        category="permis",
+        version=1,
+        updated_at=datetime(2026, 11, 1, tzinfo=UTC),
+        service_codes=(),
+        texts={"fr": ArticleTextView("fr", "Permis", "Texte", (), Referral("", "", "", ""))},
+        documents=(DocumentView("guide-permis", "Guide des permis", "Permit guide"),),
+    )
+    window.article.show_article(article, "fr")
+    assert window.article.copy_button.isEnabled()  # no unit to refer to, but a document
+    qtbot.mouseClick(window.article.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().splitlines() == [
+        "Permis",
+        "Documents envoyables sur demande :",
+        "- Guide des permis (guide-permis)",
+    ]

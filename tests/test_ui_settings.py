@@ -267,3 +267,20 @@ def test_settings_can_be_changed_while_the_store_is_opening(qtbot, background: B
     dialog.submit()
     assert not dialog.isVisible()
     assert settings.load().font_size == 12 and QApplication.font().pointSize() == 12
+
+
+def test_the_case_number_stays_large_at_every_font_size(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    banner = win.form.saved_number  # the number read to the citizen once saved
+    detail = win.cases.detail.number_label  # and at the top of the case
+    heading = win.article.title
+    for points in (20, 9, 28, None, 14):
+        settings.apply_font_size(points)
+        body = QApplication.font().pointSizeF()
+        for big in (banner, detail):
+            size = big.font().pointSizeF()
+            assert size >= body * 1.5, f"{big.objectName()} {size} pt at {points} pt"
+            assert big.font().bold()
+        assert heading.font().pointSizeF() > body  # the article's title too
+    settings.apply_font_size(14)
+    assert banner.font().pointSizeF() == pytest.approx(14 * 1.8, abs=0.5)
+    assert detail.font().pointSizeF() == pytest.approx(14 * 1.7, abs=0.5)

@@ -74,14 +74,54 @@ def record_of(session: Session, req: ServiceRequest) -> dict[str, Any]:
     return request_record(req, events, parent.case_number if parent else None)
 
 
-def _new_event(work: Work, req: ServiceRequest, kind: str, data: dict[str, Any]) -> RequestEvent:
-    return RequestEvent(request_id=req.id, kind=kind, actor=work.actor, at=work.now, data=data)
+def _new_event(
+    work: Work,
+    req: ServiceRequest,
+    kind: str,
+    data: dict[str, Any],
+    at: datetime | None = None,
+) -> RequestEvent:
+    return RequestEvent(
+        request_id=req.id, kind=kind, actor=work.actor, at=at or work.now, data=data
+    )
 
 
-def _event(work: Work, req: ServiceRequest, kind: str, data: dict[str, Any]) -> RequestEvent:
-    event = _new_event(work, req, kind, data)
+def _event(
+    work: Work,
+    req: ServiceRequest,
+    kind: str,
+    data: dict[str, Any],
+    at: datetime | None = None,
+) -> RequestEvent:
+    event = _new_event(work, req, kind, data, at)
     work.session.add(event)
     return event
+
+
+def done_at(raw: object, now: datetime, earliest: datetime | None = None) -> datetime:
+    """When the agent did the work an operation carries (its data["at"], ISO 8601, set
+    by the console when the work was done, offline perhaps), for the event's `at`.
+
+    Trusted only when sane: not ahead of this store's clock by more than CLOCK_SKEW, not
+    older than an offline operation can be (MAX_OFFLINE_AGE); then kept between the
+    request's creation (`earliest`) and now, since work can neither precede the request
+    nor follow its arrival here. Absent, unreadable or insane: now, the push time. Never
+    a refusal: the work itself is right, only a workstation clock may be wrong.
+
+    A request's `updated_at` stays the time the central store changed the record (with
+    its revision and updated_by): a late offline note does not make a request look older
+    than a change already published, and whoever polls `updated_datetime` sees it."""
+    if not isinstance(raw, str) or not raw:
+        return now
+    try:
+        at = parse_datetime(raw)
+    except ValueError:
+        return now
+    if at > now + CLOCK_SKEW or at < now - MAX_OFFLINE_AGE:
+        return now
+    if earliest is not None and at < earliest:
+        at = earliest
+    return min(at, now)
 
 
 def _publish(work: Work, req: ServiceRequest) -> None:
@@ -300,9 +340,12 @@ def new_request(
     session.add(req)
     # Not added yet: without a relationship the unit of work may insert an event before
     # its request, so the caller adds them once the requests are flushed.
+    # Dated when the request was made (offline perhaps), as its created_at.
     events = [
-        _new_event(work, req, "created", {"channel": channel, "service_code": service.code}),
-        _new_event(work, req, "routed", routing.as_dict()),
+        _new_event(
+            work, req, "created", {"channel": channel, "service_code": service.code}, created
+        ),
+        _new_event(work, req, "routed", routing.as_dict(), created),
     ]
     return req, events
 
@@ -426,11 +469,14 @@ def update_request(
     base_revision: int,
     wanted: dict[str, Any],
     principal: Principal,
+    at: object = None,
 ) -> ServiceRequest:
     """Apply field changes made on base_revision; fields changed since by someone else to
-    another value are a conflict (nothing written), the others merge."""
+    another value are a conflict (nothing written), the others merge. `at`: when the
+    agent made them (see done_at)."""
     session = work.session
     req = get_by_case(session, case_number, lock=True)
+    when = done_at(at, work.now, req.created_at)
     if base_revision > req.revision:
         raise Refused.one(
             "rejected",
@@ -466,17 +512,18 @@ def update_request(
             req,
             "status",
             {"from": before["status"], "to": req.status, "notes": req.status_notes},
+            when,
         )
     if "responsible_unit" in changes:
         reason = "reassigned" if "responsible_unit" in wanted else "arrondissement"
-        _event(work, req, "routed", {"unit": req.responsible_unit, "reason": reason})
+        _event(work, req, "routed", {"unit": req.responsible_unit, "reason": reason}, when)
     other = {
         k: {"from": before[k], "to": changes[k]}
         for k in changes
         if k not in ("status", "responsible_unit")
     }
     if other:
-        _event(work, req, "updated", {"fields": other})
+        _event(work, req, "updated", {"fields": other}, when)
     _publish(work, req)
     return req
 
@@ -490,7 +537,11 @@ def _check_addition(req: ServiceRequest, what: str, principal: Principal | None)
 
 
 def add_note(
-    work: Work, case_number: str, note: object, principal: Principal | None = None
+    work: Work,
+    case_number: str,
+    note: object,
+    principal: Principal | None = None,
+    at: object = None,
 ) -> ServiceRequest:
     problems: list[FieldProblem] = []
     body = fields.text({"text": note}, "text", MAX_NOTE, problems, required=True)
@@ -500,13 +551,17 @@ def add_note(
     _check_addition(req, "text", principal)
     req.revision += 1
     req.updated_at, req.updated_by = work.now, work.actor
-    _event(work, req, "note", {"text": body})
+    _event(work, req, "note", {"text": body}, done_at(at, work.now, req.created_at))
     _publish(work, req)
     return req
 
 
 def link_duplicate(
-    work: Work, case_number: str, parent_case: object, principal: Principal | None = None
+    work: Work,
+    case_number: str,
+    parent_case: object,
+    principal: Principal | None = None,
+    at: object = None,
 ) -> ServiceRequest:
     """Mark case_number as a duplicate of parent_case; both histories say so."""
     session = work.session
@@ -526,19 +581,24 @@ def link_duplicate(
     if req.parent_id == parent.id:
         return req
     req.parent_id = parent.id
+    when = done_at(at, work.now, max(req.created_at, parent.created_at))
     for row, data in (
         (req, {"parent": parent.case_number}),
         (parent, {"duplicate": req.case_number}),
     ):
         row.revision += 1
         row.updated_at, row.updated_by = work.now, work.actor
-        _event(work, row, "duplicate", data)
+        _event(work, row, "duplicate", data, when)
         _publish(work, row)
     return req
 
 
 def attach_citizen(
-    work: Work, case_number: str, citizen_id: object, principal: Principal | None = None
+    work: Work,
+    case_number: str,
+    citizen_id: object,
+    principal: Principal | None = None,
+    at: object = None,
 ) -> ServiceRequest:
     """Another citizen reports the same problem: recorded on the existing case."""
     problems: list[FieldProblem] = []
@@ -549,6 +609,8 @@ def attach_citizen(
     _check_addition(req, "citizen_id", principal)
     req.revision += 1
     req.updated_at, req.updated_by = work.now, work.actor
-    _event(work, req, "citizen_attached", {"citizen_id": cid})
+    _event(
+        work, req, "citizen_attached", {"citizen_id": cid}, done_at(at, work.now, req.created_at)
+    )
     _publish(work, req)
     return req

@@ -74,14 +74,15 @@ def _apply_request_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -
         return cases.create_request(
             work, cat, op.data, case_number=op.target, source="console", principal=who
         )
+    at = op.data.get("at")  # when the agent did it (offline perhaps): cases.done_at
     if op.type == "request.update":
         wanted = _fields(op, "fields")
-        return cases.update_request(work, cat, op.target, op.base_revision, wanted, who)
+        return cases.update_request(work, cat, op.target, op.base_revision, wanted, who, at)
     if op.type == "request.note":
-        return cases.add_note(work, op.target, op.data.get("text"), who)
+        return cases.add_note(work, op.target, op.data.get("text"), who, at)
     if op.type == "request.link":
-        return cases.link_duplicate(work, op.target, op.data.get("parent"), who)
-    return cases.attach_citizen(work, op.target, op.data.get("citizen_id"), who)
+        return cases.link_duplicate(work, op.target, op.data.get("parent"), who, at)
+    return cases.attach_citizen(work, op.target, op.data.get("citizen_id"), who, at)
 
 
 def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[str, Any]:

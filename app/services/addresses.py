@@ -9,6 +9,7 @@ skip: a lookup by the name alone ("saint-laurent") finds the street.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.services.text import fold
@@ -125,3 +126,64 @@ def _only_a_type(text: str) -> bool:
 def prefix_upper_bound(prefix: str) -> str:
     """The smallest string above every string that starts with prefix (an index range)."""
     return prefix + "\U0010ffff"
+
+
+# -- arrondissements and related cities, by a few letters -------------------------------------
+_LEADING = {"le", "la", "les", "l"}  # "plateau" is as good a start as "le plateau"
+
+
+def _place_rank(wanted: list[str], words: list[str]) -> tuple[int, int, int, int] | None:
+    """How well the typed words begin words of a place's name; None if they do not.
+    Lower is better: the typed words as consecutive words of the name, the nearer its
+    start the better, the earlier words typed whole rather than cut short."""
+    lead = 1 if words and words[0] in _LEADING else 0
+    for start in range(len(words) - len(wanted) + 1):
+        run = words[start : start + len(wanted)]
+        if all(word.startswith(typed) for word, typed in zip(run, wanted, strict=True)):
+            cut = sum(word != typed for word, typed in zip(run[:-1], wanted[:-1], strict=True))
+            last_cut = int(run[-1] != wanted[-1])
+            return (0, max(0, start - lead), cut, last_cut)
+    # Otherwise each typed word begins a word of its own, anywhere: "royal mont".
+    used: set[int] = set()
+    for typed in wanted:
+        found = next(
+            (i for i, word in enumerate(words) if i not in used and word.startswith(typed)), None
+        )
+        if found is None:
+            return None
+        used.add(found)
+    return (1, min(used), 0, 0)
+
+
+def _typed_place_words(text: str) -> list[str]:
+    # Hyphens, dashes and apostrophes separate words as spaces do: "ville-m" is "ville m".
+    return [_SAINTS.get(word, word) for word in _WORD.findall(fold(text))]
+
+
+def match_places(text: str, places: Iterable[tuple[str, str]]) -> list[tuple[str, tuple[int, ...]]]:
+    """The places (code, name) whose name has words beginning with the typed words, best
+    first, each with its rank (ties keep the order given): "ville-m" and "ville m" put
+    Ville-Marie before Villeray–Saint-Michel–Parc-Extension, "plateau" finds
+    Le Plateau-Mont-Royal; case and accents do not count."""
+    wanted = _typed_place_words(text)
+    if not wanted:
+        return []
+    ranked: list[tuple[tuple[int, ...], int, str]] = []
+    for order, (code, name) in enumerate(places):
+        rank = _place_rank(wanted, _WORD.findall(fold(name)))
+        if rank is not None:
+            ranked.append((rank, order, code))
+    ranked.sort()
+    return [(code, rank) for rank, _order, code in ranked]
+
+
+def chosen_place(text: str, places: Iterable[tuple[str, str]]) -> str:
+    """The one place the typed text designates, else "": the only match, or a match
+    clearly better than every other (not only by a last word typed in full: "mont" is
+    Mont-Royal as much as Montréal-Nord)."""
+    found = match_places(text, places)
+    if len(found) == 1:
+        return found[0][0]
+    if len(found) > 1 and found[0][1][:3] < found[1][1][:3]:
+        return found[0][0]
+    return ""

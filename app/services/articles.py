@@ -83,14 +83,21 @@ def read_article(store: Store, article_id: str) -> ArticleView | None:
 
 
 def referral_text(article: ArticleView, lang: str) -> str:
-    """The referral block as plain text, ready to paste into an e-mail or a note."""
+    """The referral block as plain text, ready to paste into an e-mail or a note: the
+    unit, its phone, address and hours, then the documents that can be sent on request
+    (title and code: the code is what the counter's document list is filed under)."""
     ref = article.text(lang).referral
-    labels = {
-        "fr": ("Unité", "Téléphone", "Adresse", "Heures"),
-        "en": ("Unit", "Phone", "Address", "Hours"),
-    }[lang if lang in ("fr", "en") else "fr"]
+    fr = lang != "en"
+    labels = (
+        ("Unité", "Téléphone", "Adresse", "Heures") if fr else ("Unit", "Phone", "Address", "Hours")
+    )
     lines = [article.text(lang).title]
     for label, value in zip(labels, (ref.unit, ref.phone, ref.address, ref.hours), strict=True):
         if value:
-            lines.append(f"{label} : {value}" if lang == "fr" else f"{label}: {value}")
+            lines.append(f"{label} : {value}" if fr else f"{label}: {value}")
+    if article.documents:
+        lines.append(
+            "Documents envoyables sur demande :" if fr else "Documents that can be sent on request:"
+        )
+        lines += [f"- {doc.title(lang)} ({doc.code})" for doc in article.documents]
     return "\n".join(lines)

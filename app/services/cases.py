@@ -23,9 +23,11 @@ from app.services.profile import Profile
 from app.services.sla import is_overdue
 from app.services.validation import (
     MAX_TEXT,
+    MONTREAL_AREA_CODES,
     FieldProblem,
     ValidationError,
     check_email,
+    local_phone,
     normalise_phone,
     storable,
 )
@@ -178,13 +180,25 @@ def _by_case_number(session: Session, text: str, now: datetime) -> CaseSearch:
     return CaseSearch(text, "case_number", tuple(summaries(session, query, now)))
 
 
+def _citizen_ids(session: Session, column: Any, value: str) -> list[str]:
+    # A prefix range: "514-555-0177" also finds "514-555-0177 poste 12".
+    match = column >= value, column < prefix_upper_bound(value)
+    return list(session.scalars(select(Citizen.id).where(*match).limit(50)))
+
+
 def _citizen_cases(
     session: Session, text: str, kind: str, column: Any, value: str, now: datetime
 ) -> CaseSearch:
-    # A prefix range: "514-555-0177" also finds "514-555-0177 poste 12".
-    match = column >= value, column < prefix_upper_bound(value)
-    ids = list(session.scalars(select(Citizen.id).where(*match).limit(50)))
+    ids = _citizen_ids(session, column, value)
     return CaseSearch(text, kind, tuple(cases_of_citizens(session, ids, now)))
+
+
+def _local_phone_cases(session: Session, text: str, local: str, now: datetime) -> CaseSearch:
+    """A number given without its area code: under each of Montréal's."""
+    ids: list[str] = []
+    for area in MONTREAL_AREA_CODES:
+        ids += _citizen_ids(session, Citizen.phone, f"{area}-{local}")
+    return CaseSearch(text, "phone", tuple(cases_of_citizens(session, ids[:50], now)))
 
 
 def _by_address(session: Session, text: str, now: datetime) -> CaseSearch:
@@ -226,6 +240,9 @@ def find_cases(store: Store, text: str, now: datetime) -> CaseSearch:
         partial_case = _CASE_SHAPE.match(query) is not None
         if _CASE_LIKE.match(query) and ((digits >= 11 and not long_phone) or partial_case):
             return _by_case_number(session, query, now)
+        local = local_phone(query) if digits == 7 else None
+        if local is not None:
+            return _local_phone_cases(session, text, local, now)
         if _PHONE_LIKE.match(query) and digits >= 7:
             try:
                 phone = normalise_phone(query)

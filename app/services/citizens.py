@@ -18,9 +18,11 @@ from app.services.addresses import prefix_upper_bound
 from app.services.cases import CaseSummary, cases_of_citizens
 from app.services.request_terms import LANGUAGES
 from app.services.validation import (
+    MONTREAL_AREA_CODES,
     FieldProblem,
     ValidationError,
     check_email,
+    local_phone,
     normalise_phone,
     storable,
 )
@@ -78,31 +80,51 @@ def get_citizen(store: Store, citizen_id: str, now: datetime) -> CitizenMatch | 
         return None if citizen is None else _match(session, citizen, now)
 
 
+def _phones_from(session: Session, prefix: str) -> list[Citizen]:
+    """Citizens whose stored phone starts with prefix: one range of the phone index."""
+    query = (
+        select(Citizen)
+        .where(Citizen.phone >= prefix, Citizen.phone < prefix_upper_bound(prefix))
+        .order_by(Citizen.phone)
+        .limit(MAX_MATCHES)
+    )
+    return list(session.scalars(query))
+
+
 def lookup_citizens(store: Store, text: str, now: datetime) -> list[CitizenMatch]:
     """Citizens whose phone or e-mail starts with what was typed, with their open cases
-    (a phone's extension is left out: the number finds the citizen)."""
+    (a phone's extension is left out: the number finds the citizen). Seven digits are
+    also a local number, as a caller gives it: 555-0123 finds 514-555-0123, 438-555-0123
+    and 263-555-0123, which come first (a whole number), in that order."""
     typed = text.strip().lower()
     if "@" not in typed:
         typed = _EXTENSION.sub("", typed)
     if len(typed) < 3:
         return []
     if "@" in typed or any(c.isalpha() for c in typed):
-        column, prefix = Citizen.email, typed
-    else:
-        found = phone_prefix(typed)
-        if found is None:
-            return []
-        column, prefix = Citizen.phone, found
-    with store.session() as session:
-        rows = list(
-            session.scalars(
-                select(Citizen)
-                .where(column >= prefix, column < prefix_upper_bound(prefix))
-                .order_by(column)
-                .limit(MAX_MATCHES)
+        with store.session() as session:
+            rows = list(
+                session.scalars(
+                    select(Citizen)
+                    .where(Citizen.email >= typed, Citizen.email < prefix_upper_bound(typed))
+                    .order_by(Citizen.email)
+                    .limit(MAX_MATCHES)
+                )
             )
-        )
-        return [_match(session, c, now) for c in rows]
+            return [_match(session, c, now) for c in rows]
+    local = local_phone(typed)
+    prefix = phone_prefix(typed)
+    if local is None and prefix is None:
+        return []
+    with store.session() as session:
+        found: list[Citizen] = []
+        if local is not None:  # three seeks of the phone index: no scan
+            for area in MONTREAL_AREA_CODES:
+                found += _phones_from(session, f"{area}-{local}")
+        if prefix is not None:
+            found += _phones_from(session, prefix)
+        unique = list({c.id: c for c in found}.values())[:MAX_MATCHES]
+        return [_match(session, c, now) for c in unique]
 
 
 def check_citizen(draft: CitizenDraft) -> tuple[dict[str, str], list[FieldProblem]]:

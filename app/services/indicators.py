@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from app.models.store import Store
 from app.services.meta import get_meta, set_meta
 from app.services.validation import parse_datetime
-from app.services.workdays import local
 
 # Days before today that a period also covers.
 PERIODS = {"today": 0, "week": 6, "month": 29}
@@ -281,31 +280,16 @@ def remembered_role(store: Store, username: str) -> str:
         return get_meta(session, f"role:{username}") or ""
 
 
-def write_overdue_csv(
-    path: Path,
-    headers: Sequence[str],
-    rows: Sequence[OverdueRow],
-    status_label: Callable[[str], str],
-    service_label: Callable[[OverdueRow], str],
-    tz: str,
-) -> int:
-    """The overdue list as a spreadsheet reads it in Québec: ';' between fields, a decimal
-    comma, local times, UTF-8 with a BOM so that accents survive Excel. Returns the rows
-    written."""
+def write_table_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> int:
+    """A table as a spreadsheet reads it in Québec: ';' between fields (the decimal comma
+    stays inside its cell), UTF-8 with a BOM so that accents survive Excel. The cells are
+    written as the table shows them, so the file has the screen's headers, values and
+    order. Returns the rows written."""
+    for i, row in enumerate(rows):
+        if len(row) != len(headers):
+            raise ValueError(f"row {i} has {len(row)} cells for {len(headers)} headers")
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=";")
         writer.writerow(headers)
-        for row in rows:
-            writer.writerow(
-                [
-                    row.case_number,
-                    service_label(row),
-                    row.arrondissement,
-                    row.responsible_unit,
-                    status_label(row.status),
-                    local(row.created_at, tz).strftime("%Y-%m-%d %H:%M"),
-                    local(row.due_at, tz).strftime("%Y-%m-%d %H:%M"),
-                    f"{row.days_overdue:.1f}".replace(".", ","),
-                ]
-            )
+        writer.writerows(rows)
     return len(rows)

@@ -41,6 +41,11 @@ CORRECTABLE: dict[str, tuple[str, ...]] = {
     UPDATE: EDITABLE_FIELDS,
     NOTE: ("text",),
 }
+# Operations the central store records in a case's history: each carries, in data["at"],
+# the moment the agent did the work here, so that work done offline is dated by when it
+# was done, not by the sync that carried it (the store checks it against its own clock).
+# A request.create has its created_at already; a citizen.upsert leaves no history.
+DATED = ("request.note", "request.update", "request.attach_citizen", "request.link")
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ def enqueue(
     now: datetime,
     base_revision: int = 0,
 ) -> OutboxOp:
+    if type_ in DATED and "at" not in data:
+        data = {**data, "at": now.isoformat()}
     op = OutboxOp(
         op_id=str(uuid.uuid4()),
         type=type_,

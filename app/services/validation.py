@@ -113,6 +113,19 @@ def normalise_phone(raw: str) -> str:
     return f"{formatted} poste {ext_digits}" if ext_digits else formatted
 
 
+# The island's area codes, the most used first: a number given without one is looked
+# up under each.
+MONTREAL_AREA_CODES = ("514", "438", "263")
+_LOCAL_PHONE = re.compile(r"^\s*([2-9]\d{2})[\s.-]?(\d{4})\s*(?:(?:poste|ext|x)\.?\s*\d*)?$")
+
+
+def local_phone(raw: str) -> str | None:
+    """A number given without its area code, as callers say it: "555-0123", "555 0123",
+    "5550123" -> "555-0123", the last seven digits of a stored 514-555-0123; else None."""
+    match = _LOCAL_PHONE.match(raw.lower())
+    return f"{match.group(1)}-{match.group(2)}" if match else None
+
+
 class _Bad(ValueError):
     """A value refused for a reason a screen can name in its own words."""
 

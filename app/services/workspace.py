@@ -4,7 +4,6 @@ and the search engine. Used by the command line and the window alike."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -235,17 +234,8 @@ class Workspace:
     ) -> indicators.Indicators:
         return indicators.save_indicators(self.store, kind, data, fetched_at)
 
-    def export_overdue(
-        self,
-        path: Path,
-        headers: list[str],
-        rows: list[indicators.OverdueRow],
-        status_label: Callable[[str], str],
-        service_label: Callable[[indicators.OverdueRow], str],
-    ) -> int:
-        return indicators.write_overdue_csv(
-            path, headers, rows, status_label, service_label, self.catalogue.routing.timezone
-        )
+    def export_table(self, path: Path, headers: list[str], rows: list[list[str]]) -> int:
+        return indicators.write_table_csv(path, headers, rows)
 
     def remember_role(self, username: str, role: str) -> None:
         indicators.remember_role(self.store, username, role)

@@ -120,7 +120,11 @@ class ArticlePanel(QWidget):
         self.referral_heading.setText(self.tr("Référence"))
         self.copy_button.setText(self.tr("Copier la référence"))
         self.create_request.setText(self.tr("Créer une demande pour ce service (Ctrl+Maj+N)"))
-        self.copy_button.setToolTip(self.tr("Copie l'unité, le téléphone, l'adresse et les heures"))
+        self.copy_button.setToolTip(
+            self.tr(
+                "Copie l'unité, le téléphone, l'adresse, les heures et les documents envoyables"
+            )
+        )
         labels = {
             "unit": self.tr("Unité"),
             "phone": self.tr("Téléphone"),
@@ -189,7 +193,7 @@ class ArticlePanel(QWidget):
             self._ref_values[key].setVisible(bool(value))
             self._ref_labels[key].setVisible(bool(value))
         self.referral.setVisible(not ref.is_empty() or bool(article.documents))
-        self.copy_button.setEnabled(not ref.is_empty())
+        self.copy_button.setEnabled(not ref.is_empty() or bool(article.documents))
         if article.documents:
             names = ", ".join(d.title(self.lang) for d in article.documents)
             self.documents.setText(

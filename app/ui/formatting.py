@@ -27,6 +27,27 @@ def day(value: datetime | None, tz: str = CITY_TZ) -> str:
     return "—" if value is None else local(value, tz).strftime("%Y-%m-%d")
 
 
+# French groups thousands and sets off "%" with a no-break space (1 234,5 ; 80,6 %), as
+# Québec writes them and as fr-CA Excel reads them back (its digit grouping symbol).
+NBSP = "\u00a0"
+
+
+def number(value: float, lang: str, decimals: int = 0) -> str:
+    """1 234,5 in French, 1,234.5 in English."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "en":
+        return text
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def percent(share: float | None, lang: str, decimals: int = 1) -> str:
+    """A share of 1 as 80,6 % in French, 80.6% in English ('—' when unknown)."""
+    if share is None:
+        return "—"
+    figure = number(share * 100, lang, decimals)
+    return f"{figure}%" if lang == "en" else f"{figure}{NBSP}%"
+
+
 def due_phrase(due: datetime, lang: str, tz: str = CITY_TZ) -> str:
     """'mercredi 9 décembre 2026, 17 h 00' / 'Wednesday, December 9, 2026, 5:00 p.m.'."""
     here = local(due, tz)

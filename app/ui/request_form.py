@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -27,13 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.services import intake
 from app.services import request_terms as terms
-from app.services.addresses import civic_key, street_key
+from app.services.addresses import chosen_place, civic_key, match_places, street_key
 from app.services.cases import CaseSummary
 from app.services.catalogue import Service
 from app.services.profile import Profile
 from app.services.routing import Routing
 from app.services.search import SearchResult
-from app.services.text import fold_all
 from app.services.validation import FieldProblem, ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
@@ -120,15 +120,16 @@ class RequestForm(QWidget):
         self.postal.setMaximumWidth(120)
         self.arrondissement = QComboBox(self.address_box)
         self.arrondissement.setObjectName("arrondissement")
-        # Editable, with a completer that matches anywhere: "plateau" finds
-        # "Le Plateau-Mont-Royal" without scrolling a list of 34 places.
+        # Editable, with a completer that matches word beginnings anywhere in the name,
+        # best first: "plateau" finds "Le Plateau-Mont-Royal", "ville m" puts Ville-Marie
+        # first, without scrolling a list of 34 places.
         self.arrondissement.setEditable(True)
         self.arrondissement.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.arrondissement.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        self.place_matches = QStringListModel(self.arrondissement)
+        completer = QCompleter(self.place_matches, self.arrondissement)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.arrondissement.setCompleter(completer)
         self.errors: dict[str, QLabel] = {
             key: error_label(self.address_box)
             for key in ("civic_number", "street", "postal_code", "arrondissement")
@@ -314,6 +315,8 @@ class RequestForm(QWidget):
         edit = self.arrondissement.lineEdit()
         if edit is not None:
             edit.editingFinished.connect(self._settle_arrondissement)
+            # Before the line edit asks its completer: the popup shows these matches.
+            edit.textEdited.connect(self._match_places)
         for editor in (self.civic, self.street, self.postal):
             editor.textChanged.connect(lambda _t: self._on_changed())
         self.channel.currentIndexChanged.connect(lambda _i: self._on_changed())
@@ -411,20 +414,27 @@ class RequestForm(QWidget):
         self.citizen.lookup.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def arrondissement_code(self) -> str:
-        """The place chosen, or typed: a unique match of the typed text, else none."""
+        """The place chosen, or typed: the one the typed text designates, else none."""
         box = self.arrondissement
         typed = box.currentText().strip()
         if box.currentIndex() >= 0 and typed == box.itemText(box.currentIndex()):
             return str(box.currentData() or "")
-        wanted = fold_all(typed)
-        if not wanted:
-            return ""
-        found = [
-            i
-            for i in range(1, box.count())
-            if all(any(w.startswith(x) for w in fold_all(box.itemText(i))) for x in wanted)
-        ]
-        return str(box.itemData(found[0])) if len(found) == 1 else ""
+        return chosen_place(typed, self._places())
+
+    def _places(self) -> list[tuple[str, str]]:
+        if self.workspace is None:
+            return []
+        table = self.workspace.catalogue.routing.arrondissements
+        codes = (
+            str(self.arrondissement.itemData(i)) for i in range(1, self.arrondissement.count())
+        )
+        return [(code, table[code].name) for code in codes if code in table]
+
+    def _match_places(self, typed: str) -> None:
+        """The completer's list for what is typed: the matching places, best first."""
+        box = self.arrondissement
+        found = match_places(typed, self._places())
+        self.place_matches.setStringList([box.itemText(box.findData(code)) for code, _ in found])
 
     def _settle_arrondissement(self) -> None:
         code = self.arrondissement_code()

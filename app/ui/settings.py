@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services import settings_rules as rules
 from app.services.validation import ValidationError
@@ -83,17 +83,33 @@ def retention_days() -> int:
 
 
 def apply_font_size(points: int | None) -> None:
-    """The whole application in that size now (None: back to the system's own)."""
+    """The whole application in that size now (None: back to the system's own). Text
+    drawn larger or smaller than the rest (the case number read to the citizen, titles,
+    figures) keeps its proportion: a widget that set its own font size follows the new
+    size, scaled as it was, instead of staying at the size it was built with."""
     global _system_font
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
     if _system_font is None:
         _system_font = QFont(app.font())
+    before = app.font().pointSizeF()
+    # Each widget's proportion to the font it was sized from, read before the change.
+    scaled: list[tuple[QWidget, float]] = []
+    if before > 0:
+        for widget in app.allWidgets():
+            size = widget.font().pointSizeF()
+            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and size > 0:
+                scaled.append((widget, size / before))
     font = QFont(_system_font)
     if points is not None:
         font.setPointSize(points)
     app.setFont(font)
+    after = app.font().pointSizeF()
+    for widget, ratio in scaled:
+        own = QFont(widget.font())
+        own.setPointSizeF(round(after * ratio, 1))
+        widget.setFont(own)
     # A widget with its own style sheet took its font when polished and does not follow
     # the application's: polishing it again makes it.
     for widget in app.allWidgets():

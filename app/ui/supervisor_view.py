@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,10 +19,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,25 +36,26 @@ from app.services.indicators import (
     ServiceCount,
     period_for,
 )
+from app.services.text import fold
 from app.services.workdays import local
 from app.services.workspace import Workspace
 from app.sync.client import Offline, Refused, ServerBusy, SignedOut
 from app.ui import formatting as fmt
 from app.ui.background import Background
 from app.ui.hour_chart import HourChart
-from app.ui.rows_model import SORT_ROLE, Column, RowsModel
+from app.ui.rows_model import Column, RowsModel, RowsView
 
 Fetch = Callable[[date, date], dict[str, Any]]
 GOOD, BAD = "#1b5e20", "#b71c1c"
+# The size the window asks for; a smaller screen (1280x720 at the counters) gets less.
+WANTED = QSize(1180, 760)
+# Room left for the window's frame and title bar, which the window manager adds.
+FRAME = QSize(16, 48)
 
 
 def _minutes(seconds: float) -> str:
     whole = round(seconds)
     return f"{whole // 60} min {whole % 60:02d} s"
-
-
-def _share(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f} %"
 
 
 class Tile(QFrame):
@@ -84,21 +84,6 @@ class Tile(QFrame):
         self.detail.setText(detail)
 
 
-def _table(model: RowsModel[Any]) -> tuple[QTableView, QSortFilterProxyModel]:
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view, proxy
-
-
 class SupervisorView(QDialog):
     def __init__(
         self,
@@ -117,9 +102,10 @@ class SupervisorView(QDialog):
         self.lang = lang
         self.figures: Indicators | None = None
         self._state = ""  # "", "loading", "offline", "forbidden", "signed_out", "error"
+        self._fitted = False
         self._build()
         self.retranslate()
-        self.resize(1180, 760)
+        self.resize(self._fitting_size())
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -151,47 +137,118 @@ class SupervisorView(QDialog):
             tiles.addWidget(tile, 0, i)
 
         self.chart = HourChart()
+        # Each table's columns, headers included, are defined once, here: the table shows
+        # them and the CSV export writes exactly what the table shows.
         self.handling_model: RowsModel[HandlingTime] = RowsModel(
             [
-                Column(lambda r: fmt.channel_label(r.channel, self.lang), lambda r: r.channel),
-                Column(lambda r: str(r.count), lambda r: r.count, numeric=True),
-                Column(lambda r: _minutes(r.average_seconds), lambda r: r.average_seconds, True),
+                Column(
+                    lambda: self.tr("Canal"),
+                    lambda r: fmt.channel_label(r.channel, self.lang),
+                    lambda r: fold(fmt.channel_label(r.channel, self.lang)),
+                ),
+                Column(
+                    lambda: self.tr("Interactions"), self._count("count"), lambda r: r.count, True
+                ),
+                Column(
+                    lambda: self.tr("Durée moyenne"),
+                    lambda r: _minutes(r.average_seconds),
+                    lambda r: r.average_seconds,
+                    True,
+                ),
             ]
         )
         self.service_model: RowsModel[ServiceCount] = RowsModel(
             [
-                Column(self._service, self._service),
-                Column(lambda r: r.arrondissement or "—", lambda r: r.arrondissement),
-                Column(lambda r: str(r.count), lambda r: r.count, numeric=True),
+                Column(lambda: self.tr("Service"), self._service, self._sort_service),
+                Column(
+                    lambda: self.tr("Arrondissement"),
+                    lambda r: self._place(r.arrondissement),
+                    lambda r: fold(self._place(r.arrondissement)),
+                ),
+                Column(lambda: self.tr("Requêtes"), self._count("count"), lambda r: r.count, True),
             ]
         )
         self.complaint_model: RowsModel[ComplaintAge] = RowsModel(
             [
-                Column(self._service, self._service),
-                Column(lambda r: str(r.open), lambda r: r.open, numeric=True),
-                Column(lambda r: str(r.under_2_days), lambda r: r.under_2_days, True),
-                Column(lambda r: str(r.from_2_to_7_days), lambda r: r.from_2_to_7_days, True),
-                Column(lambda r: str(r.from_7_to_30_days), lambda r: r.from_7_to_30_days, True),
-                Column(lambda r: str(r.over_30_days), lambda r: r.over_30_days, True),
-                Column(lambda r: f"{r.oldest_days:.1f}", lambda r: r.oldest_days, True),
+                Column(lambda: self.tr("Motif"), self._service, self._sort_service),
+                Column(lambda: self.tr("Ouvertes"), self._count("open"), lambda r: r.open, True),
+                Column(
+                    lambda: self.tr("< 2 jours"),
+                    self._count("under_2_days"),
+                    lambda r: r.under_2_days,
+                    True,
+                ),
+                Column(
+                    lambda: self.tr("2 à 7 jours"),
+                    self._count("from_2_to_7_days"),
+                    lambda r: r.from_2_to_7_days,
+                    True,
+                ),
+                Column(
+                    lambda: self.tr("7 à 30 jours"),
+                    self._count("from_7_to_30_days"),
+                    lambda r: r.from_7_to_30_days,
+                    True,
+                ),
+                Column(
+                    lambda: self.tr("> 30 jours"),
+                    self._count("over_30_days"),
+                    lambda r: r.over_30_days,
+                    True,
+                ),
+                Column(
+                    lambda: self.tr("Plus ancienne (jours)"),
+                    lambda r: fmt.number(r.oldest_days, self.lang, 1),
+                    lambda r: r.oldest_days,
+                    True,
+                ),
             ]
         )
         self.overdue_model: RowsModel[OverdueRow] = RowsModel(
             [
-                Column(lambda r: r.case_number, lambda r: r.case_number),
-                Column(self._service, self._service),
-                Column(lambda r: r.arrondissement or "—", lambda r: r.arrondissement),
-                Column(lambda r: r.responsible_unit, lambda r: r.responsible_unit),
-                Column(lambda r: fmt.status_label(r.status, self.lang), lambda r: r.status),
-                Column(lambda r: fmt.when(r.due_at), lambda r: r.due_at.timestamp(), True),
-                Column(lambda r: f"{r.days_overdue:.1f}", lambda r: r.days_overdue, True),
+                Column(
+                    lambda: self.tr("N° de cas"), lambda r: r.case_number, lambda r: r.case_number
+                ),
+                Column(lambda: self.tr("Service"), self._service, self._sort_service),
+                Column(
+                    lambda: self.tr("Arrondissement"),
+                    lambda r: self._place(r.arrondissement),
+                    lambda r: fold(self._place(r.arrondissement)),
+                ),
+                Column(
+                    lambda: self.tr("Unité responsable"),
+                    lambda r: self._unit(r.responsible_unit),
+                    lambda r: fold(self._unit(r.responsible_unit)),
+                ),
+                Column(
+                    lambda: self.tr("Statut"),
+                    lambda r: fmt.status_label(r.status, self.lang),
+                    lambda r: fold(fmt.status_label(r.status, self.lang)),
+                ),
+                Column(
+                    lambda: self.tr("Échéance"),
+                    lambda r: fmt.when(r.due_at, self._timezone()),
+                    lambda r: r.due_at.timestamp(),
+                ),
+                Column(
+                    lambda: self.tr("Jours de retard"),
+                    lambda r: fmt.number(r.days_overdue, self.lang, 1),
+                    lambda r: r.days_overdue,
+                    True,
+                ),
             ]
         )
-        self.handling_view, _ = _table(self.handling_model)
-        self.service_view, _ = _table(self.service_model)
-        self.complaint_view, _ = _table(self.complaint_model)
-        self.overdue_view, self.overdue_proxy = _table(self.overdue_model)
-        self.overdue_view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        self.handling_view = RowsView(self.handling_model)
+        self.service_view = RowsView(self.service_model)
+        self.complaint_view = RowsView(self.complaint_model)
+        self.overdue_view = RowsView(self.overdue_model)
+        self.overdue_proxy = self.overdue_view.proxy
+        # As the central store orders them: channels in the vocabulary's order, the most
+        # requests and complaints first, the longest overdue first (arrows say so).
+        self.handling_view.sort_by(-1, Qt.SortOrder.AscendingOrder)
+        self.service_view.sort_by(2, Qt.SortOrder.DescendingOrder)
+        self.complaint_view.sort_by(1, Qt.SortOrder.DescendingOrder)
+        self.overdue_view.sort_by(6, Qt.SortOrder.DescendingOrder)
         self.overdue_note = QLabel()
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_overdue)
@@ -244,25 +301,15 @@ class SupervisorView(QDialog):
         )
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
-        self.handling_model.set_headers(
-            [self.tr("Canal"), self.tr("Interactions"), self.tr("Durée moyenne")]
-        )
-        self.service_model.set_headers(
-            [self.tr("Service"), self.tr("Arrondissement"), self.tr("Requêtes")]
-        )
-        self.complaint_model.set_headers(
-            [
-                self.tr("Motif"),
-                self.tr("Ouvertes"),
-                self.tr("< 2 jours"),
-                self.tr("2 à 7 jours"),
-                self.tr("7 à 30 jours"),
-                self.tr("> 30 jours"),
-                self.tr("Plus ancienne (jours)"),
-            ]
-        )
-        self.overdue_model.set_headers(self._overdue_headers())
+        for model in self._models():
+            model.retranslate()
         self._show(self.figures)
+
+    def _models(self) -> tuple[RowsModel[Any], ...]:
+        return (self.handling_model, self.service_model, self.complaint_model, self.overdue_model)
+
+    def _views(self) -> tuple[RowsView, ...]:
+        return (self.handling_view, self.service_view, self.complaint_view, self.overdue_view)
 
     def _service(self, row: ServiceCount | ComplaintAge | OverdueRow) -> str:
         """The service in the interface's language: the central store names it in French."""
@@ -270,16 +317,27 @@ class SupervisorView(QDialog):
             self._workspace.catalogue, row.service_code, row.service_name, self.lang
         )
 
-    def _overdue_headers(self) -> list[str]:
-        return [
-            self.tr("N° de cas"),
-            self.tr("Service"),
-            self.tr("Arrondissement"),
-            self.tr("Unité responsable"),
-            self.tr("Statut"),
-            self.tr("Échéance"),
-            self.tr("Jours de retard"),
-        ]
+    def _sort_service(self, row: ServiceCount | ComplaintAge | OverdueRow) -> str:
+        return fold(self._service(row))
+
+    def _place(self, code: str) -> str:
+        """An arrondissement or related city by its name, as the routing table has it."""
+        place = self._workspace.catalogue.routing.arrondissements.get(code) if code else None
+        return place.name if place is not None else (code or "—")
+
+    def _unit(self, code: str) -> str:
+        """A unit by its name in the interface's language (its code if the catalogue no
+        longer has it)."""
+        unit = self._workspace.catalogue.routing.units.get(code) if code else None
+        if unit is None:
+            return code or "—"
+        return unit.name_en if self.lang == "en" and unit.name_en else unit.name_fr
+
+    def _timezone(self) -> str:
+        return self._workspace.catalogue.routing.timezone or fmt.CITY_TZ
+
+    def _count(self, name: str) -> Callable[[Any], str]:
+        return lambda row: fmt.number(getattr(row, name), self.lang)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -356,44 +414,42 @@ class SupervisorView(QDialog):
     def _show(self, figures: Indicators | None) -> None:
         self.figures = figures
         self._show_state()
+        self._show_placeholders()
         if figures is None:
             for tile in (self.answer_tile, self.email_tile, self.pending_tile, self.overdue_tile):
                 tile.show_value("—", None, "")
             self.chart.set_counts([])
-            for model in (
-                self.handling_model,
-                self.service_model,
-                self.complaint_model,
-                self.overdue_model,
-            ):
+            for model in self._models():
                 model.set_rows([])
             self.overdue_note.setText("")
+            self.export_button.setEnabled(False)
             return
+        lang = self.lang
         phone, email = figures.phone_answer, figures.email_answer
         self.answer_tile.show_value(
-            _share(phone.share),
+            fmt.percent(phone.share, lang),
             None if phone.share is None else phone.share >= ANSWER_TARGET,
             self.tr("%1 sur %2 appels dont l'heure d'arrivée est connue ; cible 80 %")
-            .replace("%1", str(phone.within))
-            .replace("%2", str(phone.known)),
+            .replace("%1", fmt.number(phone.within, lang))
+            .replace("%2", fmt.number(phone.known, lang)),
         )
         self.email_tile.show_value(
-            _share(email.share),
+            fmt.percent(email.share, lang),
             None if email.share is None else email.share >= 1.0,
             self.tr("%1 sur %2 courriels ; cible : tous en 48 h")
-            .replace("%1", str(email.within))
-            .replace("%2", str(email.known)),
+            .replace("%1", fmt.number(email.within, lang))
+            .replace("%2", fmt.number(email.known, lang)),
         )
         oldest = figures.emails_oldest_hours
         self.pending_tile.show_value(
-            str(figures.emails_pending),
+            fmt.number(figures.emails_pending, lang),
             figures.emails_pending == 0,
-            self.tr("Le plus ancien attend depuis %1 h").replace("%1", f"{oldest:.0f}")
+            self.tr("Le plus ancien attend depuis %1 h").replace("%1", fmt.number(oldest, lang))
             if oldest is not None
             else "",
         )
         self.overdue_tile.show_value(
-            str(figures.overdue_total),
+            fmt.number(figures.overdue_total, lang),
             figures.overdue_total == 0,
             self.tr("Échéance annoncée dépassée, toutes périodes"),
         )
@@ -410,34 +466,83 @@ class SupervisorView(QDialog):
         self.overdue_note.setText(total)
         self.export_button.setEnabled(bool(figures.overdue))
 
+    def _show_placeholders(self) -> None:
+        """What an empty table says: no figures yet, or none of its kind."""
+        if self.figures is None:
+            nothing = self.tr("Aucun chiffre à afficher pour l'instant.")
+            texts = (nothing,) * 4
+        else:
+            texts = (
+                self.tr("Aucune interaction sur cette période."),
+                self.tr("Aucune requête créée sur cette période."),
+                self.tr("Aucune plainte ouverte."),
+                self.tr("Aucune requête en retard."),
+            )
+        for view, text in zip(self._views(), texts, strict=True):
+            view.set_placeholder(text)
+
+    # -- size --------------------------------------------------------------------------------
+    def _fitting_size(self) -> QSize:
+        """The size wanted, within the screen's room (frame included)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return WANTED
+        room = screen.availableGeometry().size() - FRAME
+        return WANTED.boundedTo(room)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:  # once: after that, the size is the supervisor's
+            self._fitted = True
+            self.resize(self._fitting_size())
+        super().showEvent(event)
+
     # -- export ------------------------------------------------------------------------------
     def overdue_rows_in_view_order(self) -> list[OverdueRow]:
         rows = self.overdue_model.rows()
         proxy = self.overdue_proxy
         return [rows[proxy.mapToSource(proxy.index(i, 0)).row()] for i in range(proxy.rowCount())]
 
-    def export_overdue(self) -> None:
+    def save_dialog(self) -> QFileDialog:
+        """Qt's own file chooser, not the system's: it speaks the interface's language
+        (Qt's translation is loaded with the console's), whatever the system's is. Its
+        labels are ours: Qt's French translation lacks some of this Qt version's
+        ("&Look in:", "Files of &type:" stayed English)."""
         suggested = str(Path.home() / f"requetes-en-retard-{fmt.day(fmt.now())}.csv")
-        path, _filter = QFileDialog.getSaveFileName(
+        dialog = QFileDialog(
             self, self.tr("Exporter les requêtes en retard"), suggested, self.tr("CSV (*.csv)")
         )
-        if path:
-            self.export_to(Path(path))
+        dialog.setObjectName("exportDialog")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("csv")
+        labels = {
+            QFileDialog.DialogLabel.LookIn: self.tr("&Voir dans :"),
+            QFileDialog.DialogLabel.FileName: self.tr("&Nom du fichier :"),
+            QFileDialog.DialogLabel.FileType: self.tr("&Type de fichier :"),
+            QFileDialog.DialogLabel.Accept: self.tr("&Enregistrer"),
+            QFileDialog.DialogLabel.Reject: self.tr("Annuler"),
+        }
+        for label, text in labels.items():
+            dialog.setLabelText(label, text)
+        return dialog
+
+    def export_overdue(self) -> None:
+        dialog = self.save_dialog()
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
+                self.export_to(Path(dialog.selectedFiles()[0]))
+        finally:
+            dialog.deleteLater()
 
     def export_to(self, path: Path) -> None:
-        self._background.spawn(self._export(path, self.overdue_rows_in_view_order()))
+        """The overdue table as shown: its headers, its cells, its order."""
+        headers, rows = self.overdue_view.texts()
+        self._background.spawn(self._export(path, headers, rows))
 
-    async def _export(self, path: Path, rows: list[OverdueRow]) -> None:
-        lang = self.lang
+    async def _export(self, path: Path, headers: list[str], rows: list[list[str]]) -> None:
         try:
-            count = await self._background.run(
-                self._workspace.export_overdue,
-                path,
-                self._overdue_headers(),
-                rows,
-                lambda code: fmt.status_label(code, lang),
-                self._service,
-            )
+            count = await self._background.run(self._workspace.export_table, path, headers, rows)
         except OSError as exc:
             self.state_label.setText(
                 self.tr("Export impossible : %1. Choisissez un autre dossier.").replace(

@@ -19,54 +19,54 @@
         <translation>Create a request for this service (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="123"/>
-        <source>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</source>
-        <translation>Copies the unit, phone, address and hours</translation>
+        <location filename="../../app/ui/article_view.py" line="125"/>
+        <source>Copie l&apos;unité, le téléphone, l&apos;adresse, les heures et les documents envoyables</source>
+        <translation>Copies the unit, phone, address, hours and the documents that can be sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="125"/>
+        <location filename="../../app/ui/article_view.py" line="129"/>
         <source>Unité</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="126"/>
+        <location filename="../../app/ui/article_view.py" line="130"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="127"/>
+        <location filename="../../app/ui/article_view.py" line="131"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="128"/>
+        <location filename="../../app/ui/article_view.py" line="132"/>
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="132"/>
+        <location filename="../../app/ui/article_view.py" line="136"/>
         <source>Afficher en français</source>
         <translation>Show in French</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="133"/>
+        <location filename="../../app/ui/article_view.py" line="137"/>
         <source>Afficher en anglais</source>
         <translation>Show in English</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="136"/>
+        <location filename="../../app/ui/article_view.py" line="140"/>
         <source>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</source>
         <translation>Search on the left, then Enter to open an article.
 Ctrl+K returns to the search.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="179"/>
+        <location filename="../../app/ui/article_view.py" line="183"/>
         <source>mis à jour le %1</source>
         <translation>updated %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="196"/>
+        <location filename="../../app/ui/article_view.py" line="200"/>
         <source>Documents envoyables sur demande : %1</source>
         <translation>Documents that can be sent on request: %1</translation>
     </message>
@@ -1024,247 +1024,247 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="99"/>
+        <location filename="../../app/ui/formatting.py" line="120"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Required: fill in this field.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="100"/>
+        <location filename="../../app/ui/formatting.py" line="121"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choose the request type (type a few letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="103"/>
+        <location filename="../../app/ui/formatting.py" line="124"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choose the channel through which the citizen is contacting the City.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="106"/>
+        <location filename="../../app/ui/formatting.py" line="127"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>This request type requires the citizen&apos;s contact information: choose the citizen or enter them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="110"/>
+        <location filename="../../app/ui/formatting.py" line="131"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Give a phone number or an e-mail so the citizen can be reached.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="113"/>
+        <location filename="../../app/ui/formatting.py" line="134"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>A 10-digit number is expected, for example 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="116"/>
+        <location filename="../../app/ui/formatting.py" line="137"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>An e-mail address is expected, for example name@example.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="119"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>A Canadian postal code is expected, for example H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="122"/>
+        <location filename="../../app/ui/formatting.py" line="143"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>A civic number is expected, for example 1234, 1234A or 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="125"/>
+        <location filename="../../app/ui/formatting.py" line="146"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Enter the street where the problem is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="128"/>
+        <location filename="../../app/ui/formatting.py" line="149"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choose the borough: this service is handled there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="131"/>
+        <location filename="../../app/ui/formatting.py" line="152"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 is a related city that handles this service itself: refer the citizen to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="136"/>
+        <location filename="../../app/ui/formatting.py" line="157"/>
         <source>Acheminement impossible : %1</source>
         <translation>Routing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="137"/>
+        <location filename="../../app/ui/formatting.py" line="158"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Describe what the citizen is reporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="161"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Too long: %1 characters at most.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="141"/>
+        <location filename="../../app/ui/formatting.py" line="162"/>
         <source>Texte attendu.</source>
         <translation>Text is expected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="142"/>
+        <location filename="../../app/ui/formatting.py" line="163"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contains an invalid character: remove it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="145"/>
+        <location filename="../../app/ui/formatting.py" line="166"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>A number is expected, for example 3 or 2.5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="148"/>
+        <location filename="../../app/ui/formatting.py" line="169"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>A date is expected, in the form YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="172"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choose one of the values offered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="152"/>
+        <location filename="../../app/ui/formatting.py" line="173"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Station code from 001 to 899, unique to this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="155"/>
+        <location filename="../../app/ui/formatting.py" line="176"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Your username: letters, digits and . _ @ - only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="158"/>
+        <location filename="../../app/ui/formatting.py" line="179"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choose your workplace.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="159"/>
+        <location filename="../../app/ui/formatting.py" line="180"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>This workstation has used up its numbers for the year: change the station code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="162"/>
+        <location filename="../../app/ui/formatting.py" line="183"/>
         <source>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</source>
         <translation>This case is closed: reopen it first (with the reason), or ask a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="167"/>
+        <location filename="../../app/ui/formatting.py" line="188"/>
         <source>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</source>
         <translation>Say why the case is reopened (what the citizen reports).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="170"/>
+        <location filename="../../app/ui/formatting.py" line="191"/>
         <source>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</source>
         <translation>Only a closed case can be reopened; this one is open.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="173"/>
+        <location filename="../../app/ui/formatting.py" line="194"/>
         <source>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</source>
         <translation>Station %1 must first reach the central store once, to learn where its case numbering stands: log in again, then save. Nothing was cleared.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="179"/>
+        <location filename="../../app/ui/formatting.py" line="200"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>This case does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="182"/>
+        <location filename="../../app/ui/formatting.py" line="203"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>This citizen is no longer on file: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="185"/>
+        <location filename="../../app/ui/formatting.py" line="206"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Wrong check digit: a digit was probably mistyped. Read the number back to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="190"/>
+        <location filename="../../app/ui/formatting.py" line="211"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>A case number is expected: 12 digits, for example 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="193"/>
+        <location filename="../../app/ui/formatting.py" line="214"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choose French or English.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="196"/>
+        <location filename="../../app/ui/formatting.py" line="217"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>This case is closed: save a new request instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="199"/>
+        <location filename="../../app/ui/formatting.py" line="220"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choose the outcome of the interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="202"/>
+        <location filename="../../app/ui/formatting.py" line="223"/>
         <source>Aucune interaction en cours.</source>
         <translation>No interaction in progress.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="204"/>
+        <location filename="../../app/ui/formatting.py" line="225"/>
         <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
         <translation>Too long: %1 characters, the central store takes at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="207"/>
+        <location filename="../../app/ui/formatting.py" line="228"/>
         <source>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</source>
         <translation>The central store does not have this case: its creation never reached it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="211"/>
+        <location filename="../../app/ui/formatting.py" line="232"/>
         <source>Arrondissement inconnu du stockage central : « %1 ».</source>
         <translation>Arrondissement unknown to the central store: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="214"/>
+        <location filename="../../app/ui/formatting.py" line="235"/>
         <source>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</source>
         <translation>Entered more than 90 days ago: the central store no longer accepts it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="218"/>
+        <location filename="../../app/ui/formatting.py" line="239"/>
         <source>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</source>
         <translation>The central store refused something that cannot be corrected here: drop this change.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="238"/>
+        <location filename="../../app/ui/formatting.py" line="259"/>
         <source>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</source>
         <translation>the local store %1 is locked by another program: is Relais already open on this folder? Close the other one, or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="243"/>
+        <location filename="../../app/ui/formatting.py" line="264"/>
         <source>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</source>
         <translation>the disk holding %1 is full: free some space, or choose another data folder (--data-dir); nothing already saved was lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="248"/>
+        <location filename="../../app/ui/formatting.py" line="269"/>
         <source>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</source>
         <translation>Relais cannot write in %1: the folder is read-only or not yours. Give yourself write access, or choose another data folder (--data-dir)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="254"/>
+        <location filename="../../app/ui/formatting.py" line="275"/>
         <source>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</source>
         <translation>the local store %1 is damaged: restart Relais, which will set it aside, keep the unsent work it can read and start a new store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="262"/>
+        <location filename="../../app/ui/formatting.py" line="283"/>
         <source>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</source>
         <translation>reading or writing %1 failed: the disk may be full, removed or failing. Check it, then try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="273"/>
+        <location filename="../../app/ui/formatting.py" line="294"/>
         <source>le fichier est vide</source>
         <translation>the file is empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="274"/>
+        <location filename="../../app/ui/formatting.py" line="295"/>
         <source>ce n&apos;est pas un fichier de stockage SQLite</source>
         <translation>it is not an SQLite store file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="277"/>
+        <location filename="../../app/ui/formatting.py" line="298"/>
         <source>une page endommagée a été rencontrée pendant son utilisation</source>
         <translation>a damaged page was met while it was in use</translation>
     </message>
@@ -1905,178 +1905,178 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="459"/>
+        <location filename="../../app/ui/request_form.py" line="469"/>
         <source>Nouvelle demande</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="460"/>
+        <location filename="../../app/ui/request_form.py" line="470"/>
         <source>Ca&amp;nal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="461"/>
+        <location filename="../../app/ui/request_form.py" line="471"/>
         <source>Type de demande *</source>
         <translation>Request type *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="463"/>
+        <location filename="../../app/ui/request_form.py" line="473"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Type a few letters: pothole, streetlight, noise…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="465"/>
+        <location filename="../../app/ui/request_form.py" line="475"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="467"/>
+        <location filename="../../app/ui/request_form.py" line="477"/>
         <source>N° &amp;civique</source>
         <translation>C&amp;ivic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="468"/>
+        <location filename="../../app/ui/request_form.py" line="478"/>
         <source>&amp;Rue</source>
         <translation>&amp;Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="469"/>
+        <location filename="../../app/ui/request_form.py" line="479"/>
         <source>Code p&amp;ostal</source>
         <translation>P&amp;ostal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="470"/>
+        <location filename="../../app/ui/request_form.py" line="480"/>
         <source>Arron&amp;dissement</source>
         <translation>&amp;Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="474"/>
+        <location filename="../../app/ui/request_form.py" line="484"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>e.g. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="487"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>type a few letters: plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="478"/>
+        <location filename="../../app/ui/request_form.py" line="488"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="479"/>
+        <location filename="../../app/ui/request_form.py" line="489"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="480"/>
+        <location filename="../../app/ui/request_form.py" line="490"/>
         <source>D&amp;escription</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="482"/>
+        <location filename="../../app/ui/request_form.py" line="492"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="484"/>
+        <location filename="../../app/ui/request_form.py" line="494"/>
         <source>Acheminement et échéance</source>
         <translation>Routing and due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="485"/>
-        <location filename="../../app/ui/request_form.py" line="768"/>
+        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="778"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Request saved. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="488"/>
+        <location filename="../../app/ui/request_form.py" line="498"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central store as soon as possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="492"/>
+        <location filename="../../app/ui/request_form.py" line="502"/>
         <source>Copier le numéro</source>
         <translation>Copy the number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="493"/>
+        <location filename="../../app/ui/request_form.py" line="503"/>
         <source>Voir le dossier</source>
         <translation>View the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="505"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Open cases for this service at the same address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="497"/>
+        <location filename="../../app/ui/request_form.py" line="507"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>A&amp;ttach the citizen to this case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="508"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Save an&amp;yway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="499"/>
+        <location filename="../../app/ui/request_form.py" line="509"/>
         <source>Articles suggérés</source>
         <translation>Suggested articles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="500"/>
+        <location filename="../../app/ui/request_form.py" line="510"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="501"/>
+        <location filename="../../app/ui/request_form.py" line="511"/>
         <source>Vider le formulaire</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="521"/>
+        <location filename="../../app/ui/request_form.py" line="531"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="535"/>
+        <location filename="../../app/ui/request_form.py" line="545"/>
         <source>adresse requise</source>
         <translation>address required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="535"/>
+        <location filename="../../app/ui/request_form.py" line="545"/>
         <source>sans adresse</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="563"/>
+        <location filename="../../app/ui/request_form.py" line="573"/>
         <source>Ouverture du stockage local…</source>
         <translation>Opening the local store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="567"/>
+        <location filename="../../app/ui/request_form.py" line="577"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choose the request type to see where it will go.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="579"/>
+        <location filename="../../app/ui/request_form.py" line="589"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="583"/>
+        <location filename="../../app/ui/request_form.py" line="593"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="587"/>
+        <location filename="../../app/ui/request_form.py" line="597"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Handled now by the responsible unit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="590"/>
+        <location filename="../../app/ui/request_form.py" line="600"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business day</numerusform>
@@ -2084,7 +2084,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="591"/>
+        <location filename="../../app/ui/request_form.py" line="601"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business hour</numerusform>
@@ -2092,7 +2092,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="592"/>
+        <location filename="../../app/ui/request_form.py" line="602"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -2100,57 +2100,57 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="595"/>
+        <location filename="../../app/ui/request_form.py" line="605"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="628"/>
+        <location filename="../../app/ui/request_form.py" line="638"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Often, an article answers the question without opening a request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="633"/>
+        <location filename="../../app/ui/request_form.py" line="643"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Knowledge base articles related to the description will appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="669"/>
+        <location filename="../../app/ui/request_form.py" line="679"/>
         <source> — EN RETARD</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="689"/>
+        <location filename="../../app/ui/request_form.py" line="699"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Set up the workstation first (File &gt; Workstation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="716"/>
+        <location filename="../../app/ui/request_form.py" line="726"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="753"/>
+        <location filename="../../app/ui/request_form.py" line="763"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citizen attached to case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="766"/>
+        <location filename="../../app/ui/request_form.py" line="776"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citizen attached to the existing case. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="780"/>
+        <location filename="../../app/ui/request_form.py" line="790"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>What was changed while saving is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="811"/>
+        <location filename="../../app/ui/request_form.py" line="821"/>
         <source>Numéro de dossier copié</source>
         <translation>Case number copied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="830"/>
+        <location filename="../../app/ui/request_form.py" line="840"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n field to correct: nothing was cleared.</numerusform>
@@ -2158,7 +2158,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="862"/>
+        <location filename="../../app/ui/request_form.py" line="872"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
     </message>
@@ -2308,244 +2308,245 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="221"/>
+        <location filename="../../app/ui/supervisor_view.py" line="278"/>
         <source>Indicateurs de service</source>
         <translation>Service indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="222"/>
+        <location filename="../../app/ui/supervisor_view.py" line="279"/>
         <source>&amp;Période :</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="224"/>
+        <location filename="../../app/ui/supervisor_view.py" line="281"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="225"/>
+        <location filename="../../app/ui/supervisor_view.py" line="282"/>
         <source>7 derniers jours</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="226"/>
+        <location filename="../../app/ui/supervisor_view.py" line="283"/>
         <source>30 derniers jours</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="230"/>
+        <location filename="../../app/ui/supervisor_view.py" line="287"/>
         <source>&amp;Actualiser</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="231"/>
+        <location filename="../../app/ui/supervisor_view.py" line="288"/>
         <source>&amp;Exporter en CSV…</source>
         <translation>&amp;Export to CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="232"/>
+        <location filename="../../app/ui/supervisor_view.py" line="289"/>
         <source>Appels répondus en moins de 100 s</source>
         <translation>Calls answered in under 100 s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="233"/>
+        <location filename="../../app/ui/supervisor_view.py" line="290"/>
         <source>Courriels répondus en moins de 48 h</source>
         <translation>E-mails answered in under 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="234"/>
+        <location filename="../../app/ui/supervisor_view.py" line="291"/>
         <source>Courriels en attente depuis plus de 48 h</source>
         <translation>E-mails waiting for more than 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="235"/>
+        <location filename="../../app/ui/supervisor_view.py" line="292"/>
         <source>Requêtes ouvertes en retard</source>
         <translation>Open requests past due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="237"/>
+        <location filename="../../app/ui/supervisor_view.py" line="294"/>
+        <location filename="../../app/ui/supervisor_view.py" line="476"/>
         <source>Aucune interaction sur cette période.</source>
         <translation>No interactions in this period.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="239"/>
+        <location filename="../../app/ui/supervisor_view.py" line="296"/>
         <source>Interactions par heure</source>
         <translation>Interactions by hour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="240"/>
+        <location filename="../../app/ui/supervisor_view.py" line="297"/>
         <source>Durée de traitement</source>
         <translation>Handling time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="241"/>
+        <location filename="../../app/ui/supervisor_view.py" line="298"/>
         <source>Requêtes par service</source>
         <translation>Requests by service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="242"/>
+        <location filename="../../app/ui/supervisor_view.py" line="299"/>
         <source>Plaintes</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="243"/>
+        <location filename="../../app/ui/supervisor_view.py" line="300"/>
         <source>Requêtes en retard</source>
         <translation>Overdue requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="145"/>
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="150"/>
         <source>Interactions</source>
         <translation>Interactions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="153"/>
         <source>Durée moyenne</source>
         <translation>Average time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="276"/>
+        <location filename="../../app/ui/supervisor_view.py" line="162"/>
+        <location filename="../../app/ui/supervisor_view.py" line="212"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="277"/>
+        <location filename="../../app/ui/supervisor_view.py" line="164"/>
+        <location filename="../../app/ui/supervisor_view.py" line="214"/>
         <source>Arrondissement</source>
         <translation>Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <location filename="../../app/ui/supervisor_view.py" line="168"/>
         <source>Requêtes</source>
         <translation>Requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="255"/>
+        <location filename="../../app/ui/supervisor_view.py" line="173"/>
         <source>Motif</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="256"/>
+        <location filename="../../app/ui/supervisor_view.py" line="174"/>
         <source>Ouvertes</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="257"/>
+        <location filename="../../app/ui/supervisor_view.py" line="176"/>
         <source>&lt; 2 jours</source>
         <translation>&lt; 2 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="258"/>
+        <location filename="../../app/ui/supervisor_view.py" line="182"/>
         <source>2 à 7 jours</source>
         <translation>2 to 7 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="259"/>
+        <location filename="../../app/ui/supervisor_view.py" line="188"/>
         <source>7 à 30 jours</source>
         <translation>7 to 30 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="260"/>
+        <location filename="../../app/ui/supervisor_view.py" line="194"/>
         <source>&gt; 30 jours</source>
         <translation>&gt; 30 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="261"/>
+        <location filename="../../app/ui/supervisor_view.py" line="200"/>
         <source>Plus ancienne (jours)</source>
         <translation>Oldest (days)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="275"/>
+        <location filename="../../app/ui/supervisor_view.py" line="210"/>
         <source>N° de cas</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="278"/>
+        <location filename="../../app/ui/supervisor_view.py" line="219"/>
         <source>Unité responsable</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="279"/>
+        <location filename="../../app/ui/supervisor_view.py" line="224"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="280"/>
+        <location filename="../../app/ui/supervisor_view.py" line="229"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="281"/>
+        <location filename="../../app/ui/supervisor_view.py" line="234"/>
         <source>Jours de retard</source>
         <translation>Days overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="338"/>
+        <location filename="../../app/ui/supervisor_view.py" line="396"/>
         <source>Mise à jour…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="339"/>
+        <location filename="../../app/ui/supervisor_view.py" line="397"/>
         <source>Serveur injoignable : données du %1.</source>
         <translation>Server unreachable: figures from %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="341"/>
+        <location filename="../../app/ui/supervisor_view.py" line="399"/>
         <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
         <translation>Server unreachable and no figures kept on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="342"/>
+        <location filename="../../app/ui/supervisor_view.py" line="400"/>
         <source>Réservé aux superviseurs et aux administrateurs.</source>
         <translation>For supervisors and administrators only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="343"/>
+        <location filename="../../app/ui/supervisor_view.py" line="401"/>
         <source>Session terminée : reconnectez-vous (menu Fichier).</source>
         <translation>Session ended: log in again (File menu).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="344"/>
+        <location filename="../../app/ui/supervisor_view.py" line="402"/>
         <source>Le serveur a refusé la demande ; données du %1.</source>
         <translation>The server refused the request; figures from %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="348"/>
+        <location filename="../../app/ui/supervisor_view.py" line="406"/>
         <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
         <translation>No server configured: the indicators come from the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="352"/>
+        <location filename="../../app/ui/supervisor_view.py" line="410"/>
         <source>Données du %1.</source>
         <translation>Figures from %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="376"/>
+        <location filename="../../app/ui/supervisor_view.py" line="432"/>
         <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
         <translation>%1 of %2 calls whose arrival time is known; target 80 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="383"/>
+        <location filename="../../app/ui/supervisor_view.py" line="439"/>
         <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
         <translation>%1 of %2 e-mails; target: all within 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="391"/>
+        <location filename="../../app/ui/supervisor_view.py" line="447"/>
         <source>Le plus ancien attend depuis %1 h</source>
         <translation>The oldest has waited %1 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="398"/>
+        <location filename="../../app/ui/supervisor_view.py" line="454"/>
         <source>Échéance annoncée dépassée, toutes périodes</source>
         <translation>Announced due date passed, any period</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="407"/>
+        <location filename="../../app/ui/supervisor_view.py" line="463"/>
         <source>%n requête(s) en retard.</source>
         <translation>
             <numerusform>%n overdue request.</numerusform>
@@ -2553,7 +2554,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="409"/>
+        <location filename="../../app/ui/supervisor_view.py" line="465"/>
         <source>Les %n plus ancienne(s) ci-dessous.</source>
         <translation>
             <numerusform>The oldest one below.</numerusform>
@@ -2561,22 +2562,67 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="422"/>
+        <location filename="../../app/ui/supervisor_view.py" line="472"/>
+        <source>Aucun chiffre à afficher pour l&apos;instant.</source>
+        <translation>No figures to show yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="477"/>
+        <source>Aucune requête créée sur cette période.</source>
+        <translation>No request created in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="478"/>
+        <source>Aucune plainte ouverte.</source>
+        <translation>No open complaint.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="479"/>
+        <source>Aucune requête en retard.</source>
+        <translation>No overdue request.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="512"/>
         <source>Exporter les requêtes en retard</source>
         <translation>Export the overdue requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="422"/>
+        <location filename="../../app/ui/supervisor_view.py" line="512"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="443"/>
+        <location filename="../../app/ui/supervisor_view.py" line="520"/>
+        <source>&amp;Voir dans :</source>
+        <translation>Look &amp;in:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="521"/>
+        <source>&amp;Nom du fichier :</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="522"/>
+        <source>&amp;Type de fichier :</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="523"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="524"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="548"/>
         <source>Export impossible : %1. Choisissez un autre dossier.</source>
         <translation>Export failed: %1. Choose another folder.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="449"/>
+        <location filename="../../app/ui/supervisor_view.py" line="554"/>
         <source>%n ligne(s) exportée(s) dans %1.</source>
         <translation>
             <numerusform>%n row exported to %1.</numerusform>

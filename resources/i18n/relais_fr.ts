@@ -19,54 +19,54 @@
         <translation>Créer une demande pour ce service (Ctrl+Maj+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="123"/>
-        <source>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</source>
-        <translation>Copie l&apos;unité, le téléphone, l&apos;adresse et les heures</translation>
+        <location filename="../../app/ui/article_view.py" line="125"/>
+        <source>Copie l&apos;unité, le téléphone, l&apos;adresse, les heures et les documents envoyables</source>
+        <translation>Copie l&apos;unité, le téléphone, l&apos;adresse, les heures et les documents envoyables</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="125"/>
+        <location filename="../../app/ui/article_view.py" line="129"/>
         <source>Unité</source>
         <translation>Unité</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="126"/>
+        <location filename="../../app/ui/article_view.py" line="130"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="127"/>
+        <location filename="../../app/ui/article_view.py" line="131"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="128"/>
+        <location filename="../../app/ui/article_view.py" line="132"/>
         <source>Heures</source>
         <translation>Heures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="132"/>
+        <location filename="../../app/ui/article_view.py" line="136"/>
         <source>Afficher en français</source>
         <translation>Afficher en français</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="133"/>
+        <location filename="../../app/ui/article_view.py" line="137"/>
         <source>Afficher en anglais</source>
         <translation>Afficher en anglais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="136"/>
+        <location filename="../../app/ui/article_view.py" line="140"/>
         <source>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</source>
         <translation>Cherchez à gauche, puis Entrée pour ouvrir un article.
 Ctrl+K revient à la recherche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="179"/>
+        <location filename="../../app/ui/article_view.py" line="183"/>
         <source>mis à jour le %1</source>
         <translation>mis à jour le %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/article_view.py" line="196"/>
+        <location filename="../../app/ui/article_view.py" line="200"/>
         <source>Documents envoyables sur demande : %1</source>
         <translation>Documents envoyables sur demande : %1</translation>
     </message>
@@ -1024,247 +1024,247 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="99"/>
+        <location filename="../../app/ui/formatting.py" line="120"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Obligatoire : remplissez ce champ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="100"/>
+        <location filename="../../app/ui/formatting.py" line="121"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choisissez le type de demande (tapez quelques lettres).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="103"/>
+        <location filename="../../app/ui/formatting.py" line="124"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="106"/>
+        <location filename="../../app/ui/formatting.py" line="127"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="110"/>
+        <location filename="../../app/ui/formatting.py" line="131"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="113"/>
+        <location filename="../../app/ui/formatting.py" line="134"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="116"/>
+        <location filename="../../app/ui/formatting.py" line="137"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>Adresse courriel attendue, par exemple nom@exemple.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="119"/>
+        <location filename="../../app/ui/formatting.py" line="140"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>Code postal canadien attendu, par exemple H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="122"/>
+        <location filename="../../app/ui/formatting.py" line="143"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="125"/>
+        <location filename="../../app/ui/formatting.py" line="146"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Indiquez la rue où se trouve le problème.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="128"/>
+        <location filename="../../app/ui/formatting.py" line="149"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choisissez l&apos;arrondissement : ce service y est traité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="131"/>
+        <location filename="../../app/ui/formatting.py" line="152"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="136"/>
+        <location filename="../../app/ui/formatting.py" line="157"/>
         <source>Acheminement impossible : %1</source>
         <translation>Acheminement impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="137"/>
+        <location filename="../../app/ui/formatting.py" line="158"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Décrivez ce que le citoyen signale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="161"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Trop long : %1 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="141"/>
+        <location filename="../../app/ui/formatting.py" line="162"/>
         <source>Texte attendu.</source>
         <translation>Texte attendu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="142"/>
+        <location filename="../../app/ui/formatting.py" line="163"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contient un caractère invalide : retirez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="145"/>
+        <location filename="../../app/ui/formatting.py" line="166"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>Nombre attendu, par exemple 3 ou 2,5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="148"/>
+        <location filename="../../app/ui/formatting.py" line="169"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="151"/>
+        <location filename="../../app/ui/formatting.py" line="172"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choisissez une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="152"/>
+        <location filename="../../app/ui/formatting.py" line="173"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Code de poste de 001 à 899, unique pour ce poste de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="155"/>
+        <location filename="../../app/ui/formatting.py" line="176"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="158"/>
+        <location filename="../../app/ui/formatting.py" line="179"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choisissez votre lieu de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="159"/>
+        <location filename="../../app/ui/formatting.py" line="180"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="162"/>
+        <location filename="../../app/ui/formatting.py" line="183"/>
         <source>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</source>
         <translation>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="167"/>
+        <location filename="../../app/ui/formatting.py" line="188"/>
         <source>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</source>
         <translation>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="170"/>
+        <location filename="../../app/ui/formatting.py" line="191"/>
         <source>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</source>
         <translation>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="173"/>
+        <location filename="../../app/ui/formatting.py" line="194"/>
         <source>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</source>
         <translation>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="179"/>
+        <location filename="../../app/ui/formatting.py" line="200"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>Ce dossier n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="182"/>
+        <location filename="../../app/ui/formatting.py" line="203"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="185"/>
+        <location filename="../../app/ui/formatting.py" line="206"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="190"/>
+        <location filename="../../app/ui/formatting.py" line="211"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="193"/>
+        <location filename="../../app/ui/formatting.py" line="214"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choisissez le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="196"/>
+        <location filename="../../app/ui/formatting.py" line="217"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="199"/>
+        <location filename="../../app/ui/formatting.py" line="220"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choisissez le résultat de l&apos;interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="202"/>
+        <location filename="../../app/ui/formatting.py" line="223"/>
         <source>Aucune interaction en cours.</source>
         <translation>Aucune interaction en cours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="204"/>
+        <location filename="../../app/ui/formatting.py" line="225"/>
         <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
         <translation>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="207"/>
+        <location filename="../../app/ui/formatting.py" line="228"/>
         <source>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</source>
         <translation>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="211"/>
+        <location filename="../../app/ui/formatting.py" line="232"/>
         <source>Arrondissement inconnu du stockage central : « %1 ».</source>
         <translation>Arrondissement inconnu du stockage central : « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="214"/>
+        <location filename="../../app/ui/formatting.py" line="235"/>
         <source>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</source>
         <translation>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="218"/>
+        <location filename="../../app/ui/formatting.py" line="239"/>
         <source>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</source>
         <translation>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="238"/>
+        <location filename="../../app/ui/formatting.py" line="259"/>
         <source>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</source>
         <translation>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="243"/>
+        <location filename="../../app/ui/formatting.py" line="264"/>
         <source>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</source>
         <translation>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="248"/>
+        <location filename="../../app/ui/formatting.py" line="269"/>
         <source>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</source>
         <translation>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="254"/>
+        <location filename="../../app/ui/formatting.py" line="275"/>
         <source>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</source>
         <translation>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="262"/>
+        <location filename="../../app/ui/formatting.py" line="283"/>
         <source>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</source>
         <translation>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="273"/>
+        <location filename="../../app/ui/formatting.py" line="294"/>
         <source>le fichier est vide</source>
         <translation>le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="274"/>
+        <location filename="../../app/ui/formatting.py" line="295"/>
         <source>ce n&apos;est pas un fichier de stockage SQLite</source>
         <translation>ce n&apos;est pas un fichier de stockage SQLite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="277"/>
+        <location filename="../../app/ui/formatting.py" line="298"/>
         <source>une page endommagée a été rencontrée pendant son utilisation</source>
         <translation>une page endommagée a été rencontrée pendant son utilisation</translation>
     </message>
@@ -1905,178 +1905,178 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="459"/>
+        <location filename="../../app/ui/request_form.py" line="469"/>
         <source>Nouvelle demande</source>
         <translation>Nouvelle demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="460"/>
+        <location filename="../../app/ui/request_form.py" line="470"/>
         <source>Ca&amp;nal</source>
         <translation>Ca&amp;nal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="461"/>
+        <location filename="../../app/ui/request_form.py" line="471"/>
         <source>Type de demande *</source>
         <translation>Type de demande *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="463"/>
+        <location filename="../../app/ui/request_form.py" line="473"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="465"/>
+        <location filename="../../app/ui/request_form.py" line="475"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="467"/>
+        <location filename="../../app/ui/request_form.py" line="477"/>
         <source>N° &amp;civique</source>
         <translation>N° &amp;civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="468"/>
+        <location filename="../../app/ui/request_form.py" line="478"/>
         <source>&amp;Rue</source>
         <translation>&amp;Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="469"/>
+        <location filename="../../app/ui/request_form.py" line="479"/>
         <source>Code p&amp;ostal</source>
         <translation>Code p&amp;ostal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="470"/>
+        <location filename="../../app/ui/request_form.py" line="480"/>
         <source>Arron&amp;dissement</source>
         <translation>Arron&amp;dissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="474"/>
+        <location filename="../../app/ui/request_form.py" line="484"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>ex. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="487"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>tapez quelques lettres : plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="478"/>
+        <location filename="../../app/ui/request_form.py" line="488"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="479"/>
+        <location filename="../../app/ui/request_form.py" line="489"/>
         <source>Détails</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="480"/>
+        <location filename="../../app/ui/request_form.py" line="490"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="482"/>
+        <location filename="../../app/ui/request_form.py" line="492"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="484"/>
+        <location filename="../../app/ui/request_form.py" line="494"/>
         <source>Acheminement et échéance</source>
         <translation>Acheminement et échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="485"/>
-        <location filename="../../app/ui/request_form.py" line="768"/>
+        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="778"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Demande enregistrée. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="488"/>
+        <location filename="../../app/ui/request_form.py" line="498"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="492"/>
+        <location filename="../../app/ui/request_form.py" line="502"/>
         <source>Copier le numéro</source>
         <translation>Copier le numéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="493"/>
+        <location filename="../../app/ui/request_form.py" line="503"/>
         <source>Voir le dossier</source>
         <translation>Voir le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="495"/>
+        <location filename="../../app/ui/request_form.py" line="505"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="497"/>
+        <location filename="../../app/ui/request_form.py" line="507"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>&amp;Joindre le citoyen à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="508"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Enregistrer &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="499"/>
+        <location filename="../../app/ui/request_form.py" line="509"/>
         <source>Articles suggérés</source>
         <translation>Articles suggérés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="500"/>
+        <location filename="../../app/ui/request_form.py" line="510"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="501"/>
+        <location filename="../../app/ui/request_form.py" line="511"/>
         <source>Vider le formulaire</source>
         <translation>Vider le formulaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="521"/>
+        <location filename="../../app/ui/request_form.py" line="531"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="535"/>
+        <location filename="../../app/ui/request_form.py" line="545"/>
         <source>adresse requise</source>
         <translation>adresse requise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="535"/>
+        <location filename="../../app/ui/request_form.py" line="545"/>
         <source>sans adresse</source>
         <translation>sans adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="563"/>
+        <location filename="../../app/ui/request_form.py" line="573"/>
         <source>Ouverture du stockage local…</source>
         <translation>Ouverture du stockage local…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="567"/>
+        <location filename="../../app/ui/request_form.py" line="577"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choisissez le type de demande pour voir où elle ira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="579"/>
+        <location filename="../../app/ui/request_form.py" line="589"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="583"/>
+        <location filename="../../app/ui/request_form.py" line="593"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="587"/>
+        <location filename="../../app/ui/request_form.py" line="597"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Prise en charge maintenant par l&apos;unité responsable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="590"/>
+        <location filename="../../app/ui/request_form.py" line="600"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n jour ouvrable</numerusform>
@@ -2084,7 +2084,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="591"/>
+        <location filename="../../app/ui/request_form.py" line="601"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n heure ouvrable</numerusform>
@@ -2092,7 +2092,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="592"/>
+        <location filename="../../app/ui/request_form.py" line="602"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -2100,57 +2100,57 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="595"/>
+        <location filename="../../app/ui/request_form.py" line="605"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="628"/>
+        <location filename="../../app/ui/request_form.py" line="638"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Souvent, un article répond à la question sans ouvrir de demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="633"/>
+        <location filename="../../app/ui/request_form.py" line="643"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="669"/>
+        <location filename="../../app/ui/request_form.py" line="679"/>
         <source> — EN RETARD</source>
         <translation> — EN RETARD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="689"/>
+        <location filename="../../app/ui/request_form.py" line="699"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Configurez d&apos;abord le poste (Fichier &gt; Poste).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="716"/>
+        <location filename="../../app/ui/request_form.py" line="726"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="753"/>
+        <location filename="../../app/ui/request_form.py" line="763"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citoyen joint au dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="766"/>
+        <location filename="../../app/ui/request_form.py" line="776"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citoyen joint au dossier existant. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="780"/>
+        <location filename="../../app/ui/request_form.py" line="790"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="811"/>
+        <location filename="../../app/ui/request_form.py" line="821"/>
         <source>Numéro de dossier copié</source>
         <translation>Numéro de dossier copié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="830"/>
+        <location filename="../../app/ui/request_form.py" line="840"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n champ à corriger : rien n&apos;a été effacé.</numerusform>
@@ -2158,7 +2158,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="862"/>
+        <location filename="../../app/ui/request_form.py" line="872"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
     </message>
@@ -2308,244 +2308,245 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="221"/>
+        <location filename="../../app/ui/supervisor_view.py" line="278"/>
         <source>Indicateurs de service</source>
         <translation>Indicateurs de service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="222"/>
+        <location filename="../../app/ui/supervisor_view.py" line="279"/>
         <source>&amp;Période :</source>
         <translation>&amp;Période :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="224"/>
+        <location filename="../../app/ui/supervisor_view.py" line="281"/>
         <source>Aujourd&apos;hui</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="225"/>
+        <location filename="../../app/ui/supervisor_view.py" line="282"/>
         <source>7 derniers jours</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="226"/>
+        <location filename="../../app/ui/supervisor_view.py" line="283"/>
         <source>30 derniers jours</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="230"/>
+        <location filename="../../app/ui/supervisor_view.py" line="287"/>
         <source>&amp;Actualiser</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="231"/>
+        <location filename="../../app/ui/supervisor_view.py" line="288"/>
         <source>&amp;Exporter en CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="232"/>
+        <location filename="../../app/ui/supervisor_view.py" line="289"/>
         <source>Appels répondus en moins de 100 s</source>
         <translation>Appels répondus en moins de 100 s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="233"/>
+        <location filename="../../app/ui/supervisor_view.py" line="290"/>
         <source>Courriels répondus en moins de 48 h</source>
         <translation>Courriels répondus en moins de 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="234"/>
+        <location filename="../../app/ui/supervisor_view.py" line="291"/>
         <source>Courriels en attente depuis plus de 48 h</source>
         <translation>Courriels en attente depuis plus de 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="235"/>
+        <location filename="../../app/ui/supervisor_view.py" line="292"/>
         <source>Requêtes ouvertes en retard</source>
         <translation>Requêtes ouvertes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="237"/>
+        <location filename="../../app/ui/supervisor_view.py" line="294"/>
+        <location filename="../../app/ui/supervisor_view.py" line="476"/>
         <source>Aucune interaction sur cette période.</source>
         <translation>Aucune interaction sur cette période.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="239"/>
+        <location filename="../../app/ui/supervisor_view.py" line="296"/>
         <source>Interactions par heure</source>
         <translation>Interactions par heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="240"/>
+        <location filename="../../app/ui/supervisor_view.py" line="297"/>
         <source>Durée de traitement</source>
         <translation>Durée de traitement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="241"/>
+        <location filename="../../app/ui/supervisor_view.py" line="298"/>
         <source>Requêtes par service</source>
         <translation>Requêtes par service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="242"/>
+        <location filename="../../app/ui/supervisor_view.py" line="299"/>
         <source>Plaintes</source>
         <translation>Plaintes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="243"/>
+        <location filename="../../app/ui/supervisor_view.py" line="300"/>
         <source>Requêtes en retard</source>
         <translation>Requêtes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="145"/>
         <source>Canal</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="150"/>
         <source>Interactions</source>
         <translation>Interactions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="248"/>
+        <location filename="../../app/ui/supervisor_view.py" line="153"/>
         <source>Durée moyenne</source>
         <translation>Durée moyenne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="276"/>
+        <location filename="../../app/ui/supervisor_view.py" line="162"/>
+        <location filename="../../app/ui/supervisor_view.py" line="212"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
-        <location filename="../../app/ui/supervisor_view.py" line="277"/>
+        <location filename="../../app/ui/supervisor_view.py" line="164"/>
+        <location filename="../../app/ui/supervisor_view.py" line="214"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="251"/>
+        <location filename="../../app/ui/supervisor_view.py" line="168"/>
         <source>Requêtes</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="255"/>
+        <location filename="../../app/ui/supervisor_view.py" line="173"/>
         <source>Motif</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="256"/>
+        <location filename="../../app/ui/supervisor_view.py" line="174"/>
         <source>Ouvertes</source>
         <translation>Ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="257"/>
+        <location filename="../../app/ui/supervisor_view.py" line="176"/>
         <source>&lt; 2 jours</source>
         <translation>&lt; 2 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="258"/>
+        <location filename="../../app/ui/supervisor_view.py" line="182"/>
         <source>2 à 7 jours</source>
         <translation>2 à 7 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="259"/>
+        <location filename="../../app/ui/supervisor_view.py" line="188"/>
         <source>7 à 30 jours</source>
         <translation>7 à 30 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="260"/>
+        <location filename="../../app/ui/supervisor_view.py" line="194"/>
         <source>&gt; 30 jours</source>
         <translation>&gt; 30 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="261"/>
+        <location filename="../../app/ui/supervisor_view.py" line="200"/>
         <source>Plus ancienne (jours)</source>
         <translation>Plus ancienne (jours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="275"/>
+        <location filename="../../app/ui/supervisor_view.py" line="210"/>
         <source>N° de cas</source>
         <translation>N° de cas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="278"/>
+        <location filename="../../app/ui/supervisor_view.py" line="219"/>
         <source>Unité responsable</source>
         <translation>Unité responsable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="279"/>
+        <location filename="../../app/ui/supervisor_view.py" line="224"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="280"/>
+        <location filename="../../app/ui/supervisor_view.py" line="229"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="281"/>
+        <location filename="../../app/ui/supervisor_view.py" line="234"/>
         <source>Jours de retard</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="338"/>
+        <location filename="../../app/ui/supervisor_view.py" line="396"/>
         <source>Mise à jour…</source>
         <translation>Mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="339"/>
+        <location filename="../../app/ui/supervisor_view.py" line="397"/>
         <source>Serveur injoignable : données du %1.</source>
         <translation>Serveur injoignable : données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="341"/>
+        <location filename="../../app/ui/supervisor_view.py" line="399"/>
         <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
         <translation>Serveur injoignable et aucune donnée gardée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="342"/>
+        <location filename="../../app/ui/supervisor_view.py" line="400"/>
         <source>Réservé aux superviseurs et aux administrateurs.</source>
         <translation>Réservé aux superviseurs et aux administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="343"/>
+        <location filename="../../app/ui/supervisor_view.py" line="401"/>
         <source>Session terminée : reconnectez-vous (menu Fichier).</source>
         <translation>Session terminée : reconnectez-vous (menu Fichier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="344"/>
+        <location filename="../../app/ui/supervisor_view.py" line="402"/>
         <source>Le serveur a refusé la demande ; données du %1.</source>
         <translation>Le serveur a refusé la demande ; données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="348"/>
+        <location filename="../../app/ui/supervisor_view.py" line="406"/>
         <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
         <translation>Aucun serveur configuré : les indicateurs viennent du serveur central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="352"/>
+        <location filename="../../app/ui/supervisor_view.py" line="410"/>
         <source>Données du %1.</source>
         <translation>Données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="376"/>
+        <location filename="../../app/ui/supervisor_view.py" line="432"/>
         <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
         <translation>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="383"/>
+        <location filename="../../app/ui/supervisor_view.py" line="439"/>
         <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
         <translation>%1 sur %2 courriels ; cible : tous en 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="391"/>
+        <location filename="../../app/ui/supervisor_view.py" line="447"/>
         <source>Le plus ancien attend depuis %1 h</source>
         <translation>Le plus ancien attend depuis %1 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="398"/>
+        <location filename="../../app/ui/supervisor_view.py" line="454"/>
         <source>Échéance annoncée dépassée, toutes périodes</source>
         <translation>Échéance annoncée dépassée, toutes périodes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="407"/>
+        <location filename="../../app/ui/supervisor_view.py" line="463"/>
         <source>%n requête(s) en retard.</source>
         <translation>
             <numerusform>%n requête en retard.</numerusform>
@@ -2553,7 +2554,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="409"/>
+        <location filename="../../app/ui/supervisor_view.py" line="465"/>
         <source>Les %n plus ancienne(s) ci-dessous.</source>
         <translation>
             <numerusform>La plus ancienne ci-dessous.</numerusform>
@@ -2561,22 +2562,67 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="422"/>
+        <location filename="../../app/ui/supervisor_view.py" line="472"/>
+        <source>Aucun chiffre à afficher pour l&apos;instant.</source>
+        <translation>Aucun chiffre à afficher pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="477"/>
+        <source>Aucune requête créée sur cette période.</source>
+        <translation>Aucune requête créée sur cette période.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="478"/>
+        <source>Aucune plainte ouverte.</source>
+        <translation>Aucune plainte ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="479"/>
+        <source>Aucune requête en retard.</source>
+        <translation>Aucune requête en retard.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="512"/>
         <source>Exporter les requêtes en retard</source>
         <translation>Exporter les requêtes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="422"/>
+        <location filename="../../app/ui/supervisor_view.py" line="512"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="443"/>
+        <location filename="../../app/ui/supervisor_view.py" line="520"/>
+        <source>&amp;Voir dans :</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="521"/>
+        <source>&amp;Nom du fichier :</source>
+        <translation>&amp;Nom du fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="522"/>
+        <source>&amp;Type de fichier :</source>
+        <translation>&amp;Type de fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="523"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="524"/>
+        <source>Annuler</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_view.py" line="548"/>
         <source>Export impossible : %1. Choisissez un autre dossier.</source>
         <translation>Export impossible : %1. Choisissez un autre dossier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="449"/>
+        <location filename="../../app/ui/supervisor_view.py" line="554"/>
         <source>%n ligne(s) exportée(s) dans %1.</source>
         <translation>
             <numerusform>%n ligne exportée dans %1.</numerusform>
