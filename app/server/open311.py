@@ -27,6 +27,14 @@ from app.server.catalogue_store import CatalogueCache, CatalogueState
 from app.server.db import Database, Work, utcnow
 from app.server.models import CatalogueDocument, ServiceDefinition, ServiceRequest
 from app.server.numbering import CITY_TIMEZONE, next_case_number
+from app.server.open311_models import (
+    Created,
+    Discovery,
+    ServiceDefinitionOut,
+    ServiceRequests,
+    Services,
+    Tokens,
+)
 from app.server.openapi import (
     GEOREPORT_COMMON,
     NO_NUL,
@@ -263,7 +271,7 @@ def _catalogue_changed(session: Session) -> datetime | None:
     return max(known) if known else None
 
 
-@router.get("/discovery.{fmt}", responses=georeport_ok("discovery"))
+@router.get("/discovery.{fmt}", response_model=Discovery, responses=georeport_ok("discovery"))
 def discovery(request: Request, fmt: Format) -> Response:
     fmt = _format(fmt)
     with _database(request).read() as session:
@@ -343,7 +351,7 @@ def _attribute_record(attr: Attribute, lang: str) -> dict[str, Any]:
     return record
 
 
-@router.get("/services.{fmt}", responses=georeport_ok("services"))
+@router.get("/services.{fmt}", response_model=Services, responses=georeport_ok("services"))
 def services(
     request: Request, fmt: Format, locale: Locale = "", jurisdiction_id: Jurisdiction = ""
 ) -> Response:
@@ -356,7 +364,11 @@ def services(
     return _answer(fmt, "services", body)
 
 
-@router.get("/services/{service_code}.{fmt}", responses=georeport_ok("service_definition"))
+@router.get(
+    "/services/{service_code}.{fmt}",
+    response_model=ServiceDefinitionOut,
+    responses=georeport_ok("service_definition"),
+)
 def service_definition(
     request: Request,
     service_code: Segment,
@@ -583,7 +595,9 @@ def _request_query(
     )
 
 
-@router.get("/requests.{fmt}", responses=georeport_ok("service_requests"))
+@router.get(
+    "/requests.{fmt}", response_model=ServiceRequests, responses=georeport_ok("service_requests")
+)
 def get_requests(
     request: Request,
     fmt: Format,
@@ -609,7 +623,11 @@ def get_requests(
     return _answer(fmt, "service_requests", body)
 
 
-@router.get("/requests/{service_request_id}.{fmt}", responses=georeport_ok("service_requests"))
+@router.get(
+    "/requests/{service_request_id}.{fmt}",
+    response_model=ServiceRequests,
+    responses=georeport_ok("service_requests"),
+)
 def get_request(
     request: Request,
     service_request_id: Segment,
@@ -633,7 +651,11 @@ def get_request(
     return _answer(fmt, "service_requests", body)
 
 
-@router.get("/tokens/{token}.{fmt}", responses=georeport_ok("service_requests"))
+@router.get(
+    "/tokens/{token}.{fmt}",
+    response_model=Tokens,
+    responses=georeport_ok("service_requests"),
+)
 def get_token(
     request: Request, token: Segment, fmt: Format, jurisdiction_id: Jurisdiction = ""
 ) -> Response:
@@ -869,6 +891,7 @@ _FORM: dict[str, Any] = {
 
 @router.post(
     "/requests.{fmt}",
+    response_model=Created,
     responses={**georeport_ok("service_requests"), **georeport_errors(403)},
     openapi_extra={
         "requestBody": {
