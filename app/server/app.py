@@ -3,28 +3,35 @@ consoles, and one error shape per audience, always naming the field at fault."""
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import AsyncIterator
+import re
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Literal
 
 from anyio import to_thread
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.server import api, open311
 from app.server.catalogue_store import CatalogueCache
 from app.server.db import Database
+from app.server.openapi import RETRY_AFTER_SECONDS, api_errors, install
 from app.server.problems import Refused
 from app.services.validation import UNSTORABLE_MESSAGE
 
 MAX_BODY = 2 * 1024 * 1024
 THREADS = int(os.environ.get("RELAIS_SERVER_THREADS", "8"))
-STATUS_OF = {"rejected": 422, "not_found": 404, "forbidden": 403}
+STATUS_OF = {"rejected": 422, "not_found": 404, "forbidden": 403, "stale": 409}
+log = logging.getLogger(__name__)
 
 
 def _field(loc: tuple[Any, ...]) -> str:
@@ -35,19 +42,28 @@ def _field(loc: tuple[Any, ...]) -> str:
 def _validation_message(error: dict[str, Any]) -> str:
     if error.get("type") == "json_invalid":
         return "the body is not valid JSON: " + str(error.get("ctx", {}).get("error", ""))
-    return str(error.get("msg", "invalid value"))
+    # Our own validators' messages, without the "Value error, " pydantic puts before them.
+    return str(error.get("msg", "invalid value")).removeprefix("Value error, ")
 
 
 def _is_open311(request: Request) -> bool:
     return request.url.path.startswith("/open311/")
 
 
-def _answer(request: Request, status: int, problems: list[dict[str, str]]) -> Response:
-    if _is_open311(request):
-        text = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
-        return open311.error_response(request, 400 if status == 422 else status, text)
+def _answer(
+    request: Request,
+    status: int,
+    problems: list[dict[str, str]],
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     detail = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
-    return JSONResponse({"detail": detail, "problems": problems}, status_code=status)
+    if _is_open311(request):
+        response = open311.error_response(request, 400 if status == 422 else status, detail)
+    else:
+        response = JSONResponse({"detail": detail, "problems": problems}, status_code=status)
+    if headers:
+        response.headers.update(headers)
+    return response
 
 
 class InputGuard:
@@ -93,6 +109,28 @@ def _refusal(scope: Scope) -> dict[str, str] | None:
     return None
 
 
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method the description gives this path. Starlette's own Allow names only the
+    methods of the first route that matched, and a path may have one route per method."""
+    app = request.app
+    table: list[tuple[re.Pattern[str], set[str]]] | None
+    table = getattr(app.state, "allowed_methods", None)
+    if table is None:
+        table = [
+            (compile_path(path)[0], {method.upper() for method in methods})
+            for path, methods in app.openapi()["paths"].items()
+        ]
+        app.state.allowed_methods = table
+    path = request.url.path
+    allowed = set().union(*(methods for pattern, methods in table if pattern.match(path)))
+    return ", ".join(sorted(allowed))
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Fewer threads than anyio's 40: the endpoints are short and hold the GIL between
@@ -113,6 +151,7 @@ def create_app(db: Database) -> FastAPI:
     app.include_router(api.router)
     app.include_router(open311.router)
     app.add_middleware(InputGuard)
+    install(app)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -128,26 +167,64 @@ def create_app(db: Database) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        # Unknown paths and methods: Starlette's own answers, in the audience's error shape.
-        message = "no such endpoint" if exc.status_code == 404 else str(exc.detail)
-        field = "body" if exc.status_code == 413 else "path"
-        return _answer(request, exc.status_code, [{"field": field, "message": message}])
+        # Starlette's own answers (an unknown path, a method the path does not take, a
+        # malformed form), in the audience's error shape; a 405 keeps its Allow header.
+        status, headers = exc.status_code, dict(exc.headers or {})
+        if status == 404:
+            problem = {"field": "path", "message": "no such endpoint"}
+        elif status == 405:
+            # Starlette's Allow is the fallback for the paths the description leaves out (/docs).
+            allowed = _allowed_methods(request) or headers.get("Allow", "")
+            headers["Allow"] = allowed
+            problem = {
+                "field": "method",
+                "message": f"{request.method} is not taken here; use {allowed}",
+            }
+        else:
+            problem = {"field": "body", "message": str(exc.detail)}
+        return _answer(request, status, [problem], headers)
 
     @app.exception_handler(api.ApiError)
     async def api_error(request: Request, exc: api.ApiError) -> Response:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        response = _answer(request, exc.status, exc.problems)
-        if headers:
-            response.headers.update(headers)
-        return response
+        return _answer(request, exc.status, exc.problems, headers)
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> Response:
         return _answer(request, STATUS_OF.get(exc.kind, 422), exc.as_list())
 
-    @app.get("/health", tags=["health"])
-    def health() -> dict[str, str]:
-        return {"status": "ok", "version": __version__}
+    @app.exception_handler(OperationalError)
+    async def unavailable(request: Request, exc: OperationalError) -> Response:
+        # The database is down, unreachable or timed out on a lock: a client that waits a
+        # little and sends again is answered (pushes are idempotent by op_id).
+        # The error's kind only: its text can hold the statement's parameters (personal data).
+        reason = type(exc.orig).__name__ if exc.orig is not None else type(exc).__name__
+        log.warning("database unavailable for %s %s: %s", request.method, request.url.path, reason)
+        problem = {
+            "field": "server",
+            "message": f"the database is unavailable or busy: try again in "
+            f"{RETRY_AFTER_SECONDS} seconds",
+        }
+        return _answer(request, 503, [problem], {"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # Never a traceback to the client; Starlette logs the exception after this answer.
+        problem = {
+            "field": "server",
+            "message": "an unexpected error, logged on the server: try again, or report "
+            "the time of this answer to the administrator",
+        }
+        return _answer(request, 500, [problem])
+
+    @app.get(
+        "/health",
+        response_model=Health,
+        tags=["health"],
+        responses=api_errors(400, 413, 500),
+    )
+    def health() -> Health:
+        return Health(status="ok", version=__version__)
 
     return app
 

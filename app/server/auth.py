@@ -18,7 +18,8 @@ from app.server.models import Account, ApiKey, AuthToken
 
 ROLES = ("agent", "supervisor", "admin")
 TOKEN_LIFETIME = timedelta(hours=12)  # one shift; the console asks again after that
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$")
+USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$"
+_USERNAME = re.compile(USERNAME_PATTERN)
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 MIN_PASSWORD = 10
 

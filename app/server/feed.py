@@ -25,6 +25,9 @@ from app.server.problems import Refused
 from app.server.records import iso
 
 _SEQ = re.compile(r"[0-9]{1,18}")
+# What a cursor looks like (or none): anything else is refused as malformed (422); one of
+# this form that does not name a change of this database's history is stale (409).
+CURSOR_PATTERN = r"^([^.\x00]*\.[0-9]{1,18}\.[^.\x00]*)?$"
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 
@@ -33,8 +36,8 @@ def _check(entity: str, entity_id: str, revision: int) -> str:
     return hashlib.sha256(f"{entity}/{entity_id}/{revision}".encode()).hexdigest()[:8]
 
 
-def _refuse(message: str) -> Refused:
-    return Refused.one("rejected", "since", message)
+def _refuse(message: str, kind: str = "stale") -> Refused:
+    return Refused.one(kind, "since", message)
 
 
 def parse_cursor(session: Session, db: Database, cursor: str | None) -> int:
@@ -42,7 +45,7 @@ def parse_cursor(session: Session, db: Database, cursor: str | None) -> int:
         return 0
     epoch, seq_text, check = ([*cursor.split("."), "", ""])[:3]
     if not _SEQ.fullmatch(seq_text) or cursor.count(".") != 2:
-        raise _refuse(f"« {cursor} » is not a cursor from this server")
+        raise _refuse(f"« {cursor} » is not a cursor from this server", "rejected")
     if epoch != db.epoch:
         raise _refuse("cursor from another database: sync again from the start, without since")
     seq = int(seq_text)

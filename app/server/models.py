@@ -232,6 +232,9 @@ class AppliedOp(ServerBase):
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     result: Mapped[dict[str, Any]]
+    # SHA-256 (hex) of the op's type, target, base_revision and data as canonical JSON: a
+    # replay must carry the same. Null for ops applied before migration 0005.
+    digest: Mapped[str | None] = mapped_column(String(64))
     applied_at: Mapped[datetime]
 
 

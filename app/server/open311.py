@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 from xml.etree import ElementTree as ET
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, load_only
@@ -27,6 +27,22 @@ from app.server.catalogue_store import CatalogueCache, CatalogueState
 from app.server.db import Database, Work, utcnow
 from app.server.models import CatalogueDocument, ServiceDefinition, ServiceRequest
 from app.server.numbering import CITY_TIMEZONE, next_case_number
+from app.server.open311_models import (
+    Created,
+    Discovery,
+    ServiceDefinitionOut,
+    ServiceRequests,
+    Services,
+    Tokens,
+)
+from app.server.openapi import (
+    GEOREPORT_COMMON,
+    NO_NUL,
+    NOT_BLANK,
+    georeport_errors,
+    georeport_ok,
+    or_empty,
+)
 from app.server.problems import Refused
 from app.services import request_terms as terms
 from app.services.case_numbers import CaseNumberError, parse_case_number
@@ -40,7 +56,9 @@ from app.services.validation import (
 )
 from app.services.workdays import local
 
-router = APIRouter(prefix="/open311/v2", tags=["open311"])
+router = APIRouter(
+    prefix="/open311/v2", tags=["open311"], responses=georeport_errors(*GEOREPORT_COMMON)
+)
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 JURISDICTION = "montreal.ca"
@@ -128,6 +146,30 @@ def error_response(request: Request, status: int, description: str) -> Response:
 
 
 # --- Parameters ------------------------------------------------------------------------------
+
+# How the description shows the parameters; the checks below are what enforces them.
+Format = Annotated[str, Path(description="json or xml", json_schema_extra={"enum": list(FORMATS)})]
+Jurisdiction = Annotated[str, Query(json_schema_extra={"enum": ["", JURISDICTION]})]
+Locale = Annotated[
+    str, Query(description="fr by default", json_schema_extra={"enum": ["", *LOCALES]})
+]
+Segment = Annotated[str, Path(json_schema_extra={"pattern": NO_NUL})]
+Filter = Annotated[str | None, Query(json_schema_extra={"pattern": NO_NUL})]
+DateTime = Annotated[
+    str | None,
+    Query(
+        description="ISO 8601 with its time zone, as in 2026-11-25T10:30:00-05:00",
+        json_schema_extra=or_empty({"format": "date-time"}),
+    ),
+]
+# Comma-separated, each open or closed.
+Statuses = Annotated[
+    str | None,
+    Query(
+        description="open, closed, or both comma-separated",
+        json_schema_extra={"pattern": r"^\s*(open|closed)?\s*(,\s*(open|closed)?\s*)*$"},
+    ),
+]
 
 
 def _format(fmt: str) -> str:
@@ -229,8 +271,8 @@ def _catalogue_changed(session: Session) -> datetime | None:
     return max(known) if known else None
 
 
-@router.get("/discovery.{fmt}")
-def discovery(request: Request, fmt: str) -> Response:
+@router.get("/discovery.{fmt}", response_model=Discovery, responses=georeport_ok("discovery"))
+def discovery(request: Request, fmt: Format) -> Response:
     fmt = _format(fmt)
     with _database(request).read() as session:
         changed = _catalogue_changed(session)
@@ -309,9 +351,9 @@ def _attribute_record(attr: Attribute, lang: str) -> dict[str, Any]:
     return record
 
 
-@router.get("/services.{fmt}")
+@router.get("/services.{fmt}", response_model=Services, responses=georeport_ok("services"))
 def services(
-    request: Request, fmt: str, locale: str | None = None, jurisdiction_id: str | None = None
+    request: Request, fmt: Format, locale: Locale = "", jurisdiction_id: Jurisdiction = ""
 ) -> Response:
     fmt = _format(fmt)
     _jurisdiction(jurisdiction_id)
@@ -322,13 +364,17 @@ def services(
     return _answer(fmt, "services", body)
 
 
-@router.get("/services/{service_code}.{fmt}")
+@router.get(
+    "/services/{service_code}.{fmt}",
+    response_model=ServiceDefinitionOut,
+    responses=georeport_ok("service_definition"),
+)
 def service_definition(
     request: Request,
-    service_code: str,
-    fmt: str,
-    locale: str | None = None,
-    jurisdiction_id: str | None = None,
+    service_code: Segment,
+    fmt: Format,
+    locale: Locale = "",
+    jurisdiction_id: Jurisdiction = "",
 ) -> Response:
     fmt = _format(fmt)
     _jurisdiction(jurisdiction_id)
@@ -532,34 +578,38 @@ def _request_query(
     ids = tuple(_case_number(text) for text in _split(service_request_id))
     if len(ids) > MAX_PAGE_SIZE:
         raise Refused.one("rejected", "service_request_id", f"at most {MAX_PAGE_SIZE} ids")
-    if ids:
-        return RequestQuery(ids=ids, page=page, page_size=page_size)
+    # Checked even when ids make them moot: a malformed parameter is never silently taken.
     start, end = _date("start_date", start_date), _date("end_date", end_date)
     if start is not None and end is not None and end < start:
         raise Refused.one("rejected", "end_date", "is before start_date")
+    statuses = _statuses(status)
+    if ids:
+        return RequestQuery(ids=ids, page=page, page_size=page_size)
     return RequestQuery(
         service_codes=_split(service_code),
         start=start,
         end=end,
-        statuses=_statuses(status),
+        statuses=statuses,
         page=page,
         page_size=page_size,
     )
 
 
-@router.get("/requests.{fmt}")
+@router.get(
+    "/requests.{fmt}", response_model=ServiceRequests, responses=georeport_ok("service_requests")
+)
 def get_requests(
     request: Request,
-    fmt: str,
-    service_request_id: str | None = None,
-    service_code: str | None = None,
-    start_date: str | None = None,
-    end_date: str | None = None,
-    status: str | None = None,
+    fmt: Format,
+    service_request_id: Filter = None,
+    service_code: Filter = None,
+    start_date: DateTime = None,
+    end_date: DateTime = None,
+    status: Statuses = None,
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
     extensions: bool = False,
-    jurisdiction_id: str | None = None,
+    jurisdiction_id: Jurisdiction = "",
 ) -> Response:
     fmt = _format(fmt)
     _jurisdiction(jurisdiction_id)
@@ -573,13 +623,17 @@ def get_requests(
     return _answer(fmt, "service_requests", body)
 
 
-@router.get("/requests/{service_request_id}.{fmt}")
+@router.get(
+    "/requests/{service_request_id}.{fmt}",
+    response_model=ServiceRequests,
+    responses=georeport_ok("service_requests"),
+)
 def get_request(
     request: Request,
-    service_request_id: str,
-    fmt: str,
+    service_request_id: Segment,
+    fmt: Format,
     extensions: bool = False,
-    jurisdiction_id: str | None = None,
+    jurisdiction_id: Jurisdiction = "",
 ) -> Response:
     fmt = _format(fmt)
     _jurisdiction(jurisdiction_id)
@@ -597,9 +651,13 @@ def get_request(
     return _answer(fmt, "service_requests", body)
 
 
-@router.get("/tokens/{token}.{fmt}")
+@router.get(
+    "/tokens/{token}.{fmt}",
+    response_model=Tokens,
+    responses=georeport_ok("service_requests"),
+)
 def get_token(
-    request: Request, token: str, fmt: str, jurisdiction_id: str | None = None
+    request: Request, token: Segment, fmt: Format, jurisdiction_id: Jurisdiction = ""
 ) -> Response:
     fmt = _format(fmt)
     _jurisdiction(jurisdiction_id)
@@ -799,8 +857,53 @@ def _create(request: Request, fmt: str, sub: Submission) -> Response:
     return _answer(fmt, "service_requests", [answer])
 
 
-@router.post("/requests.{fmt}")
-async def post_request(request: Request, fmt: str) -> Response:
+_TEXT = {"type": "string", "pattern": NO_NUL}
+_NOT_BLANK = {"type": "string", "pattern": NOT_BLANK}
+_FORM_FIELDS = (
+    "lat",
+    "long",
+    "address_string",
+    "address_id",
+    "arrondissement",
+    "email",
+    "device_id",
+    "account_id",
+    "first_name",
+    "last_name",
+    "phone",
+    "description",
+    "media_url",
+)
+_FORM: dict[str, Any] = {
+    "type": "object",
+    "required": ["api_key", "service_code"],
+    "properties": {
+        "api_key": {**_NOT_BLANK, "description": "the client's key (or in the query)"},
+        "service_code": _NOT_BLANK,
+        "jurisdiction_id": {"type": "string", "enum": ["", JURISDICTION]},
+        **dict.fromkeys(_FORM_FIELDS, _TEXT),
+    },
+    # The service's attributes: attribute[code], or attribute[code][] for each list value.
+    "additionalProperties": _TEXT,
+    "propertyNames": {"pattern": NO_NUL},
+}
+
+
+@router.post(
+    "/requests.{fmt}",
+    response_model=Created,
+    responses={**georeport_ok("service_requests"), **georeport_errors(403)},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-www-form-urlencoded": {"schema": _FORM},
+                "multipart/form-data": {"schema": _FORM},
+            },
+        }
+    },
+)
+async def post_request(request: Request, fmt: Format) -> Response:
     fmt = _format(fmt)
     async with request.form() as form:
         sub = _submission(form.multi_items())

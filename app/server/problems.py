@@ -8,8 +8,9 @@ from app.services.validation import FieldProblem
 
 
 class Refused(Exception):
-    """An operation that cannot be applied as given. `kind` is rejected, forbidden or
-    not_found; nothing of it was written."""
+    """An operation that cannot be applied as given. `kind` is rejected, forbidden,
+    not_found, or stale (a reference, such as a feed cursor, that no longer fits the
+    server's history); nothing of it was written."""
 
     def __init__(self, kind: str, problems: list[FieldProblem]) -> None:
         self.kind = kind

@@ -1,12 +1,17 @@
 """POST /sync/push: a batch of operations, each applied exactly once.
 
 Every operation's first result is stored under its op_id in the same transaction as its
-effect; a replay (a batch resent after a timeout, a crash, a lost response) returns that
-result and changes nothing. Each operation runs in a savepoint: a refused or conflicting
-one leaves no trace but its result, and the others in the batch still apply."""
+effect, with a digest of what the operation asked; a replay (a batch resent after a
+timeout, a crash, a lost response) returns that result and changes nothing. An op_id sent
+again with other contents is refused: it would otherwise get another operation's answer
+while its own change was silently dropped. Each operation runs in a savepoint: a refused
+or conflicting one leaves no trace but its result, and the others in the batch still
+apply."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import random
 import time
@@ -48,6 +53,43 @@ class Op:
     target: str
     base_revision: int = 0
     data: dict[str, Any] = field(default_factory=dict)
+
+
+def op_digest(op: Op) -> str:
+    """SHA-256 of the operation's content as canonical JSON (sorted keys, no whitespace,
+    ASCII escapes: a lone surrogate has no UTF-8 form), its op_id aside."""
+    content = {
+        "type": op.type,
+        "target": op.target,
+        "base_revision": op.base_revision,
+        "data": op.data,
+    }
+    text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def _reused(op: Op) -> dict[str, Any]:
+    """The answer to an op_id already used for a different operation."""
+    return {
+        "op_id": op.op_id,
+        "type": op.type,
+        "target": op.target if storable(op.target) else ascii(op.target),
+        "status": "rejected",
+        "problems": [
+            {
+                "field": "op_id",
+                "message": "already used for a different operation (another type, target, "
+                "base_revision or data): give this operation a new op_id",
+            }
+        ],
+    }
+
+
+def _replay(op: Op, digest: str, first_digest: str | None, first: dict[str, Any]) -> dict[str, Any]:
+    # An op applied before digests were kept (None) is taken on trust, as it always was.
+    if first_digest is not None and first_digest != digest:
+        return _reused(op)
+    return {**first, "replayed": True}
 
 
 def _applied(record: dict[str, Any]) -> dict[str, Any]:
@@ -115,8 +157,14 @@ def _apply_fast(
     try:
         results = bulk_push.apply_creations(work, cat, who, ops)
         session.add_all(
-            AppliedOp(op_id=r["op_id"], account_id=who.account_id, result=r, applied_at=work.now)
-            for r in results
+            AppliedOp(
+                op_id=r["op_id"],
+                account_id=who.account_id,
+                result=r,
+                digest=op_digest(op),
+                applied_at=work.now,
+            )
+            for op, r in zip(ops, results, strict=True)
         )
         session.flush()
         savepoint.commit()
@@ -143,10 +191,12 @@ def _apply_batch(
             if fast is not None:
                 return fast
         results: list[dict[str, Any]] = []
-        done: dict[str, dict[str, Any]] = {}
+        # Ops applied earlier in this batch: their digest and result.
+        done: dict[str, tuple[str, dict[str, Any]]] = {}
         for op in ops:
+            digest = op_digest(op)
             if op.op_id in done:
-                results.append({**done[op.op_id], "replayed": True})
+                results.append(_replay(op, digest, *done[op.op_id]))
                 continue
             result: dict[str, Any]
             previous = first.get(op.op_id)
@@ -158,7 +208,7 @@ def _apply_batch(
                         "problems": [{"field": "op_id", "message": "used by another account"}],
                     }
                 else:
-                    result = {**previous.result, "replayed": True}
+                    result = _replay(op, digest, previous.digest, previous.result)
                 results.append(result)
                 continue
             mark = len(work.changes)
@@ -193,10 +243,14 @@ def _apply_batch(
             result = {"op_id": op.op_id, "type": op.type, "target": target, **result}
             session.add(
                 AppliedOp(
-                    op_id=op.op_id, account_id=who.account_id, result=result, applied_at=work.now
+                    op_id=op.op_id,
+                    account_id=who.account_id,
+                    result=result,
+                    digest=digest,
+                    applied_at=work.now,
                 )
             )
-            done[op.op_id] = result
+            done[op.op_id] = (digest, result)
             results.append(result)
         return results
 

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import json
+import uuid
+from unittest.mock import ANY
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, select, text
 
+from app.server.app import create_app
+from app.server.auth import issue_token
 from app.server.db import Database, DatabaseError, alembic_config, open_database
-from app.server.models import CaseSequence, Interaction, ServerBase, Station
+from app.server.models import (
+    Account,
+    AppliedOp,
+    CaseSequence,
+    Interaction,
+    ServerBase,
+    Station,
+)
 
 
 def test_migrations_build_exactly_the_models(server_db: Database) -> None:
@@ -123,3 +137,52 @@ def test_0005_keeps_each_workstation_stations_highest_number_and_binds_old_stati
     db.close()
     assert marks == {(2026, 11, 42), (2025, 11, 900), (2026, 12, 3), (2026, 900, 500)}
     assert station is not None and station.secret_hash is None  # bound at its next login
+
+
+def test_ops_applied_before_0006_keep_their_replays_without_a_digest(database_url: str) -> None:
+    """No digest was kept then: a replay is answered as it always was, whatever it holds;
+    an op applied after the upgrade is checked."""
+    engine = create_engine(database_url)
+    cfg = alembic_config()
+    op_id = str(uuid.uuid4())
+    first = {"op_id": op_id, "type": "request.note", "target": "x", "status": "not_found"}
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0005")
+        conn.execute(
+            text(
+                "INSERT INTO accounts (id, username, password_hash, role, active, created_at, "
+                "created_by) VALUES (1, 'alice', '-', 'agent', true, :at, 'installer')"
+            ),
+            {"at": "2026-11-20 14:00:00"},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO applied_ops (op_id, account_id, result, applied_at) "
+                "VALUES (:id, 1, :result, :at)"
+            ),
+            {"id": op_id, "result": json.dumps(first), "at": "2026-11-20 14:00:00"},
+        )
+    engine.dispose()
+    db = open_database(database_url)
+    with db.work("installer") as work:
+        row = work.session.get(AppliedOp, op_id)
+        assert row is not None and row.digest is None
+        account = work.session.get(Account, 1)
+        assert account is not None
+        secret, _ = issue_token(work.session, account, None, work.now)
+    headers = {"Authorization": f"Bearer {secret}"}
+    other = {"op_id": op_id, "type": "request.note", "target": "y", "data": {"text": "?"}}
+    fresh = {**other, "op_id": str(uuid.uuid4())}
+    with TestClient(create_app(db)) as client:
+
+        def push(one: dict[str, object]) -> dict[str, object]:
+            answer = client.post("/api/v1/sync/push", json={"ops": [one]}, headers=headers)
+            assert answer.status_code == 200, answer.text
+            result: dict[str, object] = answer.json()["results"][0]
+            return result
+
+        assert push(other) == {**first, "replayed": True}
+        assert push(fresh)["status"] == "not_found"
+        assert push({**fresh, "target": "z"})["problems"] == [{"field": "op_id", "message": ANY}]
+    db.close()

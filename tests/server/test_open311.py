@@ -849,3 +849,35 @@ def test_case_numbers_follow_montreal_years(server_db: Database) -> None:
         )
     with pytest.raises(ValueError, match="server"), server_db.work("test") as work:
         next_case_number(work.session, 42)
+
+
+def test_answers_match_the_openapi_description(o311: Server, cases: Cases, api_key: str) -> None:
+    """Each read and the POST, with data in them, against the schema the server's own
+    OpenAPI description gives for its 200 (the fuzzing sees mostly empty stores)."""
+    from jsonschema import Draft202012Validator
+
+    spec = o311.client.get("/openapi.json").json()
+    parent = cases.create()
+    cases.op("alice", "request.link", cases.create(), {"parent": parent})
+    [created] = _post(o311, **_pothole(api_key, address_string="rue Ontario Est")).json()
+    reads = {
+        "discovery.{fmt}": {},
+        "services.{fmt}": {"locale": "en"},
+        "services/{service_code}.{fmt}": {},
+        "requests.{fmt}": {"extensions": "true"},
+        "requests/{service_request_id}.{fmt}": {},
+        "tokens/{token}.{fmt}": {},
+    }
+    values = {"service_code": "NID-POULE", "service_request_id": parent}
+    values |= {"token": created["token"], "fmt": "json"}
+    answers = {f"POST {BASE}/requests.{{fmt}}": [created]}
+    for path, params in reads.items():
+        answer = _get(o311, path.format(**values), **params)
+        assert answer.status_code == 200, (path, answer.text)
+        answers[f"GET {BASE}/{path}"] = answer.json()
+    assert len(answers[f"GET {BASE}/requests.{{fmt}}"]) == 3
+    for label, body in answers.items():
+        method, path = label.split(" ")
+        content = spec["paths"][path][method.lower()]["responses"]["200"]["content"]
+        schema = {**content["application/json"]["schema"], "components": spec["components"]}
+        Draft202012Validator(schema).validate(body)

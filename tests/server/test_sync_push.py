@@ -57,6 +57,80 @@ def test_replayed_op_in_the_same_batch_is_applied_once(server: Server) -> None:
     assert count(server, ServiceRequest) == 1
 
 
+def reused(result: dict[str, Any]) -> bool:
+    """The answer to an op_id sent again with other contents."""
+    problems = result.get("problems") or [{}]
+    return (
+        result["status"] == "rejected"
+        and "replayed" not in result
+        and problems[0].get("field") == "op_id"
+        and "new op_id" in problems[0].get("message", "")
+    )
+
+
+def test_an_op_id_sent_again_with_other_contents_is_refused(server: Server) -> None:
+    """Each part of an op counts, on the bulk path (creations) and the per-op path."""
+    alice = server.agents["alice"]
+    first = create_op(alice.station)
+    note = op("request.note", first["target"], {"text": "Rappel"})
+    assert [r["status"] for r in server.push(alice, [first])] == ["applied"]
+    assert [r["status"] for r in server.push(alice, [note])] == ["applied"]
+    changes = count(server, Change)
+    variants = [
+        {**first, "type": "request.note", "data": {"text": "Rappel"}},
+        {**first, "target": case_number(alice.station)},
+        {**first, "base_revision": 1},
+        {**first, "data": pothole(description="Un autre trou")},
+        {**note, "data": {"text": "Rappel."}},
+        {**note, "data": {"text": "Rappel", "x": None}},
+    ]
+    for variant in variants:
+        result = server.push(alice, [variant])[0]
+        assert reused(result), (variant, result)
+        assert result["op_id"] == variant["op_id"]
+    assert count(server, ServiceRequest) == 1
+    assert count(server, Change) == changes
+    # The op as first sent is still recognised; key order and whitespace do not matter.
+    shuffled = {**first, "data": dict(reversed(list(first["data"].items())))}
+    body = json.dumps({"ops": [shuffled, note]}, indent=2, sort_keys=True).encode()
+    headers = {**alice.headers, "Content-Type": "application/json"}
+    answer = server.client.post("/api/v1/sync/push", content=body, headers=headers)
+    assert [r.get("replayed") for r in answer.json()["results"]] == [True, True]
+
+
+def test_a_refused_op_resent_with_other_contents_is_refused_too(server: Server) -> None:
+    """Its first answer is kept like any other: a corrected op needs a new op_id."""
+    alice = server.agents["alice"]
+    bad = create_op(alice.station, channel="?")
+    assert server.push(alice, [bad])[0]["status"] == "rejected"
+    fixed = {**bad, "data": pothole()}
+    assert reused(server.push(alice, [fixed])[0])
+    assert server.push(alice, [bad])[0]["replayed"] is True
+    assert count(server, ServiceRequest) == 0
+
+
+def test_one_op_id_twice_in_a_batch_with_other_contents(server: Server) -> None:
+    alice = server.agents["alice"]
+    one = create_op(alice.station)
+    other = {**one, "target": case_number(alice.station)}
+    results = server.push(alice, [one, other, one])
+    assert results[0]["status"] == "applied"
+    assert reused(results[1])
+    assert results[2]["replayed"] is True
+    assert results[2]["record"] == results[0]["record"]
+    assert count(server, ServiceRequest) == 1
+
+
+def test_an_op_id_of_another_account_stays_forbidden_whatever_its_contents(
+    server: Server,
+) -> None:
+    alice, bruno = server.agents["alice"], server.agents["bruno"]
+    one = create_op(alice.station)
+    server.push(alice, [one])
+    for attempt in (one, {**one, "target": case_number(bruno.station)}):
+        assert server.push(bruno, [attempt])[0]["status"] == "forbidden"
+
+
 def test_invalid_request_names_each_field_and_writes_nothing(server: Server) -> None:
     alice = server.agents["alice"]
     before = count(server, Change)
