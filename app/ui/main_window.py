@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def _after_round(self, status: SyncStatus) -> None:
         if status.state == ONLINE:
-            self.cases.refresh_shown()
+            self.cases.refresh_shown(status.updated)
 
     def _on_role(self, role: str) -> None:
         self.indicators_action.setVisible(role in SUPERVISOR_ROLES)
