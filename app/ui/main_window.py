@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.form.articleRequested.connect(self.open_article)
         self.form.openCase.connect(self.open_case)
         self.form.saved.connect(self._on_saved)
+        self.form.draftRestored.connect(self._on_draft_restored)
         for source in (self.form, self.cases, self.interaction):
             source.statusMessage.connect(self.show_message)
         self.interaction.channelChanged.connect(self.form.set_channel)
@@ -166,7 +167,9 @@ class MainWindow(QMainWindow):
         self.workstation_action = QAction(self)
         self.workstation_action.triggered.connect(self.edit_workstation)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q on every platform: the standard Quit key is none on Windows (and on
+        # desktops without a platform theme), and agents quit with Ctrl+Q.
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
@@ -390,6 +393,15 @@ class MainWindow(QMainWindow):
         self.interaction.case_saved()
         self.show_message(
             self.tr("Demande %1 enregistrée sur ce poste.").replace("%1", case_number)
+        )
+
+    def _on_draft_restored(self) -> None:
+        """Last session's half-typed request is back: shown at once, unless the agent
+        has begun a search meanwhile (the status bar says where it is then)."""
+        if not self.search.field.text():
+            self.go_request()
+        self.show_message(
+            self.tr("Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).")
         )
 
     def _on_interaction(self, view: InteractionView | None) -> None:

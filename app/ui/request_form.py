@@ -68,6 +68,7 @@ class RequestForm(QWidget):
     saved = Signal(str)  # case number
     openCase = Signal(str)
     statusMessage = Signal(str)
+    draftRestored = Signal()  # a draft from the last session is back in the form
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -687,6 +688,7 @@ class RequestForm(QWidget):
             ).replace("%1", fmt.when(saved.saved_at))
         )
         self.draft_note.show()
+        self.draftRestored.emit()
 
     def _fill_from(self, data: dict[str, Any], match: Any) -> None:
         citizen = data.get("citizen")
