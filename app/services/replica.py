@@ -53,8 +53,10 @@ class Applied:
     held: int = 0  # records left alone: local work on them is still to be pushed
     other: dict[str, int] = field(default_factory=dict)
     # Cases whose record came in newer than the copy here: case number -> its revision
-    # now (the engine tells a colleague's change from the echo of this console's own).
+    # now (the engine tells a colleague's change from the echo of this console's own);
+    # and the cases new here.
     revised: dict[str, int] = field(default_factory=dict)
+    added: set[str] = field(default_factory=set)
 
 
 def _when(value: object) -> Any:
@@ -85,10 +87,12 @@ def apply_request(
     record: Mapping[str, Any],
     pending: set[str] | None = None,
     revised: dict[str, int] | None = None,
+    added: set[str] | None = None,
 ) -> bool:
     """False (nothing written) while local work on the case waits to be sent. `pending`:
     the targets with such work, read once for a whole page. `revised` receives the case
-    number and revision when the record is newer than the copy here."""
+    number and revision when the record is newer than the copy here, `added` the case
+    number of a case new here."""
     case_number = str(record["case_number"])
     if _has_local_work(session, case_number, pending):
         return False
@@ -98,6 +102,8 @@ def apply_request(
         return True  # an older record (a page replayed after a crash): nothing to do
     if revised is not None and req is not None and incoming > req.revision:
         revised[case_number] = incoming
+    if added is not None and req is None:
+        added.add(case_number)
     citizen_id = _known_citizen(session, record.get("citizen_id"))
     new = req is None
     if req is None:
@@ -178,7 +184,7 @@ def _apply(
     pending: set[str],
 ) -> None:
     if entity == "request":
-        if apply_request(session, record, pending, report.revised):
+        if apply_request(session, record, pending, report.revised, report.added):
             report.requests += 1
         else:
             report.held += 1

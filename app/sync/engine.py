@@ -116,6 +116,7 @@ class SyncEngine:
         # brings that change back, and it is no news to the agent who made it.
         self._own: dict[str, int] = {}
         self._updated: set[str] = set()
+        self._added: set[str] = set()  # cases new here this round: no one has them open
 
     # -- control ---------------------------------------------------------------------------
     @property
@@ -188,7 +189,7 @@ class SyncEngine:
     async def sync_once(self) -> tuple[bool, float | None]:
         """Push everything pending, then pull everything new. (done, retry_after)"""
         self._set(state=SYNCING, updated=frozenset())
-        self._updated = set()
+        self._updated, self._added = set(), set()
         try:
             await self._push_all()
             pulled = await self._pull_all()
@@ -215,7 +216,7 @@ class SyncEngine:
             last_error="",
             last_success=datetime.now(UTC),
             pulled=pulled,
-            updated=frozenset(self._updated),
+            updated=frozenset(self._updated - self._added),
         )
         return True, None
 
@@ -260,6 +261,7 @@ class SyncEngine:
             changes, since = page["changes"], str(page["cursor"])
             await self._learn_station(page.get("station"))
             applied = await self._in_store(replica.apply_page, store, changes, since)
+            self._added |= applied.added
             self._note_updated(applied.revised)
             if applied.other.get("catalogue"):
                 await self._in_store(self.workspace.reload_catalogue)
