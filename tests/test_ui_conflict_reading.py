@@ -126,6 +126,13 @@ def test_the_word_diff_marks_only_what_differs() -> None:
     assert "".join(p.text for p in theirs) == THEIRS_TEXT
     mine, theirs = word_diff("1001, rue Rachel", "1003, rue Rachel")
     assert [p.text for p in mine if p.changed] == ["1001"]
+    # Words added at the end: the words alone, not the space before them.
+    mine, theirs = word_diff("Trou rebouché. Vérifié le 2 décembre.", "Trou rebouché.")
+    assert [(p.text, p.changed) for p in mine] == [
+        ("Trou rebouché. ", False),
+        ("Vérifié le 2 décembre.", True),
+    ]
+    assert [p.text for p in theirs if p.changed] == []
     _left, right = word_diff("", "boul. St-Laurent")
     assert [(p.text, p.changed) for p in right] == [("boul. St-Laurent", True)]
 

@@ -83,7 +83,17 @@ def _bridge(pieces: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     for i, piece in enumerate(pieces):
         between = 0 < i < len(pieces) - 1 and pieces[i - 1].changed and pieces[i + 1].changed
-        _join(out, piece.text, piece.changed or (between and not piece.text.strip()))
+        changed = piece.changed or (between and not piece.text.strip())
+        core = piece.text.strip()
+        if changed and core and core != piece.text:
+            # The spaces around a changed run are not the change: " Lampadaire remis"
+            # added after a sentence reads as the words alone highlighted.
+            start = piece.text.index(core)
+            _join(out, piece.text[:start], False)
+            _join(out, core, True)
+            _join(out, piece.text[start + len(core) :], False)
+        else:
+            _join(out, piece.text, changed)
     return out
 
 
