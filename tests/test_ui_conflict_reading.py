@@ -202,7 +202,7 @@ def test_each_fields_choice_by_tab_and_arrows_and_enter_confirms(
     key(qtbot, Qt.Key.Key_Backtab)  # back to the first field, its choice kept
     assert focused() is button("mine", "description")
     assert dialog.kept() == {seq: {"description"}}
-    with qtbot.waitSignal(dialog.resolved, timeout=3000):
+    with qtbot.waitSignal(dialog.resolved, timeout=10000):
         key(qtbot, Qt.Key.Key_Return)  # Enter confirms
     assert ws.conflict_count() == 0
     with ws.store.session() as session:
@@ -220,14 +220,14 @@ def test_a_single_fields_choice_by_its_mnemonic_and_a_click_on_a_value(
     assert mine is not None and theirs is not None
     assert mine.text() == "Garder &votre valeur"
     key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(mine.isChecked)  # a mnemonic clicks the button (animated: 100 ms)
+    qtbot.waitUntil(mine.isChecked, timeout=10000)  # a mnemonic clicks (animated: 100 ms)
     key(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(theirs.isChecked)
+    qtbot.waitUntil(theirs.isChecked, timeout=10000)
     value = dialog.findChild(QLabel, f"mine-value-{seq}-description")
     assert value is not None
     qtbot.mouseClick(value, Qt.MouseButton.LeftButton)
     assert mine.isChecked() and focused() is mine
-    with qtbot.waitSignal(dialog.resolved, timeout=3000):
+    with qtbot.waitSignal(dialog.resolved, timeout=10000):
         key(qtbot, Qt.Key.Key_Enter)
     with ws.store.session() as session:
         assert outbox.pending(session)[-1].data == {"fields": {"description": "Trou rebouché"}}
