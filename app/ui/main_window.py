@@ -582,7 +582,7 @@ class MainWindow(QMainWindow):
                 event.ignore()  # asked first; the draft is written before the window goes
                 self._ask_before_quitting()
                 return
-            if not self.form.draft_settled:
+            if self.form.draft_pending:
                 event.ignore()  # the draft's last change is written first
                 self.background.spawn(self._quit_after_draft())
                 return

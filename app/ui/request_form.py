@@ -596,6 +596,16 @@ class RequestForm(QWidget):
             and self._snapshot() == self._draft_saved
         )
 
+    @property
+    def draft_pending(self) -> bool:
+        """A change not written yet (or written to no avail): what quitting must write
+        first. Nothing when the stored draft is not read yet: the form is untouched."""
+        if not self._draft_ready:
+            return False
+        if self._draft_timer.isActive() and self._snapshot() != self._draft_saved:
+            return True
+        return not self._draft_writing and self._snapshot() != self._draft_saved
+
     def _keep_draft(self) -> None:
         """Write the draft now (the debounce ended, or the form was saved or emptied)."""
         self._draft_timer.stop()
