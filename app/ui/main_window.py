@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
 
     def request_for_service(self, code: str) -> None:
         self.tabs.setCurrentIndex(REQUEST_TAB)
+        self.form.new_request()  # a new request, as Ctrl+N: after a save, a clean slate
         self.form.preselect_service(code)
 
     def open_case(self, case_number: str) -> None:
