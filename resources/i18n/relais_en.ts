@@ -1520,7 +1520,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         <translation>The English translation cannot be found; the interface stays in French.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Logged out. %n citizen record erased from this workstation.</numerusform>
@@ -1528,42 +1528,42 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Logged out. Work waiting to be sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Request %1 saved on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).</source>
         <translation>Request draft restored: New request tab (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>Poste %1 · %2</source>
         <translation>Station %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>The central store %1 will be used from the next start of Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>From the next start, Relais will work locally only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="491"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n citizen record unused for the retention period erased from this workstation.</numerusform>
@@ -1571,27 +1571,27 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="513"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
+        <location filename="../../app/ui/main_window.py" line="522"/>
         <source>Le stockage local ne peut pas être ouvert : %1.</source>
         <translation>The local store cannot be opened: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
 %2
 
@@ -1602,27 +1602,27 @@ Remove it from this workstation? Its description, history and notes will be eras
 %3 unsent operation(s) were recovered and will be sent to the central store; Relais starts with a new store, and the cases come back from the central store at the next sync. Case numbers already given will not be given again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="542"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</source>
         <translation>%1 unreadable item(s) stayed in the copy set aside.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="549"/>
+        <location filename="../../app/ui/main_window.py" line="550"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="557"/>
+        <location filename="../../app/ui/main_window.py" line="558"/>
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="562"/>
+        <location filename="../../app/ui/main_window.py" line="563"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="565"/>
+        <location filename="../../app/ui/main_window.py" line="566"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -1630,54 +1630,54 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572"/>
+        <location filename="../../app/ui/main_window.py" line="573"/>
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="598"/>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Quitter Relais</source>
         <translation>Quit Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Une demande est en cours de saisie et n&apos;est pas enregistrée.</source>
         <translation>A request is being typed and is not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="602"/>
+        <location filename="../../app/ui/main_window.py" line="603"/>
         <source>Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise dans le formulaire au prochain démarrage.</source>
         <translation>If you quit, it is kept as a draft on this workstation and restored in the form at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="608"/>
         <source>&amp;Quitter quand même</source>
         <translation>&amp;Quit anyway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="610"/>
-        <location filename="../../app/ui/main_window.py" line="648"/>
+        <location filename="../../app/ui/main_window.py" line="611"/>
+        <location filename="../../app/ui/main_window.py" line="649"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="637"/>
+        <location filename="../../app/ui/main_window.py" line="638"/>
         <source>Le brouillon n&apos;a pas pu être enregistré sur ce poste (%1).</source>
         <translation>The draft could not be saved on this workstation (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="642"/>
+        <location filename="../../app/ui/main_window.py" line="643"/>
         <source>Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.</source>
         <translation>If you quit now, what is typed in the form will be lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="646"/>
         <source>Quitter et &amp;perdre la saisie</source>
         <translation>Quit and &amp;lose what was typed</translation>
     </message>
@@ -1979,193 +1979,193 @@ Remove it from this workstation? Its description, history and notes will be eras
         <translation>The request begun is not saved: it stays in the form, with its citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="643"/>
+        <location filename="../../app/ui/request_form.py" line="653"/>
         <source>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</source>
         <translation>The draft could not be kept on this workstation (%1). The form keeps what is typed, but it would be lost if Relais stopped: save the request as soon as you can.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="667"/>
+        <location filename="../../app/ui/request_form.py" line="677"/>
         <source>Le brouillon gardé n&apos;a pas pu être relu (%1).</source>
         <translation>The kept draft could not be read back (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="687"/>
+        <location filename="../../app/ui/request_form.py" line="697"/>
         <source>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</source>
         <translation>Draft restored from %1: check it with the citizen before saving.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="717"/>
+        <location filename="../../app/ui/request_form.py" line="727"/>
         <source>Nouvelle demande</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="718"/>
+        <location filename="../../app/ui/request_form.py" line="728"/>
         <source>Ca&amp;nal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="719"/>
+        <location filename="../../app/ui/request_form.py" line="729"/>
         <source>Type de demande *</source>
         <translation>Request type *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="721"/>
+        <location filename="../../app/ui/request_form.py" line="731"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Type a few letters: pothole, streetlight, noise…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="723"/>
+        <location filename="../../app/ui/request_form.py" line="733"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="725"/>
+        <location filename="../../app/ui/request_form.py" line="735"/>
         <source>N° &amp;civique</source>
         <translation>C&amp;ivic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="726"/>
+        <location filename="../../app/ui/request_form.py" line="736"/>
         <source>&amp;Rue</source>
         <translation>&amp;Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="727"/>
+        <location filename="../../app/ui/request_form.py" line="737"/>
         <source>Code p&amp;ostal</source>
         <translation>P&amp;ostal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="728"/>
+        <location filename="../../app/ui/request_form.py" line="738"/>
         <source>Arron&amp;dissement</source>
         <translation>&amp;Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="732"/>
+        <location filename="../../app/ui/request_form.py" line="742"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>e.g. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="735"/>
+        <location filename="../../app/ui/request_form.py" line="745"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>type a few letters: plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="736"/>
+        <location filename="../../app/ui/request_form.py" line="746"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="737"/>
+        <location filename="../../app/ui/request_form.py" line="747"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="738"/>
+        <location filename="../../app/ui/request_form.py" line="748"/>
         <source>D&amp;escription</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="740"/>
+        <location filename="../../app/ui/request_form.py" line="750"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="742"/>
+        <location filename="../../app/ui/request_form.py" line="752"/>
         <source>Acheminement et échéance</source>
         <translation>Routing and due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="743"/>
-        <location filename="../../app/ui/request_form.py" line="1028"/>
+        <location filename="../../app/ui/request_form.py" line="753"/>
+        <location filename="../../app/ui/request_form.py" line="1038"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Request saved. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="746"/>
+        <location filename="../../app/ui/request_form.py" line="756"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central store as soon as possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="750"/>
+        <location filename="../../app/ui/request_form.py" line="760"/>
         <source>Copier le numéro</source>
         <translation>Copy the number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="751"/>
+        <location filename="../../app/ui/request_form.py" line="761"/>
         <source>Voir le dossier</source>
         <translation>View the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="753"/>
+        <location filename="../../app/ui/request_form.py" line="763"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Open cases for this service at the same address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="755"/>
+        <location filename="../../app/ui/request_form.py" line="765"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>A&amp;ttach the citizen to this case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="756"/>
+        <location filename="../../app/ui/request_form.py" line="766"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Save an&amp;yway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="757"/>
+        <location filename="../../app/ui/request_form.py" line="767"/>
         <source>Articles suggérés</source>
         <translation>Suggested articles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="758"/>
+        <location filename="../../app/ui/request_form.py" line="768"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="759"/>
+        <location filename="../../app/ui/request_form.py" line="769"/>
         <source>Vider le formulaire</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="779"/>
+        <location filename="../../app/ui/request_form.py" line="789"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="793"/>
+        <location filename="../../app/ui/request_form.py" line="803"/>
         <source>adresse requise</source>
         <translation>address required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="793"/>
+        <location filename="../../app/ui/request_form.py" line="803"/>
         <source>sans adresse</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="823"/>
+        <location filename="../../app/ui/request_form.py" line="833"/>
         <source>Ouverture du stockage local…</source>
         <translation>Opening the local store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="827"/>
+        <location filename="../../app/ui/request_form.py" line="837"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choose the request type to see where it will go.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="839"/>
+        <location filename="../../app/ui/request_form.py" line="849"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="843"/>
+        <location filename="../../app/ui/request_form.py" line="853"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="847"/>
+        <location filename="../../app/ui/request_form.py" line="857"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Handled now by the responsible unit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="850"/>
+        <location filename="../../app/ui/request_form.py" line="860"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business day</numerusform>
@@ -2173,7 +2173,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="851"/>
+        <location filename="../../app/ui/request_form.py" line="861"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business hour</numerusform>
@@ -2181,7 +2181,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="852"/>
+        <location filename="../../app/ui/request_form.py" line="862"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -2189,57 +2189,57 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="855"/>
+        <location filename="../../app/ui/request_form.py" line="865"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="888"/>
+        <location filename="../../app/ui/request_form.py" line="898"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Often, an article answers the question without opening a request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="893"/>
+        <location filename="../../app/ui/request_form.py" line="903"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Knowledge base articles related to the description will appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="929"/>
+        <location filename="../../app/ui/request_form.py" line="939"/>
         <source> — EN RETARD</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="949"/>
+        <location filename="../../app/ui/request_form.py" line="959"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Set up the workstation first (File &gt; Workstation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="976"/>
+        <location filename="../../app/ui/request_form.py" line="986"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1013"/>
+        <location filename="../../app/ui/request_form.py" line="1023"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citizen attached to case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1026"/>
+        <location filename="../../app/ui/request_form.py" line="1036"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citizen attached to the existing case. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1040"/>
+        <location filename="../../app/ui/request_form.py" line="1050"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>What was changed while saving is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1079"/>
+        <location filename="../../app/ui/request_form.py" line="1089"/>
         <source>Numéro de dossier copié</source>
         <translation>Case number copied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="1098"/>
+        <location filename="../../app/ui/request_form.py" line="1108"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n field to correct: nothing was cleared.</numerusform>
@@ -2247,7 +2247,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1130"/>
+        <location filename="../../app/ui/request_form.py" line="1140"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
     </message>

@@ -1520,7 +1520,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
@@ -1528,42 +1528,42 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Déconnecté. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).</source>
         <translation>Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>Le registre central %1 sera utilisé au prochain démarrage de Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>Au prochain démarrage, Relais travaillera en local seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="491"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n fiche de citoyen inutilisée depuis la période de conservation effacée de ce poste.</numerusform>
@@ -1571,27 +1571,27 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="513"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
+        <location filename="../../app/ui/main_window.py" line="522"/>
         <source>Le stockage local ne peut pas être ouvert : %1.</source>
         <translation>Le stockage local ne peut pas être ouvert : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
 %2
 
@@ -1602,27 +1602,27 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 %3 opération(s) non transmise(s) ont été récupérées et seront envoyées au stockage central ; Relais repart d&apos;un stockage neuf, et les dossiers reviennent du stockage central à la synchronisation. Les numéros de dossier déjà donnés ne seront pas redonnés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="542"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</source>
         <translation>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="549"/>
+        <location filename="../../app/ui/main_window.py" line="550"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="557"/>
+        <location filename="../../app/ui/main_window.py" line="558"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="562"/>
+        <location filename="../../app/ui/main_window.py" line="563"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="565"/>
+        <location filename="../../app/ui/main_window.py" line="566"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -1630,54 +1630,54 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572"/>
+        <location filename="../../app/ui/main_window.py" line="573"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="598"/>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Quitter Relais</source>
         <translation>Quitter Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>Une demande est en cours de saisie et n&apos;est pas enregistrée.</source>
         <translation>Une demande est en cours de saisie et n&apos;est pas enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="602"/>
+        <location filename="../../app/ui/main_window.py" line="603"/>
         <source>Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise dans le formulaire au prochain démarrage.</source>
         <translation>Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise dans le formulaire au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="608"/>
         <source>&amp;Quitter quand même</source>
         <translation>&amp;Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="610"/>
-        <location filename="../../app/ui/main_window.py" line="648"/>
+        <location filename="../../app/ui/main_window.py" line="611"/>
+        <location filename="../../app/ui/main_window.py" line="649"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="637"/>
+        <location filename="../../app/ui/main_window.py" line="638"/>
         <source>Le brouillon n&apos;a pas pu être enregistré sur ce poste (%1).</source>
         <translation>Le brouillon n&apos;a pas pu être enregistré sur ce poste (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="642"/>
+        <location filename="../../app/ui/main_window.py" line="643"/>
         <source>Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.</source>
         <translation>Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="646"/>
         <source>Quitter et &amp;perdre la saisie</source>
         <translation>Quitter et &amp;perdre la saisie</translation>
     </message>
@@ -1979,193 +1979,193 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         <translation>La demande commencée n&apos;est pas enregistrée : elle reste dans le formulaire, avec son citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="643"/>
+        <location filename="../../app/ui/request_form.py" line="653"/>
         <source>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</source>
         <translation>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="667"/>
+        <location filename="../../app/ui/request_form.py" line="677"/>
         <source>Le brouillon gardé n&apos;a pas pu être relu (%1).</source>
         <translation>Le brouillon gardé n&apos;a pas pu être relu (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="687"/>
+        <location filename="../../app/ui/request_form.py" line="697"/>
         <source>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</source>
         <translation>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="717"/>
+        <location filename="../../app/ui/request_form.py" line="727"/>
         <source>Nouvelle demande</source>
         <translation>Nouvelle demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="718"/>
+        <location filename="../../app/ui/request_form.py" line="728"/>
         <source>Ca&amp;nal</source>
         <translation>Ca&amp;nal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="719"/>
+        <location filename="../../app/ui/request_form.py" line="729"/>
         <source>Type de demande *</source>
         <translation>Type de demande *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="721"/>
+        <location filename="../../app/ui/request_form.py" line="731"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="723"/>
+        <location filename="../../app/ui/request_form.py" line="733"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="725"/>
+        <location filename="../../app/ui/request_form.py" line="735"/>
         <source>N° &amp;civique</source>
         <translation>N° &amp;civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="726"/>
+        <location filename="../../app/ui/request_form.py" line="736"/>
         <source>&amp;Rue</source>
         <translation>&amp;Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="727"/>
+        <location filename="../../app/ui/request_form.py" line="737"/>
         <source>Code p&amp;ostal</source>
         <translation>Code p&amp;ostal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="728"/>
+        <location filename="../../app/ui/request_form.py" line="738"/>
         <source>Arron&amp;dissement</source>
         <translation>Arron&amp;dissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="732"/>
+        <location filename="../../app/ui/request_form.py" line="742"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>ex. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="735"/>
+        <location filename="../../app/ui/request_form.py" line="745"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>tapez quelques lettres : plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="736"/>
+        <location filename="../../app/ui/request_form.py" line="746"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="737"/>
+        <location filename="../../app/ui/request_form.py" line="747"/>
         <source>Détails</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="738"/>
+        <location filename="../../app/ui/request_form.py" line="748"/>
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="740"/>
+        <location filename="../../app/ui/request_form.py" line="750"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="742"/>
+        <location filename="../../app/ui/request_form.py" line="752"/>
         <source>Acheminement et échéance</source>
         <translation>Acheminement et échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="743"/>
-        <location filename="../../app/ui/request_form.py" line="1028"/>
+        <location filename="../../app/ui/request_form.py" line="753"/>
+        <location filename="../../app/ui/request_form.py" line="1038"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Demande enregistrée. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="746"/>
+        <location filename="../../app/ui/request_form.py" line="756"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="750"/>
+        <location filename="../../app/ui/request_form.py" line="760"/>
         <source>Copier le numéro</source>
         <translation>Copier le numéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="751"/>
+        <location filename="../../app/ui/request_form.py" line="761"/>
         <source>Voir le dossier</source>
         <translation>Voir le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="753"/>
+        <location filename="../../app/ui/request_form.py" line="763"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="755"/>
+        <location filename="../../app/ui/request_form.py" line="765"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>&amp;Joindre le citoyen à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="756"/>
+        <location filename="../../app/ui/request_form.py" line="766"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Enregistrer &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="757"/>
+        <location filename="../../app/ui/request_form.py" line="767"/>
         <source>Articles suggérés</source>
         <translation>Articles suggérés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="758"/>
+        <location filename="../../app/ui/request_form.py" line="768"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="759"/>
+        <location filename="../../app/ui/request_form.py" line="769"/>
         <source>Vider le formulaire</source>
         <translation>Vider le formulaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="779"/>
+        <location filename="../../app/ui/request_form.py" line="789"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="793"/>
+        <location filename="../../app/ui/request_form.py" line="803"/>
         <source>adresse requise</source>
         <translation>adresse requise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="793"/>
+        <location filename="../../app/ui/request_form.py" line="803"/>
         <source>sans adresse</source>
         <translation>sans adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="823"/>
+        <location filename="../../app/ui/request_form.py" line="833"/>
         <source>Ouverture du stockage local…</source>
         <translation>Ouverture du stockage local…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="827"/>
+        <location filename="../../app/ui/request_form.py" line="837"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choisissez le type de demande pour voir où elle ira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="839"/>
+        <location filename="../../app/ui/request_form.py" line="849"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="843"/>
+        <location filename="../../app/ui/request_form.py" line="853"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="847"/>
+        <location filename="../../app/ui/request_form.py" line="857"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Prise en charge maintenant par l&apos;unité responsable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="850"/>
+        <location filename="../../app/ui/request_form.py" line="860"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n jour ouvrable</numerusform>
@@ -2173,7 +2173,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="851"/>
+        <location filename="../../app/ui/request_form.py" line="861"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n heure ouvrable</numerusform>
@@ -2181,7 +2181,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="852"/>
+        <location filename="../../app/ui/request_form.py" line="862"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -2189,57 +2189,57 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="855"/>
+        <location filename="../../app/ui/request_form.py" line="865"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="888"/>
+        <location filename="../../app/ui/request_form.py" line="898"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Souvent, un article répond à la question sans ouvrir de demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="893"/>
+        <location filename="../../app/ui/request_form.py" line="903"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="929"/>
+        <location filename="../../app/ui/request_form.py" line="939"/>
         <source> — EN RETARD</source>
         <translation> — EN RETARD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="949"/>
+        <location filename="../../app/ui/request_form.py" line="959"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Configurez d&apos;abord le poste (Fichier &gt; Poste).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="976"/>
+        <location filename="../../app/ui/request_form.py" line="986"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1013"/>
+        <location filename="../../app/ui/request_form.py" line="1023"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citoyen joint au dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1026"/>
+        <location filename="../../app/ui/request_form.py" line="1036"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citoyen joint au dossier existant. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1040"/>
+        <location filename="../../app/ui/request_form.py" line="1050"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1079"/>
+        <location filename="../../app/ui/request_form.py" line="1089"/>
         <source>Numéro de dossier copié</source>
         <translation>Numéro de dossier copié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="1098"/>
+        <location filename="../../app/ui/request_form.py" line="1108"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n champ à corriger : rien n&apos;a été effacé.</numerusform>
@@ -2247,7 +2247,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1130"/>
+        <location filename="../../app/ui/request_form.py" line="1140"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
     </message>
