@@ -113,3 +113,18 @@ def test_the_workspace_purges_only_when_due(ws: Workspace) -> None:
     all_sent(ws)
     assert ws.purge_if_due(30) == 1
     assert ws.purge_if_due(30) is None  # the same day: not again
+
+
+def test_drafts_go_with_the_citizens_cleared_and_after_the_period(ws: Workspace) -> None:
+    """A half-typed request holds a caller's name and number: logging out and clearing
+    removes it, and the daily purge removes one older than the period."""
+    from app.services import drafts
+
+    drafts.save_draft(ws.store, drafts.REQUEST_FORM, {"name": "Luc Gagnon"}, JAN)
+    privacy.purge_stale_citizens(ws.store, 30, JAN + timedelta(days=29))
+    assert drafts.load_draft(ws.store, drafts.REQUEST_FORM) is not None
+    privacy.purge_stale_citizens(ws.store, 30, JAN + timedelta(days=31))
+    assert drafts.load_draft(ws.store, drafts.REQUEST_FORM) is None
+    drafts.save_draft(ws.store, drafts.REQUEST_FORM, {"name": "Luc Gagnon"}, JAN)
+    ws.clear_cached_citizens()
+    assert drafts.load_draft(ws.store, drafts.REQUEST_FORM) is None

@@ -20,7 +20,7 @@ def test_new_store_is_wal_at_head(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0005"
     store.close()
 
 
@@ -50,7 +50,7 @@ def test_store_from_first_migration_upgrades_to_head(tmp_path: Path) -> None:
     try:
         with workspace.store.engine.connect() as conn:
             assert (
-                conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
+                conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0005"
             )
         assert workspace.article("vieil-article") is not None
         # Rows written before the search index existed are indexed on open.

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QWidget
 
 from app.services import outbox, replica
 from app.services.citizens import CitizenDraft
@@ -81,6 +82,15 @@ def clash(ws: Workspace, citizen_id: str) -> None:
     assert outcome.conflicts == 1
 
 
+def value_text(dialog: ConflictDialog, name: str) -> str:
+    """A value as the agent reads it (its highlight markup left out)."""
+    label = dialog.findChild(QLabel, name)
+    assert label is not None
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText()
+
+
 def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
@@ -111,8 +121,10 @@ def test_the_agent_keeps_their_value_from_the_keyboard(qtbot, ws: Workspace, bac
     mine = dialog.findChild(QRadioButton, f"mine-{conflict.seq}-phone")
     theirs = dialog.findChild(QRadioButton, f"theirs-{conflict.seq}-phone")
     assert mine is not None and theirs is not None
-    assert mine.text() == "Votre valeur : 514-555-0303"
-    assert theirs.text() == "Valeur du registre : 514-555-0202 (modifiée par un collègue)"
+    assert mine.text() == "Garder &votre valeur"
+    assert theirs.text() == "Garder la valeur du &registre (modifiée par un collègue)"
+    assert "514-555-0303" in value_text(dialog, f"mine-value-{conflict.seq}-phone")
+    assert "514-555-0202" in value_text(dialog, f"theirs-value-{conflict.seq}-phone")
     # The colleague's value stands until the agent chooses: it has the focus, checked.
     assert theirs.isChecked() and focused() is theirs
     key(qtbot, Qt.Key.Key_Up)

@@ -26,6 +26,7 @@ from app.ui.case_history import CaseHistoryPanel
 from app.ui.conflict_dialog import ConflictDialog
 from app.ui.main import create_window
 from app.ui.main_window import CASES_TAB, MainWindow
+from tests.test_ui_conflicts import value_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -285,9 +286,9 @@ def test_a_clash_on_a_case_is_settled_in_the_dialog(
     mine = dialog.findChild(QRadioButton, f"mine-{conflict.seq}-description")
     theirs = dialog.findChild(QRadioButton, f"theirs-{conflict.seq}-description")
     assert mine is not None and theirs is not None
-    assert mine.text() == "Votre valeur : Trou rebouché"
-    assert theirs.text() == (
-        "Valeur du registre : Trou signalé deux fois (modifiée par un collègue)"
+    assert value_text(dialog, f"mine-value-{conflict.seq}-description") == "Trou rebouché"
+    assert (
+        value_text(dialog, f"theirs-value-{conflict.seq}-description") == "Trou signalé deux fois"
     )
     assert theirs.isChecked()
     mine.setChecked(True)

@@ -10,6 +10,7 @@ from app.models.cases import (
     RequestEvent,
     ServiceRequest,
 )
+from app.models.drafts import FormDraft
 from app.models.kb import Article, ArticleDocument, ArticleText, Synonym
 from app.models.meta import StoreMeta
 
@@ -21,6 +22,7 @@ __all__ = [
     "CaseCitizen",
     "CaseSequence",
     "Citizen",
+    "FormDraft",
     "Interaction",
     "OutboxOp",
     "RequestEvent",

@@ -9,9 +9,11 @@ operations stay in the sync window's list."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from difflib import SequenceMatcher
 from typing import Any
 
 from sqlalchemy import func, select
@@ -51,6 +53,63 @@ class Conflict:
     # either; resolving sends them again.
     others: dict[str, str] = field(default_factory=dict)
     revision: int = 0  # the central store's revision the clash was measured on
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of one value's text; `changed`: the other value does not have it there."""
+
+    text: str
+    changed: bool
+
+
+# Words, runs of spaces, and each punctuation mark on its own: "1001," differs from
+# "1003," by its number only.
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _join(pieces: list[Piece], text: str, changed: bool) -> None:
+    if not text:
+        return
+    if pieces and pieces[-1].changed == changed:
+        pieces[-1] = Piece(pieces[-1].text + text, changed)
+    else:
+        pieces.append(Piece(text, changed))
+
+
+def _bridge(pieces: list[Piece]) -> list[Piece]:
+    """A space left alone between two changed runs is part of the change: "Trou profond"
+    replaced reads as one highlighted run, not two words and a gap."""
+    out: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        between = 0 < i < len(pieces) - 1 and pieces[i - 1].changed and pieces[i + 1].changed
+        changed = piece.changed or (between and not piece.text.strip())
+        core = piece.text.strip()
+        if changed and core and core != piece.text:
+            # The spaces around a changed run are not the change: " Lampadaire remis"
+            # added after a sentence reads as the words alone highlighted.
+            start = piece.text.index(core)
+            _join(out, piece.text[:start], False)
+            _join(out, core, True)
+            _join(out, piece.text[start + len(core) :], False)
+        else:
+            _join(out, piece.text, changed)
+    return out
+
+
+def word_diff(mine: str, theirs: str) -> tuple[list[Piece], list[Piece]]:
+    """Both values whole, cut into runs, the words one has and the other has not marked
+    (a word-level diff: difflib's SequenceMatcher over words, spaces and punctuation). The
+    runs of each side, joined, give that value back exactly."""
+    a, b = _TOKENS.findall(mine), _TOKENS.findall(theirs)
+    left: list[Piece] = []
+    right: list[Piece] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed = tag != "equal"
+        _join(left, "".join(a[i1:i2]), changed)
+        _join(right, "".join(b[j1:j2]), changed)
+    return _bridge(left), _bridge(right)
 
 
 def _text(value: Any) -> str:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import Session
 
-from app.models import CaseCitizen, Citizen, OutboxOp, ServiceRequest
+from app.models import CaseCitizen, Citizen, FormDraft, OutboxOp, ServiceRequest
 from app.models.store import Store
 from app.services import outbox
 from app.services.meta import get_meta, set_meta
@@ -52,9 +52,11 @@ def _delete_citizens(session: Session, doomed: Select[str]) -> int:
 
 
 def clear_cached_citizens(store: Store) -> int:
-    """Delete every cached citizen not needed by pending work; returns how many."""
+    """Delete every cached citizen not needed by pending work, and the forms' drafts (a
+    half-typed request holds a caller's name and number); returns how many citizens."""
     with store.writing() as session:
         keep = _pending_citizens(session)
+        session.execute(delete(FormDraft))
         return _delete_citizens(session, select(Citizen.id).where(Citizen.id.not_in(keep)))
 
 
@@ -80,6 +82,7 @@ def purge_stale_citizens(store: Store, older_than_days: int, now: datetime) -> i
             Citizen.id.not_in(recent_links),
         )
         removed = _delete_citizens(session, doomed)
+        session.execute(delete(FormDraft).where(FormDraft.saved_at < cutoff))
         set_meta(session, LAST_PURGE, now.isoformat())
         return removed
 

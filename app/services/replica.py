@@ -52,6 +52,11 @@ class Applied:
     citizens: int = 0
     held: int = 0  # records left alone: local work on them is still to be pushed
     other: dict[str, int] = field(default_factory=dict)
+    # Cases whose record came in newer than the copy here: case number -> its revision
+    # now (the engine tells a colleague's change from the echo of this console's own);
+    # and the cases new here.
+    revised: dict[str, int] = field(default_factory=dict)
+    added: set[str] = field(default_factory=set)
 
 
 def _when(value: object) -> Any:
@@ -78,16 +83,27 @@ def _local_events(session: Session, request_id: str) -> list[tuple[str, str, Any
 
 
 def apply_request(
-    session: Session, record: Mapping[str, Any], pending: set[str] | None = None
+    session: Session,
+    record: Mapping[str, Any],
+    pending: set[str] | None = None,
+    revised: dict[str, int] | None = None,
+    added: set[str] | None = None,
 ) -> bool:
     """False (nothing written) while local work on the case waits to be sent. `pending`:
-    the targets with such work, read once for a whole page."""
+    the targets with such work, read once for a whole page. `revised` receives the case
+    number and revision when the record is newer than the copy here, `added` the case
+    number of a case new here."""
     case_number = str(record["case_number"])
     if _has_local_work(session, case_number, pending):
         return False
     req = session.scalar(select(ServiceRequest).where(ServiceRequest.case_number == case_number))
-    if req is not None and int(record.get("revision") or 0) < req.revision:
+    incoming = int(record.get("revision") or 0)
+    if req is not None and incoming < req.revision:
         return True  # an older record (a page replayed after a crash): nothing to do
+    if revised is not None and req is not None and incoming > req.revision:
+        revised[case_number] = incoming
+    if added is not None and req is None:
+        added.add(case_number)
     citizen_id = _known_citizen(session, record.get("citizen_id"))
     new = req is None
     if req is None:
@@ -168,7 +184,7 @@ def _apply(
     pending: set[str],
 ) -> None:
     if entity == "request":
-        if apply_request(session, record, pending):
+        if apply_request(session, record, pending, report.revised, report.added):
             report.requests += 1
         else:
             report.held += 1

@@ -162,9 +162,15 @@ def edit_request(
     case_number: str,
     changes: Mapping[str, str],
     now: datetime,
+    seen_revision: int | None = None,
 ) -> CaseDetail:
     """Correct an open case's description or location, locally and in the outbox, in one
-    transaction; returns the case as it now reads. Nothing is queued when nothing changes."""
+    transaction; returns the case as it now reads. Nothing is queued when nothing changes.
+
+    `seen_revision`: the central store's revision of the case when the agent began typing
+    the correction. When a colleague's change arrived since (the local copy is newer), the
+    correction is sent on the revision the agent saw, so that a field both changed comes
+    back as a conflict to settle instead of silently replacing the colleague's value."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not an editable request field: {', '.join(sorted(unknown))}")
@@ -184,6 +190,11 @@ def edit_request(
             )
         changed = check_changes(catalogue, req, changes, now)
         if changed:
+            base = req.revision
+            # 0: typed before the store had the case (its own creation since): no older
+            # revision to measure a colleague's change from.
+            if seen_revision is not None and 0 < seen_revision < base:
+                base = seen_revision
             apply_fields(session, catalogue, req, changed, profile.agent, now)
             outbox.enqueue(
                 session,
@@ -191,7 +202,7 @@ def edit_request(
                 req.case_number,
                 {"fields": changed},
                 now,
-                base_revision=req.revision,
+                base_revision=base,
             )
         session.flush()
         return detail_of(session, req, now)

@@ -19,6 +19,7 @@ from app.services import (
     catalogue_copy,
     citizens,
     conflicts,
+    drafts,
     indexing,
     indicators,
     intake,
@@ -184,10 +185,30 @@ class Workspace:
     def edit_citizen(self, citizen_id: str, changes: dict[str, str]) -> citizens.CitizenMatch:
         return citizens.edit_citizen(self.store, citizen_id, changes, now())
 
-    def edit_request(self, case_number: str, changes: dict[str, str]) -> cases.CaseDetail:
+    def edit_request(
+        self, case_number: str, changes: dict[str, str], seen_revision: int | None = None
+    ) -> cases.CaseDetail:
+        """`seen_revision`: the central store's revision the correction was typed on (a
+        colleague's change that arrived meanwhile to a corrected field is then a conflict)."""
         return request_edits.edit_request(
-            self.store, self.catalogue, self._profile(), case_number, changes, now()
+            self.store,
+            self.catalogue,
+            self._profile(),
+            case_number,
+            changes,
+            now(),
+            seen_revision=seen_revision,
         )
+
+    # -- the request form's draft (unsaved typing, kept across a restart) -----------------
+    def save_form_draft(self, data: dict[str, Any]) -> drafts.SavedDraft:
+        return drafts.save_draft(self.store, drafts.REQUEST_FORM, data, now())
+
+    def form_draft(self) -> drafts.SavedDraft | None:
+        return drafts.load_draft(self.store, drafts.REQUEST_FORM)
+
+    def clear_form_draft(self) -> None:
+        drafts.clear_draft(self.store, drafts.REQUEST_FORM)
 
     def conflicts(self) -> list[conflicts.Conflict]:
         return conflicts.list_conflicts(self.store)

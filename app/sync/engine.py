@@ -56,6 +56,9 @@ class SyncStatus:
     download_done: int = 0
     download_total: int = 0
     download_bytes: int = 0
+    # Cases a change from someone else came in for during the last round (not the echo of
+    # this console's own changes): an open case reads again and says so.
+    updated: frozenset[str] = frozenset()
 
 
 def _settle(waker: asyncio.Future[None]) -> None:
@@ -109,6 +112,11 @@ class SyncEngine:
         self._poked = False
         self._stopped = False
         self._failures = 0
+        # Case number -> the revision this console's own last applied change made: the feed
+        # brings that change back, and it is no news to the agent who made it.
+        self._own: dict[str, int] = {}
+        self._updated: set[str] = set()
+        self._added: set[str] = set()  # cases new here this round: no one has them open
 
     # -- control ---------------------------------------------------------------------------
     @property
@@ -180,7 +188,8 @@ class SyncEngine:
     # -- one round -------------------------------------------------------------------------
     async def sync_once(self) -> tuple[bool, float | None]:
         """Push everything pending, then pull everything new. (done, retry_after)"""
-        self._set(state=SYNCING)
+        self._set(state=SYNCING, updated=frozenset())
+        self._updated, self._added = set(), set()
         try:
             await self._push_all()
             pulled = await self._pull_all()
@@ -203,7 +212,11 @@ class SyncEngine:
             await self._refresh_counts(state=ERROR, last_error=log_bug("sync round", exc))
             return False, None
         await self._refresh_counts(
-            state=ONLINE, last_error="", last_success=datetime.now(UTC), pulled=pulled
+            state=ONLINE,
+            last_error="",
+            last_success=datetime.now(UTC),
+            pulled=pulled,
+            updated=frozenset(self._updated - self._added),
         )
         return True, None
 
@@ -220,6 +233,7 @@ class SyncEngine:
                 await self._in_store(outbox.count_attempt, store, sent)
                 raise
             outcome = await self._in_store(replica.record_results, store, results)
+            self._note_own(results)
             if outcome.conflicts and self._on_conflicts is not None:
                 self._on_conflicts(outcome.conflicts)  # the agent is asked at once
             if len(ops) < PUSH_BATCH:
@@ -247,6 +261,8 @@ class SyncEngine:
             changes, since = page["changes"], str(page["cursor"])
             await self._learn_station(page.get("station"))
             applied = await self._in_store(replica.apply_page, store, changes, since)
+            self._added |= applied.added
+            self._note_updated(applied.revised)
             if applied.other.get("catalogue"):
                 await self._in_store(self.workspace.reload_catalogue)
             total += len(changes)
@@ -261,6 +277,27 @@ class SyncEngine:
                 download_total=max(done, head - start_seq),
                 download_bytes=self.client.received_bytes - start_bytes,
             )
+
+    def _note_own(self, results: list[dict[str, Any]]) -> None:
+        for result in results:
+            revision = result.get("revision")
+            if (
+                result.get("status") == "applied"
+                and str(result.get("type") or "").startswith("request.")
+                and isinstance(revision, int)
+            ):
+                target = str(result.get("target") or "")
+                self._own[target] = max(self._own.get(target, 0), revision)
+
+    def _note_updated(self, revised: dict[str, int]) -> None:
+        """Cases the feed brought newer: news unless it is only this console's own change
+        coming back (its revision no higher than the one our push made)."""
+        for case_number, revision in revised.items():
+            own = self._own.get(case_number, 0)
+            if revision > own:
+                self._updated.add(case_number)
+            if revision >= own:
+                self._own.pop(case_number, None)
 
     async def _learn_station(self, station: object) -> None:
         """The central store's highest sequence per year for this workstation's station:

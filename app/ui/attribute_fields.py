@@ -64,6 +64,11 @@ class AttributeFields(QWidget):
         self._kept.clear()
         self._rebuild()
 
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the current service's fields with raw values (a draft given back)."""
+        self._kept.update(values)
+        self._rebuild()
+
     def show_problem(self, code: str, text: str) -> QWidget | None:
         if code not in self.errors:
             return None

@@ -47,6 +47,10 @@ class CaseEditor(QWidget):
         self._catalogue: Catalogue | None = None
         # Correcting a change the central store refused: its outbox seq (None: an edit).
         self.resend_seq: int | None = None
+        # The central store's revision of the case when the correction began: it is sent
+        # on that one, so a colleague's change that comes in meanwhile cannot be replaced
+        # unseen.
+        self.revision = 0
 
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("editDescription")
@@ -81,6 +85,15 @@ class CaseEditor(QWidget):
         self.errors = {name: error_label(self) for name in FIELDS}
         self.general_error = error_label(self)
         self.general_error.setObjectName("caseEditError")
+        # A colleague's change that came in while the agent types: said, the typing kept.
+        self.store_notice = QLabel(self)
+        self.store_notice.setObjectName("caseEditStoreNotice")
+        self.store_notice.setWordWrap(True)
+        self.store_notice.setStyleSheet(
+            "#caseEditStoreNotice { color: #6b3a00; background: #fff1d6; border: 1px solid"
+            " #6b3a00; border-radius: 4px; padding: 4px 6px; }"
+        )
+        self.store_notice.hide()
         self.labels = {name: QLabel(self) for name in FIELDS}
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("caseEditSave")
@@ -128,6 +141,7 @@ class CaseEditor(QWidget):
         buttons.addWidget(self.save_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.store_notice)
         outer.addLayout(form)
         outer.addWidget(self.general_error)
         outer.addLayout(buttons)
@@ -170,6 +184,8 @@ class CaseEditor(QWidget):
         case = detail.summary
         self.case_number = case.case_number
         self.resend_seq = resend_seq
+        self.revision = detail.revision
+        self.store_notice.hide()
         self._shown = values or {
             "description": detail.description,
             "civic_number": case.civic_number,
@@ -240,6 +256,38 @@ class CaseEditor(QWidget):
     def changes(self) -> dict[str, str]:
         """Only what the agent changed: an untouched field is neither checked nor sent."""
         return {name: value for name, value in self.typed().items() if value != self._shown[name]}
+
+    def store_changed(self, detail: CaseDetail, at: str) -> None:
+        """The case came in changed from the central store while the agent corrects it:
+        the fields keep what was typed; the notice names the corrected fields the store
+        changed (saving then makes a field changed on both sides a conflict to settle)."""
+        case = detail.summary
+        now = {
+            "description": detail.description,
+            "civic_number": case.civic_number,
+            "street": case.street,
+            "postal_code": detail.postal_code,
+            "arrondissement": case.arrondissement,
+        }
+        changed = [name for name in FIELDS if now[name] != self._shown.get(name, now[name])]
+        if changed:
+            names = ", ".join(self.labels[name].text().rstrip(" :") for name in changed)
+            text = (
+                self.tr(
+                    "Modifié par le stockage central pendant votre correction (à %1) : %2. "
+                    "Vos saisies sont gardées ; un champ que vous changez aussi deviendra un "
+                    "conflit à régler à l'enregistrement."
+                )
+                .replace("%1", at)
+                .replace("%2", names)
+            )
+        else:
+            text = self.tr(
+                "Modifié par le stockage central pendant votre correction (à %1) : les champs "
+                "que vous corrigez n'ont pas changé."
+            ).replace("%1", at)
+        self.store_notice.setText(text)
+        self.store_notice.show()
 
     # -- problems -------------------------------------------------------------------------
     def show_problems(

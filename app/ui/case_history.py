@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import datetime
 from typing import Any
 
@@ -66,6 +66,8 @@ from app.ui.refusal_banner import (
 from app.ui.reopen_dialog import ReopenDialog
 
 DEBOUNCE_MS = 150
+FOLLOW_MS = 120  # a row selected shows its case this long after the keys stop
+UPDATED_MARK_MS = 5 * 60_000  # "Mis à jour à HH:MM" stays this long (or until another case)
 Index = QModelIndex | QPersistentModelIndex
 # The central store's copy of one case (None: it has none); raises when it cannot be asked.
 StoreCopyFetcher = Callable[[str], Awaitable[dict[str, Any] | None]]
@@ -75,6 +77,8 @@ LATE_FG = "#8b0000"
 LATE_BG = "#fde8e8"
 PENDING_FG = "#6b3a00"  # "not yet sent" badge: dark amber on light amber, about 8:1
 PENDING_BG = "#fff1d6"
+UPDATED_FG = "#0b4f2c"  # "updated" mark: dark green on light green, about 9:1
+UPDATED_BG = "#e3f4e8"
 MUTED = "#4a4a4a"
 
 _STEPS: dict[int, int] = {
@@ -272,6 +276,9 @@ class CaseDetailView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.detail: CaseDetail | None = None
+        # A note typed and not added, per case: it stays with its case, never goes to
+        # the next one shown.
+        self._notes: dict[str, str] = {}
         self._editable = False  # a workspace with a profile: corrections can be saved
         self._lang = "fr"
         self._catalogue: Catalogue | None = None
@@ -308,6 +315,11 @@ class CaseDetailView(QScrollArea):
         )
         self.late_badge = _badge(self.body, "caseOverdueBadge", LATE_FG, LATE_BG)
         self.unsynced_badge = _badge(self.body, "caseUnsynced", PENDING_FG, PENDING_BG)
+        self.updated_badge = _badge(self.body, "caseUpdatedBadge", UPDATED_FG, UPDATED_BG)
+        self._updated_timer = QTimer(self)
+        self._updated_timer.setSingleShot(True)
+        self._updated_timer.setInterval(UPDATED_MARK_MS)
+        self._updated_timer.timeout.connect(self.updated_badge.hide)
         self.banner = RefusalBanner(self.body)
         self.edit_button = QPushButton(self.body)
         self.edit_button.setObjectName("caseEditButton")
@@ -369,6 +381,7 @@ class CaseDetailView(QScrollArea):
     def _build_layout(self, content: QWidget) -> None:
         header = QHBoxLayout()
         header.addWidget(self.number_label)
+        header.addWidget(self.updated_badge)
         header.addWidget(self.late_badge)
         header.addWidget(self.unsynced_badge)
         header.addStretch(1)
@@ -444,11 +457,38 @@ class CaseDetailView(QScrollArea):
         return None if self.detail is None else self.detail.summary.case_number
 
     def show_detail(self, detail: CaseDetail | None) -> None:
-        if self.case_number != (None if detail is None else detail.summary.case_number):
+        shown = None if detail is None else detail.summary.case_number
+        if self.case_number != shown:
             self.note_problem.hide()  # a problem with another case's note
             self.stop_edit(focus=False)  # corrections belong to the case they were typed on
+            self._swap_note(self.case_number, shown)
+            self._updated_timer.stop()
+            self.updated_badge.hide()  # the mark is the case's, not the next one's
         self.detail = detail
         self.redraw()
+
+    def _swap_note(self, before: str | None, after: str | None) -> None:
+        if before is not None:
+            typed = self.note_field.toPlainText()
+            if typed.strip():
+                self._notes[before] = typed
+            else:
+                self._notes.pop(before, None)
+        self.note_field.setPlainText(self._notes.pop(after, "") if after is not None else "")
+
+    def forget_note(self, case_number: str) -> None:
+        """The case's note was added while another case was shown: not kept aside."""
+        self._notes.pop(case_number, None)
+
+    def mark_updated(self, at: str) -> None:
+        """The shown case just came in changed from the central store: say so by its
+        number, for a while."""
+        self.updated_badge.setText(self.tr("Mis à jour à %1").replace("%1", at))
+        self.updated_badge.setToolTip(
+            self.tr("Un changement venu du stockage central a été relu à %1.").replace("%1", at)
+        )
+        self.updated_badge.show()
+        self._updated_timer.start()
 
     # -- correcting ---------------------------------------------------------------------
     @property
@@ -907,6 +947,7 @@ class CaseHistoryPanel(QWidget):
         self.confirm_box: QMessageBox | None = None
         self.note_correction: NoteCorrection | None = None
         self.suggestion_buttons: list[QPushButton] = []
+        self._placing = False  # the list is being filled: its selection is set after
 
         self._build_search()
         self.detail = CaseDetailView(self)
@@ -990,6 +1031,14 @@ class CaseHistoryPanel(QWidget):
         self.field.installEventFilter(self)
         self.results.installEventFilter(self)
         self.results.clicked.connect(self._open_index)
+        # The case view is the selected row's case: a row selected (arrows, a click) shows
+        # its case once the keys stop.
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self._open_selected)
+        selection = self.results.selectionModel()
+        selection.currentRowChanged.connect(lambda _now, _before: self._on_row())
         self.detail.noteRequested.connect(self.add_note)
         self.detail.edit_button.clicked.connect(self.start_edit)
         self.detail.reopen_button.clicked.connect(self.start_reopen)
@@ -1040,12 +1089,14 @@ class CaseHistoryPanel(QWidget):
         None: no store to ask now (the copy comes at the next sync)."""
         self._fetch_copy = fetch
 
-    def refresh_shown(self) -> None:
+    def refresh_shown(self, updated: Collection[str] = ()) -> None:
         """A sync round ended: the open case reads again (a change just refused, or a
-        store copy just brought in)."""
+        store copy just brought in). `updated`: the cases a change from someone else came
+        in for; the open one among them says so ("Mis à jour à HH:MM"), or, while a
+        correction of it is typed, the correction says it and keeps what was typed."""
         case_number = self.shown_case
         if case_number is not None and self._requested == case_number and not self._settling:
-            self._load_case(case_number)
+            self._load_case(case_number, news=case_number in updated)
 
     def _escape(self) -> None:
         if self.detail.editing:
@@ -1059,6 +1110,7 @@ class CaseHistoryPanel(QWidget):
 
     def show_case(self, case_number: str) -> None:
         """Open a case at once (e.g. just saved); its number goes in the search field."""
+        self._follow.stop()
         self.field.setText(case_number)
         self._load_case(case_number)
 
@@ -1121,17 +1173,34 @@ class CaseHistoryPanel(QWidget):
         self.problem.show()
 
     def _show_search(self, query: str, found: CaseSearch) -> None:
+        """The cases found, one of them selected and shown: the case already open if it
+        is among them, else the first. A search that finds nothing empties the case view,
+        unless a correction of the open case is being typed (it stays, nothing selected)."""
         self._shown = query
         self._search = found
-        self.model.set_cases(found.cases)
-        if found.cases:
-            self.results.selectRow(0)
+        wanted = self._requested or self.shown_case
+        numbers = [case.case_number for case in found.cases]
+        row = numbers.index(wanted) if wanted in numbers else -1
+        if row < 0 and numbers and not self.detail.editing:
+            row = 0
+        self._placing = True
+        try:
+            self.model.set_cases(found.cases)
+            if row >= 0:
+                self.results.selectRow(row)
+            else:
+                self.results.clearSelection()
+                self.results.setCurrentIndex(QModelIndex())
+        finally:
+            self._placing = False
         self._render_search()
-        if found.kind == "case_number" and len(found.cases) == 1:
-            # A full, valid case number names one case: show it without another keystroke.
-            number = found.cases[0].case_number
-            if number not in (self._requested, self.shown_case):
-                self._load_case(number)
+        if row >= 0:
+            if numbers[row] != self._requested:
+                self._load_case(numbers[row])
+        elif not self.detail.editing:
+            self._follow.stop()
+            self._requested = None
+            self.detail.show_detail(None)
 
     def _kind_label(self, kind: str) -> str:
         return {
@@ -1222,19 +1291,31 @@ class CaseHistoryPanel(QWidget):
         self.results.scrollTo(self.model.index(row, 0))
 
     def _open_index(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        self._follow.stop()
         case = self.model.case(index.row()) if index.isValid() else None
         if case is None:
             case = self.model.case(0)
         if case is not None:
             self._load_case(case.case_number)
 
+    def _on_row(self) -> None:
+        if not self._placing:
+            self._follow.start()
+
+    def _open_selected(self) -> None:
+        """The selected row's case, unless it is the one shown (or on its way)."""
+        index = self.results.currentIndex()
+        case = self.model.case(index.row()) if index.isValid() else None
+        if case is not None and case.case_number != self._requested:
+            self._load_case(case.case_number)
+
     # -- one case -----------------------------------------------------------------------
-    def _load_case(self, case_number: str) -> None:
+    def _load_case(self, case_number: str, news: bool = False) -> None:
         self._requested = case_number
         if self._workspace is not None:
-            self._background.spawn(self._fetch_case(self._workspace, case_number))
+            self._background.spawn(self._fetch_case(self._workspace, case_number, news))
 
-    async def _fetch_case(self, workspace: Workspace, case_number: str) -> None:
+    async def _fetch_case(self, workspace: Workspace, case_number: str, news: bool = False) -> None:
         try:
             detail = await self._background.run(workspace.case_detail, case_number)
         except Exception as exc:  # shown, never only logged
@@ -1250,6 +1331,12 @@ class CaseHistoryPanel(QWidget):
         # The station may have been set since (first start): corrections can be saved now.
         self.detail.set_editable(workspace.profile is not None)
         self._show_detail(detail)
+        if news and self.shown_case == case_number:
+            at = fmt.clock(fmt.now())
+            if self.detail.editing:  # what is typed stays; the correction says it
+                self.detail.editor.store_changed(detail, at)
+            else:
+                self.detail.mark_updated(at)
 
     def _show_detail(self, detail: CaseDetail) -> None:
         self.detail.show_detail(detail)
@@ -1280,9 +1367,11 @@ class CaseHistoryPanel(QWidget):
         finally:
             self._saving_note = False
             self.detail.set_note_busy(False)
-        self.detail.note_saved()
         if self.shown_case == case_number:
+            self.detail.note_saved()
             self._show_detail(detail)
+        else:  # another case was selected meanwhile: its own note stays in the field
+            self.detail.forget_note(case_number)
         self.statusMessage.emit(self.tr("Note ajoutée au dossier %1").replace("%1", case_number))
 
     # -- corrections --------------------------------------------------------------------
@@ -1368,7 +1457,9 @@ class CaseHistoryPanel(QWidget):
         editor = self.detail.editor
         try:
             if seq is None:
-                detail = await self._background.run(workspace.edit_request, case_number, changes)
+                detail = await self._background.run(
+                    workspace.edit_request, case_number, changes, editor.revision
+                )
             else:
                 detail = await self._background.run(workspace.resend_refused, seq, changes)
         except ValidationError as exc:  # what was typed stays, each problem under its field

@@ -412,22 +412,57 @@ class CitizenBox(QGroupBox):
         self.anonymous.hide()
         self.changed.emit()
 
-    def unpick(self) -> None:
+    def unpick(self, focus: bool = True) -> None:
         self._leave_edit()
         self.picked = None
         self.picked_box.hide()
         self.new_box.show()
         self.anonymous.show()
-        self.lookup.setFocus()
+        if focus:
+            self.lookup.setFocus()
         self.changed.emit()
 
-    def clear(self) -> None:
-        self.unpick()
+    def clear(self, focus: bool = True) -> None:
+        """No one: the next caller starts from an empty box (`focus`: the keyboard goes to
+        the lookup, as after Changer)."""
+        self.unpick(focus)
         self.lookup.clear()
         for editor in (self.name, self.phone, self.email):
             editor.clear()
         self.language.setCurrentIndex(0)
         self.anonymous.setChecked(False)
+
+    def has_input(self) -> bool:
+        """Someone picked, or something typed to find or enter them (Citoyen anonyme
+        alone is a choice, not typing)."""
+        typed = (self.lookup, self.name, self.phone, self.email)
+        return self.picked is not None or any(edit.text().strip() for edit in typed)
+
+    def snapshot(self) -> dict[str, object]:
+        """What the box holds, as plain values (a draft of the form keeps it)."""
+        return {
+            "picked": self.picked.id if self.picked is not None else "",
+            "lookup": self.lookup.text(),
+            "name": self.name.text(),
+            "phone": self.phone.text(),
+            "email": self.email.text(),
+            "language": str(self.language.currentData() or "fr"),
+            "anonymous": self.anonymous.isChecked(),
+        }
+
+    def restore(self, data: dict[str, object], picked: CitizenMatch | None) -> None:
+        """A snapshot given back (`picked`: its citizen as the store has them now, or None
+        when they are no longer on this workstation: the typed fields still come back)."""
+        self.clear(focus=False)
+        self.lookup.setText(str(data.get("lookup") or ""))
+        self.name.setText(str(data.get("name") or ""))
+        self.phone.setText(str(data.get("phone") or ""))
+        self.email.setText(str(data.get("email") or ""))
+        self.language.setCurrentIndex(max(0, self.language.findData(data.get("language"))))
+        if picked is not None:
+            self.pick(picked)
+        elif data.get("anonymous") and self.anonymous.isEnabled():
+            self.anonymous.setChecked(True)
 
     def show_problem(self, field: str, text: str) -> QWidget | None:
         if field not in self.errors:

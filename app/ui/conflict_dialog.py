@@ -20,13 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.conflicts import Conflict, ConflictGone
+from app.services.conflicts import Clash, Conflict, ConflictGone, Piece, word_diff
 from app.services.workspace import Workspace
 from app.ui.background import Background
 from app.ui.field_errors import ERROR_STYLE
 from app.ui.formatting import failure_reason
 
 MINE, THEIRS = 0, 1
+# The words that differ: dark text on pale yellow (about 15:1), and bold and underlined
+# too, so that the difference does not rest on colour alone.
+DIFF_STYLE = "background-color:#fff0a0; color:#1a1a1a; font-weight:bold; text-decoration:underline"
+VALUE_STYLE = (
+    "QLabel { border-left: 3px solid #9db8d9; padding: 3px 8px; margin-left: 22px;"
+    " color: #1d2a38; }"
+)
+# Longer runs without a space are given places to wrap (a URL, a long reference).
+LONG_WORD = 30
 
 
 class ConflictDialog(QDialog):
@@ -47,6 +56,8 @@ class ConflictDialog(QDialog):
         self.conflicts: list[Conflict] = []
         # Per conflict (outbox seq), per clashing field: the pair of radio buttons.
         self.choices: dict[int, dict[str, QButtonGroup]] = {}
+        # Each value's label and the choice a click on it makes.
+        self._value_buttons: dict[QLabel, QRadioButton] = {}
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -68,6 +79,8 @@ class ConflictDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        # Enter confirms from anywhere in the dialog, a choice focused included.
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -77,7 +90,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(560, 420)
+        self.resize(760, 560)
         self.retranslate()
         self.status.setText(self.tr("Chargement des conflits…"))
         self._background.spawn(self._load())
@@ -117,6 +130,7 @@ class ConflictDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.choices = {}
+        self._value_buttons = {}
         if not conflicts:
             self.status.setText(self.tr("Aucun conflit à régler."))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
@@ -143,38 +157,7 @@ class ConflictDialog(QDialog):
         column = QVBoxLayout(box)
         groups: dict[str, QButtonGroup] = {}
         for clash in conflict.clashes:
-            name = QLabel(f"<b>{_html(self._field_name(clash.field))}</b>", box)
-            # Each pair in a widget of its own: arrow keys move between the two, Tab to
-            # the next field (radio buttons are exclusive per parent).
-            pair = QWidget(box)
-            pair_layout = QVBoxLayout(pair)
-            pair_layout.setContentsMargins(12, 0, 0, 0)
-            mine_text = self.tr("Votre valeur : %1")
-            mine = QRadioButton(
-                mine_text.replace("%1", _plain(self._value(clash.field, clash.mine))), pair
-            )
-            mine.setObjectName(f"mine-{conflict.seq}-{clash.field}")
-            theirs = QRadioButton(
-                self.tr("Valeur du registre : %1 (modifiée par un collègue)").replace(
-                    "%1", _plain(self._value(clash.field, clash.theirs))
-                ),
-                pair,
-            )
-            theirs.setObjectName(f"theirs-{conflict.seq}-{clash.field}")
-            for button in (mine, theirs):
-                button.setAccessibleDescription(self._field_name(clash.field))
-                button.installEventFilter(self)
-            group = QButtonGroup(pair)
-            group.addButton(mine, MINE)
-            group.addButton(theirs, THEIRS)
-            # The colleague's value stands unless the agent chooses otherwise: nothing of
-            # theirs is overwritten by a mere OK.
-            (mine if clash.field in kept else theirs).setChecked(True)
-            pair_layout.addWidget(mine)
-            pair_layout.addWidget(theirs)
-            column.addWidget(name)
-            column.addWidget(pair)
-            groups[clash.field] = group
+            groups[clash.field] = self._clash_rows(box, column, conflict.seq, clash, kept)
         if conflict.others:
             sent = ", ".join(
                 self.tr("%1 : %2")
@@ -192,6 +175,64 @@ class ConflictDialog(QDialog):
         self.choices[conflict.seq] = groups
         return box
 
+    def _clash_rows(
+        self, box: QGroupBox, column: QVBoxLayout, seq: int, clash: Clash, kept: set[str]
+    ) -> QButtonGroup:
+        """One clashing field: its name, then each value whole under its choice, the
+        words that differ highlighted. The choices are short (a mnemonic each), the
+        values wrap: a long description is never cut before the part that differs."""
+        name = QLabel(f"<b>{_html(self._field_name(clash.field))}</b>", box)
+        # Each pair in a widget of its own: arrow keys move between the two, Tab to the
+        # next field (radio buttons are exclusive per parent).
+        pair = QWidget(box)
+        pair_layout = QVBoxLayout(pair)
+        pair_layout.setContentsMargins(12, 0, 0, 6)
+        pair_layout.setSpacing(2)
+        # The values as the agent reads them (an arrondissement by its name); an empty
+        # one is said, and the other then differs whole.
+        shown = {
+            side: self._value(clash.field, value) if value else ""
+            for side, value in (("mine", clash.mine), ("theirs", clash.theirs))
+        }
+        pieces = dict(
+            zip(("mine", "theirs"), word_diff(shown["mine"], shown["theirs"]), strict=True)
+        )
+        mine = QRadioButton(self.tr("Garder &votre valeur"), pair)
+        mine.setObjectName(f"mine-{seq}-{clash.field}")
+        theirs = QRadioButton(
+            self.tr("Garder la valeur du &registre (modifiée par un collègue)"), pair
+        )
+        theirs.setObjectName(f"theirs-{seq}-{clash.field}")
+        group = QButtonGroup(pair)
+        group.addButton(mine, MINE)
+        group.addButton(theirs, THEIRS)
+        for button, side in ((mine, "mine"), (theirs, "theirs")):
+            empty = f"<i>{_html(self.tr('(vide)'))}</i>"
+            label = QLabel(_diff_html(pieces[side]) if shown[side] else empty, pair)
+            label.setObjectName(f"{side}-value-{seq}-{clash.field}")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setStyleSheet(VALUE_STYLE)
+            label.setCursor(Qt.CursorShape.PointingHandCursor)
+            label.installEventFilter(self)
+            self._value_buttons[label] = button
+            # A screen reader reads the value whole with the choice it belongs to.
+            button.setAccessibleDescription(
+                self.tr("%1 : %2")
+                .replace("%1", self._field_name(clash.field))
+                .replace("%2", shown[side] or self.tr("(vide)"))
+            )
+            button.installEventFilter(self)
+            pair_layout.addWidget(button)
+            pair_layout.addWidget(label)
+        # The colleague's value stands unless the agent chooses otherwise: nothing of
+        # theirs is overwritten by a mere OK.
+        (mine if clash.field in kept else theirs).setChecked(True)
+        column.addWidget(name)
+        column.addWidget(pair)
+        return group
+
     def kept(self) -> dict[int, set[str]]:
         """Per conflict, the fields where the agent keeps their own value."""
         return {
@@ -200,6 +241,16 @@ class ConflictDialog(QDialog):
         }
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A click on a value chooses it (unless the agent was selecting its text to copy).
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(watched, QLabel)
+            and watched in self._value_buttons
+            and not watched.hasSelectedText()
+        ):
+            button = self._value_buttons[watched]
+            button.setChecked(True)
+            button.setFocus(Qt.FocusReason.MouseFocusReason)
         # Tab stops once per field (Qt skips the pair's other button) but lands on the
         # pair's first one: move on to the checked one, so Tab shows the current choice.
         if (
@@ -286,3 +337,28 @@ def _plain(text: str) -> str:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _wrappable(text: str) -> str:
+    """Escaped, its line breaks kept, and a zero-width space every LONG_WORD characters
+    in a longer word so that the label can wrap it instead of cutting it."""
+    words = []
+    for word in text.split(" "):
+        if len(word) > LONG_WORD:
+            word = "\u200b".join(word[i : i + LONG_WORD] for i in range(0, len(word), LONG_WORD))
+        words.append(word)
+    return _html(" ".join(words)).replace("\n", "<br>")
+
+
+def _diff_html(pieces: list[Piece]) -> str:
+    """A value whole, the runs the other value lacks highlighted."""
+    out = []
+    for piece in pieces:
+        text = _wrappable(piece.text)
+        if piece.changed:
+            if not piece.text.strip():  # a changed space: visible as a highlighted gap
+                text = "&nbsp;" * max(1, len(piece.text.replace("\n", "")))
+            out.append(f"<span style='{DIFF_STYLE}'>{text}</span>")
+        else:
+            out.append(text)
+    return "".join(out)

@@ -23,6 +23,11 @@ def when(value: datetime | None, tz: str = CITY_TZ) -> str:
     return local(value, tz).strftime("%Y-%m-%d %H:%M")
 
 
+def clock(value: datetime, tz: str = CITY_TZ) -> str:
+    """'14:32', in the city's time."""
+    return local(value, tz).strftime("%H:%M")
+
+
 def day(value: datetime | None, tz: str = CITY_TZ) -> str:
     return "—" if value is None else local(value, tz).strftime("%Y-%m-%d")
 

@@ -194,8 +194,9 @@ class InteractionBar(QWidget):
             return  # otherwise still open: the agent can end it again
         finally:
             self._busy = False
-        self._set_current(None)
+        # Said first: what the form says of a request left in it (on the change) stays shown.
         self.statusMessage.emit(self.tr("Interaction terminée et consignée."))
+        self._set_current(None)
 
     def _set_current(self, view: InteractionView | None) -> None:
         self.current = view

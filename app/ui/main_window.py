@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.workstation_dialog: WorkstationDialog | None = None
         self._session: Session | None = None  # a demo's ready-made login
         self._article_count = 0
+        self.quit_box: QMessageBox | None = None
+        self._may_quit = False  # the agent chose to quit, the draft kept (or given up)
 
         self.search = SearchPanel(background, self)
         self.article = ArticlePanel(self)
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.form.articleRequested.connect(self.open_article)
         self.form.openCase.connect(self.open_case)
         self.form.saved.connect(self._on_saved)
+        self.form.draftRestored.connect(self._on_draft_restored)
         for source in (self.form, self.cases, self.interaction):
             source.statusMessage.connect(self.show_message)
         self.interaction.channelChanged.connect(self.form.set_channel)
@@ -164,7 +167,9 @@ class MainWindow(QMainWindow):
         self.workstation_action = QAction(self)
         self.workstation_action.triggered.connect(self.edit_workstation)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q on every platform: the standard Quit key is none on Windows (and on
+        # desktops without a platform theme), and agents quit with Ctrl+Q.
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
@@ -302,8 +307,10 @@ class MainWindow(QMainWindow):
         self.search.focus_search()
 
     def go_request(self) -> None:
+        """Nouvelle demande (Ctrl+N): after a save, the form starts clean (see
+        RequestForm.new_request)."""
         self.tabs.setCurrentIndex(REQUEST_TAB)
-        self.form.focus_form()
+        self.form.new_request()
 
     def go_cases(self) -> None:
         self.tabs.setCurrentIndex(CASES_TAB)
@@ -311,6 +318,7 @@ class MainWindow(QMainWindow):
 
     def request_for_service(self, code: str) -> None:
         self.tabs.setCurrentIndex(REQUEST_TAB)
+        self.form.new_request()  # a new request, as Ctrl+N: after a save, a clean slate
         self.form.preselect_service(code)
 
     def open_case(self, case_number: str) -> None:
@@ -343,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def _after_round(self, status: SyncStatus) -> None:
         if status.state == ONLINE:
-            self.cases.refresh_shown()
+            self.cases.refresh_shown(status.updated)
 
     def _on_role(self, role: str) -> None:
         self.indicators_action.setVisible(role in SUPERVISOR_ROLES)
@@ -388,8 +396,23 @@ class MainWindow(QMainWindow):
             self.tr("Demande %1 enregistrée sur ce poste.").replace("%1", case_number)
         )
 
+    def _on_draft_restored(self) -> None:
+        """Last session's half-typed request is back: shown at once, unless the agent
+        has begun a search meanwhile (the status bar says where it is then)."""
+        if not self.search.field.text():
+            self.go_request()
+        self.show_message(
+            self.tr("Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).")
+        )
+
     def _on_interaction(self, view: InteractionView | None) -> None:
+        before = self.form.interaction_id
         self.form.set_interaction(view.id if view else None)
+        # A clean slate for each call: what the previous caller left goes.
+        if view is not None and before is None:
+            self.form.call_started()
+        elif view is None and before is not None:
+            self.form.call_ended()
 
     def edit_workstation(self) -> None:
         if self.workspace is None:
@@ -553,6 +576,83 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    # -- quitting ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_quit and self.workspace is not None:
+            if self.form.has_unsaved():
+                event.ignore()  # asked first; the draft is written before the window goes
+                self._ask_before_quitting()
+                return
+            if self.form.draft_pending:
+                event.ignore()  # the draft's last change is written first
+                self.background.spawn(self._quit_after_draft())
+                return
         QSettings().setValue(settings.GEOMETRY, self.saveGeometry())
         super().closeEvent(event)
+
+    def _ask_before_quitting(self) -> None:
+        if self.quit_box is not None and self.quit_box.isVisible():
+            return
+        box = QMessageBox(self)
+        box.setObjectName("quitBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Quitter Relais"))
+        box.setText(self.tr("Une demande est en cours de saisie et n'est pas enregistrée."))
+        box.setInformativeText(
+            self.tr(
+                "Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise "
+                "dans le formulaire au prochain démarrage."
+            )
+        )
+        quit_button = box.addButton(
+            self.tr("&Quitter quand même"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        quit_button.setObjectName("quitAnyway")
+        cancel = box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName("quitCancel")
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(
+            lambda clicked: (
+                self.background.spawn(self._quit_after_draft())
+                if clicked is quit_button
+                else self.go_request()
+            )
+        )
+        self.quit_box = box
+        box.open()  # open(), not exec(): no nested event loop
+
+    async def _quit_after_draft(self) -> None:
+        """Write the draft, then quit; when it cannot be written, say so and ask again:
+        what is typed is lost only on the agent's word."""
+        failed = await self.form.save_draft_now()
+        if failed is None or not self.form.has_unsaved():  # nothing typed would be lost
+            self._may_quit = True
+            self.close()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("quitDraftFailedBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Quitter Relais"))
+        box.setText(
+            self.tr("Le brouillon n'a pas pu être enregistré sur ce poste (%1).").replace(
+                "%1", fmt.failure_reason(failed)
+            )
+        )
+        box.setInformativeText(
+            self.tr("Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.")
+        )
+        lose = box.addButton(
+            self.tr("Quitter et &perdre la saisie"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        lose.setObjectName("quitLosingDraft")
+        cancel = box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(lambda clicked: self._quit_now() if clicked is lose else None)
+        self.quit_box = box
+        box.open()
+
+    def _quit_now(self) -> None:
+        self._may_quit = True
+        self.close()

@@ -5,6 +5,8 @@ Alt+1..3 opens a suggested article. A validation error marks each field and clea
 from __future__ import annotations
 
 import itertools
+import json
+from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -31,6 +33,7 @@ from app.services import request_terms as terms
 from app.services.addresses import chosen_place, civic_key, match_places, street_key
 from app.services.cases import CaseSummary
 from app.services.catalogue import Service
+from app.services.drafts import SavedDraft
 from app.services.profile import Profile
 from app.services.routing import Routing
 from app.services.search import SearchResult
@@ -45,6 +48,8 @@ from app.ui.latest import Follower
 from app.ui.service_picker import ServicePicker
 
 SUGGESTIONS = 3
+# Typing is kept as a draft this long after the last keystroke: never on every keystroke.
+DRAFT_DEBOUNCE_MS = 800
 FORM_STYLE = (
     '*[invalid="true"] { border: 2px solid #a40000; border-radius: 3px; }'
     "#previewBox { background: #f3f6f9; border: 1px solid #b9c6d3; border-radius: 6px; }"
@@ -53,6 +58,8 @@ FORM_STYLE = (
     "#savedBanner QLabel { color: #143d1e; background: transparent; }"
     "#duplicatesBox { background: #fff6e0; border: 1px solid #c99a2e; border-radius: 6px; }"
     "#duplicatesBox QLabel { color: #3d2c00; background: transparent; }"
+    "#draftNote { background: #eef4fb; border: 1px solid #9db8d9; border-radius: 6px;"
+    " padding: 6px; color: #1d2a38; }"
 )
 
 
@@ -61,6 +68,7 @@ class RequestForm(QWidget):
     saved = Signal(str)  # case number
     openCase = Signal(str)
     statusMessage = Signal(str)
+    draftRestored = Signal()  # a draft from the last session is back in the form
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +83,15 @@ class RequestForm(QWidget):
         self._acknowledged: tuple[str, str, str] | None = None  # "save anyway" for this place
         self._duplicates: list[CaseSummary] = []
         self._last_case = ""
+        # The citizen box as the last save left it (kept for the same call's next
+        # request); None once the agent changes it, or the slate is cleaned.
+        self._carried: str | None = None
+        # The draft as the store holds it (None: no draft there); known once the store
+        # has been read at start (`_draft_ready`).
+        self._draft_saved: dict[str, Any] | None = None
+        self._draft_ready = False
+        self._draft_writing = False
+        self.draft_failed: Exception | None = None
 
         self._build_fields()
         self._build_side()
@@ -206,6 +223,16 @@ class RequestForm(QWidget):
         banner.addLayout(buttons)
         self.saved_banner.hide()
 
+        self.draft_note = QLabel(self)
+        self.draft_note.setObjectName("draftNote")
+        self.draft_note.setWordWrap(True)
+        self.draft_note.hide()
+        self.draft_problem = QLabel(self)
+        self.draft_problem.setObjectName("draftProblem")
+        self.draft_problem.setStyleSheet(ERROR_STYLE)
+        self.draft_problem.setWordWrap(True)
+        self.draft_problem.hide()
+
         self.preview_box = QFrame(self)
         self.preview_box.setObjectName("previewBox")
         self.preview_title = QLabel(self.preview_box)
@@ -285,6 +312,8 @@ class RequestForm(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(self.saved_banner)
+        right.addWidget(self.draft_note)
+        right.addWidget(self.draft_problem)
         right.addWidget(self.summary)
         right.addWidget(self.preview_box)
         right.addWidget(self.duplicates_box)
@@ -361,6 +390,12 @@ class RequestForm(QWidget):
             self,
             empty=[],
         )
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DEBOUNCE_MS)
+        self._draft_timer.timeout.connect(self._keep_draft)
+        self.citizen.lookup.textChanged.connect(lambda _t: self._draft_timer.start())
+        self.citizen.language.currentIndexChanged.connect(lambda _i: self._draft_timer.start())
         # The office closes at a fixed hour: the preview must not say "now, in the
         # arrondissement" at 17:01 because the form was opened at 16:55.
         self._clock = QTimer(self)
@@ -380,6 +415,9 @@ class RequestForm(QWidget):
         if self.profile is not None:
             self.set_channel(self.profile.default_channel)
         self._update_preview()
+        self._draft_ready = False
+        if workspace is not None:
+            self._background.spawn(self._restore_draft(workspace))
 
     def set_profile(self, profile: Profile | None) -> None:
         self.profile = profile
@@ -459,11 +497,241 @@ class RequestForm(QWidget):
         )
 
     def clear(self) -> None:
-        """Empty the form for the next citizen (an explicit action, never a side effect)."""
-        self.citizen.clear()
+        """Empty the form for the next citizen (an explicit action, never a side effect);
+        its draft goes too."""
+        self._clear_citizen()
         self._clear_request_fields()
-        self.saved_banner.hide()
+        self._hide_saved()
+        self.draft_note.hide()
+        self._keep_draft()
         self.focus_form()
+
+    # -- a clean slate for each call ------------------------------------------------------
+    def request_started(self) -> bool:
+        """Something typed for a request (beyond who it is for) since the last save."""
+        edits = (self.picker, self.civic, self.street, self.postal)
+        return (
+            self.picker.service is not None
+            or any(edit.text().strip() for edit in edits)
+            or bool(self.arrondissement.currentText().strip())
+            or bool(self.description.toPlainText().strip())
+            or bool(self.attributes.values())
+        )
+
+    def _citizen_state(self) -> str:
+        return json.dumps(self.citizen.snapshot(), sort_keys=True)
+
+    @property
+    def carried(self) -> bool:
+        """The citizen box holds what the last save left (nothing changed since)."""
+        return self._carried is not None and self._carried == self._citizen_state()
+
+    def has_unsaved(self) -> bool:
+        """Typing that is not saved: a request begun, or a citizen looked up or entered
+        for the next one (the citizen a save left is not new typing)."""
+        return self.request_started() or (self.citizen.has_input() and not self.carried)
+
+    def _clear_citizen(self) -> None:
+        self.citizen.clear(focus=False)
+        self._carried = None
+
+    def _hide_saved(self) -> None:
+        self.saved_banner.hide()
+        self._last_case = ""
+
+    def call_started(self) -> None:
+        """F2: the previous request's confirmation goes, and the citizen a save left (the
+        previous caller); what the agent typed for this caller before F2 stays."""
+        self._hide_saved()
+        if self.carried:
+            self._clear_citizen()
+            self._keep_draft()
+
+    def call_ended(self) -> None:
+        """F3: the call is over; its citizen and confirmation go, so the next caller's
+        request cannot go to this one. A request begun and not saved stays whole, citizen
+        included (nothing typed is lost): the agent saves it or empties the form."""
+        self._hide_saved()
+        if self.request_started():
+            self.statusMessage.emit(
+                self.tr(
+                    "La demande commencée n'est pas enregistrée : elle reste dans le "
+                    "formulaire, avec son citoyen."
+                )
+            )
+            return
+        self._clear_citizen()
+        self.draft_note.hide()
+        self._keep_draft()
+
+    def new_request(self) -> None:
+        """Nouvelle demande (Ctrl+N): after a save, a clean slate. During a call the citizen
+        a save left stays (the same caller's next request); with no call in progress it
+        goes with the confirmation: nothing says the next request is theirs."""
+        if not self.saved_banner.isHidden() and not self.request_started():
+            self._hide_saved()
+            if self.carried and self.interaction_id is None:
+                self._clear_citizen()
+                self._keep_draft()
+        self.focus_form()
+
+    # -- the draft: what is typed survives a restart ----------------------------------------
+    def _snapshot(self) -> dict[str, Any] | None:
+        """The form's unsaved content as plain values; None when there is nothing to keep."""
+        if not self.has_unsaved():
+            return None
+        service = self.picker.service
+        return {
+            "channel": str(self.channel.currentData() or ""),
+            "service_code": service.code if service else "",
+            "service_text": "" if service else self.picker.text(),
+            "attributes": self.attributes.values(),
+            "civic_number": self.civic.text(),
+            "street": self.street.text(),
+            "postal_code": self.postal.text(),
+            "arrondissement": self.arrondissement_code(),
+            "arrondissement_text": self.arrondissement.currentText(),
+            "description": self.description.toPlainText(),
+            "citizen": self.citizen.snapshot(),
+        }
+
+    @property
+    def draft_settled(self) -> bool:
+        """The store holds exactly what the form would keep: nothing left to write."""
+        return (
+            self._draft_ready
+            and not self._draft_timer.isActive()
+            and not self._draft_writing
+            and self.draft_failed is None
+            and self._snapshot() == self._draft_saved
+        )
+
+    @property
+    def draft_pending(self) -> bool:
+        """A change not written yet (or written to no avail): what quitting must write
+        first. Nothing when the stored draft is not read yet: the form is untouched."""
+        if not self._draft_ready:
+            return False
+        if self._draft_timer.isActive() and self._snapshot() != self._draft_saved:
+            return True
+        return not self._draft_writing and self._snapshot() != self._draft_saved
+
+    def _keep_draft(self) -> None:
+        """Write the draft now (the debounce ended, or the form was saved or emptied)."""
+        self._draft_timer.stop()
+        workspace = self.workspace
+        if workspace is None or not self._draft_ready:
+            return
+        if self._draft_writing:  # after the write in flight, again for what is there then
+            self._draft_timer.start()
+            return
+        wanted = self._snapshot()
+        if wanted == self._draft_saved and self.draft_failed is None:
+            return
+        self._draft_writing = True
+        self._background.spawn(self._write_draft(workspace, wanted))
+
+    async def _write_draft(self, workspace: Workspace, wanted: dict[str, Any] | None) -> None:
+        try:
+            await self.save_draft_now(workspace, wanted)
+        finally:
+            self._draft_writing = False
+
+    async def save_draft_now(
+        self, workspace: Workspace | None = None, wanted: Any = ...
+    ) -> Exception | None:
+        """Write the form's draft (or remove it when there is nothing to keep) off the UI
+        thread; the failure, if any, is shown under the form and returned. The form keeps
+        what was typed either way."""
+        workspace = workspace or self.workspace
+        if workspace is None:
+            return None
+        if wanted is ...:
+            self._draft_timer.stop()
+            wanted = self._snapshot()
+        if wanted is None and not self._draft_ready:
+            return None  # the stored draft is not read yet: it is not to be removed
+        try:
+            if wanted is None:
+                await self._background.run(workspace.clear_form_draft)
+            else:
+                await self._background.run(workspace.save_form_draft, wanted)
+        except Exception as exc:  # a full disk...: said; the form keeps the text
+            self.draft_failed = exc
+            self.draft_problem.setText(
+                self.tr(
+                    "Le brouillon n'a pas pu être gardé sur ce poste (%1). Le formulaire "
+                    "garde ce qui est saisi, mais un arrêt de Relais le perdrait : "
+                    "enregistrez la demande dès que possible."
+                ).replace("%1", fmt.failure_reason(exc))
+            )
+            self.draft_problem.show()
+            return exc
+        self._draft_saved = wanted
+        if self.draft_failed is not None:
+            self.draft_failed = None
+            self.draft_problem.hide()
+        return None
+
+    async def _restore_draft(self, workspace: Workspace) -> None:
+        """At start: the draft the store kept, back in the form, with a note saying so."""
+        try:
+            saved: SavedDraft | None = await self._background.run(workspace.form_draft)
+            data = saved.data if saved is not None else None
+            citizen = data.get("citizen") if data is not None else None
+            picked_id = str(citizen.get("picked") or "") if isinstance(citizen, dict) else ""
+            match = await self._background.run(workspace.citizen, picked_id) if picked_id else None
+        except Exception as exc:  # the form works without it; said, never only logged
+            self._draft_ready = True
+            self.statusMessage.emit(
+                self.tr("Le brouillon gardé n'a pas pu être relu (%1).").replace(
+                    "%1", fmt.failure_reason(exc)
+                )
+            )
+            return
+        if workspace is not self.workspace:
+            return
+        if saved is None or self.has_unsaved():
+            # Typed while the store was opening: that typing is the draft from now on.
+            self._draft_saved = saved.data if saved is not None else None
+            self._draft_ready = True
+            self._draft_timer.start()
+            return
+        self._fill_from(saved.data, match)
+        self._draft_saved = self._snapshot()
+        self._draft_ready = True
+        if self._draft_saved != saved.data:
+            self._draft_timer.start()
+        self.draft_note.setText(
+            self.tr(
+                "Brouillon repris du %1 : vérifiez-le avec le citoyen avant d'enregistrer."
+            ).replace("%1", fmt.when(saved.saved_at))
+        )
+        self.draft_note.show()
+        self.draftRestored.emit()
+
+    def _fill_from(self, data: dict[str, Any], match: Any) -> None:
+        citizen = data.get("citizen")
+        if data.get("channel"):
+            self.set_channel(str(data["channel"]))
+        code = str(data.get("service_code") or "")
+        if not (code and self.picker.choose(code)) and data.get("service_text"):
+            self.picker.setText(str(data["service_text"]))
+        attributes = data.get("attributes")
+        if isinstance(attributes, dict) and attributes:
+            self.attributes.set_values(attributes)
+            self._chain_tab_order()
+        self.civic.setText(str(data.get("civic_number") or ""))
+        self.street.setText(str(data.get("street") or ""))
+        self.postal.setText(str(data.get("postal_code") or ""))
+        index = self.arrondissement.findData(str(data.get("arrondissement") or ""))
+        if index > 0:
+            self.arrondissement.setCurrentIndex(index)
+        else:
+            self.arrondissement.setEditText(str(data.get("arrondissement_text") or ""))
+        self.description.setPlainText(str(data.get("description") or ""))
+        if isinstance(citizen, dict):
+            self.citizen.restore(citizen, match)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Nouvelle demande"))
@@ -564,9 +832,11 @@ class RequestForm(QWidget):
     def _on_changed(self) -> None:
         self._update_preview()
         self._duplicate_finder.poke()
+        self._draft_timer.start()
 
     def _on_description(self) -> None:
         self._suggester.poke()
+        self._draft_timer.start()
 
     def _update_preview(self) -> None:
         if self.workspace is None:
@@ -791,6 +1061,11 @@ class RequestForm(QWidget):
                 )
             )
             self.summary.show()
+        self.draft_note.hide()
+        if self.citizen.choice() == (draft.citizen_id, draft.new_citizen):
+            # Who the request was for stays, for the same call's next request.
+            self._carried = self._citizen_state()
+        self._keep_draft()  # the saved request leaves the draft at once
         self.saved.emit(case_number)
         if citizen_id is None:
             return
@@ -801,7 +1076,10 @@ class RequestForm(QWidget):
         except Exception:  # a convenience only: the request itself is saved
             return
         if match is not None and self.citizen.choice() == citizen_before:
+            carried = self.carried
             self.citizen.pick(match)
+            if carried:
+                self._carried = self._citizen_state()
 
     def _clear_request_fields(self) -> None:
         self.picker.clear_choice()

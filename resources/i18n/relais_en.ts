@@ -74,12 +74,12 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>AttributeFields</name>
     <message>
-        <location filename="../../app/ui/attribute_fields.py" line="146"/>
+        <location filename="../../app/ui/attribute_fields.py" line="151"/>
         <source>AAAA-MM-JJ HH:MM</source>
         <translation>YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/attribute_fields.py" line="148"/>
+        <location filename="../../app/ui/attribute_fields.py" line="153"/>
         <source>nombre</source>
         <translation>number</translation>
     </message>
@@ -87,328 +87,338 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="579"/>
+        <location filename="../../app/ui/case_history.py" line="619"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>No case open. Search for a case above, then ↓ and Enter to show it here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="586"/>
+        <location filename="../../app/ui/case_history.py" line="626"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="587"/>
-        <location filename="../../app/ui/case_history.py" line="692"/>
+        <location filename="../../app/ui/case_history.py" line="627"/>
+        <location filename="../../app/ui/case_history.py" line="732"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="659"/>
+        <location filename="../../app/ui/case_history.py" line="699"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="588"/>
+        <location filename="../../app/ui/case_history.py" line="628"/>
         <source>Citoyens concernés</source>
         <translation>Citizens concerned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="589"/>
+        <location filename="../../app/ui/case_history.py" line="486"/>
+        <source>Mis à jour à %1</source>
+        <translation>Updated at %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="488"/>
+        <source>Un changement venu du stockage central a été relu à %1.</source>
+        <translation>A change from the central store was read in at %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="629"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="590"/>
+        <location filename="../../app/ui/case_history.py" line="630"/>
         <source>Précisions</source>
         <translation>Additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="591"/>
+        <location filename="../../app/ui/case_history.py" line="631"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="592"/>
+        <location filename="../../app/ui/case_history.py" line="632"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="593"/>
+        <location filename="../../app/ui/case_history.py" line="633"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>What the citizen said or what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="594"/>
+        <location filename="../../app/ui/case_history.py" line="634"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="595"/>
+        <location filename="../../app/ui/case_history.py" line="635"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Add the note (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="596"/>
+        <location filename="../../app/ui/case_history.py" line="636"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="597"/>
+        <location filename="../../app/ui/case_history.py" line="637"/>
         <source>Réactiver… (Ctrl+R)</source>
         <translation>Reopen… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="599"/>
+        <location filename="../../app/ui/case_history.py" line="639"/>
         <source>Le citoyen dit que ce n&apos;est pas réglé : rouvrir le dossier, avec la raison</source>
         <translation>The citizen says it is not fixed: reopen the case, with the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="602"/>
+        <location filename="../../app/ui/case_history.py" line="642"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Correct this case&apos;s description or location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="609"/>
+        <location filename="../../app/ui/case_history.py" line="649"/>
         <source>Type de demande :</source>
         <translation>Request type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="610"/>
+        <location filename="../../app/ui/case_history.py" line="650"/>
         <source>Nature :</source>
         <translation>Nature:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="611"/>
+        <location filename="../../app/ui/case_history.py" line="651"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="612"/>
+        <location filename="../../app/ui/case_history.py" line="652"/>
         <source>Canal :</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="613"/>
+        <location filename="../../app/ui/case_history.py" line="653"/>
         <source>Créé le :</source>
         <translation>Created:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="614"/>
+        <location filename="../../app/ui/case_history.py" line="654"/>
         <source>Échéance :</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="615"/>
+        <location filename="../../app/ui/case_history.py" line="655"/>
         <source>Adresse :</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="616"/>
+        <location filename="../../app/ui/case_history.py" line="656"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="617"/>
+        <location filename="../../app/ui/case_history.py" line="657"/>
         <source>Unité responsable :</source>
         <translation>Responsible unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="618"/>
+        <location filename="../../app/ui/case_history.py" line="658"/>
         <source>Prise en charge par :</source>
         <translation>Handled by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="619"/>
+        <location filename="../../app/ui/case_history.py" line="659"/>
         <source>Doublon du dossier :</source>
         <translation>Duplicate of case:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="660"/>
+        <location filename="../../app/ui/case_history.py" line="700"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Changes not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="662"/>
+        <location filename="../../app/ui/case_history.py" line="702"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflict to settle: a colleague changed the same fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="664"/>
+        <location filename="../../app/ui/case_history.py" line="704"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>The central store&apos;s copy will be fetched at the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="706"/>
+        <location filename="../../app/ui/case_history.py" line="746"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>None: anonymous report.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="757"/>
+        <location filename="../../app/ui/case_history.py" line="797"/>
         <source>Aucun événement.</source>
         <translation>No events.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="765"/>
+        <location filename="../../app/ui/case_history.py" line="805"/>
         <source>Demande créée</source>
         <translation>Request created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="765"/>
+        <location filename="../../app/ui/case_history.py" line="805"/>
         <source>Canal : %1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="767"/>
+        <location filename="../../app/ui/case_history.py" line="807"/>
         <source>Acheminée</source>
         <translation>Routed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="769"/>
+        <location filename="../../app/ui/case_history.py" line="809"/>
         <source>Statut modifié</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="771"/>
+        <location filename="../../app/ui/case_history.py" line="811"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="773"/>
+        <location filename="../../app/ui/case_history.py" line="813"/>
         <source>Doublon</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="776"/>
+        <location filename="../../app/ui/case_history.py" line="816"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citizen added to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="780"/>
+        <location filename="../../app/ui/case_history.py" line="820"/>
         <source>Dossier modifié</source>
         <translation>Case updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="782"/>
+        <location filename="../../app/ui/case_history.py" line="822"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrected and sent again to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="784"/>
+        <location filename="../../app/ui/case_history.py" line="824"/>
         <source>Modification refusée abandonnée</source>
         <translation>Refused change dropped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="792"/>
+        <location filename="../../app/ui/case_history.py" line="832"/>
         <source>Refusée pour : %1</source>
         <translation>Refused for: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="799"/>
+        <location filename="../../app/ui/case_history.py" line="839"/>
         <source>texte corrigé</source>
         <translation>text corrected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="810"/>
+        <location filename="../../app/ui/case_history.py" line="850"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="813"/>
+        <location filename="../../app/ui/case_history.py" line="853"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Dropped values: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="816"/>
+        <location filename="../../app/ui/case_history.py" line="856"/>
         <source>Texte abandonné :</source>
         <translation>Dropped text:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="819"/>
+        <location filename="../../app/ui/case_history.py" line="859"/>
         <source>Description : %1</source>
         <translation>Description: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="827"/>
+        <location filename="../../app/ui/case_history.py" line="867"/>
         <source>Unité responsable : %1</source>
         <translation>Responsible unit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="833"/>
+        <location filename="../../app/ui/case_history.py" line="873"/>
         <source>prise en charge par %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="835"/>
+        <location filename="../../app/ui/case_history.py" line="875"/>
         <source>(hors des heures de bureau)</source>
         <translation>(outside office hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="838"/>
+        <location filename="../../app/ui/case_history.py" line="878"/>
         <source>(réassignée)</source>
         <translation>(reassigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="840"/>
+        <location filename="../../app/ui/case_history.py" line="880"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(borough changed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="853"/>
+        <location filename="../../app/ui/case_history.py" line="893"/>
         <source>Doublon du dossier %1</source>
         <translation>Duplicate of case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="854"/>
+        <location filename="../../app/ui/case_history.py" line="894"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Case %1 is a duplicate of this one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="860"/>
+        <location filename="../../app/ui/case_history.py" line="900"/>
         <source>numéro civique</source>
         <translation>civic number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="861"/>
+        <location filename="../../app/ui/case_history.py" line="901"/>
         <source>rue</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="862"/>
+        <location filename="../../app/ui/case_history.py" line="902"/>
         <source>code postal</source>
         <translation>postal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="863"/>
+        <location filename="../../app/ui/case_history.py" line="903"/>
         <source>arrondissement</source>
         <translation>borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="864"/>
+        <location filename="../../app/ui/case_history.py" line="904"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="865"/>
+        <location filename="../../app/ui/case_history.py" line="905"/>
         <source>précisions</source>
         <translation>additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="866"/>
+        <location filename="../../app/ui/case_history.py" line="906"/>
         <source>type de demande</source>
         <translation>request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="867"/>
+        <location filename="../../app/ui/case_history.py" line="907"/>
         <source>échéance</source>
         <translation>due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="868"/>
+        <location filename="../../app/ui/case_history.py" line="908"/>
         <source>prise en charge</source>
         <translation>handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="881"/>
+        <location filename="../../app/ui/case_history.py" line="921"/>
         <source>Champs modifiés : %1</source>
         <translation>Fields changed: %1</translation>
     </message>
@@ -416,52 +426,62 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="141"/>
+        <location filename="../../app/ui/case_editor.py" line="155"/>
         <source>Description :</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="142"/>
+        <location filename="../../app/ui/case_editor.py" line="156"/>
         <source>N° civique :</source>
         <translation>Civic no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="143"/>
+        <location filename="../../app/ui/case_editor.py" line="157"/>
         <source>Rue :</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="144"/>
+        <location filename="../../app/ui/case_editor.py" line="158"/>
         <source>Code postal :</source>
         <translation>Postal code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="145"/>
+        <location filename="../../app/ui/case_editor.py" line="159"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="156"/>
+        <location filename="../../app/ui/case_editor.py" line="170"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="151"/>
+        <location filename="../../app/ui/case_editor.py" line="165"/>
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="158"/>
+        <location filename="../../app/ui/case_editor.py" line="172"/>
         <source>Renvoyer au stockage central (Ctrl+Entrée)</source>
         <translation>Send again to the central store (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="203"/>
+        <location filename="../../app/ui/case_editor.py" line="219"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_editor.py" line="268"/>
+        <location filename="../../app/ui/case_editor.py" line="277"/>
+        <source>Modifié par le stockage central pendant votre correction (à %1) : %2. Vos saisies sont gardées ; un champ que vous changez aussi deviendra un conflit à régler à l&apos;enregistrement.</source>
+        <translation>Changed by the central store during your correction (at %1): %2. What you typed is kept; a field you change too will become a conflict to settle when you save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="286"/>
+        <source>Modifié par le stockage central pendant votre correction (à %1) : les champs que vous corrigez n&apos;ont pas changé.</source>
+        <translation>Changed by the central store during your correction (at %1): the fields you are correcting did not change.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_editor.py" line="316"/>
         <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
         <translation>This case is closed: it can no longer be changed.</translation>
     </message>
@@ -469,102 +489,102 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1073"/>
+        <location filename="../../app/ui/case_history.py" line="1125"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1075"/>
+        <location filename="../../app/ui/case_history.py" line="1127"/>
         <source>Recherche de dossiers</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1076"/>
+        <location filename="../../app/ui/case_history.py" line="1128"/>
         <source>Dossiers trouvés</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1077"/>
+        <location filename="../../app/ui/case_history.py" line="1129"/>
         <source>Vouliez-vous dire :</source>
         <translation>Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1080"/>
+        <location filename="../../app/ui/case_history.py" line="1132"/>
         <source>Dossier</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1081"/>
+        <location filename="../../app/ui/case_history.py" line="1133"/>
         <source>Type de demande</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1082"/>
+        <location filename="../../app/ui/case_history.py" line="1134"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1083"/>
+        <location filename="../../app/ui/case_history.py" line="1135"/>
         <source>Créé le</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1084"/>
+        <location filename="../../app/ui/case_history.py" line="1136"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1085"/>
+        <location filename="../../app/ui/case_history.py" line="1137"/>
         <source>Retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1086"/>
+        <location filename="../../app/ui/case_history.py" line="1138"/>
         <source>Stockage central</source>
         <translation>Central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1088"/>
+        <location filename="../../app/ui/case_history.py" line="1140"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1089"/>
+        <location filename="../../app/ui/case_history.py" line="1141"/>
         <source>Refusé</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1120"/>
+        <location filename="../../app/ui/case_history.py" line="1172"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1138"/>
+        <location filename="../../app/ui/case_history.py" line="1207"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1139"/>
+        <location filename="../../app/ui/case_history.py" line="1208"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1140"/>
+        <location filename="../../app/ui/case_history.py" line="1209"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1141"/>
+        <location filename="../../app/ui/case_history.py" line="1210"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1149"/>
+        <location filename="../../app/ui/case_history.py" line="1218"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1156"/>
+        <location filename="../../app/ui/case_history.py" line="1225"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -572,82 +592,82 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1168"/>
+        <location filename="../../app/ui/case_history.py" line="1237"/>
         <source>%1 ?</source>
         <translation>%1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1171"/>
+        <location filename="../../app/ui/case_history.py" line="1240"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1241"/>
+        <location filename="../../app/ui/case_history.py" line="1322"/>
         <source>Dossier illisible : %1</source>
         <translation>Case cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1247"/>
+        <location filename="../../app/ui/case_history.py" line="1328"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1277"/>
+        <location filename="../../app/ui/case_history.py" line="1364"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1286"/>
+        <location filename="../../app/ui/case_history.py" line="1375"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1324"/>
+        <location filename="../../app/ui/case_history.py" line="1413"/>
         <source>Dossier non réactivé : %1</source>
         <translation>Case not reopened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1334"/>
+        <location filename="../../app/ui/case_history.py" line="1423"/>
         <source>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</source>
         <translation>Case %1 reopened: it goes back to the responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1379"/>
+        <location filename="../../app/ui/case_history.py" line="1470"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>This refused change was already settled: nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1386"/>
+        <location filename="../../app/ui/case_history.py" line="1477"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The changes could not be saved (%1). Nothing was erased: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1401"/>
+        <location filename="../../app/ui/case_history.py" line="1492"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Case %1 changed: the changes will be sent to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1405"/>
+        <location filename="../../app/ui/case_history.py" line="1496"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Case %1 corrected: the correction will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1462"/>
+        <location filename="../../app/ui/case_history.py" line="1553"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>The note could not be sent again (%1): try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1475"/>
+        <location filename="../../app/ui/case_history.py" line="1566"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note on case %1 corrected: it will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1490"/>
+        <location filename="../../app/ui/case_history.py" line="1581"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1505"/>
+        <location filename="../../app/ui/case_history.py" line="1596"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -656,7 +676,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 The central store refused it. It will be taken out of the sending queue (the case&apos;s history will say so) and the central store&apos;s copy will be asked for. If it has none, you can remove the case from this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1513"/>
+        <location filename="../../app/ui/case_history.py" line="1604"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -665,7 +685,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Fields changed: %2. It will be taken out of the sending queue; its values stay readable in the history, and the case will take the central store&apos;s copy again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1519"/>
+        <location filename="../../app/ui/case_history.py" line="1610"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -674,7 +694,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 It will be taken out of the sending queue; its text stays readable in the history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1524"/>
+        <location filename="../../app/ui/case_history.py" line="1615"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -683,47 +703,47 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 The refused operation will be taken out of the sending queue; the case&apos;s history will say so.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1528"/>
+        <location filename="../../app/ui/case_history.py" line="1619"/>
         <source>Abandonner une modification refusée</source>
         <translation>Drop a refused change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1530"/>
+        <location filename="../../app/ui/case_history.py" line="1621"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Drop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1551"/>
+        <location filename="../../app/ui/case_history.py" line="1642"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Nothing was dropped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1559"/>
+        <location filename="../../app/ui/case_history.py" line="1650"/>
         <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
         <translation>Change dropped, but the central store&apos;s copy could not be applied (%1): it will be at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1585"/>
+        <location filename="../../app/ui/case_history.py" line="1676"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Change dropped. The central store cannot be reached: its copy of case %1 will be fetched at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1595"/>
+        <location filename="../../app/ui/case_history.py" line="1686"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Change dropped: case %1 shows the central store&apos;s copy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1600"/>
+        <location filename="../../app/ui/case_history.py" line="1691"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>The central store has no copy of case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1619"/>
+        <location filename="../../app/ui/case_history.py" line="1710"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Remove the case from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1621"/>
+        <location filename="../../app/ui/case_history.py" line="1712"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -732,17 +752,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Remove it from this workstation? Its description, history and notes will be erased from this workstation; it exists nowhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1625"/>
+        <location filename="../../app/ui/case_history.py" line="1716"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Remove the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1640"/>
+        <location filename="../../app/ui/case_history.py" line="1731"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Case %1 was not removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1654"/>
+        <location filename="../../app/ui/case_history.py" line="1745"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Case %1 removed from this workstation: the central store had no copy of it.</translation>
     </message>
@@ -841,7 +861,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         <translation>This request type requires the citizen&apos;s contact information.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="456"/>
+        <location filename="../../app/ui/citizen_box.py" line="491"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citizen found: ↓ then Enter to choose</numerusform>
@@ -849,17 +869,17 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="460"/>
+        <location filename="../../app/ui/citizen_box.py" line="495"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>No citizen found: Enter to add them as a new citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="467"/>
+        <location filename="../../app/ui/citizen_box.py" line="502"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Citizen lookup is unavailable right now: enter the citizen below.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="472"/>
+        <location filename="../../app/ui/citizen_box.py" line="507"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n open case</numerusform>
@@ -867,22 +887,22 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="481"/>
+        <location filename="../../app/ui/citizen_box.py" line="516"/>
         <source>Dossiers ouverts :</source>
         <translation>Open cases:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="484"/>
+        <location filename="../../app/ui/citizen_box.py" line="519"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="494"/>
+        <location filename="../../app/ui/citizen_box.py" line="529"/>
         <source>échéance %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="498"/>
+        <location filename="../../app/ui/citizen_box.py" line="533"/>
         <source>Aucun dossier ouvert.</source>
         <translation>No open cases.</translation>
     </message>
@@ -890,32 +910,32 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="82"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="95"/>
         <source>Chargement des conflits…</source>
         <translation>Loading conflicts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="86"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="99"/>
         <source>Conflits à régler</source>
         <translation>Conflicts to settle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="89"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="102"/>
         <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
         <translation>A colleague changed the same fields as you. For each field, keep your value or the one in the central store; your other changes will be sent again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="103"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="116"/>
         <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
         <translation>The conflicts could not be read (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="121"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="135"/>
         <source>Aucun conflit à régler.</source>
         <translation>No conflicts to settle.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="124"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="138"/>
         <source>%n conflit(s) à régler.</source>
         <translation>
             <numerusform>%n conflict to settle.</numerusform>
@@ -923,92 +943,94 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="138"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="152"/>
         <source>Dossier %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="140"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="154"/>
         <source>Citoyen sans nom</source>
         <translation>Unnamed citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="152"/>
-        <source>Votre valeur : %1</source>
-        <translation>Your value: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="158"/>
-        <source>Valeur du registre : %1 (modifiée par un collègue)</source>
-        <translation>Central store value: %1 (changed by a colleague)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="180"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="163"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="222"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="186"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="169"/>
         <source>Envoyé de nouveau dans tous les cas : %1</source>
         <translation>Sent again in any case: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="240"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="200"/>
+        <source>Garder &amp;votre valeur</source>
+        <translation>Keep &amp;your value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="203"/>
+        <source>Garder la valeur du &amp;registre (modifiée par un collègue)</source>
+        <translation>Keep the central &amp;store value (changed by a colleague)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conflict_dialog.py" line="291"/>
         <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
         <translation>Not all conflicts could be settled (%1). Your choices are kept: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="258"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="309"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="259"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="310"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="260"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="311"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="261"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="312"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="262"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="313"/>
         <source>Langue préférée</source>
         <translation>Preferred language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="263"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="314"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="264"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="315"/>
         <source>N° civique</source>
         <translation>Civic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="265"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="316"/>
         <source>Rue</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="266"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="317"/>
         <source>Code postal</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="267"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="318"/>
         <source>Arrondissement</source>
         <translation>Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="273"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="224"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="324"/>
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>
@@ -1024,247 +1046,247 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="120"/>
+        <location filename="../../app/ui/formatting.py" line="125"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Required: fill in this field.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="121"/>
+        <location filename="../../app/ui/formatting.py" line="126"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choose the request type (type a few letters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="124"/>
+        <location filename="../../app/ui/formatting.py" line="129"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choose the channel through which the citizen is contacting the City.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="127"/>
+        <location filename="../../app/ui/formatting.py" line="132"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>This request type requires the citizen&apos;s contact information: choose the citizen or enter them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="131"/>
+        <location filename="../../app/ui/formatting.py" line="136"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Give a phone number or an e-mail so the citizen can be reached.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="134"/>
+        <location filename="../../app/ui/formatting.py" line="139"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>A 10-digit number is expected, for example 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="137"/>
+        <location filename="../../app/ui/formatting.py" line="142"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>An e-mail address is expected, for example name@example.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="140"/>
+        <location filename="../../app/ui/formatting.py" line="145"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>A Canadian postal code is expected, for example H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="143"/>
+        <location filename="../../app/ui/formatting.py" line="148"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>A civic number is expected, for example 1234, 1234A or 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="146"/>
+        <location filename="../../app/ui/formatting.py" line="151"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Enter the street where the problem is.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="149"/>
+        <location filename="../../app/ui/formatting.py" line="154"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choose the borough: this service is handled there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="152"/>
+        <location filename="../../app/ui/formatting.py" line="157"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 is a related city that handles this service itself: refer the citizen to %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="157"/>
+        <location filename="../../app/ui/formatting.py" line="162"/>
         <source>Acheminement impossible : %1</source>
         <translation>Routing failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="158"/>
+        <location filename="../../app/ui/formatting.py" line="163"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Describe what the citizen is reporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="161"/>
+        <location filename="../../app/ui/formatting.py" line="166"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Too long: %1 characters at most.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="162"/>
+        <location filename="../../app/ui/formatting.py" line="167"/>
         <source>Texte attendu.</source>
         <translation>Text is expected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="163"/>
+        <location filename="../../app/ui/formatting.py" line="168"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contains an invalid character: remove it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="166"/>
+        <location filename="../../app/ui/formatting.py" line="171"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>A number is expected, for example 3 or 2.5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="169"/>
+        <location filename="../../app/ui/formatting.py" line="174"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>A date is expected, in the form YYYY-MM-DD HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="172"/>
+        <location filename="../../app/ui/formatting.py" line="177"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choose one of the values offered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="173"/>
+        <location filename="../../app/ui/formatting.py" line="178"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Station code from 001 to 899, unique to this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="176"/>
+        <location filename="../../app/ui/formatting.py" line="181"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Your username: letters, digits and . _ @ - only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="179"/>
+        <location filename="../../app/ui/formatting.py" line="184"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choose your workplace.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="180"/>
+        <location filename="../../app/ui/formatting.py" line="185"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>This workstation has used up its numbers for the year: change the station code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="183"/>
+        <location filename="../../app/ui/formatting.py" line="188"/>
         <source>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</source>
         <translation>This case is closed: reopen it first (with the reason), or ask a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="188"/>
+        <location filename="../../app/ui/formatting.py" line="193"/>
         <source>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</source>
         <translation>Say why the case is reopened (what the citizen reports).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="191"/>
+        <location filename="../../app/ui/formatting.py" line="196"/>
         <source>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</source>
         <translation>Only a closed case can be reopened; this one is open.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="194"/>
+        <location filename="../../app/ui/formatting.py" line="199"/>
         <source>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</source>
         <translation>Station %1 must first reach the central store once, to learn where its case numbering stands: log in again, then save. Nothing was cleared.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="200"/>
+        <location filename="../../app/ui/formatting.py" line="205"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>This case does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="203"/>
+        <location filename="../../app/ui/formatting.py" line="208"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>This citizen is no longer on file: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="206"/>
+        <location filename="../../app/ui/formatting.py" line="211"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Wrong check digit: a digit was probably mistyped. Read the number back to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="211"/>
+        <location filename="../../app/ui/formatting.py" line="216"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>A case number is expected: 12 digits, for example 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="214"/>
+        <location filename="../../app/ui/formatting.py" line="219"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choose French or English.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="217"/>
+        <location filename="../../app/ui/formatting.py" line="222"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>This case is closed: save a new request instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="220"/>
+        <location filename="../../app/ui/formatting.py" line="225"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choose the outcome of the interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="223"/>
+        <location filename="../../app/ui/formatting.py" line="228"/>
         <source>Aucune interaction en cours.</source>
         <translation>No interaction in progress.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="225"/>
+        <location filename="../../app/ui/formatting.py" line="230"/>
         <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
         <translation>Too long: %1 characters, the central store takes at most %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="228"/>
+        <location filename="../../app/ui/formatting.py" line="233"/>
         <source>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</source>
         <translation>The central store does not have this case: its creation never reached it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="232"/>
+        <location filename="../../app/ui/formatting.py" line="237"/>
         <source>Arrondissement inconnu du stockage central : « %1 ».</source>
         <translation>Arrondissement unknown to the central store: “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="235"/>
+        <location filename="../../app/ui/formatting.py" line="240"/>
         <source>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</source>
         <translation>Entered more than 90 days ago: the central store no longer accepts it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="239"/>
+        <location filename="../../app/ui/formatting.py" line="244"/>
         <source>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</source>
         <translation>The central store refused something that cannot be corrected here: drop this change.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="259"/>
+        <location filename="../../app/ui/formatting.py" line="264"/>
         <source>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</source>
         <translation>the local store %1 is locked by another program: is Relais already open on this folder? Close the other one, or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="264"/>
+        <location filename="../../app/ui/formatting.py" line="269"/>
         <source>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</source>
         <translation>the disk holding %1 is full: free some space, or choose another data folder (--data-dir); nothing already saved was lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="269"/>
+        <location filename="../../app/ui/formatting.py" line="274"/>
         <source>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</source>
         <translation>Relais cannot write in %1: the folder is read-only or not yours. Give yourself write access, or choose another data folder (--data-dir)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="275"/>
+        <location filename="../../app/ui/formatting.py" line="280"/>
         <source>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</source>
         <translation>the local store %1 is damaged: restart Relais, which will set it aside, keep the unsent work it can read and start a new store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="283"/>
+        <location filename="../../app/ui/formatting.py" line="288"/>
         <source>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</source>
         <translation>reading or writing %1 failed: the disk may be full, removed or failing. Check it, then try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="294"/>
+        <location filename="../../app/ui/formatting.py" line="299"/>
         <source>le fichier est vide</source>
         <translation>the file is empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="295"/>
+        <location filename="../../app/ui/formatting.py" line="300"/>
         <source>ce n&apos;est pas un fichier de stockage SQLite</source>
         <translation>it is not an SQLite store file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="298"/>
+        <location filename="../../app/ui/formatting.py" line="303"/>
         <source>une page endommagée a été rencontrée pendant son utilisation</source>
         <translation>a damaged page was met while it was in use</translation>
     </message>
@@ -1292,12 +1314,12 @@ Remove it from this workstation? Its description, history and notes will be eras
         <translation>Interaction ended and logged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="216"/>
+        <location filename="../../app/ui/interaction_bar.py" line="217"/>
         <source>Aucune interaction en cours</source>
         <translation>No interaction in progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="222"/>
+        <location filename="../../app/ui/interaction_bar.py" line="223"/>
         <source>Interaction en cours : %1 · %2</source>
         <translation>Interaction in progress: %1 · %2</translation>
     </message>
@@ -1398,107 +1420,107 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Referral copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Relais — Console 311</source>
         <translation>Relais — 311 console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>P&amp;aramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Workstation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>&amp;Log in to the central store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Se &amp;déconnecter</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Log out and &amp;erase citizen data from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>New request (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Cases (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Go to search	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>&amp;Indicateurs de service…</source>
         <translation>Service &amp;indicators…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>À &amp;propos de Relais</source>
         <translation>&amp;About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Bundled content not loaded (hover for details)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>The English translation cannot be found; the interface stays in French.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Logged out. %n citizen record erased from this workstation.</numerusform>
@@ -1506,37 +1528,42 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Logged out. Work waiting to be sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Request %1 saved on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
+        <source>Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).</source>
+        <translation>Request draft restored: New request tab (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>Poste %1 · %2</source>
         <translation>Station %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>The central store %1 will be used from the next start of Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>From the next start, Relais will work locally only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="442"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="469"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n citizen record unused for the retention period erased from this workstation.</numerusform>
@@ -1544,27 +1571,27 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>This article no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="491"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Knowledge base unavailable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>The local store %1 was written by a newer version of Relais. It was left untouched: install the newer Relais, or start Relais with another data folder (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="522"/>
         <source>Le stockage local ne peut pas être ouvert : %1.</source>
         <translation>The local store cannot be opened: %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
 %2
 
@@ -1575,27 +1602,27 @@ Remove it from this workstation? Its description, history and notes will be eras
 %3 unsent operation(s) were recovered and will be sent to the central store; Relais starts with a new store, and the cases come back from the central store at the next sync. Case numbers already given will not be given again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="520"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</source>
         <translation>%1 unreadable item(s) stayed in the copy set aside.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527"/>
+        <location filename="../../app/ui/main_window.py" line="550"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="535"/>
+        <location filename="../../app/ui/main_window.py" line="558"/>
         <source>Recherche : %1 ms</source>
         <translation>Search: %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="563"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Opening the knowledge base…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="566"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · local store</numerusform>
@@ -1603,14 +1630,56 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="550"/>
+        <location filename="../../app/ui/main_window.py" line="573"/>
         <source>À propos de Relais</source>
         <translation>About Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="551"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console of the 311 agents and the Bureaux Accès Montréal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
+        <source>Quitter Relais</source>
+        <translation>Quit Relais</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="600"/>
+        <source>Une demande est en cours de saisie et n&apos;est pas enregistrée.</source>
+        <translation>A request is being typed and is not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="603"/>
+        <source>Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise dans le formulaire au prochain démarrage.</source>
+        <translation>If you quit, it is kept as a draft on this workstation and restored in the form at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="608"/>
+        <source>&amp;Quitter quand même</source>
+        <translation>&amp;Quit anyway</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="611"/>
+        <location filename="../../app/ui/main_window.py" line="649"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="638"/>
+        <source>Le brouillon n&apos;a pas pu être enregistré sur ce poste (%1).</source>
+        <translation>The draft could not be saved on this workstation (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="643"/>
+        <source>Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.</source>
+        <translation>If you quit now, what is typed in the form will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="646"/>
+        <source>Quitter et &amp;perdre la saisie</source>
+        <translation>Quit and &amp;lose what was typed</translation>
     </message>
 </context>
 <context>
@@ -1905,178 +1974,198 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="469"/>
+        <location filename="../../app/ui/request_form.py" line="558"/>
+        <source>La demande commencée n&apos;est pas enregistrée : elle reste dans le formulaire, avec son citoyen.</source>
+        <translation>The request begun is not saved: it stays in the form, with its citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="663"/>
+        <source>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</source>
+        <translation>The draft could not be kept on this workstation (%1). The form keeps what is typed, but it would be lost if Relais stopped: save the request as soon as you can.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="687"/>
+        <source>Le brouillon gardé n&apos;a pas pu être relu (%1).</source>
+        <translation>The kept draft could not be read back (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="707"/>
+        <source>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</source>
+        <translation>Draft restored from %1: check it with the citizen before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="737"/>
         <source>Nouvelle demande</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="470"/>
+        <location filename="../../app/ui/request_form.py" line="738"/>
         <source>Ca&amp;nal</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="471"/>
+        <location filename="../../app/ui/request_form.py" line="739"/>
         <source>Type de demande *</source>
         <translation>Request type *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="473"/>
+        <location filename="../../app/ui/request_form.py" line="741"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Type a few letters: pothole, streetlight, noise…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="475"/>
+        <location filename="../../app/ui/request_form.py" line="743"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="477"/>
+        <location filename="../../app/ui/request_form.py" line="745"/>
         <source>N° &amp;civique</source>
         <translation>C&amp;ivic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="478"/>
+        <location filename="../../app/ui/request_form.py" line="746"/>
         <source>&amp;Rue</source>
         <translation>&amp;Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="479"/>
+        <location filename="../../app/ui/request_form.py" line="747"/>
         <source>Code p&amp;ostal</source>
         <translation>P&amp;ostal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="480"/>
+        <location filename="../../app/ui/request_form.py" line="748"/>
         <source>Arron&amp;dissement</source>
         <translation>&amp;Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="484"/>
+        <location filename="../../app/ui/request_form.py" line="752"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>e.g. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="487"/>
+        <location filename="../../app/ui/request_form.py" line="755"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>type a few letters: plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="488"/>
+        <location filename="../../app/ui/request_form.py" line="756"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="489"/>
+        <location filename="../../app/ui/request_form.py" line="757"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="490"/>
+        <location filename="../../app/ui/request_form.py" line="758"/>
         <source>D&amp;escription</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="492"/>
+        <location filename="../../app/ui/request_form.py" line="760"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="494"/>
+        <location filename="../../app/ui/request_form.py" line="762"/>
         <source>Acheminement et échéance</source>
         <translation>Routing and due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="495"/>
-        <location filename="../../app/ui/request_form.py" line="778"/>
+        <location filename="../../app/ui/request_form.py" line="763"/>
+        <location filename="../../app/ui/request_form.py" line="1048"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Request saved. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="498"/>
+        <location filename="../../app/ui/request_form.py" line="766"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central store as soon as possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="502"/>
+        <location filename="../../app/ui/request_form.py" line="770"/>
         <source>Copier le numéro</source>
         <translation>Copy the number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="503"/>
+        <location filename="../../app/ui/request_form.py" line="771"/>
         <source>Voir le dossier</source>
         <translation>View the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="505"/>
+        <location filename="../../app/ui/request_form.py" line="773"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Open cases for this service at the same address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="507"/>
+        <location filename="../../app/ui/request_form.py" line="775"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>A&amp;ttach the citizen to this case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="508"/>
+        <location filename="../../app/ui/request_form.py" line="776"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Save an&amp;yway</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="509"/>
+        <location filename="../../app/ui/request_form.py" line="777"/>
         <source>Articles suggérés</source>
         <translation>Suggested articles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="510"/>
+        <location filename="../../app/ui/request_form.py" line="778"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="511"/>
+        <location filename="../../app/ui/request_form.py" line="779"/>
         <source>Vider le formulaire</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="531"/>
+        <location filename="../../app/ui/request_form.py" line="799"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="545"/>
+        <location filename="../../app/ui/request_form.py" line="813"/>
         <source>adresse requise</source>
         <translation>address required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="545"/>
+        <location filename="../../app/ui/request_form.py" line="813"/>
         <source>sans adresse</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="573"/>
+        <location filename="../../app/ui/request_form.py" line="843"/>
         <source>Ouverture du stockage local…</source>
         <translation>Opening the local store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="577"/>
+        <location filename="../../app/ui/request_form.py" line="847"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choose the request type to see where it will go.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="589"/>
+        <location filename="../../app/ui/request_form.py" line="859"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="593"/>
+        <location filename="../../app/ui/request_form.py" line="863"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="597"/>
+        <location filename="../../app/ui/request_form.py" line="867"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Handled now by the responsible unit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="600"/>
+        <location filename="../../app/ui/request_form.py" line="870"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business day</numerusform>
@@ -2084,7 +2173,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="601"/>
+        <location filename="../../app/ui/request_form.py" line="871"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business hour</numerusform>
@@ -2092,7 +2181,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="602"/>
+        <location filename="../../app/ui/request_form.py" line="872"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -2100,57 +2189,57 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="605"/>
+        <location filename="../../app/ui/request_form.py" line="875"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="638"/>
+        <location filename="../../app/ui/request_form.py" line="908"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Often, an article answers the question without opening a request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="643"/>
+        <location filename="../../app/ui/request_form.py" line="913"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Knowledge base articles related to the description will appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="679"/>
+        <location filename="../../app/ui/request_form.py" line="949"/>
         <source> — EN RETARD</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="699"/>
+        <location filename="../../app/ui/request_form.py" line="969"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Set up the workstation first (File &gt; Workstation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="726"/>
+        <location filename="../../app/ui/request_form.py" line="996"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="763"/>
+        <location filename="../../app/ui/request_form.py" line="1033"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citizen attached to case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="776"/>
+        <location filename="../../app/ui/request_form.py" line="1046"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citizen attached to the existing case. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="790"/>
+        <location filename="../../app/ui/request_form.py" line="1060"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>What was changed while saving is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="821"/>
+        <location filename="../../app/ui/request_form.py" line="1099"/>
         <source>Numéro de dossier copié</source>
         <translation>Case number copied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="840"/>
+        <location filename="../../app/ui/request_form.py" line="1118"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n field to correct: nothing was cleared.</numerusform>
@@ -2158,7 +2247,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="872"/>
+        <location filename="../../app/ui/request_form.py" line="1150"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
     </message>
