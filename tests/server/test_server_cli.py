@@ -102,7 +102,7 @@ def test_the_server_serves_on_loopback(tmp_path: Path) -> None:
         assert httpx.get(f"{base}/api/v1/me").status_code == 401
     finally:
         proc.terminate()
-        proc.wait(timeout=15)
+        proc.communicate(timeout=15)  # reads and closes its stderr pipe
 
 
 def test_prune_forgets_old_op_results_and_dead_tokens(
