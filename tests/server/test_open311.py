@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
 import pytest
-from httpx import Response
+from httpx2 import Response
 from sqlalchemy import func, select, update
 
 from app.server import auth
