@@ -48,6 +48,23 @@ def _french_again() -> Iterator[None]:
             Translations().apply("fr")
 
 
+@pytest.fixture(autouse=True)
+def _no_window_left() -> Iterator[None]:
+    """No window outlives its test. qtbot closes the widgets it was given, but a dialog they
+    opened (a store error box, the workstation dialog) stays on screen when its parent
+    window closes: still the active window, it took the activation and the keyboard focus
+    that the next test's window asked for."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            for widget in app.topLevelWidgets():
+                if widget.isVisible():
+                    widget.close()
+
+
 @pytest.fixture(scope="session")
 def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """One workspace over the real bundled knowledge base, shared by read-only tests."""
