@@ -80,6 +80,8 @@ def make_panel(qtbot: QtBot, background: Background) -> CaseHistoryPanel:
     panel.show()
     panel.activateWindow()
     qtbot.waitExposed(panel)
+    # The keyboard tests need the focus, which only an active window's widgets get.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
     return panel
 
 

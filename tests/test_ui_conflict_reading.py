@@ -207,7 +207,7 @@ def test_each_fields_choice_by_tab_and_arrows_and_enter_confirms(
     assert ws.conflict_count() == 0
     with ws.store.session() as session:
         row = outbox.pending(session)[-1]
-    assert row.data == {"fields": {"description": MINE_TEXT}}
+    assert row.data["fields"] == {"description": MINE_TEXT}
 
 
 def test_a_single_fields_choice_by_its_mnemonic_and_a_click_on_a_value(

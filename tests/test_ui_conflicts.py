@@ -91,6 +91,10 @@ def value_text(dialog: ConflictDialog, name: str) -> str:
     return document.toPlainText()
 
 
+# A store write off the UI thread, then the signal: seconds on a loaded machine.
+SAVE_TIMEOUT = 15_000
+
+
 def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
@@ -121,6 +125,9 @@ def test_the_agent_keeps_their_value_from_the_keyboard(qtbot, ws: Workspace, bac
     mine = dialog.findChild(QRadioButton, f"mine-{conflict.seq}-phone")
     theirs = dialog.findChild(QRadioButton, f"theirs-{conflict.seq}-phone")
     assert mine is not None and theirs is not None
+    # Built when the conflicts are read, the rows are shown and laid out at the loop's next
+    # turn; the arrow keys move between buttons by their place on screen, so they wait.
+    qtbot.waitUntil(lambda: mine.isVisible() and theirs.isVisible())
     assert mine.text() == "Garder &votre valeur"
     assert theirs.text() == "Garder la valeur du &registre (modifiée par un collègue)"
     assert "514-555-0303" in value_text(dialog, f"mine-value-{conflict.seq}-phone")
@@ -133,7 +140,7 @@ def test_the_agent_keeps_their_value_from_the_keyboard(qtbot, ws: Workspace, bac
     key(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.findChild(QRadioButton, f"theirs-{conflict.seq}-email")
 
-    with qtbot.waitSignal(dialog.resolved, timeout=3000):
+    with qtbot.waitSignal(dialog.resolved, timeout=SAVE_TIMEOUT):
         key(qtbot, Qt.Key.Key_Return)  # the dialog's default button: OK
     assert ws.conflict_count() == 0 and outbox.held_count(ws.store) == 0
     with ws.store.session() as session:
@@ -187,7 +194,7 @@ def test_the_picked_citizen_is_corrected_in_place(qtbot, ws: Workspace, backgrou
 
     box.edit_phone.selectAll()
     qtbot.keyClicks(box.edit_phone, "514 555 0404")
-    with qtbot.waitSignal(box.citizenEdited, timeout=3000):
+    with qtbot.waitSignal(box.citizenEdited, timeout=SAVE_TIMEOUT):
         key(qtbot, Qt.Key.Key_Return)
     assert not box.editing and box.picked_box.isVisible() and error.isHidden()
     assert box.picked is not None and box.picked.phone == "514-555-0404"

@@ -292,7 +292,7 @@ def test_a_clash_on_a_case_is_settled_in_the_dialog(
     )
     assert theirs.isChecked()
     mine.setChecked(True)
-    with qtbot.waitSignal(dialog.resolved, timeout=3000):
+    with qtbot.waitSignal(dialog.resolved, timeout=15_000):  # store writes
         dialog.submit()
     assert ws.conflict_count() == 0
     assert pending(ws) == [

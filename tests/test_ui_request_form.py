@@ -35,6 +35,8 @@ def form(qtbot, qloop: asyncio.AbstractEventLoop, profiled: Workspace) -> Iterat
     widget.show()
     widget.activateWindow()
     qtbot.waitExposed(widget)
+    # The keyboard tests need the focus, which only an active window's widgets get.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     widget.set_workspace(profiled)
     yield widget
     background.shutdown()

@@ -25,6 +25,8 @@ def window(qtbot, qloop: asyncio.AbstractEventLoop, bundled: Workspace) -> Itera
     win.show()
     win.activateWindow()
     qtbot.waitExposed(win)
+    # The keyboard tests need the focus, which only an active window's widgets get.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     win.set_workspace(bundled, bundled.article_count())
     yield win
     background.shutdown()

@@ -185,9 +185,13 @@ def default_url() -> str:
 
 def open_database(url: str) -> Database:
     """Connect, migrate to head and make sure the feed clock and epoch exist."""
+    engines: list[Engine] = []
     try:
         engine = _engine(url, immediate=True)
+        engines.append(engine)
         read_engine = _engine(url) if engine.dialect.name == "sqlite" else engine
+        if read_engine is not engine:
+            engines.append(read_engine)
         migrate(engine)
         db = Database(
             url=url,
@@ -197,9 +201,13 @@ def open_database(url: str) -> Database:
             read_sessions=sessionmaker(read_engine, expire_on_commit=False),
         )
         db.epoch = _ensure_epoch(db)
-    except DatabaseError:
-        raise
     except Exception as exc:
+        # A database refused (or unreachable) is let go whole: its pooled connections are
+        # closed now, not left open until the engine is collected.
+        for made in engines:
+            made.dispose()
+        if isinstance(exc, DatabaseError):
+            raise
         reason = getattr(exc, "orig", None) or exc
         raise DatabaseError(f"Cannot open the database {make_url(url)!r}: {reason}") from exc
     return db

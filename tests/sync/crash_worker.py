@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 # Run as `python tests/sync/crash_worker.py`: the repository root is not on sys.path then.
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
+from app.services.workdays import is_business_day
 from app.services.workspace import open_workspace
 from app.sync.client import SyncClient
 from app.sync.credentials import Workstation
@@ -66,6 +68,11 @@ def main(argv: list[str]) -> None:
 
 
 def zygote() -> None:
+    # What a save loads on first use is loaded here, once, for every child: the holidays
+    # package imports every country's calendar (most of a second, far more on a loaded
+    # machine) the first time the routing asks whether today is a business day. Paid by
+    # each child after "ready", it ate the whole kill delay and no save was ever promised.
+    is_business_day(date.today())
     for line in sys.stdin:
         args = line.split()
         if not args:

@@ -94,8 +94,15 @@ class Zygote:
 
     def close(self) -> None:
         if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=30)
+            self.proc.stdin.close()  # EOF: the zygote's loop ends
+        try:
+            self.proc.wait(timeout=30)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
+            if self.proc.stdout is not None:
+                self.proc.stdout.close()
 
 
 def server_counts(db: Database) -> Counter[str]:

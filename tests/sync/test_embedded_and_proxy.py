@@ -150,7 +150,9 @@ def test_no_answer_is_offline_within_the_read_timeout(
     started = time.monotonic()
     with pytest.raises(Offline):
         client.changes(None)
-    assert time.monotonic() - started < 3
+    # The 1 s given, not the client's 20 s default nor the proxy's 120 s hold; the margin
+    # is for a loaded machine.
+    assert time.monotonic() - started < 10
     client.close()
 
 
