@@ -34,6 +34,7 @@ from app.sync.client import (
 from app.sync.credentials import TokenStore, Workstation
 from app.ui.background import Background
 from app.ui.field_errors import ERROR_STYLE
+from app.ui.window_fit import keep_on_screen
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -125,6 +126,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.retranslate()
+        keep_on_screen(self)
         (self.password if self.user.text() else self.user).setFocus()
 
     def retranslate(self) -> None:

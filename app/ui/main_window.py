@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -42,6 +42,7 @@ from app.ui.settings_dialog import SettingsDialog
 from app.ui.supervisor_view import SupervisorView
 from app.ui.sync_controller import SyncController
 from app.ui.sync_status import DownloadProgress, OfflineBanner, SyncIndicator
+from app.ui.window_fit import fit, keep_on_screen
 from app.ui.workstation_dialog import WorkstationDialog
 
 INFO_TAB, REQUEST_TAB, CASES_TAB = range(3)
@@ -114,7 +115,9 @@ class MainWindow(QMainWindow):
         self._build_settings_menu()
         self._build_shortcuts()
         self._connect()
-        self.resize(1200, 780)
+        # 1200×780 where it fits; on a laptop, the screen's available area.
+        fit(self, QSize(1200, 780))
+        keep_on_screen(self, grow=False)
         self.retranslate()
         self._spread_language()
         self.search.field.setFocus()

@@ -28,6 +28,7 @@ from app.services.outbox import CREATE, NOTE, UPDATE, Refusal
 from app.services.validation import FieldProblem
 from app.ui import formatting as fmt
 from app.ui.field_errors import ERROR_STYLE
+from app.ui.window_fit import keep_on_screen
 
 # Dark red on light red, as overdue cases (about 8:1).
 REFUSED_FG = "#8b0000"
@@ -318,6 +319,7 @@ class NoteCorrection(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(520, 300)
+        keep_on_screen(self)
         self.field.setFocus()
 
     def _submit(self) -> None:

@@ -43,6 +43,7 @@ from app.ui.citizen_box import CitizenBox
 from app.ui.field_errors import ERROR_STYLE, error_label, mark, unmark
 from app.ui.latest import Follower
 from app.ui.service_picker import ServicePicker
+from app.ui.window_fit import scroll_to_focus
 
 SUGGESTIONS = 3
 FORM_STYLE = (
@@ -283,6 +284,7 @@ class RequestForm(QWidget):
         self.scroll_area = scroll
 
         right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 4, 0)
         right.addWidget(self.saved_banner)
         right.addWidget(self.summary)
         right.addWidget(self.preview_box)
@@ -292,20 +294,39 @@ class RequestForm(QWidget):
             right.addWidget(button)
         right.addWidget(self.suggest_hint)
         right.addStretch(1)
+        side = QWidget(self)
+        side.setLayout(right)
+        # On a laptop screen the saved number, the problems, the duplicates and the
+        # articles can be taller than the window: they scroll; the buttons under them
+        # never do.
+        side_scroll = QScrollArea(self)
+        side_scroll.setObjectName("formSide")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
+        self.side_area = side_scroll
         actions = QHBoxLayout()
         actions.addWidget(self.clear_button)
         actions.addStretch(1)
         actions.addWidget(self.save_button)
-        right.addLayout(actions)
-        side = QWidget(self)
-        side.setLayout(right)
-        side.setMinimumWidth(360)
-        side.setMaximumWidth(460)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(side_scroll, 1)
+        column.addLayout(actions)
+        right_column = QWidget(self)
+        right_column.setObjectName("formRightColumn")
+        right_column.setLayout(column)
+        right_column.setMinimumWidth(360)
+        right_column.setMaximumWidth(460)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 3)
-        layout.addWidget(side, 2)
+        layout.addWidget(right_column, 2)
+        # Alt+letter on a field further down, or a problem's field: scrolled into view.
+        scroll_to_focus(scroll)
+        scroll_to_focus(side_scroll)
 
     def _connect(self) -> None:
         self.picker.serviceChanged.connect(self._on_service)

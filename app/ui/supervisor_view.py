@@ -44,6 +44,7 @@ from app.ui import formatting as fmt
 from app.ui.background import Background
 from app.ui.hour_chart import HourChart
 from app.ui.rows_model import SORT_ROLE, Column, RowsModel
+from app.ui.window_fit import keep_on_screen
 
 Fetch = Callable[[date, date], dict[str, Any]]
 GOOD, BAD = "#1b5e20", "#b71c1c"
@@ -119,7 +120,8 @@ class SupervisorView(QDialog):
         self._state = ""  # "", "loading", "offline", "forbidden", "signed_out", "error"
         self._build()
         self.retranslate()
-        self.resize(1180, 760)
+        self.resize(1180, 760)  # less on a laptop: the screen's available area
+        keep_on_screen(self)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:

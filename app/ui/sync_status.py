@@ -26,6 +26,7 @@ from app.services.outbox import OpView, store_problems
 from app.sync.engine import ERROR, OFFLINE, ONLINE, SIGNED_OUT, SYNCING, SyncStatus
 from app.ui import formatting as fmt
 from app.ui.refusal_banner import problem_line
+from app.ui.window_fit import keep_on_screen
 
 _COLOURS = {
     ONLINE: "#1e6b34",
@@ -159,6 +160,7 @@ class SyncDialog(QDialog):
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Synchronisation"))
         self.resize(760, 420)
+        keep_on_screen(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
