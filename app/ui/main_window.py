@@ -197,7 +197,12 @@ class MainWindow(QMainWindow):
         self.logout_action.triggered.connect(lambda: self._log_out(False))
         self.logout_clear_action = QAction(self)
         self.logout_clear_action.triggered.connect(lambda: self._log_out(True))
-        for action in (self.login_action, self.logout_action, self.logout_clear_action):
+        # What waits for the central store, and what it refused (also a click on the
+        # status bar's indicator).
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.triggered.connect(self.show_sync)
+        for action in self._server_actions():
             action.setVisible(False)
             self.file_menu.insertAction(self.quit_action, action)
         self.file_menu.insertSeparator(self.quit_action)
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
         self.indicators_action.setText(self.tr("&Indicateurs de service…"))
         self.help_menu.setTitle(self.tr("Aid&e"))
         self.about_action.setText(self.tr("À &propos de Relais"))
+        self.sync_action.setText(self.tr("&Synchronisation…"))
         self.warning_status.setText(self.tr("⚠ Contenu intégré non chargé (détails au survol)"))
         self.lang_actions[self.translations.lang].setChecked(True)
         self.search.retranslate()
@@ -328,7 +334,7 @@ class MainWindow(QMainWindow):
         controller.statusChanged.connect(self.sync_indicator.show_status)
         controller.statusChanged.connect(self.banner.show_status)
         controller.statusChanged.connect(self.download.show_status)
-        self.sync_indicator.clicked.connect(controller.show_window)
+        self.sync_indicator.clicked.connect(self.show_sync)
         controller.roleChanged.connect(self._on_role)
         # A refused change's way out: the store's copy of a case, and the case from the
         # sync window; after each round, the open case reads again.
@@ -336,7 +342,7 @@ class MainWindow(QMainWindow):
         controller.statusChanged.connect(self._after_round)
         self.cases.set_store_copy_fetcher(controller.fetch_request)
         self.sync_indicator.show()
-        for action in (self.login_action, self.logout_action, self.logout_clear_action):
+        for action in self._server_actions():
             action.setVisible(True)
         # Every local change is sent soon after it is saved.
         self.form.saved.connect(lambda _case: controller.poke())
@@ -369,6 +375,15 @@ class MainWindow(QMainWindow):
     def _log_in(self) -> None:
         if self.sync is not None:
             self.sync.log_in()
+
+    def _server_actions(self) -> tuple[QAction, ...]:
+        """The File menu's entries that need a central store."""
+        return (self.login_action, self.sync_action, self.logout_action, self.logout_clear_action)
+
+    def show_sync(self) -> None:
+        """Fichier → Synchronisation (Ctrl+Maj+S): the operations waiting and refused."""
+        if self.sync is not None:
+            self.sync.show_window(self.translations.lang)
 
     def _log_out(self, clear: bool) -> None:
         if self.sync is None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cases import CaseDetail
-from app.services.outbox import CREATE, NOTE, UPDATE, Refusal
+from app.services.outbox import CITIZEN, CREATE, INTERACTION, NOTE, UPDATE, Refusal
 from app.services.validation import FieldProblem
 from app.ui import formatting as fmt
 from app.ui.field_errors import ERROR_STYLE
@@ -93,6 +93,8 @@ def change_label(type_: str) -> str:
             "RefusalTexts", "Ajout d'un citoyen au dossier"
         ),
         "request.link": QCoreApplication.translate("RefusalTexts", "Lien de doublon"),
+        CITIZEN: QCoreApplication.translate("RefusalTexts", "Fiche du citoyen"),
+        INTERACTION: QCoreApplication.translate("RefusalTexts", "Interaction"),
     }.get(type_, type_)
 
 

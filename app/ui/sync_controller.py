@@ -185,11 +185,12 @@ class SyncController(QObject):
                 self.tokens.forget(self.username)
             self.log_in(expired=True)
 
-    def show_window(self) -> None:
+    def show_window(self, lang: str = "fr") -> None:
+        """The sync window; `lang`: the interface's, for the channels it names."""
         workspace = self.workspace
         if workspace is None:
             return
-        self.sync_dialog = SyncDialog(self.status, None, self._parent)
+        self.sync_dialog = SyncDialog(self.status, None, self._parent, lang)
         self.sync_dialog.syncNow.connect(self.poke)
         self.sync_dialog.settleConflicts.connect(self.show_conflicts)
         self.sync_dialog.openCase.connect(self._open_case)

@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.outbox import OpView, store_problems
+from app.services.outbox import CITIZEN, INTERACTION, OpView, store_problems
+from app.services.workspace import KnownStoreError
+from app.sync.client import Offline, Refused, ServerBusy, SignedOut, SyncError
 from app.sync.engine import ERROR, OFFLINE, ONLINE, SIGNED_OUT, SYNCING, SyncStatus
 from app.ui import formatting as fmt
-from app.ui.refusal_banner import problem_line
+from app.ui.refusal_banner import change_label, field_label, problem_line
 from app.ui.window_fit import keep_on_screen
 
+# The sync window's columns.
+COLUMNS = OPERATION, TARGET, SAVED, STATE, DETAIL = range(5)
 _COLOURS = {
     ONLINE: "#1e6b34",
     SYNCING: "#0b5394",
@@ -35,6 +39,47 @@ _COLOURS = {
     ERROR: "#a40000",
     SIGNED_OUT: "#a40000",
 }
+
+
+def failure_text(error: BaseException | None, state: str = "") -> str:
+    """Why the sync or a login failed, in the agent's language (the client's and the
+    store's own messages are English, and a bug's may quote data)."""
+    translate = QCoreApplication.translate
+    if isinstance(error, KnownStoreError):
+        return translate("SyncStatus", "stockage local : %1").replace(
+            "%1", fmt.failure_reason(error)
+        )
+    if isinstance(error, Offline) or (error is None and state == OFFLINE):
+        return translate(
+            "SyncStatus",
+            "le registre central ne répond pas (réseau coupé ou serveur arrêté) ; le "
+            "travail reste sur ce poste et la synchronisation reprendra seule",
+        )
+    if isinstance(error, SignedOut) or (error is None and state == SIGNED_OUT):
+        return translate("SyncStatus", "la session a expiré ou a été révoquée : reconnectez-vous")
+    if isinstance(error, ServerBusy):
+        return translate(
+            "SyncStatus",
+            "le registre central est surchargé ou en maintenance ; nouvel essai automatique",
+        )
+    if isinstance(error, Refused):
+        reasons = [problem_line(p) for p in store_problems({"problems": error.problems})]
+        if reasons:
+            return translate("SyncStatus", "le registre central a refusé : %1").replace(
+                "%1", " ; ".join(reasons)
+            )
+        return translate("SyncStatus", "le registre central a refusé la demande (code %1)").replace(
+            "%1", str(error.status)
+        )
+    if isinstance(error, SyncError):
+        return translate(
+            "SyncStatus",
+            "la communication avec le registre central a échoué ; nouvel essai automatique",
+        )
+    return translate(
+        "SyncStatus",
+        "erreur interne de Relais, notée dans son journal ; nouvel essai automatique",
+    )
 
 
 def state_text(status: SyncStatus) -> str:
@@ -72,7 +117,10 @@ class SyncIndicator(QToolButton):
             )
         self.setText(" · ".join(parts))
         self.setStyleSheet(f"color: {_COLOURS.get(status.state, '#333')};")
-        self.setToolTip(status.last_error or self.tr("Cliquez pour voir les opérations"))
+        hint = self.tr("Cliquez pour voir les opérations (Ctrl+Maj+S)")
+        if status.last_error:
+            hint = failure_text(status.error, status.state) + "\n" + hint
+        self.setToolTip(hint)
 
 
 class DownloadProgress(QProgressBar):
@@ -155,6 +203,7 @@ class SyncDialog(QDialog):
         status: SyncStatus,
         load_ops: Callable[[], tuple[int, list[OpView]]] | None,
         parent: QWidget | None = None,
+        lang: str = "fr",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncDialog")
@@ -163,10 +212,17 @@ class SyncDialog(QDialog):
         keep_on_screen(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
+        self._lang = lang
+        self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("outboxTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Opération"), self.tr("Dossier / fiche"), self.tr("État"), self.tr("Détail")]
+            [
+                self.tr("Opération"),
+                self.tr("Dossier ou citoyen"),
+                self.tr("Enregistrée le"),
+                self.tr("État"),
+                self.tr("Détail"),
+            ]
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -178,15 +234,15 @@ class SyncDialog(QDialog):
         self.table.doubleClicked.connect(self._open_row)
         self.table.installEventFilter(self)
         self.ops: list[OpView] = []
-        self.open_button = QPushButton(self.tr("Ouvrir le dossier"), self)
+        self.open_button = QPushButton(self.tr("&Ouvrir le dossier"), self)
         self.open_button.setObjectName("openCase")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex()))
         self.table.currentCellChanged.connect(lambda *_: self._update_open())
-        self.sync_button = QPushButton(self.tr("Synchroniser maintenant"), self)
+        self.sync_button = QPushButton(self.tr("&Synchroniser maintenant"), self)
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.syncNow.emit)
-        self.conflicts_button = QPushButton(self.tr("Régler les conflits…"), self)
+        self.conflicts_button = QPushButton(self.tr("&Régler les conflits…"), self)
         self.conflicts_button.setObjectName("settleConflicts")
         self.conflicts_button.clicked.connect(self.settleConflicts.emit)
         self.conflicts_button.setVisible(status.held > 0)
@@ -213,7 +269,11 @@ class SyncDialog(QDialog):
                 )
             )
         if status.last_error:
-            lines.append(self.tr("Dernière erreur : %1").replace("%1", status.last_error))
+            lines.append(
+                self.tr("Dernière erreur : %1").replace(
+                    "%1", failure_text(status.error, status.state)
+                )
+            )
         self.summary.setText("\n".join(lines))
 
     def show_ops(self, ops: list[OpView]) -> None:
@@ -225,16 +285,14 @@ class SyncDialog(QDialog):
         self.ops = list(ops)
         self.table.setRowCount(len(ops))
         for row, op in enumerate(ops):
-            detail = ""
-            if op.answer:
-                detail = " ; ".join(problem_line(p) for p in store_problems(op.answer))
-                if op.answer.get("fields"):
-                    detail = self.tr("Champs modifiés par un collègue : %1").replace(
-                        "%1", ", ".join(op.answer["fields"])
-                    )
-            for col, text in enumerate(
-                (op.type, op.target, states.get(op.state, op.state), detail)
-            ):
+            texts = {
+                OPERATION: change_label(op.type),
+                TARGET: self._target(op),
+                SAVED: fmt.when(op.created_at),
+                STATE: states.get(op.state, op.state),
+                DETAIL: self._detail(op),
+            }
+            for col, text in texts.items():
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         # The first refused change on a case, ready to open.
@@ -242,6 +300,35 @@ class SyncDialog(QDialog):
         if ops:
             self.table.selectRow(first)
         self._update_open()
+
+    def _target(self, op: OpView) -> str:
+        """A case by its number, a citizen by name, an interaction by its channel: never
+        an identifier the agent has never seen."""
+        if _case_of(op):
+            return op.target
+        if op.type == CITIZEN:
+            return op.citizen_name or self.tr("Citoyen sans nom")
+        if op.type == INTERACTION:
+            return fmt.channel_label(op.channel, self._lang) if op.channel else "—"
+        return "—"
+
+    def _detail(self, op: OpView) -> str:
+        answer = op.answer
+        if not answer:
+            return ""
+        fields = answer.get("fields")
+        if op.state == "conflict" and fields:
+            return self.tr("Champs modifiés par un collègue : %1").replace(
+                "%1", ", ".join(field_label(str(f)) for f in fields)
+            )
+        problems = store_problems(answer)
+        if problems:
+            return " ; ".join(problem_line(p) for p in problems)
+        reasons = {
+            "not_found": self.tr("Le registre central n'a pas ce dossier."),
+            "forbidden": self.tr("Votre rôle ne permet pas cette modification."),
+        }
+        return reasons.get(str(answer.get("status") or ""), "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
