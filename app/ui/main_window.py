@@ -413,8 +413,13 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         self.workstation_dialog = WorkstationDialog(self.background, self.workspace, self)
-        self.workstation_dialog.profileSaved.connect(self._on_profile)
+        self.workstation_dialog.profileSaved.connect(self._on_workstation)
         self.workstation_dialog.open()
+
+    def _on_workstation(self, profile: Profile) -> None:
+        if self.sync is not None:
+            self.sync.suggest_user(profile.agent)  # not typed twice: the login has it
+        self._on_profile(profile)
 
     def _on_profile(self, profile: Profile) -> None:
         self.form.set_profile(profile)
