@@ -103,7 +103,8 @@ class AttributeFields(QWidget):
             column.setSpacing(2)
             column.addWidget(editor)
             column.addWidget(error)
-            label = QLabel(self._label(attr), self)
+            # A buddy's "&" is a mnemonic: the catalogue's own "&" is shown as typed.
+            label = QLabel(self._label(attr).replace("&", "&&"), self)
             label.setBuddy(editor)
             label.setWordWrap(True)
             self._layout.addRow(label, box)

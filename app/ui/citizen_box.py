@@ -363,7 +363,7 @@ class CitizenBox(QGroupBox):
             strict=True,
         ):
             label.setText(text)
-        self.anonymous.setText(self.tr("Citoyen &anonyme"))
+        self.anonymous.setText(self.tr("Ci&toyen anonyme"))
         self.edit_button.setText(self.tr("Modifier"))
         self.edit_button.setToolTip(self.tr("Corriger les coordonnées de ce citoyen"))
         for label, text in zip(

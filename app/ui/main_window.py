@@ -39,6 +39,7 @@ from app.ui.interaction_bar import InteractionBar
 from app.ui.request_form import RequestForm
 from app.ui.search_panel import SearchPanel
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.shortcuts_dialog import KeyHelp, ShortcutsDialog, window_keys
 from app.ui.supervisor_view import SupervisorView
 from app.ui.sync_controller import SyncController
 from app.ui.sync_status import DownloadProgress, OfflineBanner, SyncIndicator
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.cases = CaseHistoryPanel(background, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
+        self.info_page = splitter
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.form, "")
         self.tabs.addTab(self.cases, "")
@@ -125,25 +127,73 @@ class MainWindow(QMainWindow):
     # -- set-up -------------------------------------------------------------------------
     def _build_shortcuts(self) -> None:
         keys = {
-            "Ctrl+K": self.go_search,
-            "Ctrl+1": self.go_search,
-            "Ctrl+N": self.go_request,
-            "Ctrl+2": self.go_request,
-            "Ctrl+D": self.go_cases,
-            "Ctrl+3": self.go_cases,
-            "Ctrl+Shift+N": self.article._request_service,
-            "F2": self.interaction.start,
-            "F3": self.interaction.end,
+            "Ctrl+K": ("search", self.go_search),
+            "Ctrl+1": ("search", self.go_search),
+            "Ctrl+N": ("request", self.go_request),
+            "Ctrl+2": ("request", self.go_request),
+            "Ctrl+D": ("cases", self.go_cases),
+            "Ctrl+3": ("cases", self.go_cases),
+            "Ctrl+Shift+N": ("article_request", self.article._request_service),
+            "F2": ("start", self.interaction.start),
+            "F3": ("end", self.interaction.end),
         }
-        for key, slot in keys.items():
-            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.ApplicationShortcut)
+        # Each says what it does (whatsThis, in retranslate): the F1 list reads it there.
+        self._shortcuts: list[tuple[QShortcut, str]] = []
+        for key, (name, slot) in keys.items():
+            shortcut = QShortcut(
+                QKeySequence(key), self, slot, context=Qt.ShortcutContext.ApplicationShortcut
+            )
+            self._shortcuts.append((shortcut, name))
         # Escape in an open article goes back to the search; only there (the form uses
         # Escape to close its lists, and must not lose the agent's place to it).
-        QShortcut(
+        back = QShortcut(
             QKeySequence(Qt.Key.Key_Escape),
             self.article,
             self.search.focus_search,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self._shortcuts.append((back, "article_back"))
+
+    def _shortcut_texts(self) -> dict[str, str]:
+        return {
+            "search": self.tr("Aller à la recherche d'information"),
+            "request": self.tr("Nouvelle demande"),
+            "cases": self.tr("Chercher un dossier"),
+            "article_request": self.tr("Créer une demande pour le service de l'article ouvert"),
+            "start": self.tr("Début d'interaction (appel, visite, courriel, lettre)"),
+            "end": self.tr("Fin de l'interaction, avec son résultat"),
+            "article_back": self.tr("Revenir de l'article à la recherche"),
+        }
+
+    def _typed_keys(self) -> list[KeyHelp]:
+        """Keys the lists and fields handle themselves (event filters), for the F1 list."""
+        everywhere, info, request, cases = self._sections_names()
+        return [
+            KeyHelp(
+                everywhere, self.tr("Alt+lettre soulignée"), self.tr("Aller au champ ou au bouton")
+            ),
+            KeyHelp(everywhere, self.tr("Tab, Maj+Tab"), self.tr("Champ suivant, champ précédent")),
+            KeyHelp(info, self.tr("↑ ↓ puis Entrée"), self.tr("Choisir et ouvrir un article")),
+            KeyHelp(
+                request,
+                self.tr("↓ puis Entrée"),
+                self.tr("Choisir le citoyen trouvé (Entrée seule : nouveau citoyen)"),
+            ),
+            KeyHelp(request, self.tr("Entrée"), self.tr("Choisir le type de demande proposé")),
+            KeyHelp(cases, self.tr("↑ ↓ puis Entrée"), self.tr("Ouvrir le dossier trouvé")),
+            KeyHelp(
+                self.tr("Fin de l'interaction"),
+                self.tr("1, 2, 3, 4"),
+                self.tr("Choisir le résultat de l'interaction"),
+            ),
+        ]
+
+    def _sections_names(self) -> tuple[str, str, str, str]:
+        return (
+            self.tr("Partout"),
+            self.tr("Information"),
+            self.tr("Nouvelle demande"),
+            self.tr("Dossiers"),
         )
 
     def _connect(self) -> None:
@@ -208,6 +258,11 @@ class MainWindow(QMainWindow):
         self.file_menu.insertSeparator(self.quit_action)
 
         self.help_menu = bar.addMenu("")
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(self.shortcuts_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
@@ -243,8 +298,12 @@ class MainWindow(QMainWindow):
         self.lang_menu.setTitle(self.tr("&Langue"))
         self.indicators_action.setText(self.tr("&Indicateurs de service…"))
         self.help_menu.setTitle(self.tr("Aid&e"))
+        self.shortcuts_action.setText(self.tr("&Raccourcis clavier…"))
         self.about_action.setText(self.tr("À &propos de Relais"))
         self.sync_action.setText(self.tr("&Synchronisation…"))
+        texts = self._shortcut_texts()
+        for shortcut, name in self._shortcuts:
+            shortcut.setWhatsThis(texts[name])
         self.warning_status.setText(self.tr("⚠ Contenu intégré non chargé (détails au survol)"))
         self.lang_actions[self.translations.lang].setChecked(True)
         self.search.retranslate()
@@ -384,6 +443,14 @@ class MainWindow(QMainWindow):
         """Fichier → Synchronisation (Ctrl+Maj+S): the operations waiting and refused."""
         if self.sync is not None:
             self.sync.show_window(self.translations.lang)
+
+    def show_shortcuts(self) -> None:
+        """Aide → Raccourcis clavier (F1): every shortcut of the window, as it is now."""
+        everywhere, info, request, cases = self._sections_names()
+        sections = {self.info_page: info, self.form: request, self.cases: cases}
+        keys = window_keys(self, sections, everywhere, self._typed_keys())
+        self.shortcuts_dialog = ShortcutsDialog(keys, self)
+        self.shortcuts_dialog.open()
 
     def _log_out(self, clear: bool) -> None:
         if self.sync is None:

@@ -193,8 +193,10 @@ class RequestForm(QWidget):
         self.saved_hint.setWordWrap(True)
         self.copy_button = QPushButton(self.saved_banner)
         self.copy_button.setObjectName("copyCaseNumber")
+        self.copy_button.setAutoDefault(True)  # Enter on the focused button, as Space
         self.open_case_button = QPushButton(self.saved_banner)
         self.open_case_button.setObjectName("openSavedCase")
+        self.open_case_button.setAutoDefault(True)
         banner = QVBoxLayout(self.saved_banner)
         banner.addWidget(self.saved_title)
         banner.addWidget(self.saved_number)
@@ -348,20 +350,25 @@ class RequestForm(QWidget):
         self.attach_button.clicked.connect(self.attach_to_selected)
         self.save_anyway_button.clicked.connect(self.save_anyway)
         self.duplicates_list.itemActivated.connect(lambda _i: self.attach_to_selected())
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        # Each says what it does in its whatsThis (retranslate): the F1 list reads it.
+        self.save_shortcuts = [
             QShortcut(
                 QKeySequence(keys),
                 self,
                 self.save,
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
-        for i in range(SUGGESTIONS):
+            for keys in ("Ctrl+Return", "Ctrl+Enter")
+        ]
+        self.suggestion_shortcuts = [
             QShortcut(
                 QKeySequence(f"Alt+{i + 1}"),
                 self,
                 lambda n=i: self.open_suggestion(n),
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
+            for i in range(SUGGESTIONS)
+        ]
         self._suggester = Follower(
             self._background,
             self._suggest_query,
@@ -478,7 +485,7 @@ class RequestForm(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Nouvelle demande"))
-        self.channel_label.setText(self.tr("Ca&nal"))
+        self.channel_label.setText(self.tr("Cana&l"))
         self.service_box.setTitle(self.tr("Type de demande *"))
         self.picker.setPlaceholderText(
             self.tr("Tapez quelques lettres : nid-de-poule, lampadaire, bruit…")
@@ -498,7 +505,7 @@ class RequestForm(QWidget):
             edit.setPlaceholderText(self.tr("tapez quelques lettres : plateau, verdun…"))
         self.postal.setPlaceholderText(self.tr("H2X 1Y4"))
         self.details_box.setTitle(self.tr("Détails"))
-        self.description_label.setText(self.tr("D&escription"))
+        self.description_label.setText(self.tr("De&scription"))
         self.description.setPlaceholderText(
             self.tr("Ce que le citoyen signale, dans ses mots. Les articles utiles s'affichent.")
         )
@@ -520,6 +527,10 @@ class RequestForm(QWidget):
         self.suggest_title.setText(self.tr("Articles suggérés"))
         self.save_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
         self.clear_button.setText(self.tr("Vider le formulaire"))
+        for shortcut in self.save_shortcuts:
+            shortcut.setWhatsThis(self.tr("Enregistrer la demande"))
+        for shortcut in self.suggestion_shortcuts:
+            shortcut.setWhatsThis(self.tr("Ouvrir un des articles suggérés"))
         self.citizen.retranslate()
         self._fill_channels()
         self._update_preview()
@@ -636,7 +647,7 @@ class RequestForm(QWidget):
         self._suggested = [(h.article_id, h.lang) for h in hits]
         for i, button in enumerate(self.suggest_buttons):
             if i < len(hits):
-                button.setText(f"Alt+{i + 1}  {hits[i].title_text}")
+                button.setText(f"Alt+{i + 1}  {hits[i].title_text}".replace("&", "&&"))
                 button.setToolTip(hits[i].title_text)
                 button.show()
             else:
@@ -794,7 +805,7 @@ class RequestForm(QWidget):
         citizen_before = self.citizen.choice()
         if self.draft() == draft:
             self._clear_request_fields()
-            self.open_case_button.setFocus()
+            self._focus_next_request()
         else:  # typed while the save ran: that is the next request, it stays
             self.summary.setText(
                 self.tr(
@@ -813,6 +824,12 @@ class RequestForm(QWidget):
             return
         if match is not None and self.citizen.choice() == citizen_before:
             self.citizen.pick(match)
+
+    def _focus_next_request(self) -> None:
+        """After a save the citizen stays for this call's next request: the keyboard goes
+        to its first field, the type of request, with the case number in view beside it."""
+        self.side_area.verticalScrollBar().setValue(0)
+        self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_request_fields(self) -> None:
         self.picker.clear_choice()
