@@ -6,13 +6,14 @@ its fields."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 # Until the window manager has framed a window its frame is unknown: room for a title bar
 # and borders, so that a window sized before it is shown still fits once framed.
 FRAME_GUESS = QMargins(4, 32, 4, 4)
+MARGIN = 16  # around a field scrolled into view
 
 
 def available_area(window: QWidget) -> QRect:
@@ -114,9 +115,18 @@ class _FocusFollower(QObject):
             app.focusChanged.connect(self._on_focus)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        content = self._area.widget()
-        if new is not None and content is not None and content.isAncestorOf(new):
-            self._area.ensureWidgetVisible(new, 16, 16)
+        area, content = self._area, self._area.widget()
+        if new is None or content is None or not content.isAncestorOf(new):
+            return
+        where = QRect(new.mapTo(content, QPoint(0, 0)), new.size())
+        if where.height() + 2 * MARGIN <= area.viewport().height():
+            # The whole field (a text box's last line too), not only its cursor's line.
+            centre = where.center()
+            area.ensureVisible(
+                centre.x(), centre.y(), where.width() // 2 + MARGIN, where.height() // 2 + MARGIN
+            )
+        else:
+            area.ensureWidgetVisible(new, MARGIN, MARGIN)
 
 
 def scroll_to_focus(area: QScrollArea) -> None:
