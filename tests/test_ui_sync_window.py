@@ -91,6 +91,8 @@ def test_the_menu_and_ctrl_shift_s_open_it_and_it_speaks_french(
     assert controller.login_dialog is not None
     controller.login_dialog.reject()
     assert win.sync_action.isVisible() and win.sync_action.text() == "&Synchronisation…"
+    # Not signed in: the status bar still counts what waits (the refused one is held).
+    qtbot.waitUntil(lambda: "3 en attente · 1 à régler" in win.sync_indicator.text())
     assert win.sync_action in win.file_menu.actions()
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
@@ -118,6 +120,7 @@ def test_the_menu_and_ctrl_shift_s_open_it_and_it_speaks_french(
     assert by_operation["Note"][TARGET] == case_number
     assert by_operation["Interaction"][TARGET] == "Téléphone"
     assert dialog.table.currentRow() == shown.index(created)  # the refused one, to open
+    assert "3 opérations en attente d'envoi." in dialog.summary.text()
     headers = [
         dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())
     ]

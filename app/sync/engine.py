@@ -158,7 +158,8 @@ class SyncEngine:
         """Round after round until stopped; none before a first login. No failure ends
         it: a round that fails for any reason is reported and retried after a backoff."""
         if self.client.token is None:
-            self._set(state=SIGNED_OUT, last_error="")
+            # Not signed in yet: the status bar still says what waits to be sent.
+            await self._refresh_counts(state=SIGNED_OUT, last_error="")
         while not self._stopped:
             delay = self.interval
             if self.status.state != SIGNED_OUT:

@@ -237,9 +237,9 @@ class SyncController(QObject):
         self.conflict_dialog.open()
 
     async def _load_ops(self, workspace: Workspace) -> None:
-        _waiting, ops = await self._background.run(workspace.sync_overview)
+        waiting, ops = await self._background.run(workspace.sync_overview)
         if self.sync_dialog is not None:
-            self.sync_dialog.show_ops(ops)
+            self.sync_dialog.show_ops(ops, waiting)
 
     # -- leaving ---------------------------------------------------------------------------
     def log_out(self, clear_citizens: bool, done: Callable[[int], None] | None = None) -> None:

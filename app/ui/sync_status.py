@@ -230,10 +230,14 @@ class SyncDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()  # row numbers mean nothing to the agent
         # Enter or a double click on a case's operation opens the case.
         self.table.doubleClicked.connect(self._open_row)
         self.table.installEventFilter(self)
         self.ops: list[OpView] = []
+        self.status = status
+        self.waiting: int | None = None
         self.open_button = QPushButton(self.tr("&Ouvrir le dossier"), self)
         self.open_button.setObjectName("openCase")
         self.open_button.setEnabled(False)
@@ -258,9 +262,12 @@ class SyncDialog(QDialog):
         self.show_status(status)
 
     def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        # The count read with the list, when there is one: the status's is the last round's.
+        waiting = status.pending if self.waiting is None else self.waiting
         lines = [
             self.tr("État : %1").replace("%1", state_text(status)),
-            self.tr("%n opération(s) en attente d'envoi.", "", status.pending),
+            self.tr("%n opération(s) en attente d'envoi.", "", waiting),
         ]
         if status.last_success is not None:
             lines.append(
@@ -276,7 +283,12 @@ class SyncDialog(QDialog):
             )
         self.summary.setText("\n".join(lines))
 
-    def show_ops(self, ops: list[OpView]) -> None:
+    def show_ops(self, ops: list[OpView], waiting: int | None = None) -> None:
+        """The operations listed (the held ones and the first waiting); `waiting`: how
+        many wait in all, read with them."""
+        if waiting is not None:
+            self.waiting = waiting
+            self.show_status(self.status)
         states = {
             "pending": self.tr("En attente"),
             "rejected": self.tr("Refusée par le registre"),
@@ -293,8 +305,11 @@ class SyncDialog(QDialog):
                 DETAIL: self._detail(op),
             }
             for col, text in texts.items():
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()  # a long reason wraps onto its lines, all shown
         # The first refused change on a case, ready to open.
         first = next((i for i, op in enumerate(ops) if _case_of(op) and op.state != "pending"), 0)
         if ops:
