@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -225,13 +226,18 @@ class SyncDialog(QDialog):
             ]
         )
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        # Short columns as wide as their text; the reasons take the rest, and wrap there.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DETAIL, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()  # row numbers mean nothing to the agent
+        rows = self.table.verticalHeader()
+        rows.hide()  # row numbers mean nothing to the agent
+        # A long reason wraps onto as many lines as it needs, at any width of the window.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Enter or a double click on a case's operation opens the case.
         self.table.doubleClicked.connect(self._open_row)
         self.table.installEventFilter(self)
@@ -308,8 +314,6 @@ class SyncDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()  # a long reason wraps onto its lines, all shown
         # The first refused change on a case, ready to open.
         first = next((i for i, op in enumerate(ops) if _case_of(op) and op.state != "pending"), 0)
         if ops:
