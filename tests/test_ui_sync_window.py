@@ -166,3 +166,17 @@ def test_the_last_failure_is_said_in_the_agents_words(qtbot: QtBot) -> None:
 
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_the_status_bar_and_banner_follow_a_language_switch(
+    qtbot: QtBot, background: Background, workspace: Workspace, memory_keyring: MemoryKeyring
+) -> None:
+    some_work(workspace)
+    win, controller = open_console(qtbot, background, workspace)
+    assert controller.login_dialog is not None
+    controller.login_dialog.reject()
+    qtbot.waitUntil(lambda: "3 en attente" in win.sync_indicator.text())
+    assert win.banner.isVisible() and "Non connecté" in win.banner.text()
+    win.lang_actions["en"].trigger()
+    qtbot.waitUntil(lambda: "3 waiting" in win.sync_indicator.text())
+    qtbot.waitUntil(lambda: "Not logged in" in win.banner.text())

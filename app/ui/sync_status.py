@@ -106,6 +106,11 @@ class SyncIndicator(QToolButton):
         self.status = SyncStatus()
         self.show_status(self.status)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # Affichage → Langue: at once
+            self.show_status(self.status)
+        super().changeEvent(event)
+
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
         parts = [f"● {state_text(status)}"]
@@ -160,9 +165,16 @@ class OfflineBanner(QLabel):
             "#offlineBanner { background: #fff6e0; color: #3d2c00; border-bottom: 1px solid "
             "#c99a2e; padding: 4px 8px; }"
         )
+        self.status: SyncStatus | None = None  # none yet: a console with no central store
         self.hide()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.status is not None:
+            self.show_status(self.status)  # Affichage → Langue: at once
+        super().changeEvent(event)
+
     def show_status(self, status: SyncStatus) -> None:
+        self.status = status
         if status.state in (OFFLINE, ERROR):
             self.setText(
                 self.tr(
