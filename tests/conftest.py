@@ -11,10 +11,15 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
+# Offscreen's own screen is 800×800: every window is tested on an agent's laptop screen
+# instead, 1280×720 (Qt's platform options are split on ":", hence not on Windows).
+LAPTOP_SCREEN = ROOT / "tests" / "data" / "offscreen-1280x720.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen" and sys.platform != "win32":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
-ROOT = Path(__file__).resolve().parents[1]
 QUERIES = tomllib.loads((ROOT / "tests" / "data" / "kb_queries.toml").read_text("utf-8"))["queries"]
 
 

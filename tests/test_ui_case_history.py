@@ -200,7 +200,10 @@ def test_keyboard_only_type_down_enter_shows_the_detail(
     assert second is not None
     qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.shown_case == second.case_number)
-    assert panel.field.hasFocus()  # the agent can refine the search at once
+    # The keyboard is on the case (Ctrl+E, Ctrl+Entrée at once); Esc goes back to refine.
+    qtbot.waitUntil(lambda: panel.detail.number_label.hasFocus())
+    qtbot.keyClick(panel.detail.number_label, Qt.Key.Key_Escape)
+    assert panel.field.hasFocus()
     qtbot.keyClick(panel.field, Qt.Key.Key_Up)
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)  # Enter in the list opens too
     first = panel.model.case(0)

@@ -312,7 +312,7 @@ def test_no_french_is_left_in_english(
     win.workstation_dialog.reject()
 
     # What is waiting for the central store.
-    controller.show_window()
+    win.show_sync()  # Fichier > Synchronisation
     assert controller.sync_dialog is not None
     qtbot.waitUntil(controller.sync_dialog.isVisible)
     visit(qtbot, win, seen, "sync")

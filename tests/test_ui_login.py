@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from app.server.demo import seed_demo
 from app.server.embedded import EmbeddedServer
+from app.services.workspace import Workspace
 from app.sync.client import Session, SyncClient
 from app.sync.credentials import TokenStore, workstation
 from app.ui.background import Background
@@ -246,3 +247,54 @@ def test_an_expired_session_is_explained(
     assert "Le travail en attente est conservé" in dialog.reason.text()
     dialog.set_reason("")
     assert not dialog.reason.isVisible()
+
+
+def test_a_wrong_password_leaves_continue_offline_at_hand(
+    qtbot, make_dialog: MakeDialog, server_url: str, memory_keyring: MemoryKeyring
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = make_dialog(server_url)
+    assert dialog.offline.isHidden()  # nothing went wrong yet
+    sign_in(qtbot, dialog, "agent1", "forgotten")
+    qtbot.waitUntil(dialog.errors["password"].isVisible, timeout=WAIT)
+    assert dialog.offline.isVisible() and dialog.offline.isEnabled()
+    assert dialog.offline.text() == "Continuer &hors ligne"
+    # Tried again, wrong again: the way out is still there, Enter still means "try".
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.status.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(dialog.errors["password"].isVisible, timeout=WAIT)
+    assert dialog.offline.isVisible()
+    assert not dialog.offline.autoDefault()
+    with qtbot.assertNotEmitted(dialog.loggedIn), qtbot.waitSignal(dialog.rejected):
+        qtbot.mouseClick(dialog.offline, Qt.MouseButton.LeftButton)
+    assert memory_keyring.secrets == {}
+
+
+def test_the_user_typed_in_the_workstation_is_the_login_user(
+    qtbot, background: Background, workspace: Workspace, memory_keyring: MemoryKeyring
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from app.ui import settings
+    from app.ui.main import attach_server, create_window
+
+    QSettings().remove(settings.SERVER)
+    win = create_window(background, "fr")
+    qtbot.addWidget(win)
+    controller = attach_server(win, background, nobody_listening(), None, remember=False)
+    assert controller is not None
+    win.show()
+    qtbot.waitExposed(win)
+    win.set_workspace(workspace, workspace.article_count())  # first start: no profile
+    station = win.workstation_dialog
+    assert station is not None
+    qtbot.waitUntil(station.isVisible)
+    qtbot.keyClicks(station.station, "042")
+    station.agent.clear()
+    qtbot.keyClicks(station.agent, "marie.roy")
+    qtbot.keyClick(station.station, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.login_dialog is not None, timeout=WAIT)
+    login = controller.login_dialog
+    assert login is not None
+    qtbot.waitUntil(login.isVisible)
+    assert login.user.text() == "marie.roy"  # not typed twice
+    qtbot.waitUntil(login.password.hasFocus)

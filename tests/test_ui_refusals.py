@@ -28,7 +28,7 @@ from app.ui.background import Background
 from app.ui.case_history import CaseHistoryPanel
 from app.ui.main import create_window
 from app.ui.main_window import MainWindow
-from app.ui.sync_status import SyncDialog
+from app.ui.sync_status import DETAIL, SyncDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -346,7 +346,7 @@ def test_the_sync_window_opens_a_refused_changes_case(qtbot: QtBot, ws: Workspac
     dialog.show_ops(ops)
     refused = next(i for i, op in enumerate(ops) if op.state == "rejected")
     assert dialog.table.currentRow() == refused  # the refused change, ready to open
-    assert "Description : Trop long : 33 caractères" in (dialog.table.item(refused, 3).text())
+    assert "Description : Trop long : 33 caractères" in (dialog.table.item(refused, DETAIL).text())
     assert dialog.open_button.isEnabled()
     opened: list[str] = []
     dialog.openCase.connect(opened.append)

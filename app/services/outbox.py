@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.models import OutboxOp
+from app.models import Citizen, OutboxOp
 from app.models.store import Store
 from app.services.meta import get_meta, set_meta
 from app.services.request_terms import EDITABLE_FIELDS
@@ -34,6 +34,7 @@ from app.services.validation import UNSTORABLE_MESSAGE, FieldProblem
 
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 CREATE, UPDATE, NOTE = "request.create", "request.update", "request.note"
+CITIZEN, INTERACTION = "citizen.upsert", "interaction.record"
 # What the agent can correct from the case, per refused operation (the store may name
 # other fields: the service, the citizen, the workstation's clock...).
 CORRECTABLE: dict[str, tuple[str, ...]] = {
@@ -58,6 +59,10 @@ class OpView:
     created_at: datetime
     attempts: int
     answer: dict[str, Any] | None
+    # What the agent knows the operation by, beside its case number: the citizen's name
+    # (a citizen's details), the channel (an interaction).
+    citizen_name: str = ""
+    channel: str = ""
 
 
 def enqueue(
@@ -125,9 +130,26 @@ def has_pending_for(session: Session, target: str) -> bool:
     return session.scalar(query.limit(1)) is not None
 
 
-def _view(op: OutboxOp) -> OpView:
+def _view(op: OutboxOp, names: Mapping[str, str] | None = None) -> OpView:
+    data: dict[str, Any] = op.data if isinstance(op.data, dict) else {}
+    fields = data.get("fields")
+    fields = fields if isinstance(fields, dict) else {}
+    name = ""
+    if op.type == CITIZEN:
+        # As stored here now, else as the operation carries it (a purged citizen).
+        name = (names or {}).get(op.target) or str(fields.get("name") or "")
+    channel = str(data.get("channel") or "") if op.type == INTERACTION else ""
     return OpView(
-        op.seq, op.op_id, op.type, op.target, op.state, op.created_at, op.attempts, op.answer
+        op.seq,
+        op.op_id,
+        op.type,
+        op.target,
+        op.state,
+        op.created_at,
+        op.attempts,
+        op.answer,
+        name,
+        channel,
     )
 
 
@@ -173,7 +195,11 @@ def overview(store: Store, limit: int = 200) -> tuple[int, list[OpView]]:
             .limit(limit)
         ).all()
         first = pending(session, limit)
-        return waiting, [_view(op) for op in [*rows, *first]]
+        ops = [*rows, *first]
+        ids = {op.target for op in ops if op.type == CITIZEN}
+        rows_named = session.execute(select(Citizen.id, Citizen.name).where(Citizen.id.in_(ids)))
+        names = {citizen_id: name for citizen_id, name in rows_named}
+        return waiting, [_view(op, names) for op in ops]
 
 
 # -- refused operations ----------------------------------------------------------------------

@@ -15,7 +15,7 @@ import random
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -50,6 +50,9 @@ class SyncStatus:
     held: int = 0  # refused or clashing operations kept for the agent
     last_success: datetime | None = None
     last_error: str = ""
+    # What last_error came from, for a screen to say it in the agent's words (the
+    # message itself is the client's or the store's, in English).
+    error: BaseException | None = field(default=None, compare=False, repr=False)
     pulled: int = 0
     # A download in progress (a new workstation's first sync, or a long outage): changes
     # received so far out of those to get, and the bytes received.
@@ -59,6 +62,13 @@ class SyncStatus:
     # Cases a change from someone else came in for during the last round (not the echo of
     # this console's own changes): an open case reads again and says so.
     updated: frozenset[str] = frozenset()
+
+
+def _kept(exc: BaseException) -> BaseException:
+    """The failure as the status keeps it: without its traceback (its frames hold the
+    round's data, citizens' included, as long as the status lives), nor its causes."""
+    exc.__cause__ = exc.__context__ = None
+    return exc.with_traceback(None)
 
 
 def _settle(waker: asyncio.Future[None]) -> None:
@@ -156,7 +166,8 @@ class SyncEngine:
         """Round after round until stopped; none before a first login. No failure ends
         it: a round that fails for any reason is reported and retried after a backoff."""
         if self.client.token is None:
-            self._set(state=SIGNED_OUT, last_error="")
+            # Not signed in yet: the status bar still says what waits to be sent.
+            await self._refresh_counts(state=SIGNED_OUT, last_error="")
         while not self._stopped:
             delay = self.interval
             if self.status.state != SIGNED_OUT:
@@ -195,21 +206,23 @@ class SyncEngine:
             pulled = await self._pull_all()
             await self._fetch_awaited_copies()
         except SignedOut as exc:
-            await self._refresh_counts(state=SIGNED_OUT, last_error=str(exc))
+            await self._refresh_counts(state=SIGNED_OUT, last_error=str(exc), error=_kept(exc))
             return False, None
         except ServerBusy as exc:
-            await self._refresh_counts(state=ERROR, last_error=str(exc))
+            await self._refresh_counts(state=ERROR, last_error=str(exc), error=_kept(exc))
             return False, exc.retry_after
         except Offline as exc:
-            await self._refresh_counts(state=OFFLINE, last_error=str(exc))
+            await self._refresh_counts(state=OFFLINE, last_error=str(exc), error=_kept(exc))
             return False, None
         except (SyncError, KnownStoreError) as exc:
             # Refused, or the local store busy, full, read-only or damaged: the message
             # says which and what to do.
-            await self._refresh_counts(state=ERROR, last_error=str(exc))
+            await self._refresh_counts(state=ERROR, last_error=str(exc), error=_kept(exc))
             return False, None
         except Exception as exc:  # a bug: reported, logged, and the next round still runs
-            await self._refresh_counts(state=ERROR, last_error=log_bug("sync round", exc))
+            await self._refresh_counts(
+                state=ERROR, last_error=log_bug("sync round", exc), error=_kept(exc)
+            )
             return False, None
         await self._refresh_counts(
             state=ONLINE,
@@ -345,18 +358,21 @@ class SyncEngine:
         try:
             waiting, held = await self._in_store(outbox.counts, self.workspace.store)
         except KnownStoreError as exc:  # the counts stay as they were; the state is news
-            changes.setdefault("last_error", str(exc))
+            if "last_error" not in changes:
+                changes.update(last_error=str(exc), error=_kept(exc))
             changes["state"] = ERROR
             self._set(**changes)
             return
         except Exception as exc:
-            changes["last_error"] = log_bug("counting the outbox", exc)
+            changes.update(last_error=log_bug("counting the outbox", exc), error=_kept(exc))
             changes["state"] = ERROR
             self._set(**changes)
             return
         self._set(pending=waiting, held=held, **changes)
 
     def _set(self, **changes: Any) -> None:
+        if changes.get("last_error") == "":
+            changes.setdefault("error", None)
         self.status = replace(self.status, **changes)
         if self._on_status is not None:
             self._on_status(self.status)

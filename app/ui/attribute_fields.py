@@ -37,7 +37,9 @@ class AttributeFields(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Every field as wide as the column: a message under a short list wraps there, not
+        # in the list's width (three clipped lines under a combo box).
+        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
     # -- public -------------------------------------------------------------------------
     def set_service(self, service: Service | None, lang: str) -> None:
@@ -106,7 +108,8 @@ class AttributeFields(QWidget):
             column.setSpacing(2)
             column.addWidget(editor)
             column.addWidget(error)
-            label = QLabel(self._label(attr), self)
+            # A buddy's "&" is a mnemonic: the catalogue's own "&" is shown as typed.
+            label = QLabel(self._label(attr).replace("&", "&&"), self)
             label.setBuddy(editor)
             label.setWordWrap(True)
             self._layout.addRow(label, box)

@@ -64,6 +64,7 @@ from app.ui.refusal_banner import (
     problem_text,
 )
 from app.ui.reopen_dialog import ReopenDialog
+from app.ui.window_fit import scroll_to_focus
 
 DEBOUNCE_MS = 150
 FOLLOW_MS = 120  # a row selected shows its case this long after the keys stop
@@ -296,6 +297,7 @@ class CaseDetailView(QScrollArea):
         self._build_note()
         self._build_layout(content)
         self.note_field.installEventFilter(_CtrlEnter(self.note_field, self.noteRequested.emit))
+        scroll_to_focus(self)  # Alt+N, Tab: the field taking the keyboard comes into view
         self.note_field.textChanged.connect(self.note_problem.hide)
         self.add_note_button.clicked.connect(self.noteRequested)
 
@@ -939,6 +941,7 @@ class CaseHistoryPanel(QWidget):
         self._shown: str | None = None  # the query whose results are on screen
         self._search: CaseSearch | None = None
         self._requested: str | None = None  # the case whose detail was asked for last
+        self._focus_on_show: str | None = None  # opened by Enter: the keyboard goes to it
         self._saving_note = False
         self.reopen_dialog: ReopenDialog | None = None
         self._saving_edit = False
@@ -1049,24 +1052,20 @@ class CaseHistoryPanel(QWidget):
         self.detail.banner.removeRequested.connect(self.confirm_remove)
         # Esc from anywhere in the panel goes back to the search field (from a correction
         # being typed, it gives the correction up first).
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self,
-            self._escape,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        QShortcut(
-            QKeySequence("Ctrl+R"),
-            self,
-            self.start_reopen,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        QShortcut(
-            QKeySequence("Ctrl+E"),
-            self,
-            self.start_edit,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        # Each says what it does in its whatsThis (retranslate): the F1 list reads it.
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, key, slot in (
+            ("escape", QKeySequence(Qt.Key.Key_Escape), self._escape),
+            ("reopen", QKeySequence("Ctrl+R"), self.start_reopen),
+            ("edit", QKeySequence("Ctrl+E"), self.start_edit),
+            # Ctrl+Entrée from anywhere in the case: in a note or a correction it saves
+            # it (their fields also take it themselves); elsewhere it goes to the note.
+            ("note", QKeySequence("Ctrl+Return"), self._ctrl_enter),
+            ("note_enter", QKeySequence("Ctrl+Enter"), self._ctrl_enter),
+        ):
+            self.shortcuts[name] = QShortcut(
+                key, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
 
     # -- public -------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
@@ -1108,6 +1107,16 @@ class CaseHistoryPanel(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
+    def _ctrl_enter(self) -> None:
+        if self.detail.editing:
+            self.save_edit()
+        elif self.detail.detail is None:
+            return
+        elif self.detail.note_field.toPlainText().strip():
+            self.add_note()
+        else:
+            self.detail.note_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def show_case(self, case_number: str) -> None:
         """Open a case at once (e.g. just saved); its number goes in the search field."""
         self._follow.stop()
@@ -1142,6 +1151,15 @@ class CaseHistoryPanel(QWidget):
         )
         self._render_search()
         self.detail.retranslate()
+        texts = {
+            "escape": self.tr("Revenir à la recherche de dossiers (ou abandonner la modification)"),
+            "reopen": self.tr("Réactiver le dossier fermé, avec la raison"),
+            "edit": self.tr("Modifier le dossier ouvert (ou corriger et renvoyer un refus)"),
+            "note": self.tr("Ajouter la note, ou enregistrer la modification"),
+        }
+        texts["note_enter"] = texts["note"]
+        for name, shortcut in self.shortcuts.items():
+            shortcut.setWhatsThis(texts[name])
 
     @property
     def shown_query(self) -> str | None:
@@ -1255,12 +1273,29 @@ class CaseHistoryPanel(QWidget):
 
     # -- keyboard -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and watched is self.field
+            and isinstance(event, QKeyEvent)
+            and self._panel_shortcut(event)
+        ):
+            # The search field would take Ctrl+E for itself (end of line, on X11): the
+            # case's Modifier comes first, right after a case number was typed too.
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched in self.suggestion_buttons:
                 return self._suggestion_key(event)
             if watched is self.field or watched is self.results:
                 return self._list_key(watched, event)
         return super().eventFilter(watched, event)
+
+    def _panel_shortcut(self, event: QKeyEvent) -> bool:
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            shortcut.key().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+            for name, shortcut in self.shortcuts.items()
+            if name != "escape"
+        )
 
     def _list_key(self, watched: QObject, event: QKeyEvent) -> bool:
         key = event.key()
@@ -1271,7 +1306,9 @@ class CaseHistoryPanel(QWidget):
                 self._move(key)
             return True
         if key in _ENTER and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._open_index(self.results.currentIndex())
+            # The keyboard goes to the case once it shows: Ctrl+E, Ctrl+Entrée work at
+            # once, Modifier is one Tab away, Échap comes back to the search.
+            self._open_index(self.results.currentIndex(), focus=True)
             return True
         return False
 
@@ -1290,13 +1327,13 @@ class CaseHistoryPanel(QWidget):
         self.results.selectRow(row)
         self.results.scrollTo(self.model.index(row, 0))
 
-    def _open_index(self, index: QModelIndex | QPersistentModelIndex) -> None:
+    def _open_index(self, index: QModelIndex | QPersistentModelIndex, focus: bool = False) -> None:
         self._follow.stop()
         case = self.model.case(index.row()) if index.isValid() else None
         if case is None:
             case = self.model.case(0)
         if case is not None:
-            self._load_case(case.case_number)
+            self._load_case(case.case_number, focus)
 
     def _on_row(self) -> None:
         if not self._placing:
@@ -1310,8 +1347,9 @@ class CaseHistoryPanel(QWidget):
             self._load_case(case.case_number)
 
     # -- one case -----------------------------------------------------------------------
-    def _load_case(self, case_number: str, news: bool = False) -> None:
+    def _load_case(self, case_number: str, focus: bool = False, news: bool = False) -> None:
         self._requested = case_number
+        self._focus_on_show = case_number if focus else None
         if self._workspace is not None:
             self._background.spawn(self._fetch_case(self._workspace, case_number, news))
 
@@ -1337,6 +1375,9 @@ class CaseHistoryPanel(QWidget):
                 self.detail.editor.store_changed(detail, at)
             else:
                 self.detail.mark_updated(at)
+        if self._focus_on_show == case_number:
+            self._focus_on_show = None
+            self.detail.focus_case()
 
     def _show_detail(self, detail: CaseDetail) -> None:
         self.detail.show_detail(detail)

@@ -163,6 +163,9 @@ class CitizenBox(QGroupBox):
         self.matches.itemActivated.connect(self._pick_item)
         for editor in (self.name, self.phone, self.email):
             editor.textChanged.connect(lambda _t: self.changed.emit())
+        # "Who is it for?" is answered as soon as a citizen is picked, typed in or made
+        # anonymous: its mark goes then, not at the next save.
+        self.changed.connect(lambda: unmark(self.lookup, self.errors["citizen"]))
         self.retranslate()
 
     def _build_edit_box(self) -> None:
@@ -360,7 +363,7 @@ class CitizenBox(QGroupBox):
             strict=True,
         ):
             label.setText(text)
-        self.anonymous.setText(self.tr("Citoyen &anonyme"))
+        self.anonymous.setText(self.tr("Ci&toyen anonyme"))
         self.edit_button.setText(self.tr("Modifier"))
         self.edit_button.setToolTip(self.tr("Corriger les coordonnées de ce citoyen"))
         for label, text in zip(

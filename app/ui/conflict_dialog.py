@@ -25,6 +25,7 @@ from app.services.workspace import Workspace
 from app.ui.background import Background
 from app.ui.field_errors import ERROR_STYLE
 from app.ui.formatting import failure_reason
+from app.ui.window_fit import keep_on_screen
 
 MINE, THEIRS = 0, 1
 # The words that differ: dark text on pale yellow (about 15:1), and bold and underlined
@@ -91,6 +92,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(760, 560)
+        keep_on_screen(self)
         self.retranslate()
         self.status.setText(self.tr("Chargement des conflits…"))
         self._background.spawn(self._load())

@@ -24,6 +24,7 @@ from app.services.validation import ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui.background import Background
+from app.ui.window_fit import keep_on_screen
 
 
 class OutcomeDialog(QDialog):
@@ -56,6 +57,7 @@ class OutcomeDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Résultat de l'interaction :"), self))
         layout.addWidget(self.choices)
         layout.addWidget(buttons)
+        keep_on_screen(self)
         self.choices.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

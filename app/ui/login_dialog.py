@@ -34,6 +34,8 @@ from app.sync.client import (
 from app.sync.credentials import TokenStore, Workstation
 from app.ui.background import Background
 from app.ui.field_errors import ERROR_STYLE
+from app.ui.sync_status import failure_text
+from app.ui.window_fit import keep_on_screen
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -113,8 +115,8 @@ class LoginDialog(QDialog):
         self.offline.setObjectName("offlineButton")
         # Not a default button: Enter must keep meaning "try again" once the server is back.
         self.offline.setAutoDefault(False)
-        self.offline.hide()
         self.buttons.addButton(self.offline, QDialogButtonBox.ButtonRole.RejectRole)
+        self.offline.hide()  # offered once the store cannot be reached, or refuses the password
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -125,6 +127,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.retranslate()
+        keep_on_screen(self)
         (self.password if self.user.text() else self.user).setFocus()
 
     def retranslate(self) -> None:
@@ -195,6 +198,8 @@ class LoginDialog(QDialog):
                 self._field_error(
                     "password", self.tr("Nom d'utilisateur ou mot de passe incorrect.")
                 )
+                # A forgotten password must not stop the work: it goes on offline.
+                self.offline.show()
                 self.password.setFocus()
                 self.password.selectAll()
         except Offline as exc:
@@ -212,16 +217,20 @@ class LoginDialog(QDialog):
             if self._still_here():
                 self._refused(exc)
         except ServerBusy as exc:
+            log.info("login: server busy (%s)", exc)
             if self._still_here():
                 self._problem(
                     self.tr(
                         "Le registre central est surchargé ou en maintenance : réessayez dans "
-                        "un moment. (%1)"
-                    ).replace("%1", str(exc))
+                        "un moment."
+                    )
                 )
+                self.offline.show()
         except SyncError as exc:  # a kind added to the client later: still say something
             if self._still_here():
-                self._problem(self.tr("La connexion a échoué : %1").replace("%1", str(exc)))
+                self._problem(
+                    self.tr("La connexion a échoué : %1").replace("%1", failure_text(exc))
+                )
         finally:
             # Busy until the dialog closes on success: a second Enter must not log in twice.
             if session is None and self._still_here():
@@ -266,9 +275,7 @@ class LoginDialog(QDialog):
                 ).replace("%1", f"{self._station:03d}")
             )
             return
-        self._problem(
-            self.tr("Le registre central a refusé la connexion : %1").replace("%1", str(exc))
-        )
+        self._problem(self.tr("La connexion a échoué : %1").replace("%1", failure_text(exc)))
 
     # -- display -------------------------------------------------------------------------
     def _still_here(self) -> bool:
@@ -280,10 +287,10 @@ class LoginDialog(QDialog):
         self.status.setVisible(busy)
 
     def _clear_problems(self) -> None:
+        # Continuer hors ligne, once offered, stays: the next try may fail the same way.
         for label in self.errors.values():
             label.hide()
         self.problem.hide()
-        self.offline.hide()
 
     def _field_error(self, key: str, text: str) -> None:
         self.errors[key].setText(text)

@@ -19,6 +19,7 @@ from app.ui.background import Background
 from app.ui.i18n import Translations, system_language
 from app.ui.main_window import MainWindow
 from app.ui.sync_controller import SyncController, server_from_settings
+from app.ui.window_fit import fit
 
 
 async def open_into(
@@ -63,6 +64,7 @@ def create_window(background: Background, lang: str | None) -> MainWindow:
     geometry = QSettings().value(settings.GEOMETRY)
     if geometry is not None:
         window.restoreGeometry(geometry)
+        fit(window)  # saved on a bigger screen: no larger than this one, and on it
     return window
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,9 +39,11 @@ from app.ui.interaction_bar import InteractionBar
 from app.ui.request_form import RequestForm
 from app.ui.search_panel import SearchPanel
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.shortcuts_dialog import KeyHelp, ShortcutsDialog, window_keys
 from app.ui.supervisor_view import SupervisorView
 from app.ui.sync_controller import SyncController
 from app.ui.sync_status import DownloadProgress, OfflineBanner, SyncIndicator
+from app.ui.window_fit import fit, keep_on_screen
 from app.ui.workstation_dialog import WorkstationDialog
 
 INFO_TAB, REQUEST_TAB, CASES_TAB = range(3)
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.cases = CaseHistoryPanel(background, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
+        self.info_page = splitter
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.form, "")
         self.tabs.addTab(self.cases, "")
@@ -116,7 +119,9 @@ class MainWindow(QMainWindow):
         self._build_settings_menu()
         self._build_shortcuts()
         self._connect()
-        self.resize(1200, 780)
+        # 1200×780 where it fits; on a laptop, the screen's available area.
+        fit(self, QSize(1200, 780))
+        keep_on_screen(self, grow=False)
         self.retranslate()
         self._spread_language()
         self.search.field.setFocus()
@@ -124,25 +129,73 @@ class MainWindow(QMainWindow):
     # -- set-up -------------------------------------------------------------------------
     def _build_shortcuts(self) -> None:
         keys = {
-            "Ctrl+K": self.go_search,
-            "Ctrl+1": self.go_search,
-            "Ctrl+N": self.go_request,
-            "Ctrl+2": self.go_request,
-            "Ctrl+D": self.go_cases,
-            "Ctrl+3": self.go_cases,
-            "Ctrl+Shift+N": self.article._request_service,
-            "F2": self.interaction.start,
-            "F3": self.interaction.end,
+            "Ctrl+K": ("search", self.go_search),
+            "Ctrl+1": ("search", self.go_search),
+            "Ctrl+N": ("request", self.go_request),
+            "Ctrl+2": ("request", self.go_request),
+            "Ctrl+D": ("cases", self.go_cases),
+            "Ctrl+3": ("cases", self.go_cases),
+            "Ctrl+Shift+N": ("article_request", self.article._request_service),
+            "F2": ("start", self.interaction.start),
+            "F3": ("end", self.interaction.end),
         }
-        for key, slot in keys.items():
-            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.ApplicationShortcut)
+        # Each says what it does (whatsThis, in retranslate): the F1 list reads it there.
+        self._shortcuts: list[tuple[QShortcut, str]] = []
+        for key, (name, slot) in keys.items():
+            shortcut = QShortcut(
+                QKeySequence(key), self, slot, context=Qt.ShortcutContext.ApplicationShortcut
+            )
+            self._shortcuts.append((shortcut, name))
         # Escape in an open article goes back to the search; only there (the form uses
         # Escape to close its lists, and must not lose the agent's place to it).
-        QShortcut(
+        back = QShortcut(
             QKeySequence(Qt.Key.Key_Escape),
             self.article,
             self.search.focus_search,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self._shortcuts.append((back, "article_back"))
+
+    def _shortcut_texts(self) -> dict[str, str]:
+        return {
+            "search": self.tr("Aller à la recherche d'information"),
+            "request": self.tr("Nouvelle demande"),
+            "cases": self.tr("Chercher un dossier"),
+            "article_request": self.tr("Créer une demande pour le service de l'article ouvert"),
+            "start": self.tr("Début d'interaction (appel, visite, courriel, lettre)"),
+            "end": self.tr("Fin de l'interaction, avec son résultat"),
+            "article_back": self.tr("Revenir de l'article à la recherche"),
+        }
+
+    def _typed_keys(self) -> list[KeyHelp]:
+        """Keys the lists and fields handle themselves (event filters), for the F1 list."""
+        everywhere, info, request, cases = self._sections_names()
+        return [
+            KeyHelp(
+                everywhere, self.tr("Alt+lettre soulignée"), self.tr("Aller au champ ou au bouton")
+            ),
+            KeyHelp(everywhere, self.tr("Tab, Maj+Tab"), self.tr("Champ suivant, champ précédent")),
+            KeyHelp(info, self.tr("↑ ↓ puis Entrée"), self.tr("Choisir et ouvrir un article")),
+            KeyHelp(
+                request,
+                self.tr("↓ puis Entrée"),
+                self.tr("Choisir le citoyen trouvé (Entrée seule : nouveau citoyen)"),
+            ),
+            KeyHelp(request, self.tr("Entrée"), self.tr("Choisir le type de demande proposé")),
+            KeyHelp(cases, self.tr("↑ ↓ puis Entrée"), self.tr("Ouvrir le dossier trouvé")),
+            KeyHelp(
+                self.tr("Fin de l'interaction"),
+                self.tr("1, 2, 3, 4"),
+                self.tr("Choisir le résultat de l'interaction"),
+            ),
+        ]
+
+    def _sections_names(self) -> tuple[str, str, str, str]:
+        return (
+            self.tr("Partout"),
+            self.tr("Information"),
+            self.tr("Nouvelle demande"),
+            self.tr("Dossiers"),
         )
 
     def _connect(self) -> None:
@@ -199,12 +252,22 @@ class MainWindow(QMainWindow):
         self.logout_action.triggered.connect(lambda: self._log_out(False))
         self.logout_clear_action = QAction(self)
         self.logout_clear_action.triggered.connect(lambda: self._log_out(True))
-        for action in (self.login_action, self.logout_action, self.logout_clear_action):
+        # What waits for the central store, and what it refused (also a click on the
+        # status bar's indicator).
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.triggered.connect(self.show_sync)
+        for action in self._server_actions():
             action.setVisible(False)
             self.file_menu.insertAction(self.quit_action, action)
         self.file_menu.insertSeparator(self.quit_action)
 
         self.help_menu = bar.addMenu("")
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(self.shortcuts_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
@@ -240,7 +303,12 @@ class MainWindow(QMainWindow):
         self.lang_menu.setTitle(self.tr("&Langue"))
         self.indicators_action.setText(self.tr("&Indicateurs de service…"))
         self.help_menu.setTitle(self.tr("Aid&e"))
+        self.shortcuts_action.setText(self.tr("&Raccourcis clavier…"))
         self.about_action.setText(self.tr("À &propos de Relais"))
+        self.sync_action.setText(self.tr("&Synchronisation…"))
+        texts = self._shortcut_texts()
+        for shortcut, name in self._shortcuts:
+            shortcut.setWhatsThis(texts[name])
         self.warning_status.setText(self.tr("⚠ Contenu intégré non chargé (détails au survol)"))
         self.lang_actions[self.translations.lang].setChecked(True)
         self.search.retranslate()
@@ -333,7 +401,7 @@ class MainWindow(QMainWindow):
         controller.statusChanged.connect(self.sync_indicator.show_status)
         controller.statusChanged.connect(self.banner.show_status)
         controller.statusChanged.connect(self.download.show_status)
-        self.sync_indicator.clicked.connect(controller.show_window)
+        self.sync_indicator.clicked.connect(self.show_sync)
         controller.roleChanged.connect(self._on_role)
         # A refused change's way out: the store's copy of a case, and the case from the
         # sync window; after each round, the open case reads again.
@@ -341,7 +409,7 @@ class MainWindow(QMainWindow):
         controller.statusChanged.connect(self._after_round)
         self.cases.set_store_copy_fetcher(controller.fetch_request)
         self.sync_indicator.show()
-        for action in (self.login_action, self.logout_action, self.logout_clear_action):
+        for action in self._server_actions():
             action.setVisible(True)
         # Every local change is sent soon after it is saved.
         self.form.saved.connect(lambda _case: controller.poke())
@@ -374,6 +442,23 @@ class MainWindow(QMainWindow):
     def _log_in(self) -> None:
         if self.sync is not None:
             self.sync.log_in()
+
+    def _server_actions(self) -> tuple[QAction, ...]:
+        """The File menu's entries that need a central store."""
+        return (self.login_action, self.sync_action, self.logout_action, self.logout_clear_action)
+
+    def show_sync(self) -> None:
+        """Fichier → Synchronisation (Ctrl+Maj+S): the operations waiting and refused."""
+        if self.sync is not None:
+            self.sync.show_window(self.translations.lang)
+
+    def show_shortcuts(self) -> None:
+        """Aide → Raccourcis clavier (F1): every shortcut of the window, as it is now."""
+        everywhere, info, request, cases = self._sections_names()
+        sections = {self.info_page: info, self.form: request, self.cases: cases}
+        keys = window_keys(self, sections, everywhere, self._typed_keys())
+        self.shortcuts_dialog = ShortcutsDialog(keys, self)
+        self.shortcuts_dialog.open()
 
     def _log_out(self, clear: bool) -> None:
         if self.sync is None:
@@ -418,8 +503,13 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         self.workstation_dialog = WorkstationDialog(self.background, self.workspace, self)
-        self.workstation_dialog.profileSaved.connect(self._on_profile)
+        self.workstation_dialog.profileSaved.connect(self._on_workstation)
         self.workstation_dialog.open()
+
+    def _on_workstation(self, profile: Profile) -> None:
+        if self.sync is not None:
+            self.sync.suggest_user(profile.agent)  # not typed twice: the login has it
+        self._on_profile(profile)
 
     def _on_profile(self, profile: Profile) -> None:
         self.form.set_profile(profile)

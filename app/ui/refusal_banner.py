@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cases import CaseDetail
-from app.services.outbox import CREATE, NOTE, UPDATE, Refusal
+from app.services.outbox import CITIZEN, CREATE, INTERACTION, NOTE, UPDATE, Refusal
 from app.services.validation import FieldProblem
 from app.ui import formatting as fmt
 from app.ui.field_errors import ERROR_STYLE
+from app.ui.window_fit import keep_on_screen
 
 # Dark red on light red, as overdue cases (about 8:1).
 REFUSED_FG = "#8b0000"
@@ -92,6 +93,8 @@ def change_label(type_: str) -> str:
             "RefusalTexts", "Ajout d'un citoyen au dossier"
         ),
         "request.link": QCoreApplication.translate("RefusalTexts", "Lien de doublon"),
+        CITIZEN: QCoreApplication.translate("RefusalTexts", "Fiche du citoyen"),
+        INTERACTION: QCoreApplication.translate("RefusalTexts", "Interaction"),
     }.get(type_, type_)
 
 
@@ -318,6 +321,7 @@ class NoteCorrection(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(520, 300)
+        keep_on_screen(self)
         self.field.setFocus()
 
     def _submit(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.field_errors import error_label, mark, unmark
+from app.ui.window_fit import keep_on_screen
 
 
 class ReopenDialog(QDialog):
@@ -59,6 +60,7 @@ class ReopenDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        keep_on_screen(self)
         self.reason.setFocus()
 
     def _ask(self) -> None:

@@ -46,6 +46,7 @@ from app.ui.citizen_box import CitizenBox
 from app.ui.field_errors import ERROR_STYLE, error_label, mark, unmark
 from app.ui.latest import Follower
 from app.ui.service_picker import ServicePicker
+from app.ui.window_fit import scroll_to_focus
 
 SUGGESTIONS = 3
 # Typing is kept as a draft this long after the last keystroke: never on every keystroke.
@@ -210,8 +211,10 @@ class RequestForm(QWidget):
         self.saved_hint.setWordWrap(True)
         self.copy_button = QPushButton(self.saved_banner)
         self.copy_button.setObjectName("copyCaseNumber")
+        self.copy_button.setAutoDefault(True)  # Enter on the focused button, as Space
         self.open_case_button = QPushButton(self.saved_banner)
         self.open_case_button.setObjectName("openSavedCase")
+        self.open_case_button.setAutoDefault(True)
         banner = QVBoxLayout(self.saved_banner)
         banner.addWidget(self.saved_title)
         banner.addWidget(self.saved_number)
@@ -311,6 +314,7 @@ class RequestForm(QWidget):
         self.scroll_area = scroll
 
         right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 4, 0)
         right.addWidget(self.saved_banner)
         right.addWidget(self.draft_note)
         right.addWidget(self.draft_problem)
@@ -322,20 +326,39 @@ class RequestForm(QWidget):
             right.addWidget(button)
         right.addWidget(self.suggest_hint)
         right.addStretch(1)
+        side = QWidget(self)
+        side.setLayout(right)
+        # On a laptop screen the saved number, the problems, the duplicates and the
+        # articles can be taller than the window: they scroll; the buttons under them
+        # never do.
+        side_scroll = QScrollArea(self)
+        side_scroll.setObjectName("formSide")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
+        self.side_area = side_scroll
         actions = QHBoxLayout()
         actions.addWidget(self.clear_button)
         actions.addStretch(1)
         actions.addWidget(self.save_button)
-        right.addLayout(actions)
-        side = QWidget(self)
-        side.setLayout(right)
-        side.setMinimumWidth(360)
-        side.setMaximumWidth(460)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(side_scroll, 1)
+        column.addLayout(actions)
+        right_column = QWidget(self)
+        right_column.setObjectName("formRightColumn")
+        right_column.setLayout(column)
+        right_column.setMinimumWidth(360)
+        right_column.setMaximumWidth(460)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 3)
-        layout.addWidget(side, 2)
+        layout.addWidget(right_column, 2)
+        # Alt+letter on a field further down, or a problem's field: scrolled into view.
+        scroll_to_focus(scroll)
+        scroll_to_focus(side_scroll)
 
     def _connect(self) -> None:
         self.picker.serviceChanged.connect(self._on_service)
@@ -359,20 +382,25 @@ class RequestForm(QWidget):
         self.attach_button.clicked.connect(self.attach_to_selected)
         self.save_anyway_button.clicked.connect(self.save_anyway)
         self.duplicates_list.itemActivated.connect(lambda _i: self.attach_to_selected())
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        # Each says what it does in its whatsThis (retranslate): the F1 list reads it.
+        self.save_shortcuts = [
             QShortcut(
                 QKeySequence(keys),
                 self,
                 self.save,
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
-        for i in range(SUGGESTIONS):
+            for keys in ("Ctrl+Return", "Ctrl+Enter")
+        ]
+        self.suggestion_shortcuts = [
             QShortcut(
                 QKeySequence(f"Alt+{i + 1}"),
                 self,
                 lambda n=i: self.open_suggestion(n),
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
+            for i in range(SUGGESTIONS)
+        ]
         self._suggester = Follower(
             self._background,
             self._suggest_query,
@@ -735,7 +763,7 @@ class RequestForm(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Nouvelle demande"))
-        self.channel_label.setText(self.tr("Ca&nal"))
+        self.channel_label.setText(self.tr("Cana&l"))
         self.service_box.setTitle(self.tr("Type de demande *"))
         self.picker.setPlaceholderText(
             self.tr("Tapez quelques lettres : nid-de-poule, lampadaire, bruit…")
@@ -755,7 +783,7 @@ class RequestForm(QWidget):
             edit.setPlaceholderText(self.tr("tapez quelques lettres : plateau, verdun…"))
         self.postal.setPlaceholderText(self.tr("H2X 1Y4"))
         self.details_box.setTitle(self.tr("Détails"))
-        self.description_label.setText(self.tr("D&escription"))
+        self.description_label.setText(self.tr("De&scription"))
         self.description.setPlaceholderText(
             self.tr("Ce que le citoyen signale, dans ses mots. Les articles utiles s'affichent.")
         )
@@ -777,6 +805,10 @@ class RequestForm(QWidget):
         self.suggest_title.setText(self.tr("Articles suggérés"))
         self.save_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
         self.clear_button.setText(self.tr("Vider le formulaire"))
+        for shortcut in self.save_shortcuts:
+            shortcut.setWhatsThis(self.tr("Enregistrer la demande"))
+        for shortcut in self.suggestion_shortcuts:
+            shortcut.setWhatsThis(self.tr("Ouvrir un des articles suggérés"))
         self.citizen.retranslate()
         self._fill_channels()
         self._update_preview()
@@ -895,7 +927,7 @@ class RequestForm(QWidget):
         self._suggested = [(h.article_id, h.lang) for h in hits]
         for i, button in enumerate(self.suggest_buttons):
             if i < len(hits):
-                button.setText(f"Alt+{i + 1}  {hits[i].title_text}")
+                button.setText(f"Alt+{i + 1}  {hits[i].title_text}".replace("&", "&&"))
                 button.setToolTip(hits[i].title_text)
                 button.show()
             else:
@@ -1053,7 +1085,7 @@ class RequestForm(QWidget):
         citizen_before = self.citizen.choice()
         if self.draft() == draft:
             self._clear_request_fields()
-            self.open_case_button.setFocus()
+            self._focus_next_request()
         else:  # typed while the save ran: that is the next request, it stays
             self.summary.setText(
                 self.tr(
@@ -1080,6 +1112,12 @@ class RequestForm(QWidget):
             self.citizen.pick(match)
             if carried:
                 self._carried = self._citizen_state()
+
+    def _focus_next_request(self) -> None:
+        """After a save the citizen stays for this call's next request: the keyboard goes
+        to its first field, the type of request, with the case number in view beside it."""
+        self.side_area.verticalScrollBar().setValue(0)
+        self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_request_fields(self) -> None:
         self.picker.clear_choice()

@@ -26,6 +26,7 @@ from app.ui import formatting as fmt
 from app.ui import settings as stored
 from app.ui.background import Background
 from app.ui.field_errors import error_label, mark, unmark
+from app.ui.window_fit import keep_on_screen
 
 FIELDS = ("server_url", "station", "default_channel", "language", "retention_days", "font_size")
 
@@ -100,6 +101,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.retranslate()
+        keep_on_screen(self)
         self.server.setFocus()
 
     def set_language(self, lang: str) -> None:

@@ -44,6 +44,7 @@ from app.ui import formatting as fmt
 from app.ui.background import Background
 from app.ui.hour_chart import HourChart
 from app.ui.rows_model import Column, RowsModel, RowsView
+from app.ui.window_fit import keep_on_screen
 
 Fetch = Callable[[date, date], dict[str, Any]]
 GOOD, BAD = "#1b5e20", "#b71c1c"
@@ -106,6 +107,7 @@ class SupervisorView(QDialog):
         self._build()
         self.retranslate()
         self.resize(self._fitting_size())
+        keep_on_screen(self)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:

@@ -49,6 +49,7 @@ class SyncController(QObject):
         self.conflict_dialog: ConflictDialog | None = None
         self.status = SyncStatus()
         self.role = ""
+        self._suggested_user = ""  # typed in Poste de travail: the login offers it
         self._expired_shown = False
 
     def _client(self) -> SyncClient:
@@ -153,19 +154,32 @@ class SyncController(QObject):
             return
         if self.login_dialog is not None and self.login_dialog.isVisible():
             return
+        # The user whose session expired; else the one just named in Poste de travail;
+        # else the last one signed in here; else the workstation's.
+        user = (
+            self.username
+            or self._suggested_user
+            or self.tokens.last_user()
+            or workspace.profile.agent
+        )
         self.login_dialog = LoginDialog(
             self._background,
             self._client,
             workspace.profile.station,
             workstation(workspace.data_dir),
             self.tokens,
-            self.username or "",
+            user or "",
             self._parent,
         )
         if expired:
             self.login_dialog.show_expired()
         self.login_dialog.loggedIn.connect(self._logged_in)
         self.login_dialog.open()
+
+    def suggest_user(self, username: str) -> None:
+        """The user name the agent just typed in Poste de travail: the login proposes it
+        rather than have it typed twice."""
+        self._suggested_user = username.strip()
 
     # -- while running ---------------------------------------------------------------------
     def poke(self) -> None:
@@ -185,11 +199,12 @@ class SyncController(QObject):
                 self.tokens.forget(self.username)
             self.log_in(expired=True)
 
-    def show_window(self) -> None:
+    def show_window(self, lang: str = "fr") -> None:
+        """The sync window; `lang`: the interface's, for the channels it names."""
         workspace = self.workspace
         if workspace is None:
             return
-        self.sync_dialog = SyncDialog(self.status, None, self._parent)
+        self.sync_dialog = SyncDialog(self.status, None, self._parent, lang)
         self.sync_dialog.syncNow.connect(self.poke)
         self.sync_dialog.settleConflicts.connect(self.show_conflicts)
         self.sync_dialog.openCase.connect(self._open_case)
@@ -222,9 +237,9 @@ class SyncController(QObject):
         self.conflict_dialog.open()
 
     async def _load_ops(self, workspace: Workspace) -> None:
-        _waiting, ops = await self._background.run(workspace.sync_overview)
+        waiting, ops = await self._background.run(workspace.sync_overview)
         if self.sync_dialog is not None:
-            self.sync_dialog.show_ops(ops)
+            self.sync_dialog.show_ops(ops, waiting)
 
     # -- leaving ---------------------------------------------------------------------------
     def log_out(self, clear_citizens: bool, done: Callable[[int], None] | None = None) -> None:

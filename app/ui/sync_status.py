@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -22,11 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.outbox import OpView, store_problems
+from app.services.outbox import CITIZEN, INTERACTION, OpView, store_problems
+from app.services.workspace import KnownStoreError
+from app.sync.client import Offline, Refused, ServerBusy, SignedOut, SyncError
 from app.sync.engine import ERROR, OFFLINE, ONLINE, SIGNED_OUT, SYNCING, SyncStatus
 from app.ui import formatting as fmt
-from app.ui.refusal_banner import problem_line
+from app.ui.refusal_banner import change_label, field_label, problem_line
+from app.ui.window_fit import keep_on_screen
 
+# The sync window's columns.
+COLUMNS = OPERATION, TARGET, SAVED, STATE, DETAIL = range(5)
 _COLOURS = {
     ONLINE: "#1e6b34",
     SYNCING: "#0b5394",
@@ -34,6 +40,47 @@ _COLOURS = {
     ERROR: "#a40000",
     SIGNED_OUT: "#a40000",
 }
+
+
+def failure_text(error: BaseException | None, state: str = "") -> str:
+    """Why the sync or a login failed, in the agent's language (the client's and the
+    store's own messages are English, and a bug's may quote data)."""
+    translate = QCoreApplication.translate
+    if isinstance(error, KnownStoreError):
+        return translate("SyncStatus", "stockage local : %1").replace(
+            "%1", fmt.failure_reason(error)
+        )
+    if isinstance(error, Offline) or (error is None and state == OFFLINE):
+        return translate(
+            "SyncStatus",
+            "le registre central ne répond pas (réseau coupé ou serveur arrêté) ; le "
+            "travail reste sur ce poste et la synchronisation reprendra seule",
+        )
+    if isinstance(error, SignedOut) or (error is None and state == SIGNED_OUT):
+        return translate("SyncStatus", "la session a expiré ou a été révoquée : reconnectez-vous")
+    if isinstance(error, ServerBusy):
+        return translate(
+            "SyncStatus",
+            "le registre central est surchargé ou en maintenance ; nouvel essai automatique",
+        )
+    if isinstance(error, Refused):
+        reasons = [problem_line(p) for p in store_problems({"problems": error.problems})]
+        if reasons:
+            return translate("SyncStatus", "le registre central a refusé : %1").replace(
+                "%1", " ; ".join(reasons)
+            )
+        return translate("SyncStatus", "le registre central a refusé la demande (code %1)").replace(
+            "%1", str(error.status)
+        )
+    if isinstance(error, SyncError):
+        return translate(
+            "SyncStatus",
+            "la communication avec le registre central a échoué ; nouvel essai automatique",
+        )
+    return translate(
+        "SyncStatus",
+        "erreur interne de Relais, notée dans son journal ; nouvel essai automatique",
+    )
 
 
 def state_text(status: SyncStatus) -> str:
@@ -59,6 +106,11 @@ class SyncIndicator(QToolButton):
         self.status = SyncStatus()
         self.show_status(self.status)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # Affichage → Langue: at once
+            self.show_status(self.status)
+        super().changeEvent(event)
+
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
         parts = [f"● {state_text(status)}"]
@@ -71,7 +123,10 @@ class SyncIndicator(QToolButton):
             )
         self.setText(" · ".join(parts))
         self.setStyleSheet(f"color: {_COLOURS.get(status.state, '#333')};")
-        self.setToolTip(status.last_error or self.tr("Cliquez pour voir les opérations"))
+        hint = self.tr("Cliquez pour voir les opérations (Ctrl+Maj+S)")
+        if status.last_error:
+            hint = failure_text(status.error, status.state) + "\n" + hint
+        self.setToolTip(hint)
 
 
 class DownloadProgress(QProgressBar):
@@ -110,9 +165,16 @@ class OfflineBanner(QLabel):
             "#offlineBanner { background: #fff6e0; color: #3d2c00; border-bottom: 1px solid "
             "#c99a2e; padding: 4px 8px; }"
         )
+        self.status: SyncStatus | None = None  # none yet: a console with no central store
         self.hide()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.status is not None:
+            self.show_status(self.status)  # Affichage → Langue: at once
+        super().changeEvent(event)
+
     def show_status(self, status: SyncStatus) -> None:
+        self.status = status
         if status.state in (OFFLINE, ERROR):
             self.setText(
                 self.tr(
@@ -154,37 +216,55 @@ class SyncDialog(QDialog):
         status: SyncStatus,
         load_ops: Callable[[], tuple[int, list[OpView]]] | None,
         parent: QWidget | None = None,
+        lang: str = "fr",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Synchronisation"))
         self.resize(760, 420)
+        keep_on_screen(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
+        self._lang = lang
+        self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("outboxTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Opération"), self.tr("Dossier / fiche"), self.tr("État"), self.tr("Détail")]
+            [
+                self.tr("Opération"),
+                self.tr("Dossier ou citoyen"),
+                self.tr("Enregistrée le"),
+                self.tr("État"),
+                self.tr("Détail"),
+            ]
         )
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        # Short columns as wide as their text; the reasons take the rest, and wrap there.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DETAIL, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.hide()  # row numbers mean nothing to the agent
+        # A long reason wraps onto as many lines as it needs, at any width of the window.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Enter or a double click on a case's operation opens the case.
         self.table.doubleClicked.connect(self._open_row)
         self.table.installEventFilter(self)
         self.ops: list[OpView] = []
-        self.open_button = QPushButton(self.tr("Ouvrir le dossier"), self)
+        self.status = status
+        self.waiting: int | None = None
+        self.open_button = QPushButton(self.tr("&Ouvrir le dossier"), self)
         self.open_button.setObjectName("openCase")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex()))
         self.table.currentCellChanged.connect(lambda *_: self._update_open())
-        self.sync_button = QPushButton(self.tr("Synchroniser maintenant"), self)
+        self.sync_button = QPushButton(self.tr("&Synchroniser maintenant"), self)
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.syncNow.emit)
-        self.conflicts_button = QPushButton(self.tr("Régler les conflits…"), self)
+        self.conflicts_button = QPushButton(self.tr("&Régler les conflits…"), self)
         self.conflicts_button.setObjectName("settleConflicts")
         self.conflicts_button.clicked.connect(self.settleConflicts.emit)
         self.conflicts_button.setVisible(status.held > 0)
@@ -200,9 +280,12 @@ class SyncDialog(QDialog):
         self.show_status(status)
 
     def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        # The count read with the list, when there is one: the status's is the last round's.
+        waiting = status.pending if self.waiting is None else self.waiting
         lines = [
             self.tr("État : %1").replace("%1", state_text(status)),
-            self.tr("%n opération(s) en attente d'envoi.", "", status.pending),
+            self.tr("%n opération(s) en attente d'envoi.", "", waiting),
         ]
         if status.last_success is not None:
             lines.append(
@@ -211,10 +294,19 @@ class SyncDialog(QDialog):
                 )
             )
         if status.last_error:
-            lines.append(self.tr("Dernière erreur : %1").replace("%1", status.last_error))
+            lines.append(
+                self.tr("Dernière erreur : %1").replace(
+                    "%1", failure_text(status.error, status.state)
+                )
+            )
         self.summary.setText("\n".join(lines))
 
-    def show_ops(self, ops: list[OpView]) -> None:
+    def show_ops(self, ops: list[OpView], waiting: int | None = None) -> None:
+        """The operations listed (the held ones and the first waiting); `waiting`: how
+        many wait in all, read with them."""
+        if waiting is not None:
+            self.waiting = waiting
+            self.show_status(self.status)
         states = {
             "pending": self.tr("En attente"),
             "rejected": self.tr("Refusée par le registre"),
@@ -223,23 +315,51 @@ class SyncDialog(QDialog):
         self.ops = list(ops)
         self.table.setRowCount(len(ops))
         for row, op in enumerate(ops):
-            detail = ""
-            if op.answer:
-                detail = " ; ".join(problem_line(p) for p in store_problems(op.answer))
-                if op.answer.get("fields"):
-                    detail = self.tr("Champs modifiés par un collègue : %1").replace(
-                        "%1", ", ".join(op.answer["fields"])
-                    )
-            for col, text in enumerate(
-                (op.type, op.target, states.get(op.state, op.state), detail)
-            ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+            texts = {
+                OPERATION: change_label(op.type),
+                TARGET: self._target(op),
+                SAVED: fmt.when(op.created_at),
+                STATE: states.get(op.state, op.state),
+                DETAIL: self._detail(op),
+            }
+            for col, text in texts.items():
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
         # The first refused change on a case, ready to open.
         first = next((i for i, op in enumerate(ops) if _case_of(op) and op.state != "pending"), 0)
         if ops:
             self.table.selectRow(first)
         self._update_open()
+
+    def _target(self, op: OpView) -> str:
+        """A case by its number, a citizen by name, an interaction by its channel: never
+        an identifier the agent has never seen."""
+        if _case_of(op):
+            return op.target
+        if op.type == CITIZEN:
+            return op.citizen_name or self.tr("Citoyen sans nom")
+        if op.type == INTERACTION:
+            return fmt.channel_label(op.channel, self._lang) if op.channel else "—"
+        return "—"
+
+    def _detail(self, op: OpView) -> str:
+        answer = op.answer
+        if not answer:
+            return ""
+        fields = answer.get("fields")
+        if op.state == "conflict" and fields:
+            return self.tr("Champs modifiés par un collègue : %1").replace(
+                "%1", ", ".join(field_label(str(f)) for f in fields)
+            )
+        problems = store_problems(answer)
+        if problems:
+            return " ; ".join(problem_line(p) for p in problems)
+        reasons = {
+            "not_found": self.tr("Le registre central n'a pas ce dossier."),
+            "forbidden": self.tr("Votre rôle ne permet pas cette modification."),
+        }
+        return reasons.get(str(answer.get("status") or ""), "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -23,6 +23,7 @@ from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui.background import Background
 from app.ui.field_errors import ERROR_STYLE
+from app.ui.window_fit import keep_on_screen
 
 
 class WorkstationDialog(QDialog):
@@ -82,6 +83,7 @@ class WorkstationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.retranslate()
+        keep_on_screen(self)
         self.station.setFocus()
 
     def retranslate(self) -> None:

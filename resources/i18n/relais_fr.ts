@@ -74,12 +74,12 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>AttributeFields</name>
     <message>
-        <location filename="../../app/ui/attribute_fields.py" line="151"/>
+        <location filename="../../app/ui/attribute_fields.py" line="154"/>
         <source>AAAA-MM-JJ HH:MM</source>
         <translation>AAAA-MM-JJ HH:MM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/attribute_fields.py" line="153"/>
+        <location filename="../../app/ui/attribute_fields.py" line="156"/>
         <source>nombre</source>
         <translation>nombre</translation>
     </message>
@@ -87,338 +87,338 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="619"/>
+        <location filename="../../app/ui/case_history.py" line="621"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="626"/>
+        <location filename="../../app/ui/case_history.py" line="628"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="627"/>
-        <location filename="../../app/ui/case_history.py" line="732"/>
+        <location filename="../../app/ui/case_history.py" line="629"/>
+        <location filename="../../app/ui/case_history.py" line="734"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="699"/>
+        <location filename="../../app/ui/case_history.py" line="701"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Pas encore transmis au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="628"/>
+        <location filename="../../app/ui/case_history.py" line="630"/>
         <source>Citoyens concernés</source>
         <translation>Citoyens concernés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="486"/>
+        <location filename="../../app/ui/case_history.py" line="488"/>
         <source>Mis à jour à %1</source>
         <translation>Mis à jour à %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="488"/>
+        <location filename="../../app/ui/case_history.py" line="490"/>
         <source>Un changement venu du stockage central a été relu à %1.</source>
         <translation>Un changement venu du stockage central a été relu à %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="629"/>
+        <location filename="../../app/ui/case_history.py" line="631"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="630"/>
+        <location filename="../../app/ui/case_history.py" line="632"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="631"/>
+        <location filename="../../app/ui/case_history.py" line="633"/>
         <source>Historique</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="632"/>
+        <location filename="../../app/ui/case_history.py" line="634"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="633"/>
+        <location filename="../../app/ui/case_history.py" line="635"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>Ce que le citoyen a dit ou ce qui a été fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="634"/>
+        <location filename="../../app/ui/case_history.py" line="636"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note à ajouter au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="635"/>
+        <location filename="../../app/ui/case_history.py" line="637"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="636"/>
+        <location filename="../../app/ui/case_history.py" line="638"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Modifier (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="637"/>
+        <location filename="../../app/ui/case_history.py" line="639"/>
         <source>Réactiver… (Ctrl+R)</source>
         <translation>Réactiver… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="639"/>
+        <location filename="../../app/ui/case_history.py" line="641"/>
         <source>Le citoyen dit que ce n&apos;est pas réglé : rouvrir le dossier, avec la raison</source>
         <translation>Le citoyen dit que ce n&apos;est pas réglé : rouvrir le dossier, avec la raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="642"/>
+        <location filename="../../app/ui/case_history.py" line="644"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Corriger la description ou l&apos;emplacement de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="649"/>
+        <location filename="../../app/ui/case_history.py" line="651"/>
         <source>Type de demande :</source>
         <translation>Type de demande :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="650"/>
+        <location filename="../../app/ui/case_history.py" line="652"/>
         <source>Nature :</source>
         <translation>Nature :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="651"/>
+        <location filename="../../app/ui/case_history.py" line="653"/>
         <source>Statut :</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="652"/>
+        <location filename="../../app/ui/case_history.py" line="654"/>
         <source>Canal :</source>
         <translation>Canal :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="653"/>
+        <location filename="../../app/ui/case_history.py" line="655"/>
         <source>Créé le :</source>
         <translation>Créé le :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="654"/>
+        <location filename="../../app/ui/case_history.py" line="656"/>
         <source>Échéance :</source>
         <translation>Échéance :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="655"/>
+        <location filename="../../app/ui/case_history.py" line="657"/>
         <source>Adresse :</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="656"/>
+        <location filename="../../app/ui/case_history.py" line="658"/>
         <source>Arrondissement :</source>
         <translation>Arrondissement :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="657"/>
+        <location filename="../../app/ui/case_history.py" line="659"/>
         <source>Unité responsable :</source>
         <translation>Unité responsable :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="658"/>
+        <location filename="../../app/ui/case_history.py" line="660"/>
         <source>Prise en charge par :</source>
         <translation>Prise en charge par :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="659"/>
+        <location filename="../../app/ui/case_history.py" line="661"/>
         <source>Doublon du dossier :</source>
         <translation>Doublon du dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="700"/>
+        <location filename="../../app/ui/case_history.py" line="702"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Modifications pas encore transmises au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="702"/>
+        <location filename="../../app/ui/case_history.py" line="704"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflit à régler : un collègue a modifié les mêmes champs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="704"/>
+        <location filename="../../app/ui/case_history.py" line="706"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>Copie du stockage central à récupérer à la prochaine synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="746"/>
+        <location filename="../../app/ui/case_history.py" line="748"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>Aucun : signalement anonyme.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="797"/>
+        <location filename="../../app/ui/case_history.py" line="799"/>
         <source>Aucun événement.</source>
         <translation>Aucun événement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="805"/>
+        <location filename="../../app/ui/case_history.py" line="807"/>
         <source>Demande créée</source>
         <translation>Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="805"/>
+        <location filename="../../app/ui/case_history.py" line="807"/>
         <source>Canal : %1</source>
         <translation>Canal : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="807"/>
+        <location filename="../../app/ui/case_history.py" line="809"/>
         <source>Acheminée</source>
         <translation>Acheminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="809"/>
+        <location filename="../../app/ui/case_history.py" line="811"/>
         <source>Statut modifié</source>
         <translation>Statut modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="811"/>
+        <location filename="../../app/ui/case_history.py" line="813"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="813"/>
+        <location filename="../../app/ui/case_history.py" line="815"/>
         <source>Doublon</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="816"/>
+        <location filename="../../app/ui/case_history.py" line="818"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citoyen ajouté au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="820"/>
+        <location filename="../../app/ui/case_history.py" line="822"/>
         <source>Dossier modifié</source>
         <translation>Dossier modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="822"/>
+        <location filename="../../app/ui/case_history.py" line="824"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrigé et renvoyé au stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="824"/>
+        <location filename="../../app/ui/case_history.py" line="826"/>
         <source>Modification refusée abandonnée</source>
         <translation>Modification refusée abandonnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="832"/>
+        <location filename="../../app/ui/case_history.py" line="834"/>
         <source>Refusée pour : %1</source>
         <translation>Refusée pour : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="839"/>
+        <location filename="../../app/ui/case_history.py" line="841"/>
         <source>texte corrigé</source>
         <translation>texte corrigé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="850"/>
+        <location filename="../../app/ui/case_history.py" line="852"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="853"/>
+        <location filename="../../app/ui/case_history.py" line="855"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Valeurs abandonnées : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="856"/>
+        <location filename="../../app/ui/case_history.py" line="858"/>
         <source>Texte abandonné :</source>
         <translation>Texte abandonné :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="859"/>
+        <location filename="../../app/ui/case_history.py" line="861"/>
         <source>Description : %1</source>
         <translation>Description : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="867"/>
+        <location filename="../../app/ui/case_history.py" line="869"/>
         <source>Unité responsable : %1</source>
         <translation>Unité responsable : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="873"/>
+        <location filename="../../app/ui/case_history.py" line="875"/>
         <source>prise en charge par %1</source>
         <translation>prise en charge par %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="875"/>
+        <location filename="../../app/ui/case_history.py" line="877"/>
         <source>(hors des heures de bureau)</source>
         <translation>(hors des heures de bureau)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="878"/>
+        <location filename="../../app/ui/case_history.py" line="880"/>
         <source>(réassignée)</source>
         <translation>(réassignée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="880"/>
+        <location filename="../../app/ui/case_history.py" line="882"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(changement d&apos;arrondissement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="893"/>
+        <location filename="../../app/ui/case_history.py" line="895"/>
         <source>Doublon du dossier %1</source>
         <translation>Doublon du dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="894"/>
+        <location filename="../../app/ui/case_history.py" line="896"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Le dossier %1 est un doublon de celui-ci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="900"/>
+        <location filename="../../app/ui/case_history.py" line="902"/>
         <source>numéro civique</source>
         <translation>numéro civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="901"/>
+        <location filename="../../app/ui/case_history.py" line="903"/>
         <source>rue</source>
         <translation>rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="902"/>
+        <location filename="../../app/ui/case_history.py" line="904"/>
         <source>code postal</source>
         <translation>code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="903"/>
+        <location filename="../../app/ui/case_history.py" line="905"/>
         <source>arrondissement</source>
         <translation>arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="904"/>
+        <location filename="../../app/ui/case_history.py" line="906"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="905"/>
+        <location filename="../../app/ui/case_history.py" line="907"/>
         <source>précisions</source>
         <translation>précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="906"/>
+        <location filename="../../app/ui/case_history.py" line="908"/>
         <source>type de demande</source>
         <translation>type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="907"/>
+        <location filename="../../app/ui/case_history.py" line="909"/>
         <source>échéance</source>
         <translation>échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="908"/>
+        <location filename="../../app/ui/case_history.py" line="910"/>
         <source>prise en charge</source>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="921"/>
+        <location filename="../../app/ui/case_history.py" line="923"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
     </message>
@@ -489,102 +489,122 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1125"/>
+        <location filename="../../app/ui/case_history.py" line="1134"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1127"/>
+        <location filename="../../app/ui/case_history.py" line="1136"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1128"/>
+        <location filename="../../app/ui/case_history.py" line="1137"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1129"/>
+        <location filename="../../app/ui/case_history.py" line="1138"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1132"/>
+        <location filename="../../app/ui/case_history.py" line="1141"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1133"/>
+        <location filename="../../app/ui/case_history.py" line="1142"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1134"/>
+        <location filename="../../app/ui/case_history.py" line="1143"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1135"/>
+        <location filename="../../app/ui/case_history.py" line="1144"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1136"/>
+        <location filename="../../app/ui/case_history.py" line="1145"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1137"/>
+        <location filename="../../app/ui/case_history.py" line="1146"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1138"/>
+        <location filename="../../app/ui/case_history.py" line="1147"/>
         <source>Stockage central</source>
         <translation>Stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1140"/>
+        <location filename="../../app/ui/case_history.py" line="1149"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1141"/>
+        <location filename="../../app/ui/case_history.py" line="1150"/>
         <source>Refusé</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1172"/>
+        <location filename="../../app/ui/case_history.py" line="1155"/>
+        <source>Revenir à la recherche de dossiers (ou abandonner la modification)</source>
+        <translation>Revenir à la recherche de dossiers (ou abandonner la modification)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1156"/>
+        <source>Réactiver le dossier fermé, avec la raison</source>
+        <translation>Réactiver le dossier fermé, avec la raison</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1157"/>
+        <source>Modifier le dossier ouvert (ou corriger et renvoyer un refus)</source>
+        <translation>Modifier le dossier ouvert (ou corriger et renvoyer un refus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1158"/>
+        <source>Ajouter la note, ou enregistrer la modification</source>
+        <translation>Ajouter la note, ou enregistrer la modification</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="1190"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1207"/>
+        <location filename="../../app/ui/case_history.py" line="1225"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1208"/>
+        <location filename="../../app/ui/case_history.py" line="1226"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1209"/>
+        <location filename="../../app/ui/case_history.py" line="1227"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1210"/>
+        <location filename="../../app/ui/case_history.py" line="1228"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1218"/>
+        <location filename="../../app/ui/case_history.py" line="1236"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1225"/>
+        <location filename="../../app/ui/case_history.py" line="1243"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -592,82 +612,82 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1237"/>
+        <location filename="../../app/ui/case_history.py" line="1255"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1240"/>
+        <location filename="../../app/ui/case_history.py" line="1258"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1322"/>
+        <location filename="../../app/ui/case_history.py" line="1360"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1328"/>
+        <location filename="../../app/ui/case_history.py" line="1366"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1364"/>
+        <location filename="../../app/ui/case_history.py" line="1405"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1375"/>
+        <location filename="../../app/ui/case_history.py" line="1416"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1413"/>
+        <location filename="../../app/ui/case_history.py" line="1454"/>
         <source>Dossier non réactivé : %1</source>
         <translation>Dossier non réactivé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1423"/>
+        <location filename="../../app/ui/case_history.py" line="1464"/>
         <source>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</source>
         <translation>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1470"/>
+        <location filename="../../app/ui/case_history.py" line="1511"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1477"/>
+        <location filename="../../app/ui/case_history.py" line="1518"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1492"/>
+        <location filename="../../app/ui/case_history.py" line="1533"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1496"/>
+        <location filename="../../app/ui/case_history.py" line="1537"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1553"/>
+        <location filename="../../app/ui/case_history.py" line="1594"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1566"/>
+        <location filename="../../app/ui/case_history.py" line="1607"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1581"/>
+        <location filename="../../app/ui/case_history.py" line="1622"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1596"/>
+        <location filename="../../app/ui/case_history.py" line="1637"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -676,7 +696,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1604"/>
+        <location filename="../../app/ui/case_history.py" line="1645"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -685,7 +705,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1610"/>
+        <location filename="../../app/ui/case_history.py" line="1651"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -694,7 +714,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1615"/>
+        <location filename="../../app/ui/case_history.py" line="1656"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -703,47 +723,47 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1619"/>
+        <location filename="../../app/ui/case_history.py" line="1660"/>
         <source>Abandonner une modification refusée</source>
         <translation>Abandonner une modification refusée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1621"/>
+        <location filename="../../app/ui/case_history.py" line="1662"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1642"/>
+        <location filename="../../app/ui/case_history.py" line="1683"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Rien n&apos;a été abandonné : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1650"/>
+        <location filename="../../app/ui/case_history.py" line="1691"/>
         <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
         <translation>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1676"/>
+        <location filename="../../app/ui/case_history.py" line="1717"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1686"/>
+        <location filename="../../app/ui/case_history.py" line="1727"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Modification abandonnée : le dossier %1 montre la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1691"/>
+        <location filename="../../app/ui/case_history.py" line="1732"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>Le stockage central n&apos;a aucune copie du dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1710"/>
+        <location filename="../../app/ui/case_history.py" line="1751"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Retirer le dossier de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1712"/>
+        <location filename="../../app/ui/case_history.py" line="1753"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -752,17 +772,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1716"/>
+        <location filename="../../app/ui/case_history.py" line="1757"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Retirer le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1731"/>
+        <location filename="../../app/ui/case_history.py" line="1772"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Le dossier %1 n&apos;a pas été retiré : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1745"/>
+        <location filename="../../app/ui/case_history.py" line="1786"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</translation>
     </message>
@@ -770,98 +790,98 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>CitizenBox</name>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="307"/>
+        <location filename="../../app/ui/citizen_box.py" line="310"/>
         <source>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les coordonnées n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="346"/>
+        <location filename="../../app/ui/citizen_box.py" line="349"/>
         <source>Citoyen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="348"/>
+        <location filename="../../app/ui/citizen_box.py" line="351"/>
         <source>Chercher par téléphone ou courriel (↓ pour choisir)…</source>
         <translation>Chercher par téléphone ou courriel (↓ pour choisir)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="350"/>
+        <location filename="../../app/ui/citizen_box.py" line="353"/>
         <source>Recherche de citoyen</source>
         <translation>Recherche de citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="351"/>
+        <location filename="../../app/ui/citizen_box.py" line="354"/>
         <source>Changer</source>
         <translation>Changer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="355"/>
+        <location filename="../../app/ui/citizen_box.py" line="358"/>
         <source>&amp;Nom</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="356"/>
+        <location filename="../../app/ui/citizen_box.py" line="359"/>
         <source>Télé&amp;phone</source>
         <translation>Télé&amp;phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="357"/>
+        <location filename="../../app/ui/citizen_box.py" line="360"/>
         <source>Courr&amp;iel</source>
         <translation>Courr&amp;iel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="358"/>
-        <location filename="../../app/ui/citizen_box.py" line="368"/>
+        <location filename="../../app/ui/citizen_box.py" line="361"/>
+        <location filename="../../app/ui/citizen_box.py" line="371"/>
         <source>Langue</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="363"/>
-        <source>Citoyen &amp;anonyme</source>
-        <translation>Citoyen &amp;anonyme</translation>
+        <location filename="../../app/ui/citizen_box.py" line="366"/>
+        <source>Ci&amp;toyen anonyme</source>
+        <translation>Ci&amp;toyen anonyme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="364"/>
+        <location filename="../../app/ui/citizen_box.py" line="367"/>
         <source>Modifier</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="365"/>
+        <location filename="../../app/ui/citizen_box.py" line="368"/>
         <source>Corriger les coordonnées de ce citoyen</source>
         <translation>Corriger les coordonnées de ce citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="368"/>
+        <location filename="../../app/ui/citizen_box.py" line="371"/>
         <source>Nom</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="368"/>
+        <location filename="../../app/ui/citizen_box.py" line="371"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="368"/>
+        <location filename="../../app/ui/citizen_box.py" line="371"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="372"/>
+        <location filename="../../app/ui/citizen_box.py" line="375"/>
         <source>Enregistrer les coordonnées</source>
         <translation>Enregistrer les coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="373"/>
+        <location filename="../../app/ui/citizen_box.py" line="376"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="401"/>
+        <location filename="../../app/ui/citizen_box.py" line="404"/>
         <source>Ce type de demande exige les coordonnées du citoyen.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="491"/>
+        <location filename="../../app/ui/citizen_box.py" line="494"/>
         <source>%n citoyen(s) trouvé(s) : ↓ puis Entrée pour choisir</source>
         <translation>
             <numerusform>%n citoyen trouvé : ↓ puis Entrée pour choisir</numerusform>
@@ -869,17 +889,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="495"/>
+        <location filename="../../app/ui/citizen_box.py" line="498"/>
         <source>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</source>
         <translation>Aucun citoyen trouvé : Entrée pour le saisir comme nouveau citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="502"/>
+        <location filename="../../app/ui/citizen_box.py" line="505"/>
         <source>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</source>
         <translation>Recherche de citoyen impossible pour le moment : saisissez-le ci-dessous.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/citizen_box.py" line="507"/>
+        <location filename="../../app/ui/citizen_box.py" line="510"/>
         <source>%n dossier(s) ouvert(s)</source>
         <translation>
             <numerusform>%n dossier ouvert</numerusform>
@@ -887,22 +907,22 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="516"/>
+        <location filename="../../app/ui/citizen_box.py" line="519"/>
         <source>Dossiers ouverts :</source>
         <translation>Dossiers ouverts :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="519"/>
+        <location filename="../../app/ui/citizen_box.py" line="522"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="529"/>
+        <location filename="../../app/ui/citizen_box.py" line="532"/>
         <source>échéance %1</source>
         <translation>échéance %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/citizen_box.py" line="533"/>
+        <location filename="../../app/ui/citizen_box.py" line="536"/>
         <source>Aucun dossier ouvert.</source>
         <translation>Aucun dossier ouvert.</translation>
     </message>
@@ -910,32 +930,32 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="95"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="97"/>
         <source>Chargement des conflits…</source>
         <translation>Chargement des conflits…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="99"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="101"/>
         <source>Conflits à régler</source>
         <translation>Conflits à régler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="102"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="104"/>
         <source>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</source>
         <translation>Un collègue a modifié les mêmes champs que vous. Pour chaque champ, gardez votre valeur ou celle du registre ; vos autres modifications seront envoyées de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="116"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="118"/>
         <source>Les conflits n&apos;ont pas pu être lus (%1).</source>
         <translation>Les conflits n&apos;ont pas pu être lus (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="135"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="137"/>
         <source>Aucun conflit à régler.</source>
         <translation>Aucun conflit à régler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/conflict_dialog.py" line="138"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="140"/>
         <source>%n conflit(s) à régler.</source>
         <translation>
             <numerusform>%n conflit à régler.</numerusform>
@@ -943,94 +963,94 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="152"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="154"/>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="154"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="156"/>
         <source>Citoyen sans nom</source>
         <translation>Citoyen sans nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="163"/>
-        <location filename="../../app/ui/conflict_dialog.py" line="222"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="165"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="224"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="169"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="171"/>
         <source>Envoyé de nouveau dans tous les cas : %1</source>
         <translation>Envoyé de nouveau dans tous les cas : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="200"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="202"/>
         <source>Garder &amp;votre valeur</source>
         <translation>Garder &amp;votre valeur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="203"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="205"/>
         <source>Garder la valeur du &amp;registre (modifiée par un collègue)</source>
         <translation>Garder la valeur du &amp;registre (modifiée par un collègue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="291"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="293"/>
         <source>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</source>
         <translation>Les conflits n&apos;ont pas tous pu être réglés (%1). Vos choix sont conservés : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="309"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="311"/>
         <source>Nom</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="310"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="312"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="311"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="313"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="312"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="314"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="313"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="315"/>
         <source>Langue préférée</source>
         <translation>Langue préférée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="314"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="316"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="315"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="317"/>
         <source>N° civique</source>
         <translation>N° civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="316"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="318"/>
         <source>Rue</source>
         <translation>Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="317"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="319"/>
         <source>Code postal</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="318"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="320"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conflict_dialog.py" line="224"/>
-        <location filename="../../app/ui/conflict_dialog.py" line="324"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="226"/>
+        <location filename="../../app/ui/conflict_dialog.py" line="326"/>
         <source>(vide)</source>
         <translation>(vide)</translation>
     </message>
@@ -1038,7 +1058,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>DownloadProgress</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="96"/>
+        <location filename="../../app/ui/sync_status.py" line="151"/>
         <source>Téléchargement : %1 / %2 changements (%3 Mo)</source>
         <translation>Téléchargement : %1 / %2 changements (%3 Mo)</translation>
     </message>
@@ -1294,32 +1314,32 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>InteractionBar</name>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="135"/>
+        <location filename="../../app/ui/interaction_bar.py" line="137"/>
         <source>Canal de l&apos;interaction</source>
         <translation>Canal de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="136"/>
+        <location filename="../../app/ui/interaction_bar.py" line="138"/>
         <source>Début d&apos;interaction (F2)</source>
         <translation>Début d&apos;interaction (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="137"/>
+        <location filename="../../app/ui/interaction_bar.py" line="139"/>
         <source>Fin (F3)</source>
         <translation>Fin (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="198"/>
+        <location filename="../../app/ui/interaction_bar.py" line="200"/>
         <source>Interaction terminée et consignée.</source>
         <translation>Interaction terminée et consignée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="217"/>
+        <location filename="../../app/ui/interaction_bar.py" line="219"/>
         <source>Aucune interaction en cours</source>
         <translation>Aucune interaction en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="223"/>
+        <location filename="../../app/ui/interaction_bar.py" line="225"/>
         <source>Interaction en cours : %1 · %2</source>
         <translation>Interaction en cours : %1 · %2</translation>
     </message>
@@ -1327,200 +1347,328 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="131"/>
+        <location filename="../../app/ui/login_dialog.py" line="134"/>
         <source>Connexion au registre central</source>
         <translation>Connexion au registre central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="132"/>
+        <location filename="../../app/ui/login_dialog.py" line="135"/>
         <source>Serveur</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="133"/>
+        <location filename="../../app/ui/login_dialog.py" line="136"/>
         <source>&amp;Utilisateur</source>
         <translation>&amp;Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="134"/>
+        <location filename="../../app/ui/login_dialog.py" line="137"/>
         <source>&amp;Mot de passe</source>
         <translation>&amp;Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="135"/>
+        <location filename="../../app/ui/login_dialog.py" line="138"/>
         <source>Se &amp;connecter</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="136"/>
+        <location filename="../../app/ui/login_dialog.py" line="139"/>
         <source>Continuer &amp;hors ligne</source>
         <translation>Continuer &amp;hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="137"/>
+        <location filename="../../app/ui/login_dialog.py" line="140"/>
         <source>Connexion…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="141"/>
+        <location filename="../../app/ui/login_dialog.py" line="144"/>
         <source>La session reste ouverte sur ce poste jusqu&apos;à la fin du quart (trousseau du système) ; le mot de passe n&apos;est jamais enregistré.</source>
         <translation>La session reste ouverte sur ce poste jusqu&apos;à la fin du quart (trousseau du système) ; le mot de passe n&apos;est jamais enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="147"/>
+        <location filename="../../app/ui/login_dialog.py" line="150"/>
         <source>Aucun trousseau système : il faudra se reconnecter à chaque démarrage.</source>
         <translation>Aucun trousseau système : il faudra se reconnecter à chaque démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="160"/>
+        <location filename="../../app/ui/login_dialog.py" line="163"/>
         <source>Votre session a expiré : reconnectez-vous. Le travail en attente est conservé.</source>
         <translation>Votre session a expiré : reconnectez-vous. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="173"/>
+        <location filename="../../app/ui/login_dialog.py" line="176"/>
         <source>Saisissez votre nom d&apos;utilisateur.</source>
         <translation>Saisissez votre nom d&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="177"/>
+        <location filename="../../app/ui/login_dialog.py" line="180"/>
         <source>Saisissez votre mot de passe.</source>
         <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="196"/>
+        <location filename="../../app/ui/login_dialog.py" line="199"/>
         <source>Nom d&apos;utilisateur ou mot de passe incorrect.</source>
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="205"/>
+        <location filename="../../app/ui/login_dialog.py" line="210"/>
         <source>Le registre central ne répond pas : vous pouvez continuer à travailler hors ligne ; la connexion sera retentée.</source>
         <translation>Le registre central ne répond pas : vous pouvez continuer à travailler hors ligne ; la connexion sera retentée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="218"/>
-        <source>Le registre central est surchargé ou en maintenance : réessayez dans un moment. (%1)</source>
-        <translation>Le registre central est surchargé ou en maintenance : réessayez dans un moment. (%1)</translation>
+        <location filename="../../app/ui/login_dialog.py" line="224"/>
+        <source>Le registre central est surchargé ou en maintenance : réessayez dans un moment.</source>
+        <translation>Le registre central est surchargé ou en maintenance : réessayez dans un moment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="224"/>
+        <location filename="../../app/ui/login_dialog.py" line="232"/>
+        <location filename="../../app/ui/login_dialog.py" line="278"/>
         <source>La connexion a échoué : %1</source>
         <translation>La connexion a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_dialog.py" line="264"/>
+        <location filename="../../app/ui/login_dialog.py" line="273"/>
         <source>Le code de poste %1 appartient à un autre poste : changez-le dans Fichier &gt; Poste de travail.</source>
         <translation>Le code de poste %1 appartient à un autre poste : changez-le dans Fichier &gt; Poste de travail.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/login_dialog.py" line="270"/>
-        <source>Le registre central a refusé la connexion : %1</source>
-        <translation>Le registre central a refusé la connexion : %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
+        <source>Aller à la recherche d&apos;information</source>
+        <translation>Aller à la recherche d&apos;information</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
+        <source>Nouvelle demande</source>
+        <translation>Nouvelle demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="163"/>
+        <source>Chercher un dossier</source>
+        <translation>Chercher un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="164"/>
+        <source>Créer une demande pour le service de l&apos;article ouvert</source>
+        <translation>Créer une demande pour le service de l&apos;article ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="165"/>
+        <source>Début d&apos;interaction (appel, visite, courriel, lettre)</source>
+        <translation>Début d&apos;interaction (appel, visite, courriel, lettre)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="166"/>
+        <source>Fin de l&apos;interaction, avec son résultat</source>
+        <translation>Fin de l&apos;interaction, avec son résultat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="167"/>
+        <source>Revenir de l&apos;article à la recherche</source>
+        <translation>Revenir de l&apos;article à la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <source>Alt+lettre soulignée</source>
+        <translation>Alt+lettre soulignée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <source>Aller au champ ou au bouton</source>
+        <translation>Aller au champ ou au bouton</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="177"/>
+        <source>Tab, Maj+Tab</source>
+        <translation>Tab, Maj+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="177"/>
+        <source>Champ suivant, champ précédent</source>
+        <translation>Champ suivant, champ précédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
+        <source>↑ ↓ puis Entrée</source>
+        <translation>↑ ↓ puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="178"/>
+        <source>Choisir et ouvrir un article</source>
+        <translation>Choisir et ouvrir un article</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="181"/>
+        <source>↓ puis Entrée</source>
+        <translation>↓ puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="182"/>
+        <source>Choisir le citoyen trouvé (Entrée seule : nouveau citoyen)</source>
+        <translation>Choisir le citoyen trouvé (Entrée seule : nouveau citoyen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="184"/>
+        <source>Entrée</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="184"/>
+        <source>Choisir le type de demande proposé</source>
+        <translation>Choisir le type de demande proposé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="185"/>
+        <source>Ouvrir le dossier trouvé</source>
+        <translation>Ouvrir le dossier trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="187"/>
+        <source>Fin de l&apos;interaction</source>
+        <translation>Fin de l&apos;interaction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="188"/>
+        <source>1, 2, 3, 4</source>
+        <translation>1, 2, 3, 4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="189"/>
+        <source>Choisir le résultat de l&apos;interaction</source>
+        <translation>Choisir le résultat de l&apos;interaction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="195"/>
+        <source>Partout</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196"/>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="198"/>
+        <source>Dossiers</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Référence copiée dans le presse-papiers</source>
         <translation>Référence copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Relais — Console 311</source>
         <translation>Relais — Console 311</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>P&amp;aramètres…</source>
         <translation>P&amp;aramètres…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>&amp;Fichier</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>&amp;Poste de travail…</source>
         <translation>&amp;Poste de travail…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Se &amp;connecter au registre central…</source>
         <translation>Se &amp;connecter au registre central…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Se &amp;déconnecter</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Se déconnecter et &amp;effacer les données des citoyens de ce poste</source>
         <translation>Se déconnecter et &amp;effacer les données des citoyens de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Information (Ctrl+K)</source>
         <translation>Information (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>Nouvelle demande (Ctrl+N)</source>
         <translation>Nouvelle demande (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Dossiers (Ctrl+D)</source>
         <translation>Dossiers (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>&amp;Affichage</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Aller à la recherche	Ctrl+K</source>
         <translation>Aller à la recherche	Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>&amp;Langue</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>&amp;Indicateurs de service…</source>
         <translation>&amp;Indicateurs de service…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Aid&amp;e</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
+        <source>&amp;Raccourcis clavier…</source>
+        <translation>&amp;Raccourcis clavier…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>À &amp;propos de Relais</source>
         <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
+        <source>&amp;Synchronisation…</source>
+        <translation>&amp;Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>⚠ Contenu intégré non chargé (détails au survol)</source>
         <translation>⚠ Contenu intégré non chargé (détails au survol)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>La traduction anglaise est introuvable ; l&apos;interface reste en français.</source>
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="469"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
@@ -1528,42 +1676,42 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Déconnecté. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).</source>
         <translation>Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="431"/>
+        <location filename="../../app/ui/main_window.py" line="521"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="548"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>Le registre central %1 sera utilisé au prochain démarrage de Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462"/>
+        <location filename="../../app/ui/main_window.py" line="552"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>Au prochain démarrage, Relais travaillera en local seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="465"/>
+        <location filename="../../app/ui/main_window.py" line="555"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="492"/>
+        <location filename="../../app/ui/main_window.py" line="582"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n fiche de citoyen inutilisée depuis la période de conservation effacée de ce poste.</numerusform>
@@ -1571,27 +1719,27 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/main_window.py" line="604"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="522"/>
+        <location filename="../../app/ui/main_window.py" line="612"/>
         <source>Le stockage local ne peut pas être ouvert : %1.</source>
         <translation>Le stockage local ne peut pas être ouvert : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="530"/>
+        <location filename="../../app/ui/main_window.py" line="620"/>
         <source>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
 %2
 
@@ -1602,27 +1750,27 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 %3 opération(s) non transmise(s) ont été récupérées et seront envoyées au stockage central ; Relais repart d&apos;un stockage neuf, et les dossiers reviennent du stockage central à la synchronisation. Les numéros de dossier déjà donnés ne seront pas redonnés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</source>
         <translation>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="550"/>
+        <location filename="../../app/ui/main_window.py" line="640"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="558"/>
+        <location filename="../../app/ui/main_window.py" line="648"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="563"/>
+        <location filename="../../app/ui/main_window.py" line="653"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="566"/>
+        <location filename="../../app/ui/main_window.py" line="656"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -1630,54 +1778,54 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="574"/>
+        <location filename="../../app/ui/main_window.py" line="664"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
-        <location filename="../../app/ui/main_window.py" line="636"/>
+        <location filename="../../app/ui/main_window.py" line="689"/>
+        <location filename="../../app/ui/main_window.py" line="726"/>
         <source>Quitter Relais</source>
         <translation>Quitter Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="600"/>
+        <location filename="../../app/ui/main_window.py" line="690"/>
         <source>Une demande est en cours de saisie et n&apos;est pas enregistrée.</source>
         <translation>Une demande est en cours de saisie et n&apos;est pas enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="603"/>
+        <location filename="../../app/ui/main_window.py" line="693"/>
         <source>Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise dans le formulaire au prochain démarrage.</source>
         <translation>Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise dans le formulaire au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="608"/>
+        <location filename="../../app/ui/main_window.py" line="698"/>
         <source>&amp;Quitter quand même</source>
         <translation>&amp;Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="611"/>
-        <location filename="../../app/ui/main_window.py" line="649"/>
+        <location filename="../../app/ui/main_window.py" line="701"/>
+        <location filename="../../app/ui/main_window.py" line="739"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="638"/>
+        <location filename="../../app/ui/main_window.py" line="728"/>
         <source>Le brouillon n&apos;a pas pu être enregistré sur ce poste (%1).</source>
         <translation>Le brouillon n&apos;a pas pu être enregistré sur ce poste (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643"/>
+        <location filename="../../app/ui/main_window.py" line="733"/>
         <source>Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.</source>
         <translation>Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="646"/>
+        <location filename="../../app/ui/main_window.py" line="736"/>
         <source>Quitter et &amp;perdre la saisie</source>
         <translation>Quitter et &amp;perdre la saisie</translation>
     </message>
@@ -1685,22 +1833,22 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>NoteCorrection</name>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="292"/>
+        <location filename="../../app/ui/refusal_banner.py" line="295"/>
         <source>Corriger la note refusée</source>
         <translation>Corriger la note refusée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="296"/>
+        <location filename="../../app/ui/refusal_banner.py" line="299"/>
         <source>Le stockage central a refusé cette note :</source>
         <translation>Le stockage central a refusé cette note :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="301"/>
+        <location filename="../../app/ui/refusal_banner.py" line="304"/>
         <source>Texte de la note</source>
         <translation>Texte de la note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="310"/>
+        <location filename="../../app/ui/refusal_banner.py" line="313"/>
         <source>Renvoyer (Ctrl+Entrée)</source>
         <translation>Renvoyer (Ctrl+Entrée)</translation>
     </message>
@@ -1708,7 +1856,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>OfflineBanner</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="119"/>
+        <location filename="../../app/ui/sync_status.py" line="181"/>
         <source>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération(s) en attente).</source>
         <translation>
             <numerusform>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération en attente).</numerusform>
@@ -1716,12 +1864,12 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="130"/>
+        <location filename="../../app/ui/sync_status.py" line="192"/>
         <source>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</source>
         <translation>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="138"/>
+        <location filename="../../app/ui/sync_status.py" line="200"/>
         <source>Non connecté au registre central : connectez-vous (Fichier &gt; Se connecter). Le travail est conservé sur ce poste en attendant.</source>
         <translation>Non connecté au registre central : connectez-vous (Fichier &gt; Se connecter). Le travail est conservé sur ce poste en attendant.</translation>
     </message>
@@ -1729,32 +1877,32 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="35"/>
+        <location filename="../../app/ui/interaction_bar.py" line="36"/>
         <source>Fin de l&apos;interaction</source>
         <translation>Fin de l&apos;interaction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="37"/>
+        <location filename="../../app/ui/interaction_bar.py" line="38"/>
         <source>1  Information donnée</source>
         <translation>1  Information donnée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="38"/>
+        <location filename="../../app/ui/interaction_bar.py" line="39"/>
         <source>2  Référence vers un autre service</source>
         <translation>2  Référence vers un autre service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="39"/>
+        <location filename="../../app/ui/interaction_bar.py" line="40"/>
         <source>3  Demande créée</source>
         <translation>3  Demande créée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="40"/>
+        <location filename="../../app/ui/interaction_bar.py" line="41"/>
         <source>4  Transfert</source>
         <translation>4  Transfert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interaction_bar.py" line="56"/>
+        <location filename="../../app/ui/interaction_bar.py" line="57"/>
         <source>Résultat de l&apos;interaction :</source>
         <translation>Résultat de l&apos;interaction :</translation>
     </message>
@@ -1762,34 +1910,34 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>RefusalBanner</name>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="153"/>
-        <location filename="../../app/ui/refusal_banner.py" line="164"/>
-        <location filename="../../app/ui/refusal_banner.py" line="237"/>
+        <location filename="../../app/ui/refusal_banner.py" line="156"/>
+        <location filename="../../app/ui/refusal_banner.py" line="167"/>
+        <location filename="../../app/ui/refusal_banner.py" line="240"/>
         <source>Refusé par le stockage central</source>
         <translation>Refusé par le stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="168"/>
+        <location filename="../../app/ui/refusal_banner.py" line="171"/>
         <source>Le stockage central n&apos;a aucune copie de ce dossier</source>
         <translation>Le stockage central n&apos;a aucune copie de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="206"/>
+        <location filename="../../app/ui/refusal_banner.py" line="209"/>
         <source>%1, refusée le %2</source>
         <translation>%1, refusée le %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="211"/>
+        <location filename="../../app/ui/refusal_banner.py" line="214"/>
         <source>• Le stockage central n&apos;a pas donné de raison.</source>
         <translation>• Le stockage central n&apos;a pas donné de raison.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="219"/>
+        <location filename="../../app/ui/refusal_banner.py" line="222"/>
         <source>Ne se corrige pas depuis ce dossier (%1) : seul l&apos;abandon de la modification est possible.</source>
         <translation>Ne se corrige pas depuis ce dossier (%1) : seul l&apos;abandon de la modification est possible.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/refusal_banner.py" line="229"/>
+        <location filename="../../app/ui/refusal_banner.py" line="232"/>
         <source>%n autre(s) modification(s) de ce dossier attend(ent) sa création : renvoyée(s) en même temps.</source>
         <translation>
             <numerusform>%n autre modification de ce dossier attend sa création : elle sera renvoyée en même temps.</numerusform>
@@ -1797,27 +1945,27 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="243"/>
+        <location filename="../../app/ui/refusal_banner.py" line="246"/>
         <source>Corriger et renvoyer (Ctrl+E)</source>
         <translation>Corriger et renvoyer (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="247"/>
+        <location filename="../../app/ui/refusal_banner.py" line="250"/>
         <source>Abandonner la modification…</source>
         <translation>Abandonner la modification…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="249"/>
+        <location filename="../../app/ui/refusal_banner.py" line="252"/>
         <source>Abandonner la création…</source>
         <translation>Abandonner la création…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="260"/>
+        <location filename="../../app/ui/refusal_banner.py" line="263"/>
         <source>Sa création a été abandonnée et le stockage central ne l&apos;a jamais reçue. Ce dossier n&apos;existe que sur ce poste ; retirez-le quand vous voulez.</source>
         <translation>Sa création a été abandonnée et le stockage central ne l&apos;a jamais reçue. Ce dossier n&apos;existe que sur ce poste ; retirez-le quand vous voulez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="267"/>
+        <location filename="../../app/ui/refusal_banner.py" line="270"/>
         <source>Retirer ce dossier du poste…</source>
         <translation>Retirer ce dossier du poste…</translation>
     </message>
@@ -1825,148 +1973,158 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>RefusalTexts</name>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="41"/>
+        <location filename="../../app/ui/refusal_banner.py" line="42"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="42"/>
+        <location filename="../../app/ui/refusal_banner.py" line="43"/>
         <source>N° civique</source>
         <translation>N° civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="43"/>
+        <location filename="../../app/ui/refusal_banner.py" line="44"/>
         <source>Rue</source>
         <translation>Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="44"/>
+        <location filename="../../app/ui/refusal_banner.py" line="45"/>
         <source>Code postal</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="45"/>
+        <location filename="../../app/ui/refusal_banner.py" line="46"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="46"/>
-        <location filename="../../app/ui/refusal_banner.py" line="90"/>
+        <location filename="../../app/ui/refusal_banner.py" line="47"/>
+        <location filename="../../app/ui/refusal_banner.py" line="91"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="47"/>
+        <location filename="../../app/ui/refusal_banner.py" line="48"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="48"/>
+        <location filename="../../app/ui/refusal_banner.py" line="49"/>
         <source>Citoyen</source>
         <translation>Citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="49"/>
+        <location filename="../../app/ui/refusal_banner.py" line="50"/>
         <source>Canal</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="50"/>
+        <location filename="../../app/ui/refusal_banner.py" line="51"/>
         <source>Date de saisie</source>
         <translation>Date de saisie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="51"/>
+        <location filename="../../app/ui/refusal_banner.py" line="52"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="52"/>
+        <location filename="../../app/ui/refusal_banner.py" line="53"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="53"/>
+        <location filename="../../app/ui/refusal_banner.py" line="54"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="54"/>
-        <location filename="../../app/ui/refusal_banner.py" line="62"/>
+        <location filename="../../app/ui/refusal_banner.py" line="55"/>
+        <location filename="../../app/ui/refusal_banner.py" line="63"/>
         <source>Précisions</source>
         <translation>Précisions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="55"/>
         <location filename="../../app/ui/refusal_banner.py" line="56"/>
+        <location filename="../../app/ui/refusal_banner.py" line="57"/>
         <source>Coordonnées</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="57"/>
+        <location filename="../../app/ui/refusal_banner.py" line="58"/>
         <source>Dossier d&apos;origine</source>
         <translation>Dossier d&apos;origine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="58"/>
+        <location filename="../../app/ui/refusal_banner.py" line="59"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="59"/>
+        <location filename="../../app/ui/refusal_banner.py" line="60"/>
         <source>Version du dossier</source>
         <translation>Version du dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="71"/>
+        <location filename="../../app/ui/refusal_banner.py" line="72"/>
         <source>« %1 » (message du stockage central)</source>
         <translation>« %1 » (message du stockage central)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="79"/>
+        <location filename="../../app/ui/refusal_banner.py" line="80"/>
         <source>%1 : %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="88"/>
+        <location filename="../../app/ui/refusal_banner.py" line="89"/>
         <source>Création de la demande</source>
         <translation>Création de la demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="89"/>
+        <location filename="../../app/ui/refusal_banner.py" line="90"/>
         <source>Modification du dossier</source>
         <translation>Modification du dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="91"/>
+        <location filename="../../app/ui/refusal_banner.py" line="92"/>
         <source>Ajout d&apos;un citoyen au dossier</source>
         <translation>Ajout d&apos;un citoyen au dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/refusal_banner.py" line="94"/>
+        <location filename="../../app/ui/refusal_banner.py" line="95"/>
         <source>Lien de doublon</source>
         <translation>Lien de doublon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="96"/>
+        <source>Fiche du citoyen</source>
+        <translation>Fiche du citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/refusal_banner.py" line="97"/>
+        <source>Interaction</source>
+        <translation>Interaction</translation>
     </message>
 </context>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../app/ui/reopen_dialog.py" line="27"/>
+        <location filename="../../app/ui/reopen_dialog.py" line="28"/>
         <source>Réactiver le dossier %1</source>
         <translation>Réactiver le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reopen_dialog.py" line="32"/>
+        <location filename="../../app/ui/reopen_dialog.py" line="33"/>
         <source>Le dossier %1 (%2) est fermé. Le citoyen dit que ce n&apos;est pas réglé : le dossier redeviendra « Réactivée » et retournera à l&apos;unité responsable.</source>
         <translation>Le dossier %1 (%2) est fermé. Le citoyen dit que ce n&apos;est pas réglé : le dossier redeviendra « Réactivée » et retournera à l&apos;unité responsable.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reopen_dialog.py" line="38"/>
+        <location filename="../../app/ui/reopen_dialog.py" line="39"/>
         <source>&amp;Raison (ce que signale le citoyen) :</source>
         <translation>&amp;Raison (ce que signale le citoyen) :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reopen_dialog.py" line="51"/>
+        <location filename="../../app/ui/reopen_dialog.py" line="52"/>
         <source>Réactiver</source>
         <translation>Réactiver</translation>
     </message>
@@ -1974,198 +2132,208 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request_form.py" line="558"/>
+        <location filename="../../app/ui/request_form.py" line="586"/>
         <source>La demande commencée n&apos;est pas enregistrée : elle reste dans le formulaire, avec son citoyen.</source>
         <translation>La demande commencée n&apos;est pas enregistrée : elle reste dans le formulaire, avec son citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="663"/>
+        <location filename="../../app/ui/request_form.py" line="691"/>
         <source>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</source>
         <translation>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="687"/>
+        <location filename="../../app/ui/request_form.py" line="715"/>
         <source>Le brouillon gardé n&apos;a pas pu être relu (%1).</source>
         <translation>Le brouillon gardé n&apos;a pas pu être relu (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="707"/>
+        <location filename="../../app/ui/request_form.py" line="735"/>
         <source>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</source>
         <translation>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="737"/>
+        <location filename="../../app/ui/request_form.py" line="765"/>
         <source>Nouvelle demande</source>
         <translation>Nouvelle demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="738"/>
-        <source>Ca&amp;nal</source>
-        <translation>Ca&amp;nal</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request_form.py" line="739"/>
+        <location filename="../../app/ui/request_form.py" line="767"/>
         <source>Type de demande *</source>
         <translation>Type de demande *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="741"/>
+        <location filename="../../app/ui/request_form.py" line="769"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="743"/>
+        <location filename="../../app/ui/request_form.py" line="771"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="745"/>
+        <location filename="../../app/ui/request_form.py" line="773"/>
         <source>N° &amp;civique</source>
         <translation>N° &amp;civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="746"/>
+        <location filename="../../app/ui/request_form.py" line="774"/>
         <source>&amp;Rue</source>
         <translation>&amp;Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="747"/>
+        <location filename="../../app/ui/request_form.py" line="775"/>
         <source>Code p&amp;ostal</source>
         <translation>Code p&amp;ostal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="748"/>
+        <location filename="../../app/ui/request_form.py" line="776"/>
         <source>Arron&amp;dissement</source>
         <translation>Arron&amp;dissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="752"/>
+        <location filename="../../app/ui/request_form.py" line="780"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>ex. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="755"/>
+        <location filename="../../app/ui/request_form.py" line="783"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>tapez quelques lettres : plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="756"/>
+        <location filename="../../app/ui/request_form.py" line="784"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="757"/>
+        <location filename="../../app/ui/request_form.py" line="785"/>
         <source>Détails</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="758"/>
-        <source>D&amp;escription</source>
-        <translation>D&amp;escription</translation>
+        <location filename="../../app/ui/request_form.py" line="766"/>
+        <source>Cana&amp;l</source>
+        <translation>Cana&amp;l</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="760"/>
+        <location filename="../../app/ui/request_form.py" line="786"/>
+        <source>De&amp;scription</source>
+        <translation>De&amp;scription</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="788"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="762"/>
+        <location filename="../../app/ui/request_form.py" line="790"/>
         <source>Acheminement et échéance</source>
         <translation>Acheminement et échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="763"/>
-        <location filename="../../app/ui/request_form.py" line="1048"/>
+        <location filename="../../app/ui/request_form.py" line="791"/>
+        <location filename="../../app/ui/request_form.py" line="1080"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Demande enregistrée. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="766"/>
+        <location filename="../../app/ui/request_form.py" line="794"/>
         <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
         <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="770"/>
+        <location filename="../../app/ui/request_form.py" line="798"/>
         <source>Copier le numéro</source>
         <translation>Copier le numéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="771"/>
+        <location filename="../../app/ui/request_form.py" line="799"/>
         <source>Voir le dossier</source>
         <translation>Voir le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="773"/>
+        <location filename="../../app/ui/request_form.py" line="801"/>
         <source>Dossiers ouverts pour ce service à la même adresse :</source>
         <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="775"/>
+        <location filename="../../app/ui/request_form.py" line="803"/>
         <source>&amp;Joindre le citoyen à ce dossier</source>
         <translation>&amp;Joindre le citoyen à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="776"/>
+        <location filename="../../app/ui/request_form.py" line="804"/>
         <source>Enregistrer &amp;quand même</source>
         <translation>Enregistrer &amp;quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="777"/>
+        <location filename="../../app/ui/request_form.py" line="805"/>
         <source>Articles suggérés</source>
         <translation>Articles suggérés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="778"/>
+        <location filename="../../app/ui/request_form.py" line="806"/>
         <source>Enregistrer (Ctrl+Entrée)</source>
         <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="779"/>
+        <location filename="../../app/ui/request_form.py" line="807"/>
         <source>Vider le formulaire</source>
         <translation>Vider le formulaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="799"/>
+        <location filename="../../app/ui/request_form.py" line="809"/>
+        <source>Enregistrer la demande</source>
+        <translation>Enregistrer la demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="811"/>
+        <source>Ouvrir un des articles suggérés</source>
+        <translation>Ouvrir un des articles suggérés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_form.py" line="831"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="813"/>
+        <location filename="../../app/ui/request_form.py" line="845"/>
         <source>adresse requise</source>
         <translation>adresse requise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="813"/>
+        <location filename="../../app/ui/request_form.py" line="845"/>
         <source>sans adresse</source>
         <translation>sans adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="843"/>
+        <location filename="../../app/ui/request_form.py" line="875"/>
         <source>Ouverture du stockage local…</source>
         <translation>Ouverture du stockage local…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="847"/>
+        <location filename="../../app/ui/request_form.py" line="879"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choisissez le type de demande pour voir où elle ira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="859"/>
+        <location filename="../../app/ui/request_form.py" line="891"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="863"/>
+        <location filename="../../app/ui/request_form.py" line="895"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="867"/>
+        <location filename="../../app/ui/request_form.py" line="899"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Prise en charge maintenant par l&apos;unité responsable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="870"/>
+        <location filename="../../app/ui/request_form.py" line="902"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n jour ouvrable</numerusform>
@@ -2173,7 +2341,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="871"/>
+        <location filename="../../app/ui/request_form.py" line="903"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n heure ouvrable</numerusform>
@@ -2181,7 +2349,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="872"/>
+        <location filename="../../app/ui/request_form.py" line="904"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -2189,57 +2357,57 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="875"/>
+        <location filename="../../app/ui/request_form.py" line="907"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="908"/>
+        <location filename="../../app/ui/request_form.py" line="940"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Souvent, un article répond à la question sans ouvrir de demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="913"/>
+        <location filename="../../app/ui/request_form.py" line="945"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="949"/>
+        <location filename="../../app/ui/request_form.py" line="981"/>
         <source> — EN RETARD</source>
         <translation> — EN RETARD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="969"/>
+        <location filename="../../app/ui/request_form.py" line="1001"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Configurez d&apos;abord le poste (Fichier &gt; Poste).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="996"/>
+        <location filename="../../app/ui/request_form.py" line="1028"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1033"/>
+        <location filename="../../app/ui/request_form.py" line="1065"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citoyen joint au dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1046"/>
+        <location filename="../../app/ui/request_form.py" line="1078"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citoyen joint au dossier existant. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1060"/>
+        <location filename="../../app/ui/request_form.py" line="1092"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1099"/>
+        <location filename="../../app/ui/request_form.py" line="1137"/>
         <source>Numéro de dossier copié</source>
         <translation>Numéro de dossier copié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request_form.py" line="1118"/>
+        <location filename="../../app/ui/request_form.py" line="1156"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n champ à corriger : rien n&apos;a été effacé.</numerusform>
@@ -2247,7 +2415,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_form.py" line="1150"/>
+        <location filename="../../app/ui/request_form.py" line="1188"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
     </message>
@@ -2304,338 +2472,357 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="110"/>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="112"/>
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
         <source>Adresse du &amp;registre central</source>
         <translation>Adresse du &amp;registre central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="113"/>
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
         <source>Code de &amp;poste</source>
         <translation>Code de &amp;poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>&amp;Canal par défaut</source>
         <translation>&amp;Canal par défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="115"/>
+        <location filename="../../app/ui/settings_dialog.py" line="117"/>
         <source>&amp;Langue de l&apos;interface</source>
         <translation>&amp;Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../app/ui/settings_dialog.py" line="118"/>
         <source>Con&amp;servation des données des citoyens (jours)</source>
         <translation>Con&amp;servation des données des citoyens (jours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="117"/>
+        <location filename="../../app/ui/settings_dialog.py" line="119"/>
         <source>&amp;Taille du texte (points)</source>
         <translation>&amp;Taille du texte (points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="121"/>
+        <location filename="../../app/ui/settings_dialog.py" line="123"/>
         <source>vide : ce poste travaille en local seulement</source>
         <translation>vide : ce poste travaille en local seulement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="122"/>
+        <location filename="../../app/ui/settings_dialog.py" line="124"/>
         <source>vide : la taille du système</source>
         <translation>vide : la taille du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="123"/>
+        <location filename="../../app/ui/settings_dialog.py" line="125"/>
         <source>Selon le lieu de travail</source>
         <translation>Selon le lieu de travail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../app/ui/settings_dialog.py" line="128"/>
         <source>Langue du système</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="133"/>
+        <location filename="../../app/ui/settings_dialog.py" line="135"/>
         <source>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</source>
         <translation>Adresse attendue : https:// suivi du nom du serveur, par exemple https://relais.montreal.ca ; vide pour travailler en local.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="137"/>
+        <location filename="../../app/ui/settings_dialog.py" line="139"/>
         <source>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</source>
         <translation>Utilisez https:// (http:// seulement pour un serveur sur cet ordinateur, localhost).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../app/ui/settings_dialog.py" line="143"/>
         <source>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</source>
         <translation>Retirez le nom d&apos;utilisateur et le mot de passe de l&apos;adresse (la partie avant @) : ils sont demandés à la connexion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="144"/>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
         <source>Choisissez un des canaux proposés.</source>
         <translation>Choisissez un des canaux proposés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../app/ui/settings_dialog.py" line="148"/>
         <source>Choisissez la langue du système, le français ou l&apos;anglais.</source>
         <translation>Choisissez la langue du système, le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="148"/>
+        <location filename="../../app/ui/settings_dialog.py" line="150"/>
         <source>Nombre entier de jours, de 1 à 365, par exemple 30.</source>
         <translation>Nombre entier de jours, de 1 à 365, par exemple 30.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="149"/>
+        <location filename="../../app/ui/settings_dialog.py" line="151"/>
         <source>Taille en points, de 8 à 28, ou vide pour la taille du système.</source>
         <translation>Taille en points, de 8 à 28, ou vide pour la taille du système.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/ui/shortcuts_dialog.py" line="109"/>
+        <location filename="../../app/ui/shortcuts_dialog.py" line="117"/>
+        <source>Raccourcis clavier</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts_dialog.py" line="114"/>
+        <source>Touches</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts_dialog.py" line="114"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="278"/>
+        <location filename="../../app/ui/supervisor_view.py" line="280"/>
         <source>Indicateurs de service</source>
         <translation>Indicateurs de service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="279"/>
+        <location filename="../../app/ui/supervisor_view.py" line="281"/>
         <source>&amp;Période :</source>
         <translation>&amp;Période :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="281"/>
+        <location filename="../../app/ui/supervisor_view.py" line="283"/>
         <source>Aujourd&apos;hui</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="282"/>
+        <location filename="../../app/ui/supervisor_view.py" line="284"/>
         <source>7 derniers jours</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="283"/>
+        <location filename="../../app/ui/supervisor_view.py" line="285"/>
         <source>30 derniers jours</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="287"/>
+        <location filename="../../app/ui/supervisor_view.py" line="289"/>
         <source>&amp;Actualiser</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="288"/>
+        <location filename="../../app/ui/supervisor_view.py" line="290"/>
         <source>&amp;Exporter en CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="289"/>
+        <location filename="../../app/ui/supervisor_view.py" line="291"/>
         <source>Appels répondus en moins de 100 s</source>
         <translation>Appels répondus en moins de 100 s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="290"/>
+        <location filename="../../app/ui/supervisor_view.py" line="292"/>
         <source>Courriels répondus en moins de 48 h</source>
         <translation>Courriels répondus en moins de 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="291"/>
+        <location filename="../../app/ui/supervisor_view.py" line="293"/>
         <source>Courriels en attente depuis plus de 48 h</source>
         <translation>Courriels en attente depuis plus de 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="292"/>
+        <location filename="../../app/ui/supervisor_view.py" line="294"/>
         <source>Requêtes ouvertes en retard</source>
         <translation>Requêtes ouvertes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="294"/>
-        <location filename="../../app/ui/supervisor_view.py" line="476"/>
+        <location filename="../../app/ui/supervisor_view.py" line="296"/>
+        <location filename="../../app/ui/supervisor_view.py" line="478"/>
         <source>Aucune interaction sur cette période.</source>
         <translation>Aucune interaction sur cette période.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="296"/>
+        <location filename="../../app/ui/supervisor_view.py" line="298"/>
         <source>Interactions par heure</source>
         <translation>Interactions par heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="297"/>
+        <location filename="../../app/ui/supervisor_view.py" line="299"/>
         <source>Durée de traitement</source>
         <translation>Durée de traitement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="298"/>
+        <location filename="../../app/ui/supervisor_view.py" line="300"/>
         <source>Requêtes par service</source>
         <translation>Requêtes par service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="299"/>
+        <location filename="../../app/ui/supervisor_view.py" line="301"/>
         <source>Plaintes</source>
         <translation>Plaintes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="300"/>
+        <location filename="../../app/ui/supervisor_view.py" line="302"/>
         <source>Requêtes en retard</source>
         <translation>Requêtes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="145"/>
+        <location filename="../../app/ui/supervisor_view.py" line="147"/>
         <source>Canal</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="150"/>
+        <location filename="../../app/ui/supervisor_view.py" line="152"/>
         <source>Interactions</source>
         <translation>Interactions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="153"/>
+        <location filename="../../app/ui/supervisor_view.py" line="155"/>
         <source>Durée moyenne</source>
         <translation>Durée moyenne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="162"/>
-        <location filename="../../app/ui/supervisor_view.py" line="212"/>
+        <location filename="../../app/ui/supervisor_view.py" line="164"/>
+        <location filename="../../app/ui/supervisor_view.py" line="214"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="164"/>
-        <location filename="../../app/ui/supervisor_view.py" line="214"/>
+        <location filename="../../app/ui/supervisor_view.py" line="166"/>
+        <location filename="../../app/ui/supervisor_view.py" line="216"/>
         <source>Arrondissement</source>
         <translation>Arrondissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="168"/>
+        <location filename="../../app/ui/supervisor_view.py" line="170"/>
         <source>Requêtes</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="173"/>
+        <location filename="../../app/ui/supervisor_view.py" line="175"/>
         <source>Motif</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="174"/>
+        <location filename="../../app/ui/supervisor_view.py" line="176"/>
         <source>Ouvertes</source>
         <translation>Ouvertes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="176"/>
+        <location filename="../../app/ui/supervisor_view.py" line="178"/>
         <source>&lt; 2 jours</source>
         <translation>&lt; 2 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="182"/>
+        <location filename="../../app/ui/supervisor_view.py" line="184"/>
         <source>2 à 7 jours</source>
         <translation>2 à 7 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="188"/>
+        <location filename="../../app/ui/supervisor_view.py" line="190"/>
         <source>7 à 30 jours</source>
         <translation>7 à 30 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="194"/>
+        <location filename="../../app/ui/supervisor_view.py" line="196"/>
         <source>&gt; 30 jours</source>
         <translation>&gt; 30 jours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="200"/>
+        <location filename="../../app/ui/supervisor_view.py" line="202"/>
         <source>Plus ancienne (jours)</source>
         <translation>Plus ancienne (jours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="210"/>
+        <location filename="../../app/ui/supervisor_view.py" line="212"/>
         <source>N° de cas</source>
         <translation>N° de cas</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="219"/>
+        <location filename="../../app/ui/supervisor_view.py" line="221"/>
         <source>Unité responsable</source>
         <translation>Unité responsable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="224"/>
+        <location filename="../../app/ui/supervisor_view.py" line="226"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="229"/>
+        <location filename="../../app/ui/supervisor_view.py" line="231"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="234"/>
+        <location filename="../../app/ui/supervisor_view.py" line="236"/>
         <source>Jours de retard</source>
         <translation>Jours de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="396"/>
+        <location filename="../../app/ui/supervisor_view.py" line="398"/>
         <source>Mise à jour…</source>
         <translation>Mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="397"/>
+        <location filename="../../app/ui/supervisor_view.py" line="399"/>
         <source>Serveur injoignable : données du %1.</source>
         <translation>Serveur injoignable : données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="399"/>
+        <location filename="../../app/ui/supervisor_view.py" line="401"/>
         <source>Serveur injoignable et aucune donnée gardée sur ce poste.</source>
         <translation>Serveur injoignable et aucune donnée gardée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="400"/>
+        <location filename="../../app/ui/supervisor_view.py" line="402"/>
         <source>Réservé aux superviseurs et aux administrateurs.</source>
         <translation>Réservé aux superviseurs et aux administrateurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="401"/>
+        <location filename="../../app/ui/supervisor_view.py" line="403"/>
         <source>Session terminée : reconnectez-vous (menu Fichier).</source>
         <translation>Session terminée : reconnectez-vous (menu Fichier).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="402"/>
+        <location filename="../../app/ui/supervisor_view.py" line="404"/>
         <source>Le serveur a refusé la demande ; données du %1.</source>
         <translation>Le serveur a refusé la demande ; données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="406"/>
+        <location filename="../../app/ui/supervisor_view.py" line="408"/>
         <source>Aucun serveur configuré : les indicateurs viennent du serveur central.</source>
         <translation>Aucun serveur configuré : les indicateurs viennent du serveur central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="410"/>
+        <location filename="../../app/ui/supervisor_view.py" line="412"/>
         <source>Données du %1.</source>
         <translation>Données du %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="432"/>
+        <location filename="../../app/ui/supervisor_view.py" line="434"/>
         <source>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</source>
         <translation>%1 sur %2 appels dont l&apos;heure d&apos;arrivée est connue ; cible 80 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="439"/>
+        <location filename="../../app/ui/supervisor_view.py" line="441"/>
         <source>%1 sur %2 courriels ; cible : tous en 48 h</source>
         <translation>%1 sur %2 courriels ; cible : tous en 48 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="447"/>
+        <location filename="../../app/ui/supervisor_view.py" line="449"/>
         <source>Le plus ancien attend depuis %1 h</source>
         <translation>Le plus ancien attend depuis %1 h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="454"/>
+        <location filename="../../app/ui/supervisor_view.py" line="456"/>
         <source>Échéance annoncée dépassée, toutes périodes</source>
         <translation>Échéance annoncée dépassée, toutes périodes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="463"/>
+        <location filename="../../app/ui/supervisor_view.py" line="465"/>
         <source>%n requête(s) en retard.</source>
         <translation>
             <numerusform>%n requête en retard.</numerusform>
@@ -2643,7 +2830,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="465"/>
+        <location filename="../../app/ui/supervisor_view.py" line="467"/>
         <source>Les %n plus ancienne(s) ci-dessous.</source>
         <translation>
             <numerusform>La plus ancienne ci-dessous.</numerusform>
@@ -2651,67 +2838,67 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="472"/>
+        <location filename="../../app/ui/supervisor_view.py" line="474"/>
         <source>Aucun chiffre à afficher pour l&apos;instant.</source>
         <translation>Aucun chiffre à afficher pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="477"/>
+        <location filename="../../app/ui/supervisor_view.py" line="479"/>
         <source>Aucune requête créée sur cette période.</source>
         <translation>Aucune requête créée sur cette période.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="478"/>
+        <location filename="../../app/ui/supervisor_view.py" line="480"/>
         <source>Aucune plainte ouverte.</source>
         <translation>Aucune plainte ouverte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="479"/>
+        <location filename="../../app/ui/supervisor_view.py" line="481"/>
         <source>Aucune requête en retard.</source>
         <translation>Aucune requête en retard.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="512"/>
+        <location filename="../../app/ui/supervisor_view.py" line="514"/>
         <source>Exporter les requêtes en retard</source>
         <translation>Exporter les requêtes en retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="512"/>
+        <location filename="../../app/ui/supervisor_view.py" line="514"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="520"/>
+        <location filename="../../app/ui/supervisor_view.py" line="522"/>
         <source>&amp;Voir dans :</source>
         <translation>&amp;Voir dans :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="521"/>
+        <location filename="../../app/ui/supervisor_view.py" line="523"/>
         <source>&amp;Nom du fichier :</source>
         <translation>&amp;Nom du fichier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="522"/>
+        <location filename="../../app/ui/supervisor_view.py" line="524"/>
         <source>&amp;Type de fichier :</source>
         <translation>&amp;Type de fichier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="523"/>
+        <location filename="../../app/ui/supervisor_view.py" line="525"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="524"/>
+        <location filename="../../app/ui/supervisor_view.py" line="526"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/supervisor_view.py" line="548"/>
+        <location filename="../../app/ui/supervisor_view.py" line="550"/>
         <source>Export impossible : %1. Choisissez un autre dossier.</source>
         <translation>Export impossible : %1. Choisissez un autre dossier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/supervisor_view.py" line="554"/>
+        <location filename="../../app/ui/supervisor_view.py" line="556"/>
         <source>%n ligne(s) exportée(s) dans %1.</source>
         <translation>
             <numerusform>%n ligne exportée dans %1.</numerusform>
@@ -2722,52 +2909,57 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="160"/>
+        <location filename="../../app/ui/sync_status.py" line="223"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="167"/>
+        <location filename="../../app/ui/sync_status.py" line="233"/>
         <source>Opération</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="167"/>
-        <source>Dossier / fiche</source>
-        <translation>Dossier / fiche</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sync_status.py" line="167"/>
+        <location filename="../../app/ui/sync_status.py" line="236"/>
         <source>État</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="167"/>
+        <location filename="../../app/ui/sync_status.py" line="237"/>
         <source>Détail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="179"/>
-        <source>Ouvrir le dossier</source>
-        <translation>Ouvrir le dossier</translation>
+        <location filename="../../app/ui/sync_status.py" line="234"/>
+        <source>Dossier ou citoyen</source>
+        <translation>Dossier ou citoyen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="184"/>
-        <source>Synchroniser maintenant</source>
-        <translation>Synchroniser maintenant</translation>
+        <location filename="../../app/ui/sync_status.py" line="235"/>
+        <source>Enregistrée le</source>
+        <translation>Enregistrée le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="187"/>
-        <source>Régler les conflits…</source>
-        <translation>Régler les conflits…</translation>
+        <location filename="../../app/ui/sync_status.py" line="259"/>
+        <source>&amp;Ouvrir le dossier</source>
+        <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="204"/>
+        <location filename="../../app/ui/sync_status.py" line="264"/>
+        <source>&amp;Synchroniser maintenant</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="267"/>
+        <source>&amp;Régler les conflits…</source>
+        <translation>&amp;Régler les conflits…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="287"/>
         <source>État : %1</source>
         <translation>État : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="205"/>
+        <location filename="../../app/ui/sync_status.py" line="288"/>
         <source>%n opération(s) en attente d&apos;envoi.</source>
         <translation>
             <numerusform>%n opération en attente d&apos;envoi.</numerusform>
@@ -2775,40 +2967,55 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="209"/>
+        <location filename="../../app/ui/sync_status.py" line="292"/>
         <source>Dernière synchronisation réussie : %1</source>
         <translation>Dernière synchronisation réussie : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="214"/>
+        <location filename="../../app/ui/sync_status.py" line="298"/>
         <source>Dernière erreur : %1</source>
         <translation>Dernière erreur : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="219"/>
+        <location filename="../../app/ui/sync_status.py" line="311"/>
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="220"/>
+        <location filename="../../app/ui/sync_status.py" line="312"/>
         <source>Refusée par le registre</source>
         <translation>Refusée par le registre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="221"/>
+        <location filename="../../app/ui/sync_status.py" line="313"/>
         <source>Conflit à régler</source>
         <translation>Conflit à régler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="230"/>
+        <location filename="../../app/ui/sync_status.py" line="341"/>
+        <source>Citoyen sans nom</source>
+        <translation>Citoyen sans nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="352"/>
         <source>Champs modifiés par un collègue : %1</source>
         <translation>Champs modifiés par un collègue : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="359"/>
+        <source>Le registre central n&apos;a pas ce dossier.</source>
+        <translation>Le registre central n&apos;a pas ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="360"/>
+        <source>Votre rôle ne permet pas cette modification.</source>
+        <translation>Votre rôle ne permet pas cette modification.</translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="65"/>
+        <location filename="../../app/ui/sync_status.py" line="117"/>
         <source>%n en attente</source>
         <translation>
             <numerusform>%n en attente</numerusform>
@@ -2816,7 +3023,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync_status.py" line="67"/>
+        <location filename="../../app/ui/sync_status.py" line="119"/>
         <source>%n à régler</source>
         <translation>
             <numerusform>%n à régler</numerusform>
@@ -2824,45 +3031,85 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="70"/>
+        <location filename="../../app/ui/sync_status.py" line="122"/>
         <source>synchronisé à %1</source>
         <translation>synchronisé à %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="74"/>
-        <source>Cliquez pour voir les opérations</source>
-        <translation>Cliquez pour voir les opérations</translation>
+        <location filename="../../app/ui/sync_status.py" line="126"/>
+        <source>Cliquez pour voir les opérations (Ctrl+Maj+S)</source>
+        <translation>Cliquez pour voir les opérations (Ctrl+Maj+S)</translation>
     </message>
 </context>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="41"/>
+        <location filename="../../app/ui/sync_status.py" line="50"/>
+        <source>stockage local : %1</source>
+        <translation>stockage local : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="54"/>
+        <source>le registre central ne répond pas (réseau coupé ou serveur arrêté) ; le travail reste sur ce poste et la synchronisation reprendra seule</source>
+        <translation>le registre central ne répond pas (réseau coupé ou serveur arrêté) ; le travail reste sur ce poste et la synchronisation reprendra seule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="60"/>
+        <source>la session a expiré ou a été révoquée : reconnectez-vous</source>
+        <translation>la session a expiré ou a été révoquée : reconnectez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="62"/>
+        <source>le registre central est surchargé ou en maintenance ; nouvel essai automatique</source>
+        <translation>le registre central est surchargé ou en maintenance ; nouvel essai automatique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="69"/>
+        <source>le registre central a refusé : %1</source>
+        <translation>le registre central a refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="72"/>
+        <source>le registre central a refusé la demande (code %1)</source>
+        <translation>le registre central a refusé la demande (code %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="76"/>
+        <source>la communication avec le registre central a échoué ; nouvel essai automatique</source>
+        <translation>la communication avec le registre central a échoué ; nouvel essai automatique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="80"/>
+        <source>erreur interne de Relais, notée dans son journal ; nouvel essai automatique</source>
+        <translation>erreur interne de Relais, notée dans son journal ; nouvel essai automatique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="88"/>
         <source>En ligne</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="42"/>
+        <location filename="../../app/ui/sync_status.py" line="89"/>
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="43"/>
+        <location filename="../../app/ui/sync_status.py" line="90"/>
         <source>Hors ligne</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="44"/>
+        <location filename="../../app/ui/sync_status.py" line="91"/>
         <source>Erreur de synchronisation</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="45"/>
+        <location filename="../../app/ui/sync_status.py" line="92"/>
         <source>Session expirée : se reconnecter</source>
         <translation>Session expirée : se reconnecter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="48"/>
+        <location filename="../../app/ui/sync_status.py" line="95"/>
         <source>Non connecté</source>
         <translation>Non connecté</translation>
     </message>
@@ -2870,37 +3117,37 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>WorkstationDialog</name>
     <message>
-        <location filename="../../app/ui/workstation_dialog.py" line="88"/>
+        <location filename="../../app/ui/workstation_dialog.py" line="90"/>
         <source>Poste de travail</source>
         <translation>Poste de travail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workstation_dialog.py" line="91"/>
+        <location filename="../../app/ui/workstation_dialog.py" line="93"/>
         <source>Ce poste a besoin d&apos;un code de poste (001 à 899) fourni par le responsable du déploiement : il fait partie de chaque numéro de dossier créé ici, ce qui les rend uniques même hors ligne.</source>
         <translation>Ce poste a besoin d&apos;un code de poste (001 à 899) fourni par le responsable du déploiement : il fait partie de chaque numéro de dossier créé ici, ce qui les rend uniques même hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workstation_dialog.py" line="96"/>
+        <location filename="../../app/ui/workstation_dialog.py" line="98"/>
         <source>Code de &amp;poste</source>
         <translation>Code de &amp;poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workstation_dialog.py" line="97"/>
+        <location filename="../../app/ui/workstation_dialog.py" line="99"/>
         <source>&amp;Utilisateur</source>
         <translation>&amp;Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workstation_dialog.py" line="98"/>
+        <location filename="../../app/ui/workstation_dialog.py" line="100"/>
         <source>&amp;Lieu de travail</source>
         <translation>&amp;Lieu de travail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workstation_dialog.py" line="99"/>
+        <location filename="../../app/ui/workstation_dialog.py" line="101"/>
         <source>Centre 311 (téléphone)</source>
         <translation>Centre 311 (téléphone)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workstation_dialog.py" line="100"/>
+        <location filename="../../app/ui/workstation_dialog.py" line="102"/>
         <source>Bureau Accès Montréal (comptoir)</source>
         <translation>Bureau Accès Montréal (comptoir)</translation>
     </message>
