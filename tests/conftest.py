@@ -126,3 +126,27 @@ def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
     # (a sync engine asleep for 30 s); its timer object kills them when they fire, but
     # collected, it left Qt a dangling receiver and a later test segfaulted.
     _CLOSED_LOOPS.append(loop)
+
+
+@pytest.fixture
+def background(qloop: asyncio.AbstractEventLoop) -> Iterator[object]:
+    """The console's worker pools on the test's qasync loop, shut down after it."""
+    from app.ui.background import Background
+
+    made = Background(qloop)
+    yield made
+    made.shutdown()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[object]:
+    """A keyring in memory for the test: the developer's own is never touched."""
+    import keyring
+
+    from tests.test_credentials import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

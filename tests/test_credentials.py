@@ -50,15 +50,6 @@ class LockedKeyring(MemoryKeyring):
 
 
 @pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
 def use_keyring() -> Iterator[object]:
     """Select any backend for one test; the previous one comes back afterwards."""
     previous = keyring.get_keyring()

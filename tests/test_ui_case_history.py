@@ -3,7 +3,6 @@ offscreen, a real SQLite store filled through the services."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,13 +82,6 @@ def make_panel(qtbot: QtBot, background: Background) -> CaseHistoryPanel:
     # The keyboard tests need the focus, which only an active window's widgets get.
     qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
     return panel
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
 
 
 @pytest.fixture

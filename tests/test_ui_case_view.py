@@ -12,7 +12,7 @@ from tests import test_ui_case_history as history
 from tests.test_ui_case_history import Cases, listed, open_case, type_query
 
 # The case history tests' fixtures: a store with three cases, the panel over it.
-background, cases, panel, ws = history.background, history.cases, history.panel, history.ws
+cases, panel, ws = history.cases, history.panel, history.ws
 
 
 def selected(panel: CaseHistoryPanel) -> list[str]:

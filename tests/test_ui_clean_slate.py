@@ -4,7 +4,6 @@ the half-typed form back from the store."""
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import threading
 from collections.abc import Iterator
@@ -36,13 +35,6 @@ def ws(data_dir: Path) -> Iterator[Workspace]:
     workspace.set_profile("016", "elise", "311")
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    made = Background(qloop)
-    yield made
-    made.shutdown()
 
 
 def open_window(qtbot: QtBot, background: Background, ws: Workspace) -> MainWindow:

@@ -5,7 +5,6 @@ real store holding the central store's answer as a push records it."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,13 +36,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace.set_profile("017", "fanny", "311")
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    made = Background(qloop)
-    yield made
-    made.shutdown()
 
 
 def clash(ws: Workspace, fields: dict[str, tuple[str, str]]) -> int:
@@ -230,4 +222,4 @@ def test_a_single_fields_choice_by_its_mnemonic_and_a_click_on_a_value(
     with qtbot.waitSignal(dialog.resolved, timeout=10000):
         key(qtbot, Qt.Key.Key_Enter)
     with ws.store.session() as session:
-        assert outbox.pending(session)[-1].data == {"fields": {"description": "Trou rebouché"}}
+        assert outbox.pending(session)[-1].data["fields"] == {"description": "Trou rebouché"}

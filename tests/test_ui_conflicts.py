@@ -4,7 +4,6 @@ answer recorded by the sync services, as a push would record it."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from app.services import outbox, replica
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
-from app.ui.background import Background
 from app.ui.citizen_box import CitizenBox
 from app.ui.conflict_dialog import ConflictDialog
 
@@ -28,13 +26,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace.set_profile("012", "agent2", "311")
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    made = Background(qloop)
-    yield made
-    made.shutdown()
 
 
 def new_citizen(ws: Workspace) -> str:

@@ -3,10 +3,6 @@ way from an article to a request and from a saved request to its case."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -16,13 +12,6 @@ from app.ui.main import create_window
 from app.ui.main_window import CASES_TAB, REQUEST_TAB, MainWindow
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
 
 
 def open_window(qtbot, background: Background, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]

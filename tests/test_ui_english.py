@@ -5,14 +5,10 @@ text an agent can see is collected; one still in French fails the test, with the
 
 from __future__ import annotations
 
-import asyncio
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -173,22 +169,6 @@ class Seen:
             elif FRENCH_LETTERS.search(rest) or FRENCH_WORDS.search(rest):
                 wrong.append(f"{where}: {text!r}")
         return wrong
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def nobody_listening() -> str:

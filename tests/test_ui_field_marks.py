@@ -4,9 +4,6 @@ dialogs that outline fields."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
@@ -18,13 +15,6 @@ from app.ui.request_form import RequestForm
 from app.ui.settings_dialog import SettingsDialog
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
 
 
 @pytest.fixture

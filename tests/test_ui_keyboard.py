@@ -6,11 +6,6 @@ agent's language, read from the window's own actions and shortcuts."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterator
-
-import keyring
-import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -24,22 +19,6 @@ from tests.ui_tour import open_console, prepare
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def focused() -> QWidget | None:

@@ -3,7 +3,6 @@ real widgets offscreen, and an in-memory keyring in place of the user's own."""
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -26,22 +25,6 @@ from tests.test_credentials import MemoryKeyring
 
 STATION = 42
 WAIT = 10_000  # ms: a password check plus a round trip, with room for a slow CI machine
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
 
 
 @pytest.fixture

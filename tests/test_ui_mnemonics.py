@@ -5,11 +5,9 @@ and its entries) used twice in one window fails the test, naming both."""
 
 from __future__ import annotations
 
-import asyncio
 from collections import defaultdict
 from collections.abc import Iterator
 
-import keyring
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,22 +17,6 @@ from app.ui.background import Background
 from app.ui.main_window import MainWindow
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import dialogs, main_tabs, open_console, prepare
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def mnemonic(text: str) -> str | None:

@@ -7,7 +7,6 @@ The sync window opens a refused change's case."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,13 +40,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace.set_profile("015", "denise", "311")
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    made = Background(qloop)
-    yield made
-    made.shutdown()
 
 
 def new_case(ws: Workspace) -> str:

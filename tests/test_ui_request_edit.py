@@ -5,7 +5,6 @@ Esc gives up; and a clash on a case is settled in the conflict dialog."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -37,13 +36,6 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace.set_profile("015", "denise", "311")
     yield workspace
     workspace.close()
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    made = Background(qloop)
-    yield made
-    made.shutdown()
 
 
 def new_case(ws: Workspace) -> str:

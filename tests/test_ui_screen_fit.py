@@ -6,11 +6,8 @@ taller rather than squeezing the field above it."""
 
 from __future__ import annotations
 
-import asyncio
 import sys
-from collections.abc import Iterator
 
-import keyring
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
@@ -24,22 +21,6 @@ from app.ui.main import create_window
 from app.ui.main_window import REQUEST_TAB, MainWindow
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import dialogs, main_tabs, open_console, prepare
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def area() -> QRect:

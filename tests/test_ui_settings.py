@@ -3,7 +3,6 @@ what was typed kept, Cancel changing nothing, and OK applying everything at once
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -22,13 +21,6 @@ from app.ui.i18n import system_language
 from app.ui.main import create_window, start_language
 from app.ui.main_window import MainWindow
 from app.ui.settings_dialog import SettingsDialog
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
 
 
 @pytest.fixture(autouse=True)

@@ -6,12 +6,8 @@ type, an identifier or the central store's English message."""
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Iterator
 
-import keyring
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -29,22 +25,6 @@ from tests.ui_tour import open_console
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 TOO_LONG = {"field": "description", "message": "too long: 33 characters, at most 20"}
-
-
-@pytest.fixture
-def background(qloop: asyncio.AbstractEventLoop) -> Iterator[Background]:
-    bg = Background(qloop)
-    yield bg
-    bg.shutdown()
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def some_work(ws: Workspace) -> str:
