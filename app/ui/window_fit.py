@@ -6,6 +6,7 @@ its fields."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -115,6 +116,10 @@ class _FocusFollower(QObject):
             app.focusChanged.connect(self._on_focus)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # The area's children (this one too) go last when it is destroyed: a focused field
+        # destroyed before them still moves the focus, with the area itself already gone.
+        if not shiboken6.isValid(self._area):
+            return
         area, content = self._area, self._area.widget()
         if new is None or content is None or not content.isAncestorOf(new):
             return
