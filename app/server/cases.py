@@ -517,11 +517,9 @@ def update_request(
     if "responsible_unit" in changes:
         reason = "reassigned" if "responsible_unit" in wanted else "arrondissement"
         _event(work, req, "routed", {"unit": req.responsible_unit, "reason": reason}, when)
-    other = {
-        k: {"from": before[k], "to": changes[k]}
-        for k in changes
-        if k not in ("status", "responsible_unit")
-    }
+    # The status event carries its notes (the reason): not said twice as an update.
+    told = {"status", "responsible_unit"} | ({"status_notes"} if "status" in changes else set())
+    other = {k: {"from": before[k], "to": changes[k]} for k in changes if k not in told}
     if other:
         _event(work, req, "updated", {"fields": other}, when)
     _publish(work, req)

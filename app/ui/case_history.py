@@ -53,6 +53,7 @@ from app.ui import formatting as fmt
 from app.ui.background import Background
 from app.ui.case_editor import CaseEditor
 from app.ui.field_errors import ERROR_STYLE
+from app.ui.keys import ENTER, on_ctrl_enter
 from app.ui.latest import Follower
 from app.ui.refusal_banner import (
     REFUSED_FG,
@@ -88,7 +89,6 @@ _STEPS: dict[int, int] = {
     Qt.Key.Key_PageUp: -5,
     Qt.Key.Key_PageDown: 5,
 }
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def _esc(text: object) -> str:
@@ -231,25 +231,6 @@ def _heading(parent: QWidget) -> QLabel:
     return label
 
 
-class _CtrlEnter(QObject):
-    """Calls `action` on Ctrl+Enter in the watched widget (Enter alone starts a new line)."""
-
-    def __init__(self, parent: QObject, action: Callable[[], object]) -> None:
-        super().__init__(parent)
-        self._action = action
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in _ENTER
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self._action()
-            return True
-        return super().eventFilter(watched, event)
-
-
 class CaseDetailView(QScrollArea):
     """One case as an agent reads it: number, facts, citizens, details and the timeline,
     with the field for a new note, and (Modifier) its own fields made editable. Display
@@ -296,7 +277,7 @@ class CaseDetailView(QScrollArea):
         self._build_sections()
         self._build_note()
         self._build_layout(content)
-        self.note_field.installEventFilter(_CtrlEnter(self.note_field, self.noteRequested.emit))
+        on_ctrl_enter(self.note_field, self.noteRequested.emit)
         scroll_to_focus(self)  # Alt+N, Tab: the field taking the keyboard comes into view
         self.note_field.textChanged.connect(self.note_problem.hide)
         self.add_note_button.clicked.connect(self.noteRequested)
@@ -908,6 +889,11 @@ class CaseDetailView(QScrollArea):
             "service_code": self.tr("type de demande"),
             "due_at": self.tr("échéance"),
             "handled_by": self.tr("prise en charge"),
+            "status_notes": self.tr("note du statut"),
+            "responsible_unit": self.tr("unité responsable"),
+            "citizen_id": self.tr("citoyen"),
+            "lat": self.tr("latitude"),
+            "long": self.tr("longitude"),
         }
         fields = data.get("fields")
         if not isinstance(fields, dict):
@@ -1305,7 +1291,7 @@ class CaseHistoryPanel(QWidget):
             else:
                 self._move(key)
             return True
-        if key in _ENTER and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if key in ENTER and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # The keyboard goes to the case once it shows: Ctrl+E, Ctrl+Entrée work at
             # once, Modifier is one Tab away, Échap comes back to the search.
             self._open_index(self.results.currentIndex(), focus=True)

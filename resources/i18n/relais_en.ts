@@ -418,7 +418,32 @@ Ctrl+K returns to the search.</translation>
         <translation>handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="923"/>
+        <location filename="../../app/ui/case_history.py" line="911"/>
+        <source>note du statut</source>
+        <translation>status note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="912"/>
+        <source>unité responsable</source>
+        <translation>responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="913"/>
+        <source>citoyen</source>
+        <translation>citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="914"/>
+        <source>latitude</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="915"/>
+        <source>longitude</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="928"/>
         <source>Champs modifiés : %1</source>
         <translation>Fields changed: %1</translation>
     </message>
@@ -489,122 +514,122 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1134"/>
+        <location filename="../../app/ui/case_history.py" line="1139"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1136"/>
+        <location filename="../../app/ui/case_history.py" line="1141"/>
         <source>Recherche de dossiers</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1137"/>
+        <location filename="../../app/ui/case_history.py" line="1142"/>
         <source>Dossiers trouvés</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1138"/>
+        <location filename="../../app/ui/case_history.py" line="1143"/>
         <source>Vouliez-vous dire :</source>
         <translation>Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1141"/>
+        <location filename="../../app/ui/case_history.py" line="1146"/>
         <source>Dossier</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1142"/>
+        <location filename="../../app/ui/case_history.py" line="1147"/>
         <source>Type de demande</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1143"/>
+        <location filename="../../app/ui/case_history.py" line="1148"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1144"/>
+        <location filename="../../app/ui/case_history.py" line="1149"/>
         <source>Créé le</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1145"/>
+        <location filename="../../app/ui/case_history.py" line="1150"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1146"/>
+        <location filename="../../app/ui/case_history.py" line="1151"/>
         <source>Retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1147"/>
+        <location filename="../../app/ui/case_history.py" line="1152"/>
         <source>Stockage central</source>
         <translation>Central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1149"/>
+        <location filename="../../app/ui/case_history.py" line="1154"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1150"/>
+        <location filename="../../app/ui/case_history.py" line="1155"/>
         <source>Refusé</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1155"/>
+        <location filename="../../app/ui/case_history.py" line="1160"/>
         <source>Revenir à la recherche de dossiers (ou abandonner la modification)</source>
         <translation>Back to the case search (or give up the correction)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1156"/>
+        <location filename="../../app/ui/case_history.py" line="1161"/>
         <source>Réactiver le dossier fermé, avec la raison</source>
         <translation>Reactivate the closed case, with the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1157"/>
+        <location filename="../../app/ui/case_history.py" line="1162"/>
         <source>Modifier le dossier ouvert (ou corriger et renvoyer un refus)</source>
         <translation>Edit the open case (or correct and send again a refused change)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1158"/>
+        <location filename="../../app/ui/case_history.py" line="1163"/>
         <source>Ajouter la note, ou enregistrer la modification</source>
         <translation>Add the note, or save the correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1190"/>
+        <location filename="../../app/ui/case_history.py" line="1195"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1225"/>
+        <location filename="../../app/ui/case_history.py" line="1230"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1226"/>
+        <location filename="../../app/ui/case_history.py" line="1231"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1227"/>
+        <location filename="../../app/ui/case_history.py" line="1232"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1228"/>
+        <location filename="../../app/ui/case_history.py" line="1233"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1236"/>
+        <location filename="../../app/ui/case_history.py" line="1241"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1243"/>
+        <location filename="../../app/ui/case_history.py" line="1248"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -612,82 +637,82 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1255"/>
+        <location filename="../../app/ui/case_history.py" line="1260"/>
         <source>%1 ?</source>
         <translation>%1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1258"/>
+        <location filename="../../app/ui/case_history.py" line="1263"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1360"/>
+        <location filename="../../app/ui/case_history.py" line="1365"/>
         <source>Dossier illisible : %1</source>
         <translation>Case cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1366"/>
+        <location filename="../../app/ui/case_history.py" line="1371"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1405"/>
+        <location filename="../../app/ui/case_history.py" line="1410"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1416"/>
+        <location filename="../../app/ui/case_history.py" line="1421"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1454"/>
+        <location filename="../../app/ui/case_history.py" line="1459"/>
         <source>Dossier non réactivé : %1</source>
         <translation>Case not reopened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1464"/>
+        <location filename="../../app/ui/case_history.py" line="1469"/>
         <source>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</source>
         <translation>Case %1 reopened: it goes back to the responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1511"/>
+        <location filename="../../app/ui/case_history.py" line="1516"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>This refused change was already settled: nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1518"/>
+        <location filename="../../app/ui/case_history.py" line="1523"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The changes could not be saved (%1). Nothing was erased: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1533"/>
+        <location filename="../../app/ui/case_history.py" line="1538"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Case %1 changed: the changes will be sent to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1537"/>
+        <location filename="../../app/ui/case_history.py" line="1542"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Case %1 corrected: the correction will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1594"/>
+        <location filename="../../app/ui/case_history.py" line="1599"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>The note could not be sent again (%1): try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1607"/>
+        <location filename="../../app/ui/case_history.py" line="1612"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note on case %1 corrected: it will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1622"/>
+        <location filename="../../app/ui/case_history.py" line="1627"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1637"/>
+        <location filename="../../app/ui/case_history.py" line="1642"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -696,7 +721,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 The central store refused it. It will be taken out of the sending queue (the case&apos;s history will say so) and the central store&apos;s copy will be asked for. If it has none, you can remove the case from this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1645"/>
+        <location filename="../../app/ui/case_history.py" line="1650"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -705,7 +730,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Fields changed: %2. It will be taken out of the sending queue; its values stay readable in the history, and the case will take the central store&apos;s copy again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1651"/>
+        <location filename="../../app/ui/case_history.py" line="1656"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -714,7 +739,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 It will be taken out of the sending queue; its text stays readable in the history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1656"/>
+        <location filename="../../app/ui/case_history.py" line="1661"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -723,47 +748,47 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 The refused operation will be taken out of the sending queue; the case&apos;s history will say so.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1660"/>
+        <location filename="../../app/ui/case_history.py" line="1665"/>
         <source>Abandonner une modification refusée</source>
         <translation>Drop a refused change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1662"/>
+        <location filename="../../app/ui/case_history.py" line="1667"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Drop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1683"/>
+        <location filename="../../app/ui/case_history.py" line="1688"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Nothing was dropped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1691"/>
+        <location filename="../../app/ui/case_history.py" line="1696"/>
         <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
         <translation>Change dropped, but the central store&apos;s copy could not be applied (%1): it will be at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1717"/>
+        <location filename="../../app/ui/case_history.py" line="1722"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Change dropped. The central store cannot be reached: its copy of case %1 will be fetched at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1727"/>
+        <location filename="../../app/ui/case_history.py" line="1732"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Change dropped: case %1 shows the central store&apos;s copy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1732"/>
+        <location filename="../../app/ui/case_history.py" line="1737"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>The central store has no copy of case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1751"/>
+        <location filename="../../app/ui/case_history.py" line="1756"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Remove the case from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1753"/>
+        <location filename="../../app/ui/case_history.py" line="1758"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -772,17 +797,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Remove it from this workstation? Its description, history and notes will be erased from this workstation; it exists nowhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1757"/>
+        <location filename="../../app/ui/case_history.py" line="1762"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Remove the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1772"/>
+        <location filename="../../app/ui/case_history.py" line="1777"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Case %1 was not removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1786"/>
+        <location filename="../../app/ui/case_history.py" line="1791"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Case %1 removed from this workstation: the central store had no copy of it.</translation>
     </message>

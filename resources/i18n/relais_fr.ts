@@ -418,7 +418,32 @@ Ctrl+K revient à la recherche.</translation>
         <translation>prise en charge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="923"/>
+        <location filename="../../app/ui/case_history.py" line="911"/>
+        <source>note du statut</source>
+        <translation>note du statut</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="912"/>
+        <source>unité responsable</source>
+        <translation>unité responsable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="913"/>
+        <source>citoyen</source>
+        <translation>citoyen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="914"/>
+        <source>latitude</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="915"/>
+        <source>longitude</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_history.py" line="928"/>
         <source>Champs modifiés : %1</source>
         <translation>Champs modifiés : %1</translation>
     </message>
@@ -489,122 +514,122 @@ Ctrl+K revient à la recherche.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1134"/>
+        <location filename="../../app/ui/case_history.py" line="1139"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1136"/>
+        <location filename="../../app/ui/case_history.py" line="1141"/>
         <source>Recherche de dossiers</source>
         <translation>Recherche de dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1137"/>
+        <location filename="../../app/ui/case_history.py" line="1142"/>
         <source>Dossiers trouvés</source>
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1138"/>
+        <location filename="../../app/ui/case_history.py" line="1143"/>
         <source>Vouliez-vous dire :</source>
         <translation>Vouliez-vous dire :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1141"/>
+        <location filename="../../app/ui/case_history.py" line="1146"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1142"/>
+        <location filename="../../app/ui/case_history.py" line="1147"/>
         <source>Type de demande</source>
         <translation>Type de demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1143"/>
+        <location filename="../../app/ui/case_history.py" line="1148"/>
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1144"/>
+        <location filename="../../app/ui/case_history.py" line="1149"/>
         <source>Créé le</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1145"/>
+        <location filename="../../app/ui/case_history.py" line="1150"/>
         <source>Échéance</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1146"/>
+        <location filename="../../app/ui/case_history.py" line="1151"/>
         <source>Retard</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1147"/>
+        <location filename="../../app/ui/case_history.py" line="1152"/>
         <source>Stockage central</source>
         <translation>Stockage central</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1149"/>
+        <location filename="../../app/ui/case_history.py" line="1154"/>
         <source>En retard</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1150"/>
+        <location filename="../../app/ui/case_history.py" line="1155"/>
         <source>Refusé</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1155"/>
+        <location filename="../../app/ui/case_history.py" line="1160"/>
         <source>Revenir à la recherche de dossiers (ou abandonner la modification)</source>
         <translation>Revenir à la recherche de dossiers (ou abandonner la modification)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1156"/>
+        <location filename="../../app/ui/case_history.py" line="1161"/>
         <source>Réactiver le dossier fermé, avec la raison</source>
         <translation>Réactiver le dossier fermé, avec la raison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1157"/>
+        <location filename="../../app/ui/case_history.py" line="1162"/>
         <source>Modifier le dossier ouvert (ou corriger et renvoyer un refus)</source>
         <translation>Modifier le dossier ouvert (ou corriger et renvoyer un refus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1158"/>
+        <location filename="../../app/ui/case_history.py" line="1163"/>
         <source>Ajouter la note, ou enregistrer la modification</source>
         <translation>Ajouter la note, ou enregistrer la modification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1190"/>
+        <location filename="../../app/ui/case_history.py" line="1195"/>
         <source>Recherche impossible : %1</source>
         <translation>Recherche impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1225"/>
+        <location filename="../../app/ui/case_history.py" line="1230"/>
         <source>Numéro de dossier</source>
         <translation>Numéro de dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1226"/>
+        <location filename="../../app/ui/case_history.py" line="1231"/>
         <source>Téléphone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1227"/>
+        <location filename="../../app/ui/case_history.py" line="1232"/>
         <source>Courriel</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1228"/>
+        <location filename="../../app/ui/case_history.py" line="1233"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1236"/>
+        <location filename="../../app/ui/case_history.py" line="1241"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/case_history.py" line="1243"/>
+        <location filename="../../app/ui/case_history.py" line="1248"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -612,82 +637,82 @@ Ctrl+K revient à la recherche.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1255"/>
+        <location filename="../../app/ui/case_history.py" line="1260"/>
         <source>%1 ?</source>
         <translation>%1 ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1258"/>
+        <location filename="../../app/ui/case_history.py" line="1263"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Ouvrir le dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1360"/>
+        <location filename="../../app/ui/case_history.py" line="1365"/>
         <source>Dossier illisible : %1</source>
         <translation>Dossier illisible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1366"/>
+        <location filename="../../app/ui/case_history.py" line="1371"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Le dossier %1 n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1405"/>
+        <location filename="../../app/ui/case_history.py" line="1410"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note non enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1416"/>
+        <location filename="../../app/ui/case_history.py" line="1421"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note ajoutée au dossier %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1454"/>
+        <location filename="../../app/ui/case_history.py" line="1459"/>
         <source>Dossier non réactivé : %1</source>
         <translation>Dossier non réactivé : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1464"/>
+        <location filename="../../app/ui/case_history.py" line="1469"/>
         <source>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</source>
         <translation>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1511"/>
+        <location filename="../../app/ui/case_history.py" line="1516"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1518"/>
+        <location filename="../../app/ui/case_history.py" line="1523"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1533"/>
+        <location filename="../../app/ui/case_history.py" line="1538"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Dossier %1 modifié : les changements seront transmis au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1537"/>
+        <location filename="../../app/ui/case_history.py" line="1542"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1594"/>
+        <location filename="../../app/ui/case_history.py" line="1599"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1607"/>
+        <location filename="../../app/ui/case_history.py" line="1612"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1622"/>
+        <location filename="../../app/ui/case_history.py" line="1627"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1637"/>
+        <location filename="../../app/ui/case_history.py" line="1642"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -696,7 +721,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1645"/>
+        <location filename="../../app/ui/case_history.py" line="1650"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -705,7 +730,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1651"/>
+        <location filename="../../app/ui/case_history.py" line="1656"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -714,7 +739,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1656"/>
+        <location filename="../../app/ui/case_history.py" line="1661"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -723,47 +748,47 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1660"/>
+        <location filename="../../app/ui/case_history.py" line="1665"/>
         <source>Abandonner une modification refusée</source>
         <translation>Abandonner une modification refusée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1662"/>
+        <location filename="../../app/ui/case_history.py" line="1667"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1683"/>
+        <location filename="../../app/ui/case_history.py" line="1688"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Rien n&apos;a été abandonné : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1691"/>
+        <location filename="../../app/ui/case_history.py" line="1696"/>
         <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
         <translation>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1717"/>
+        <location filename="../../app/ui/case_history.py" line="1722"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1727"/>
+        <location filename="../../app/ui/case_history.py" line="1732"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Modification abandonnée : le dossier %1 montre la copie du stockage central.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1732"/>
+        <location filename="../../app/ui/case_history.py" line="1737"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>Le stockage central n&apos;a aucune copie du dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1751"/>
+        <location filename="../../app/ui/case_history.py" line="1756"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Retirer le dossier de ce poste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1753"/>
+        <location filename="../../app/ui/case_history.py" line="1758"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -772,17 +797,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1757"/>
+        <location filename="../../app/ui/case_history.py" line="1762"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Retirer le dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1772"/>
+        <location filename="../../app/ui/case_history.py" line="1777"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Le dossier %1 n&apos;a pas été retiré : %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_history.py" line="1786"/>
+        <location filename="../../app/ui/case_history.py" line="1791"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</translation>
     </message>
