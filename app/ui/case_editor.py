@@ -26,9 +26,9 @@ from app.services.text import fold_all
 from app.services.validation import FieldProblem
 from app.ui import formatting as fmt
 from app.ui.field_errors import error_label, mark, unmark
+from app.ui.keys import ENTER
 
 FIELDS = ("description", "civic_number", "street", "postal_code", "arrondissement")
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # A field with a problem is outlined as on the request form (field_errors.mark sets it).
 EDITOR_STYLE = '*[invalid="true"] { border: 2px solid #a40000; border-radius: 3px; }'
 
@@ -344,7 +344,7 @@ class CaseEditor(QWidget):
         ):
             ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
             escape = event.key() == Qt.Key.Key_Escape
-            save = event.key() in _ENTER and ctrl
+            save = event.key() in ENTER and ctrl
             if escape or save:
                 if kind == QEvent.Type.ShortcutOverride:
                     # Ours, not the panel's: Esc there goes back to the search field.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,12 +27,12 @@ from app.services.outbox import CITIZEN, CREATE, INTERACTION, NOTE, UPDATE, Refu
 from app.services.validation import FieldProblem
 from app.ui import formatting as fmt
 from app.ui.field_errors import ERROR_STYLE
+from app.ui.keys import is_ctrl_enter
 from app.ui.window_fit import keep_on_screen
 
 # Dark red on light red, as overdue cases (about 8:1).
 REFUSED_FG = "#8b0000"
 REFUSED_BG = "#fde8e8"
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def field_label(field: str) -> str:
@@ -329,12 +328,7 @@ class NoteCorrection(QDialog):
             self.submitted.emit(self.field.toPlainText())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in _ENTER
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
+        if is_ctrl_enter(event):
             self._submit()
             return True
         return super().eventFilter(watched, event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.field_errors import error_label, mark, unmark
+from app.ui.keys import on_ctrl_enter
 from app.ui.window_fit import keep_on_screen
 
 
@@ -45,6 +46,7 @@ class ReopenDialog(QDialog):
         self.problem = error_label(self)
         self.problem.setObjectName("reopenProblem")
         self.reason.textChanged.connect(lambda: unmark(self.reason, self.problem))
+        on_ctrl_enter(self.reason, self._ask)  # Entrée alone starts a new line
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
