@@ -182,3 +182,33 @@ def test_the_window_says_the_disk_is_full_and_ends_with_exit_2(tmp_path: Path) -
     assert "Traceback" not in done.stderr
     assert "Le stockage local ne peut pas être ouvert" in done.stdout
     assert f"le disque de {mount}/data est plein" in done.stdout
+
+
+@needs_mounts
+def test_a_damaged_store_in_a_read_only_folder_says_both(tmp_path: Path) -> None:
+    """The console cannot set the file aside: it says the folder is read-only (the fix
+    that comes first), never a raw OSError."""
+    mount = tmp_path / "disk"
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        textwrap.dedent(
+            """
+            import sys
+            from pathlib import Path
+            from app.services.workspace import KnownStoreError, open_workspace
+            try:
+                open_workspace(Path(sys.argv[1]), load_bundled=False, recover=True)
+            except KnownStoreError as exc:
+                print(exc.kind)
+            """
+        ),
+        "utf-8",
+    )
+    done = in_small_disk(
+        mount,
+        f"mkdir {mount}/data && : > {mount}/data/{STORE} && mount -o remount,ro {mount} && "
+        f"{sys.executable} {probe} {mount}/data",
+        size="1m",
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "read_only", (done.stdout, done.stderr)

@@ -270,7 +270,10 @@ class Workspace:
 
 def _recover(data_dir: Path, error: KnownStoreError) -> tuple[Store, Recovery]:
     """Set the damaged store aside, take out what can be read, start a new one with it."""
-    copy = salvage.set_aside(error.path, now())
+    try:
+        copy = salvage.set_aside(error.path, now())
+    except OSError as exc:  # a read-only folder: the damage is said, with that fix too
+        raise store_errors.known(exc, error.path) or error from exc
     found = salvage.salvage(copy, error.detail)
     store = open_store(data_dir)
     try:
