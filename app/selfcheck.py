@@ -15,12 +15,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app import __version__
+from app.domain.catalogue import CatalogueError
+from app.domain.routing import is_office_hours
+from app.domain.workdays import is_business_day
 from app.models.store import current_revision, integrity_problems
 from app.models.store_errors import DAMAGED, KnownStoreError
 from app.services import resources
-from app.services.catalogue import CatalogueError
-from app.services.routing import is_office_hours
-from app.services.workdays import is_business_day
 from app.services.workspace import Workspace, open_workspace
 
 # A query the bundled knowledge base always answers, with the article it must find.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from app.services import text
+from app.domain import text
 from app.services.kb_files import read_articles
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

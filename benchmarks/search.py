@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from app.domain import text  # noqa: E402
 from app.models import Article, ArticleText  # noqa: E402
-from app.services import indexing, text  # noqa: E402
+from app.services import indexing  # noqa: E402
 from app.services.resources import kb_dir  # noqa: E402
 from app.services.vocabulary import max_typos  # noqa: E402
 from app.services.workspace import Workspace, open_workspace  # noqa: E402

@@ -52,11 +52,11 @@ import qasync  # noqa: E402
 from PySide6.QtCore import QObject, Qt, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.services import request_terms as terms  # noqa: E402
-from app.services.catalogue import Catalogue, Service  # noqa: E402
+from app.domain import request_terms as terms  # noqa: E402
+from app.domain.catalogue import Catalogue, Service  # noqa: E402
+from app.domain.validation import ValidationError  # noqa: E402
 from app.services.citizens import CitizenDraft  # noqa: E402
 from app.services.intake import Draft, check  # noqa: E402
-from app.services.validation import ValidationError  # noqa: E402
 from app.services.workspace import Workspace, open_workspace  # noqa: E402
 from app.sync.client import SyncClient  # noqa: E402
 from app.sync.credentials import workstation  # noqa: E402
@@ -459,9 +459,9 @@ def seed(url: str) -> str:
 def make_changes(url: str, count: int, folder: Path) -> tuple[int, float]:
     """`count` new requests in the feed, through the server's own importer (one INSERT per
     table per batch, published as real records). Returns (changes added, seconds)."""
+    from app.domain.catalogue import bundled_catalogue
     from app.server.db import current_seq, open_database
     from app.server.importer import import_requests
-    from app.services.catalogue import bundled_catalogue
 
     export = folder / "requetes311.csv"
     write_export(export, count, bundled_catalogue(), random.Random(311))

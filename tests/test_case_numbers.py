@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.case_numbers import CaseNumber, CaseNumberError, parse_case_number
+from app.domain.case_numbers import CaseNumber, CaseNumberError, parse_case_number
 
 numbers = st.builds(
     CaseNumber,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.catalogue import (
+from app.domain.catalogue import (
     DATATYPES,
     Catalogue,
     CatalogueError,

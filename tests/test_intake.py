@@ -16,6 +16,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select, update
 
+from app.domain.case_numbers import MAX_SEQUENCE, CaseNumber, parse_case_number
+from app.domain.catalogue import bundled_catalogue
+from app.domain.sla import due_at
+from app.domain.validation import FieldProblem, ValidationError
 from app.models import (
     CaseCitizen,
     CaseSequence,
@@ -26,13 +30,9 @@ from app.models import (
     ServiceRequest,
 )
 from app.services import intake
-from app.services.case_numbers import MAX_SEQUENCE, CaseNumber, parse_case_number
-from app.services.catalogue import bundled_catalogue
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.service_search import match_services
-from app.services.sla import due_at
-from app.services.validation import FieldProblem, ValidationError
 from app.services.workspace import Workspace, open_workspace
 
 MTL = ZoneInfo("America/Montreal")

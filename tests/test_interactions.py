@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from app.domain.validation import ValidationError
 from app.models import Interaction, OutboxOp
 from app.services import intake
 from app.services.intake import Draft
@@ -20,7 +21,6 @@ from app.services.interactions import (
     start_interaction,
 )
 from app.services.profile import Profile, check_profile, load_profile
-from app.services.validation import ValidationError
 from app.services.workspace import Workspace, open_workspace
 
 MTL = ZoneInfo("America/Montreal")

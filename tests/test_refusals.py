@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.domain.validation import ValidationError
 from app.models import OutboxOp
 from app.services import outbox, replica
 from app.services.cases import CaseDetail
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.refusals import RefusalGone
-from app.services.validation import ValidationError
 from app.services.workspace import Workspace, open_workspace
 
 TOO_LONG = {"field": "description", "message": "too long: 31 characters, at most 20"}

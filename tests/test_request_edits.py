@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from app.domain.validation import ValidationError
 from app.models import OutboxOp, ServiceRequest
 from app.services import outbox, replica, request_edits
 from app.services.cases import CaseDetail
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
-from app.services.validation import ValidationError
 from app.services.workspace import Workspace, open_workspace
 
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # a Monday, office hours in Montréal

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.services.catalogue import Delay, Service, bundled_catalogue
-from app.services.routing import RoutingError, route
-from app.services.sla import due_at, is_overdue
+from app.domain.catalogue import Delay, Service, bundled_catalogue
+from app.domain.routing import RoutingError, route
+from app.domain.sla import due_at, is_overdue
 
 MTL = ZoneInfo("America/Montreal")
 CAT = bundled_catalogue()

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 
-from app.services import text
+from app.domain import text
 from app.services.search import SearchHit
 from app.services.workspace import Workspace
 from tests.conftest import QUERIES

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.domain.case_numbers import parse_case_number
+from app.domain.validation import ValidationError
 from app.models import OutboxOp
 from app.models.salvage import mark_path
 from app.services import intake, sequences
-from app.services.case_numbers import parse_case_number
-from app.services.validation import ValidationError
 from app.services.workspace import KnownStoreError, Workspace, open_workspace
 from tests.test_intake import OFFICE, draft
 

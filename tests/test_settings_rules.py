@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.domain.validation import ValidationError
 from app.services import settings_rules as rules
-from app.services.validation import ValidationError
 
 
 @pytest.mark.parametrize(

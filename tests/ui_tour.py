@@ -13,9 +13,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.validation import FieldProblem
 from app.services.intake import Draft
 from app.services.outbox import NOTE, Refusal
-from app.services.validation import FieldProblem
 from app.services.workspace import Workspace
 from app.ui import settings
 from app.ui.background import Background

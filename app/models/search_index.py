@@ -1,6 +1,6 @@
 """SQL access to the FTS5 search index and its vocabulary.
 
-Rows hold text already normalised and stemmed by app.services.text; this module only
+Rows hold text already normalised and stemmed by app.domain.text; this module only
 stores and queries them. FTS rowid == kb_article_texts.id.
 """
 
@@ -10,9 +10,9 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Column, Connection, Integer, String, Table, text
 
+from app.domain.text import LANGS
 from app.models.base import Base
 
-LANGS = ("fr", "en")  # the languages articles are written and indexed in
 # bm25 column weights: title, keywords, body.
 WEIGHTS = (8.0, 5.0, 1.0)
 

@@ -12,6 +12,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 from sqlalchemy import select
 
+from app.domain.case_numbers import WORKSTATION_STATIONS
+from app.domain.catalogue import CatalogueError, catalogue_from_dict
+from app.domain.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
 from app.server import auth, cases, feed, indicators, numbering
 from app.server.catalogue_store import CatalogueCache, store_catalogue
 from app.server.db import Database, Work, utcnow
@@ -19,9 +22,6 @@ from app.server.models import Account, Station
 from app.server.openapi import API_COMMON, NO_NUL, Problem, api_errors, or_empty
 from app.server.problems import Refused
 from app.server.push import MAX_BATCH, OP_TYPES, Op, push
-from app.services.case_numbers import WORKSTATION_STATIONS
-from app.services.catalogue import CatalogueError, catalogue_from_dict
-from app.services.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
 
 router = APIRouter(prefix="/api/v1", responses=api_errors(*API_COMMON))
 

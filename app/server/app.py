@@ -21,12 +21,12 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
+from app.domain.validation import UNSTORABLE_MESSAGE
 from app.server import api, open311
 from app.server.catalogue_store import CatalogueCache
 from app.server.db import Database
 from app.server.openapi import RETRY_AFTER_SECONDS, api_errors, install
 from app.server.problems import Refused
-from app.services.validation import UNSTORABLE_MESSAGE
 
 MAX_BODY = 2 * 1024 * 1024
 THREADS = int(os.environ.get("RELAIS_SERVER_THREADS", "8"))

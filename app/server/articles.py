@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from app.domain.validation import FieldProblem
 from app.server.db import Work
 from app.server.models import KbArticle
 from app.server.problems import Conflict, Refused
 from app.server.records import article_record
 from app.services.kb_files import ArticleData, read_articles
-from app.services.validation import FieldProblem
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$")
 MAX_BODY = 20_000

@@ -13,14 +13,14 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
+from app.domain.case_numbers import parse_case_number
+from app.domain.validation import unstorable_path
 from app.server import cases, citizens, interactions, numbering
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueState
 from app.server.db import Work
 from app.server.models import Citizen, Interaction, RequestEvent, ServiceRequest
 from app.server.records import citizen_record, request_record
-from app.services.case_numbers import parse_case_number
-from app.services.validation import unstorable_path
 
 FAST_TYPES = frozenset({"citizen.upsert", "request.create", "interaction.record"})
 

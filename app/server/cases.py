@@ -12,6 +12,20 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain import lifecycle
+from app.domain import request_terms as terms
+from app.domain.case_numbers import WORKSTATION_STATIONS, CaseNumberError, parse_case_number
+from app.domain.catalogue import Service
+from app.domain.routing import RoutingError, responsible_unit, route, triage_routing
+from app.domain.sla import due_at
+from app.domain.validation import (
+    FieldProblem,
+    ValidationError,
+    clean_attributes,
+    normalise_postal_code,
+    parse_datetime,
+)
+from app.domain.workdays import local
 from app.server import fields, numbering
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueState
@@ -19,20 +33,6 @@ from app.server.db import Work
 from app.server.models import Citizen, RequestEvent, ServiceRequest
 from app.server.problems import Conflict, Refused
 from app.server.records import request_record
-from app.services import lifecycle
-from app.services import request_terms as terms
-from app.services.case_numbers import WORKSTATION_STATIONS, CaseNumberError, parse_case_number
-from app.services.catalogue import Service
-from app.services.routing import RoutingError, responsible_unit, route, triage_routing
-from app.services.sla import due_at
-from app.services.validation import (
-    FieldProblem,
-    ValidationError,
-    clean_attributes,
-    normalise_postal_code,
-    parse_datetime,
-)
-from app.services.workdays import local
 
 MAX_DESCRIPTION = 4000
 MAX_NOTE = 4000

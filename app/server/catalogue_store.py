@@ -10,9 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.server.db import Work
-from app.server.models import CatalogueDocument, ServerMeta, ServiceDefinition
-from app.services.catalogue import (
+from app.domain.catalogue import (
     Catalogue,
     RoutingTable,
     Service,
@@ -22,6 +20,8 @@ from app.services.catalogue import (
     service_from_dict,
     service_to_dict,
 )
+from app.server.db import Work
+from app.server.models import CatalogueDocument, ServerMeta, ServiceDefinition
 
 VERSION_KEY = "catalogue_version"
 

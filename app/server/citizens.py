@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.domain.request_terms import LANGUAGES
+from app.domain.validation import FieldProblem, check_email, normalise_phone
 from app.server import fields
 from app.server.db import Work
 from app.server.models import Citizen
 from app.server.problems import Conflict, Refused
 from app.server.records import CITIZEN_FIELDS, citizen_record
-from app.services.request_terms import LANGUAGES
-from app.services.validation import FieldProblem, check_email, normalise_phone
 
 _UUID_LEN = 36
 

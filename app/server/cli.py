@@ -119,8 +119,8 @@ def _create_agent(args: argparse.Namespace) -> int:
 
 
 def _load_catalogue(args: argparse.Namespace) -> int:
+    from app.domain.catalogue import CatalogueError
     from app.server.catalogue_store import load_catalogue_file
-    from app.services.catalogue import CatalogueError
     from app.services.resources import resources_dir
 
     folder = Path(args.path) if args.path else resources_dir() / "catalogue"
@@ -174,8 +174,8 @@ def _create_api_key(args: argparse.Namespace) -> int:
 
 
 def _release_station(args: argparse.Namespace) -> int:
+    from app.domain.case_numbers import WORKSTATION_STATIONS
     from app.server.models import Station
-    from app.services.case_numbers import WORKSTATION_STATIONS
 
     if args.code not in WORKSTATION_STATIONS:
         print("relais-server: CODE: a workstation station is between 1 and 899", file=sys.stderr)

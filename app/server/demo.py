@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app.domain.workdays import CITY_TIMEZONE
 from app.server import cases, citizens
 from app.server.articles import load_articles
 from app.server.auth import Principal, hash_password
@@ -30,7 +31,7 @@ from app.server.catalogue_store import CatalogueCache, load_catalogue_file
 from app.server.db import Database, Work, open_database, utcnow
 from app.server.demo_activity import seed_activity
 from app.server.models import Account, ServerMeta
-from app.server.numbering import CITY_TIMEZONE, next_case_number
+from app.server.numbering import next_case_number
 from app.services.resources import kb_dir, resources_dir
 
 MARKER = "demo_seeded"

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from app.domain.workdays import CITY_TIMEZONE
 from app.server.db import Work
 from app.server.models import Account, Interaction
-from app.server.numbering import CITY_TIMEZONE
 
 DAYS = 14
 STATION = 990

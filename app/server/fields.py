@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.services.validation import UNSTORABLE_MESSAGE, FieldProblem, storable
+from app.domain.validation import UNSTORABLE_MESSAGE, FieldProblem, storable
 
 
 def text(

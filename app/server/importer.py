@@ -26,16 +26,16 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
+from app.domain import request_terms as terms
+from app.domain.catalogue import Service
+from app.domain.text import fold
+from app.domain.workdays import CITY_TIMEZONE
 from app.server.catalogue_store import CatalogueCache
 from app.server.db import Database, Work
 from app.server.models import RequestEvent, ServerBase, ServiceRequest
 from app.server.records import request_record
-from app.services import request_terms as terms
-from app.services.catalogue import Service
-from app.services.text import fold
 
 SOURCE = "import"
-DEFAULT_TIMEZONE = "America/Montreal"
 REQUIRED_COLUMNS = ("ID_UNIQUE", "NATURE", "ACTI_NOM", "DDS_DATE_CREATION", "DERNIER_STATUT")
 PROVENANCE_PREFIX = "PROVENANCE_"
 ORIGINAL_CHANNEL = "PROVENANCE_ORIGINALE"
@@ -634,7 +634,7 @@ def _reference(db: Database) -> tuple[ZoneInfo, dict[str, str]]:
     same name, and old requests may name either."""
     with db.read() as session:
         state = CatalogueCache().get(session)
-    tz = ZoneInfo(state.routing.timezone if state.routing else DEFAULT_TIMEZONE)
+    tz = ZoneInfo(state.routing.timezone if state.routing else CITY_TIMEZONE)
     names: dict[str, str] = {}
     services: list[Service] = [*state.services.values(), *state.retired.values()]
     for service in services:

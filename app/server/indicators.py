@@ -15,11 +15,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, extract, func, select
 from sqlalchemy.orm import Session
 
+from app.domain import request_terms as terms
+from app.domain.workdays import CITY_TIMEZONE, zone
 from app.server.models import Interaction, ServiceRequest
-from app.server.numbering import CITY_TIMEZONE
 from app.server.problems import Refused
-from app.services import request_terms as terms
-from app.services.workdays import zone
 
 MAX_DAYS = 366
 PHONE_TARGET = timedelta(seconds=100)

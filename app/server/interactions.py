@@ -9,13 +9,13 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from app.domain import request_terms as terms
+from app.domain.case_numbers import CaseNumberError, parse_case_number
+from app.domain.validation import FieldProblem, parse_datetime
 from app.server.auth import Principal
 from app.server.db import Work
 from app.server.models import Interaction
 from app.server.problems import Refused
-from app.services import request_terms as terms
-from app.services.case_numbers import CaseNumberError, parse_case_number
-from app.services.validation import FieldProblem, parse_datetime
 
 CLOCK_SKEW = timedelta(minutes=10)
 MAX_CASES = 50

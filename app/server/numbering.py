@@ -13,9 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.server.db import utcnow
-from app.server.models import CaseSequence
-from app.services.case_numbers import (
+from app.domain.case_numbers import (
     GEOREPORT_STATION,
     MAX_SEQUENCE,
     SERVER_STATIONS,
@@ -23,11 +21,12 @@ from app.services.case_numbers import (
     CaseNumber,
     CaseNumberError,
 )
-from app.services.workdays import local
+from app.domain.workdays import CITY_TIMEZONE, local
+from app.server.db import utcnow
+from app.server.models import CaseSequence
 
 # Case numbers carry the year of creation as the city counts it, not UTC's: a request made
 # on December 31 at 20:00 in Montréal belongs to that year.
-CITY_TIMEZONE = "America/Montreal"
 
 
 def _locked_row(session: Session, year: int, station: int) -> CaseSequence | None:

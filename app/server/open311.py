@@ -22,11 +22,22 @@ from sqlalchemy.orm import Session, load_only
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from app.domain import request_terms as terms
+from app.domain.case_numbers import CaseNumberError, parse_case_number
+from app.domain.catalogue import LIST_DATATYPES, Attribute, Delay, RoutingTable, Service
+from app.domain.text import fold
+from app.domain.validation import (
+    UNSTORABLE_MESSAGE,
+    FieldProblem,
+    parse_datetime,
+    storable,
+)
+from app.domain.workdays import CITY_TIMEZONE, local
 from app.server import auth, cases, citizens
 from app.server.catalogue_store import CatalogueCache, CatalogueState
 from app.server.db import Database, Work, utcnow
 from app.server.models import CatalogueDocument, ServiceDefinition, ServiceRequest
-from app.server.numbering import CITY_TIMEZONE, next_case_number
+from app.server.numbering import next_case_number
 from app.server.open311_models import (
     Created,
     Discovery,
@@ -44,17 +55,6 @@ from app.server.openapi import (
     or_empty,
 )
 from app.server.problems import Refused
-from app.services import request_terms as terms
-from app.services.case_numbers import CaseNumberError, parse_case_number
-from app.services.catalogue import LIST_DATATYPES, Attribute, Delay, RoutingTable, Service
-from app.services.text import fold
-from app.services.validation import (
-    UNSTORABLE_MESSAGE,
-    FieldProblem,
-    parse_datetime,
-    storable,
-)
-from app.services.workdays import local
 
 router = APIRouter(
     prefix="/open311/v2", tags=["open311"], responses=georeport_errors(*GEOREPORT_COMMON)

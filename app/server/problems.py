@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services.validation import FieldProblem
+from app.domain.validation import FieldProblem
 
 
 class Refused(Exception):

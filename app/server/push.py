@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
+from app.domain.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
 from app.server import articles, bulk_push, cases, citizens, interactions
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueCache, CatalogueState
@@ -29,7 +30,6 @@ from app.server.db import Database, Work
 from app.server.models import AppliedOp, ServiceRequest
 from app.server.problems import Conflict, Refused
 from app.server.records import article_record, citizen_record
-from app.services.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
 
 OP_TYPES = (
     "request.create",

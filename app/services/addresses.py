@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.services.text import fold
+from app.domain.text import fold
 
 STREET_TYPES = {
     "rue": "rue",

@@ -13,15 +13,11 @@ from typing import Any
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from app.models import CaseCitizen, Citizen, RequestEvent, ServiceRequest
-from app.models.store import Store
-from app.services import lifecycle, outbox
-from app.services import request_terms as terms
-from app.services.addresses import parse_address, prefix_upper_bound
-from app.services.case_numbers import CaseNumberError, damm_digit, parse_case_number
-from app.services.profile import Profile
-from app.services.sla import is_overdue
-from app.services.validation import (
+from app.domain import lifecycle
+from app.domain import request_terms as terms
+from app.domain.case_numbers import CaseNumberError, damm_digit, parse_case_number
+from app.domain.sla import is_overdue
+from app.domain.validation import (
     MAX_TEXT,
     MONTREAL_AREA_CODES,
     FieldProblem,
@@ -31,6 +27,11 @@ from app.services.validation import (
     normalise_phone,
     storable,
 )
+from app.models import CaseCitizen, Citizen, RequestEvent, ServiceRequest
+from app.models.store import Store
+from app.services import outbox
+from app.services.addresses import parse_address, prefix_upper_bound
+from app.services.profile import Profile
 
 MAX_RESULTS = 200
 _ROWID: Any = literal_column("requests.rowid")

@@ -10,14 +10,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.models.store import Store
-from app.services.catalogue import (
+from app.domain.catalogue import (
     Catalogue,
     CatalogueError,
     bundled_catalogue,
     routing_from_dict,
     service_from_dict,
 )
+from app.models.store import Store
 from app.services.meta import get_meta, set_meta
 
 KEY = "server_catalogue"

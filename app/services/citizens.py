@@ -11,13 +11,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Citizen
-from app.models.store import Store
-from app.services import outbox
-from app.services.addresses import prefix_upper_bound
-from app.services.cases import CaseSummary, cases_of_citizens
-from app.services.request_terms import LANGUAGES
-from app.services.validation import (
+from app.domain.request_terms import LANGUAGES
+from app.domain.validation import (
     MONTREAL_AREA_CODES,
     FieldProblem,
     ValidationError,
@@ -26,6 +21,11 @@ from app.services.validation import (
     normalise_phone,
     storable,
 )
+from app.models import Citizen
+from app.models.store import Store
+from app.services import outbox
+from app.services.addresses import prefix_upper_bound
+from app.services.cases import CaseSummary, cases_of_citizens
 
 _NOT_DIGIT = re.compile(r"\D")
 MAX_MATCHES = 8

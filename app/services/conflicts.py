@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.catalogue import Catalogue
 from app.models import Citizen, OutboxOp
 from app.models.store import Store
 from app.services import outbox, replica, request_edits
 from app.services.cases import request_by_number
-from app.services.catalogue import Catalogue
 
 # The operation types this module can explain and resolve, and what they edit.
 ENTITIES = {"citizen.upsert": "citizen", "request.update": "request"}

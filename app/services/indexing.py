@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from app.domain import text
 from app.models import search_index
 from app.models.meta import StoreMeta
-from app.services import text
 
 GENERATION_KEY = "search_generation"
 

@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from app.domain.validation import parse_datetime
 from app.models.store import Store
 from app.services.meta import get_meta, set_meta
-from app.services.validation import parse_datetime
 
 # Days before today that a period also covers.
 PERIODS = {"today": 0, "week": 6, "month": 29}

@@ -17,18 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import CaseCitizen, Citizen, Interaction, ServiceRequest
-from app.models.store import Store
-from app.services import outbox, sequences
-from app.services import request_terms as terms
-from app.services.addresses import CIVIC_NUMBER, civic_key, street_key
-from app.services.cases import CaseSummary, add_event, find_duplicates
-from app.services.catalogue import Catalogue, Service
-from app.services.citizens import CitizenDraft, check_citizen, create_citizen
-from app.services.profile import Profile
-from app.services.routing import Routing, RoutingError, route
-from app.services.sla import due_at
-from app.services.validation import (
+from app.domain import request_terms as terms
+from app.domain.catalogue import Catalogue, Service
+from app.domain.routing import Routing, RoutingError, route
+from app.domain.sla import due_at
+from app.domain.validation import (
     MAX_TEXT,
     FieldProblem,
     ValidationError,
@@ -36,7 +29,14 @@ from app.services.validation import (
     normalise_postal_code,
     storable,
 )
-from app.services.workdays import local, zone
+from app.domain.workdays import local, zone
+from app.models import CaseCitizen, Citizen, Interaction, ServiceRequest
+from app.models.store import Store
+from app.services import outbox, sequences
+from app.services.addresses import CIVIC_NUMBER, civic_key, street_key
+from app.services.cases import CaseSummary, add_event, find_duplicates
+from app.services.citizens import CitizenDraft, check_citizen, create_citizen
+from app.services.profile import Profile
 
 _LOCAL_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from app.domain import request_terms as terms
+from app.domain.validation import FieldProblem, ValidationError
 from app.models import Interaction
 from app.models.store import Store
 from app.services import outbox
-from app.services import request_terms as terms
 from app.services.profile import Profile
-from app.services.validation import FieldProblem, ValidationError
 
 OUTCOMES = terms.OUTCOMES
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.services import categories
+from app.domain import categories
 
 EN_SEPARATOR = "<!-- en -->"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$")

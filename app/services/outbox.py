@@ -26,11 +26,11 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.request_terms import EDITABLE_FIELDS
+from app.domain.validation import UNSTORABLE_MESSAGE, FieldProblem
 from app.models import Citizen, OutboxOp
 from app.models.store import Store
 from app.services.meta import get_meta, set_meta
-from app.services.request_terms import EDITABLE_FIELDS
-from app.services.validation import UNSTORABLE_MESSAGE, FieldProblem
 
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
 CREATE, UPDATE, NOTE = "request.create", "request.update", "request.note"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.domain.case_numbers import WORKSTATION_STATIONS
+from app.domain.validation import FieldProblem, ValidationError
 from app.models.store import Store
-from app.services.case_numbers import WORKSTATION_STATIONS
 from app.services.meta import get_meta, set_meta
-from app.services.validation import FieldProblem, ValidationError
 
 # Where the agent works decides the channel a new request or interaction starts with.
 WORKPLACES = {"311": "phone", "bam": "counter"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.services import text
+from app.domain import text
 from app.services.vocabulary import Vocabulary
 
 MIN_PREFIX = 3  # shorter prefixes match too many rows to rank while typing

@@ -24,15 +24,15 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.domain import request_terms as terms
+from app.domain.catalogue import Catalogue
+from app.domain.validation import FieldProblem, ValidationError
 from app.models import CaseCitizen, OutboxOp, RequestEvent, ServiceRequest
 from app.models.store import Store
 from app.services import outbox, replica, request_edits
-from app.services import request_terms as terms
 from app.services.cases import CaseDetail, add_event, check_note, detail_of, request_by_number
-from app.services.catalogue import Catalogue
 from app.services.outbox import ABSENT, AWAITED, CREATE, NOTE, UPDATE, Refusal
 from app.services.profile import Profile
-from app.services.validation import FieldProblem, ValidationError
 
 EDITABLE = terms.EDITABLE_FIELDS
 

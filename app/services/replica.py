@@ -15,13 +15,13 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.domain.validation import parse_datetime
 from app.models import CaseCitizen, Citizen, OutboxOp, RequestEvent, ServiceRequest
 from app.models.store import Store
 from app.services import catalogue_copy, kb, outbox
 from app.services.addresses import street_key
 from app.services.kb_files import ArticleData, DocumentData, TextData
 from app.services.meta import get_meta, set_meta
-from app.services.validation import parse_datetime
 
 CURSOR_KEY = "sync_cursor"
 # Timeline lines only this workstation writes (a refused change resent or dropped): the

@@ -19,16 +19,17 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from app.domain import lifecycle
+from app.domain import request_terms as terms
+from app.domain.catalogue import Catalogue
+from app.domain.routing import RoutingError, responsible_unit
+from app.domain.validation import MAX_TEXT, FieldProblem, ValidationError, storable
 from app.models import ServiceRequest
 from app.models.store import Store
-from app.services import intake, lifecycle, outbox
-from app.services import request_terms as terms
+from app.services import intake, outbox
 from app.services.addresses import street_key
 from app.services.cases import CaseDetail, add_event, detail_of, request_by_number
-from app.services.catalogue import Catalogue
 from app.services.profile import Profile
-from app.services.routing import RoutingError, responsible_unit
-from app.services.validation import MAX_TEXT, FieldProblem, ValidationError, storable
 
 EDITABLE = terms.EDITABLE_FIELDS
 

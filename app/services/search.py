@@ -1,6 +1,6 @@
 """Knowledge-base search: as-you-type, accent- and typo-tolerant, FR and EN, synonyms.
 
-One FTS5 index per language holds stemmed words (see app.services.text). A query is parsed
+One FTS5 index per language holds stemmed words (see app.domain.text). A query is parsed
 once per language (app.services.query), run against both indexes, and the hits merged with
 the agent's language ahead; snippets mark the words that matched.
 """
@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from app.domain import text
 from app.models import Synonym, search_index
 from app.models.search_index import LANGS
 from app.models.store import Store
-from app.services import indexing, text
+from app.services import indexing
 from app.services.query import ParsedQuery, Synonyms, parse
 from app.services.snippets import Marker, Segments, mark, snippet, to_html, to_text
 from app.services.vocabulary import TIERS, Vocabulary

@@ -28,11 +28,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.case_numbers import MAX_SEQUENCE, CaseNumber
+from app.domain.validation import FieldProblem, ValidationError
 from app.models import CaseSequence, store_errors
 from app.models.store import Store
-from app.services.case_numbers import MAX_SEQUENCE, CaseNumber
 from app.services.meta import get_meta, set_meta
-from app.services.validation import FieldProblem, ValidationError
 
 LEDGER_FILE = "case-numbers.json"
 _LEARNT = "station_mark_learnt:"  # meta key prefix: the central store's mark was received

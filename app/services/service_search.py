@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from app.services.catalogue import Catalogue, Service
-from app.services.text import STOPWORDS, fold_all
+from app.domain.catalogue import Catalogue, Service
+from app.domain.text import STOPWORDS, fold_all
 
 
 def _words(*texts: str) -> set[str]:

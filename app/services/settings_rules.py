@@ -8,8 +8,8 @@ import ipaddress
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from app.services.request_terms import CHANNELS
-from app.services.validation import FieldProblem, ValidationError
+from app.domain.request_terms import CHANNELS
+from app.domain.validation import FieldProblem, ValidationError
 
 FOLLOW_WORKPLACE = ""  # the default channel: the workplace's (phone at 311, counter at BAM)
 SYSTEM = "system"  # language and font size: the workstation's own

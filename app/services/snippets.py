@@ -9,7 +9,7 @@ from itertools import accumulate, islice
 from operator import sub
 from typing import NamedTuple
 
-from app.services import text
+from app.domain import text
 
 _MARKDOWN = re.compile(r"(\*\*|__|`|^#+\s*|^\s*[-*]\s+|<!--.*?-->)", re.M)
 _SPACES = re.compile(r"\s+")

@@ -11,6 +11,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from app.domain.catalogue import Catalogue, CatalogueError
 from app.models import salvage, store_errors
 from app.models.store import KnownStoreError, Store, StoreError, StoreTooNewError, open_store
 from app.models.store_errors import DAMAGED
@@ -33,7 +34,6 @@ from app.services import (
     sequences,
 )
 from app.services.articles import ArticleView, read_article
-from app.services.catalogue import Catalogue, CatalogueError
 from app.services.kb_files import KbFormatError
 from app.services.profile import Profile, load_profile, save_profile
 from app.services.search import SearchEngine, SearchResult

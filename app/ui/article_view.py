@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import categories
+from app.domain import categories
 from app.services.articles import ArticleView, referral_text
 
 

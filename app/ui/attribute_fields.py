@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.catalogue import Attribute, Service
+from app.domain.catalogue import Attribute, Service
 from app.ui.field_errors import error_label, mark, unmark
 
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.catalogue import Catalogue
+from app.domain.text import fold_all
+from app.domain.validation import FieldProblem
 from app.services.cases import CaseDetail
-from app.services.catalogue import Catalogue
-from app.services.text import fold_all
-from app.services.validation import FieldProblem
 from app.ui import formatting as fmt
 from app.ui.field_errors import error_label, mark, unmark
 from app.ui.keys import ENTER

@@ -42,12 +42,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.catalogue import Catalogue, Service
+from app.domain.validation import ValidationError
 from app.services import cases as case_states
 from app.services.cases import CaseDetail, CaseSearch, CaseSummary, CitizenBrief, EventView
-from app.services.catalogue import Catalogue, Service
 from app.services.outbox import CREATE, NOTE, UPDATE, Refusal, store_problems
 from app.services.refusals import RefusalGone, resend_values
-from app.services.validation import ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui.background import Background

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.catalogue import Catalogue
+from app.domain.catalogue import Catalogue
+from app.domain.validation import ValidationError
 from app.services.citizens import CitizenDraft, CitizenMatch
-from app.services.validation import ValidationError
 from app.ui import formatting as fmt
 from app.ui.background import Background
 from app.ui.field_errors import error_label, mark, unmark

@@ -6,14 +6,13 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services import request_terms as terms
-from app.services.catalogue import Catalogue
-from app.services.validation import FieldProblem
-from app.services.workdays import local
+from app.domain import request_terms as terms
+from app.domain.catalogue import Catalogue
+from app.domain.validation import FieldProblem
+from app.domain.workdays import CITY_TIMEZONE as CITY_TZ
+from app.domain.workdays import local
 from app.services.workspace import KnownStoreError, store_errors
 from app.services.workspace import now as now  # the one clock of the console
-
-CITY_TZ = "America/Montreal"
 
 
 def when(value: datetime | None, tz: str = CITY_TZ) -> str:

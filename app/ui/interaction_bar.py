@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import request_terms as terms
+from app.domain import request_terms as terms
+from app.domain.validation import ValidationError
 from app.services.interactions import OUTCOMES, InteractionView
-from app.services.validation import ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui.background import Background

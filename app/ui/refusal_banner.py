@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.validation import FieldProblem
 from app.services.cases import CaseDetail
 from app.services.outbox import CITIZEN, CREATE, INTERACTION, NOTE, UPDATE, Refusal
-from app.services.validation import FieldProblem
 from app.ui import formatting as fmt
 from app.ui.field_errors import ERROR_STYLE
 from app.ui.keys import is_ctrl_enter

@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import request_terms as terms
+from app.domain.catalogue import Service
+from app.domain.routing import Routing
+from app.domain.validation import FieldProblem, ValidationError
 from app.services import intake
-from app.services import request_terms as terms
 from app.services.addresses import chosen_place, civic_key, match_places, street_key
 from app.services.cases import CaseSummary
-from app.services.catalogue import Service
 from app.services.drafts import SavedDraft
 from app.services.profile import Profile
-from app.services.routing import Routing
 from app.services.search import SearchResult
-from app.services.validation import FieldProblem, ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui.attribute_fields import AttributeFields

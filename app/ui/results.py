@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import categories
+from app.domain import categories
 from app.services.search import SearchHit
 from app.services.snippets import to_html
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from app.services.catalogue import Catalogue, Service
+from app.domain.catalogue import Catalogue, Service
 from app.services.service_search import match_services
 
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.domain.validation import ValidationError
 from app.services import settings_rules as rules
-from app.services.validation import ValidationError
 
 SERVER = "sync/server"
 CA_BUNDLE = "sync/ca_bundle"

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import request_terms as terms
+from app.domain import request_terms as terms
+from app.domain.validation import FieldProblem, ValidationError
 from app.services import settings_rules as rules
 from app.services.profile import Profile, check_profile
-from app.services.validation import FieldProblem, ValidationError
 from app.services.workspace import Workspace
 from app.ui import formatting as fmt
 from app.ui import settings as stored

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.text import fold
+from app.domain.workdays import local
 from app.services.indicators import (
     ANSWER_TARGET,
     PERIODS,
@@ -36,8 +38,6 @@ from app.services.indicators import (
     ServiceCount,
     period_for,
 )
-from app.services.text import fold
-from app.services.workdays import local
 from app.services.workspace import Workspace
 from app.sync.client import Offline, Refused, ServerBusy, SignedOut
 from app.ui import formatting as fmt

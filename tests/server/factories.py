@@ -8,8 +8,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.services.case_numbers import CaseNumber
-from app.services.catalogue import Service, bundled_catalogue
+from app.domain.case_numbers import CaseNumber
+from app.domain.catalogue import Service, bundled_catalogue
 
 _sequence = itertools.count(1)
 

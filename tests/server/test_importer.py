@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.domain.request_terms import CLOSED_STATUSES
 from app.server.cases import record_of
 from app.server.catalogue_store import CatalogueCache
 from app.server.db import Database
@@ -28,7 +29,6 @@ from app.server.importer import (
     progress_bar,
 )
 from app.server.models import RequestEvent, ServiceRequest
-from app.services.request_terms import CLOSED_STATUSES
 
 SAMPLE = Path(__file__).parents[1] / "data" / "requetes311-sample.csv"
 SAMPLE_ROWS, SAMPLE_GOOD = 31, 25

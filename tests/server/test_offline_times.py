@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from app.domain.validation import parse_datetime
 from app.server.cases import CLOCK_SKEW, MAX_OFFLINE_AGE
 from app.services import cases, intake, request_edits
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
-from app.services.validation import parse_datetime
 from app.services.workspace import Workspace
 from tests.server.conftest import Server
 from tests.server.factories import create_op, op, pothole

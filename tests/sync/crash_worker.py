@@ -27,9 +27,9 @@ from pathlib import Path
 # Run as `python tests/sync/crash_worker.py`: the repository root is not on sys.path then.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from app.domain.workdays import is_business_day
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
-from app.services.workdays import is_business_day
 from app.services.workspace import open_workspace
 from app.sync.client import SyncClient
 from app.sync.credentials import Workstation

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, select
 
+from app.domain.validation import ValidationError
 from app.server.models import Citizen as ServerCitizen
 from app.services import conflicts, outbox
 from app.services.citizens import edit_citizen
 from app.services.conflicts import Clash, ConflictGone
-from app.services.validation import ValidationError
 from app.services.workspace import Workspace, open_workspace
 from tests.sync.test_engine import Console, pothole, server_case
 

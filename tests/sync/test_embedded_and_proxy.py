@@ -12,11 +12,11 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
+from app.domain import request_terms as terms
 from app.server.db import open_database
 from app.server.demo import ACCOUNTS, DEMO_STATION, seed_demo
 from app.server.embedded import EmbeddedServer, EmbeddedServerError
 from app.server.models import Account, Change, Citizen, ServiceRequest
-from app.services import request_terms as terms
 from app.sync import client as client_module
 from app.sync.client import Offline, ServerBusy, SyncClient
 from app.sync.credentials import Workstation

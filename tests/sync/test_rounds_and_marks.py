@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from app.domain.case_numbers import parse_case_number
+from app.domain.validation import ValidationError
 from app.services import sequences
-from app.services.case_numbers import parse_case_number
-from app.services.validation import ValidationError
 from app.sync.client import SyncClient
 from app.sync.credentials import workstation
 from app.sync.engine import ERROR, ONLINE, log_bug

@@ -3,7 +3,7 @@ Open311 status each fine-grained status maps to."""
 
 from __future__ import annotations
 
-from app.services.text import fold
+from app.domain.text import fold
 
 # code -> (French label, English label, Open311 status)
 STATUSES: dict[str, tuple[str, str, str]] = {

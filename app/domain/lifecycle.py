@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.services import request_terms as terms
-from app.services.validation import FieldProblem
+from app.domain import request_terms as terms
+from app.domain.validation import FieldProblem
 
 REOPENED = "reactivee"
 # What an agent's reactivation may carry besides the new status: the reason.

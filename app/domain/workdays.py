@@ -8,6 +8,10 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+# The city's time zone, for whatever has no routing table at hand (a case number's year,
+# the indicators' days, the times an agent reads).
+CITY_TIMEZONE = "America/Montreal"
+
 
 @cache
 def _quebec_holidays(year: int) -> frozenset[date]:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.services.catalogue import Attribute, Service
+from app.domain.catalogue import Attribute, Service
 
 MAX_STRING = 200
 MAX_TEXT = 4000

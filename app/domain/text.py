@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from app.models.search_index import LANGS
+LANGS = ("fr", "en")  # the languages articles are written and indexed in
 
 __all__ = ["LANGS", "STOPWORDS", "WORD", "fold", "fold_all", "is_content", "stem", "stems", "words"]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.services.catalogue import RoutingTable, Service, Unit
-from app.services.workdays import in_office_hours
+from app.domain.catalogue import RoutingTable, Service, Unit
+from app.domain.workdays import in_office_hours
 
 
 class RoutingError(ValueError):

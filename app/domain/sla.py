@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from app.services.catalogue import Delay, RoutingTable
-from app.services.workdays import is_business_day, local
+from app.domain.catalogue import Delay, RoutingTable
+from app.domain.workdays import is_business_day, local
 
 
 def due_at(created: datetime, delay: Delay, table: RoutingTable) -> datetime:
