@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from app.domain import text
+from app.domain.text import LANGS
 from app.models import Synonym, search_index
-from app.models.search_index import LANGS
 from app.models.store import Store
 from app.services import indexing
 from app.services.query import ParsedQuery, Synonyms, parse

@@ -9,25 +9,24 @@ from PySide6.QtCore import QCoreApplication
 from app.domain import request_terms as terms
 from app.domain.catalogue import Catalogue
 from app.domain.validation import FieldProblem
-from app.domain.workdays import CITY_TIMEZONE as CITY_TZ
-from app.domain.workdays import local
+from app.domain.workdays import CITY_TIMEZONE, local
 from app.services.workspace import KnownStoreError, store_errors
 from app.services.workspace import now as now  # the one clock of the console
 
 
-def when(value: datetime | None, tz: str = CITY_TZ) -> str:
+def when(value: datetime | None, tz: str = CITY_TIMEZONE) -> str:
     """'2026-12-09 17:00', in the city's time: what an agent reads to a citizen."""
     if value is None:
         return "—"
     return local(value, tz).strftime("%Y-%m-%d %H:%M")
 
 
-def clock(value: datetime, tz: str = CITY_TZ) -> str:
+def clock(value: datetime, tz: str = CITY_TIMEZONE) -> str:
     """'14:32', in the city's time."""
     return local(value, tz).strftime("%H:%M")
 
 
-def day(value: datetime | None, tz: str = CITY_TZ) -> str:
+def day(value: datetime | None, tz: str = CITY_TIMEZONE) -> str:
     return "—" if value is None else local(value, tz).strftime("%Y-%m-%d")
 
 
@@ -52,7 +51,7 @@ def percent(share: float | None, lang: str, decimals: int = 1) -> str:
     return f"{figure}%" if lang == "en" else f"{figure}{NBSP}%"
 
 
-def due_phrase(due: datetime, lang: str, tz: str = CITY_TZ) -> str:
+def due_phrase(due: datetime, lang: str, tz: str = CITY_TIMEZONE) -> str:
     """'mercredi 9 décembre 2026, 17 h 00' / 'Wednesday, December 9, 2026, 5:00 p.m.'."""
     here = local(due, tz)
     if lang == "en":

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.text import fold
-from app.domain.workdays import local
+from app.domain.workdays import CITY_TIMEZONE, local
 from app.services.indicators import (
     ANSWER_TARGET,
     PERIODS,
@@ -336,7 +336,7 @@ class SupervisorView(QDialog):
         return unit.name_en if self.lang == "en" and unit.name_en else unit.name_fr
 
     def _timezone(self) -> str:
-        return self._workspace.catalogue.routing.timezone or fmt.CITY_TZ
+        return self._workspace.catalogue.routing.timezone or CITY_TIMEZONE
 
     def _count(self, name: str) -> Callable[[Any], str]:
         return lambda row: fmt.number(getattr(row, name), self.lang)
@@ -366,7 +366,7 @@ class SupervisorView(QDialog):
             self._set_state("local")
             return
         self._set_state("loading")
-        period = period_for(kind, local(fmt.now(), fmt.CITY_TZ).date())
+        period = period_for(kind, local(fmt.now(), CITY_TIMEZONE).date())
         try:
             data = await self._background.run_net(self._fetch, period.first, period.last)
             figures = await self._background.run(
