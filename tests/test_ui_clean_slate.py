@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace, open_workspace
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import REQUEST_TAB, MainWindow
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import CASES_TAB, REQUEST_TAB, MainWindow
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 

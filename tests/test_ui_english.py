@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.workspace import Workspace
-from app.ui import settings
-from app.ui.background import Background
 from app.ui.main import attach_server, create_window
 from app.ui.main_window import CASES_TAB, INFO_TAB, REQUEST_TAB, MainWindow
+from app.ui.station import settings
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.background import Background
-from app.ui.request_form import RequestForm
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.request.request_form import RequestForm
+from app.ui.station.settings_dialog import SettingsDialog
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import MainWindow
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import open_console, prepare
 

@@ -23,11 +23,11 @@ from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import Offline
 from app.sync.engine import SyncStatus
-from app.ui.background import Background
-from app.ui.case_history import CaseHistoryPanel
+from app.ui.cases.case_history import CaseHistoryPanel
 from app.ui.main import create_window
 from app.ui.main_window import MainWindow
-from app.ui.sync_status import DETAIL, SyncDialog
+from app.ui.sync.sync_status import DETAIL, SyncDialog
+from app.ui.widgets.background import Background
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

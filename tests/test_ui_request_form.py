@@ -14,8 +14,8 @@ from app.domain.case_numbers import parse_case_number
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace
-from app.ui.background import Background
-from app.ui.request_form import RequestForm
+from app.ui.request.request_form import RequestForm
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui import settings
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import REQUEST_TAB, MainWindow
+from app.ui.station import settings
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import dialogs, main_tabs, open_console, prepare
 

@@ -15,12 +15,12 @@ from app.models import Citizen, OutboxOp
 from app.services import intake
 from app.services.citizens import CitizenDraft
 from app.services.workspace import Workspace
-from app.ui import settings
-from app.ui.background import Background
-from app.ui.i18n import system_language
 from app.ui.main import create_window, start_language
 from app.ui.main_window import MainWindow
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.station import settings
+from app.ui.station.settings_dialog import SettingsDialog
+from app.ui.widgets.background import Background
+from app.ui.widgets.i18n import system_language
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,16 @@ from app.services.intake import Draft
 from app.services.workspace import Workspace
 from app.sync.client import Offline, Refused
 from app.sync.engine import ERROR, OFFLINE, SyncStatus
-from app.ui.background import Background
-from app.ui.sync_status import DETAIL, OPERATION, SAVED, STATE, TARGET, SyncDialog, failure_text
+from app.ui.sync.sync_status import (
+    DETAIL,
+    OPERATION,
+    SAVED,
+    STATE,
+    TARGET,
+    SyncDialog,
+    failure_text,
+)
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import open_console
 

@@ -49,13 +49,8 @@ from app.services.cases import CaseDetail, CaseSearch, CaseSummary, CitizenBrief
 from app.services.outbox import CREATE, NOTE, UPDATE, Refusal, store_problems
 from app.services.refusals import RefusalGone, resend_values
 from app.services.workspace import Workspace
-from app.ui import formatting as fmt
-from app.ui.background import Background
-from app.ui.case_editor import CaseEditor
-from app.ui.field_errors import ERROR_STYLE
-from app.ui.keys import ENTER, on_ctrl_enter
-from app.ui.latest import Follower
-from app.ui.refusal_banner import (
+from app.ui.cases.case_editor import CaseEditor
+from app.ui.cases.refusal_banner import (
     REFUSED_FG,
     NoteCorrection,
     RefusalBanner,
@@ -64,8 +59,13 @@ from app.ui.refusal_banner import (
     problem_line,
     problem_text,
 )
-from app.ui.reopen_dialog import ReopenDialog
-from app.ui.window_fit import scroll_to_focus
+from app.ui.cases.reopen_dialog import ReopenDialog
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.field_errors import ERROR_STYLE
+from app.ui.widgets.keys import ENTER, on_ctrl_enter
+from app.ui.widgets.latest import Follower
+from app.ui.widgets.window_fit import scroll_to_focus
 
 DEBOUNCE_MS = 150
 FOLLOW_MS = 120  # a row selected shows its case this long after the keys stop

@@ -27,9 +27,9 @@ from app.services.outbox import CITIZEN, INTERACTION, OpView, store_problems
 from app.services.workspace import KnownStoreError
 from app.sync.client import Offline, Refused, ServerBusy, SignedOut, SyncError
 from app.sync.engine import ERROR, OFFLINE, ONLINE, SIGNED_OUT, SYNCING, SyncStatus
-from app.ui import formatting as fmt
-from app.ui.refusal_banner import change_label, field_label, problem_line
-from app.ui.window_fit import keep_on_screen
+from app.ui.cases.refusal_banner import change_label, field_label, problem_line
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.window_fit import keep_on_screen
 
 # The sync window's columns.
 COLUMNS = OPERATION, TARGET, SAVED, STATE, DETAIL = range(5)

@@ -39,14 +39,14 @@ from app.services.drafts import SavedDraft
 from app.services.profile import Profile
 from app.services.search import SearchResult
 from app.services.workspace import Workspace
-from app.ui import formatting as fmt
-from app.ui.attribute_fields import AttributeFields
-from app.ui.background import Background
-from app.ui.citizen_box import CitizenBox
-from app.ui.field_errors import ERROR_STYLE, error_label, mark, unmark
-from app.ui.latest import Follower
-from app.ui.service_picker import ServicePicker
-from app.ui.window_fit import scroll_to_focus
+from app.ui.request.attribute_fields import AttributeFields
+from app.ui.request.citizen_box import CitizenBox
+from app.ui.request.service_picker import ServicePicker
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.field_errors import ERROR_STYLE, error_label, mark, unmark
+from app.ui.widgets.latest import Follower
+from app.ui.widgets.window_fit import scroll_to_focus
 
 SUGGESTIONS = 3
 # Typing is kept as a draft this long after the last keystroke: never on every keystroke.

@@ -13,8 +13,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from app.services.search import SearchResult
-from app.ui.background import Background
-from app.ui.results import ResultDelegate, ResultsModel
+from app.ui.search.results import ResultDelegate, ResultsModel
+from app.ui.widgets.background import Background
 
 Searcher = Callable[[str, str], SearchResult]
 DEBOUNCE_MS = 40

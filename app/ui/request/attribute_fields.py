@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.catalogue import Attribute, Service
-from app.ui.field_errors import error_label, mark, unmark
+from app.ui.widgets.field_errors import error_label, mark, unmark
 
 
 class AttributeFields(QWidget):

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.ui.background import Background
+from app.ui.widgets.background import Background
 
 
 class Follower(QObject):
