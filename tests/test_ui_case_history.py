@@ -20,7 +20,8 @@ from app.services import intake
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
-from app.ui.cases.case_history import LATE_BG, CaseHistoryPanel
+from app.ui.cases.case_history import CaseHistoryPanel
+from app.ui.cases.case_render import LATE_BG
 from app.ui.widgets.background import Background
 
 ROUTED_TO = "Travaux publics – Le Plateau-Mont-Royal"

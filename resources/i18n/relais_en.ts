@@ -87,363 +87,363 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="602"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="448"/>
         <source>Aucun dossier ouvert. Cherchez un dossier ci-dessus, puis ↓ et Entrée pour l&apos;afficher ici.</source>
         <translation>No case open. Search for a case above, then ↓ and Enter to show it here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="609"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="455"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="610"/>
-        <location filename="../../app/ui/cases/case_history.py" line="715"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="456"/>
+        <location filename="../../app/ui/cases/case_render.py" line="96"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="682"/>
+        <location filename="../../app/ui/cases/case_render.py" line="53"/>
         <source>Pas encore transmis au stockage central</source>
         <translation>Not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="611"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="457"/>
         <source>Citoyens concernés</source>
         <translation>Citizens concerned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="469"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="315"/>
         <source>Mis à jour à %1</source>
         <translation>Updated at %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="471"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="317"/>
         <source>Un changement venu du stockage central a été relu à %1.</source>
         <translation>A change from the central store was read in at %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="612"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="458"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="613"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="459"/>
         <source>Précisions</source>
         <translation>Additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="614"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="460"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="615"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="461"/>
         <source>&amp;Note à ajouter au dossier</source>
         <translation>&amp;Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="616"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="462"/>
         <source>Ce que le citoyen a dit ou ce qui a été fait</source>
         <translation>What the citizen said or what was done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="617"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="463"/>
         <source>Note à ajouter au dossier</source>
         <translation>Note to add to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="618"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="464"/>
         <source>Ajouter la note (Ctrl+Entrée)</source>
         <translation>Add the note (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="619"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="465"/>
         <source>Modifier (Ctrl+E)</source>
         <translation>Edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="620"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="466"/>
         <source>Réactiver… (Ctrl+R)</source>
         <translation>Reopen… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="622"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="468"/>
         <source>Le citoyen dit que ce n&apos;est pas réglé : rouvrir le dossier, avec la raison</source>
         <translation>The citizen says it is not fixed: reopen the case, with the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="625"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="471"/>
         <source>Corriger la description ou l&apos;emplacement de ce dossier</source>
         <translation>Correct this case&apos;s description or location</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="632"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="478"/>
         <source>Type de demande :</source>
         <translation>Request type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="633"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="479"/>
         <source>Nature :</source>
         <translation>Nature:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="634"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="480"/>
         <source>Statut :</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="635"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="481"/>
         <source>Canal :</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="636"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="482"/>
         <source>Créé le :</source>
         <translation>Created:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="637"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="483"/>
         <source>Échéance :</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="638"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="484"/>
         <source>Adresse :</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="639"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="485"/>
         <source>Arrondissement :</source>
         <translation>Borough:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="640"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="486"/>
         <source>Unité responsable :</source>
         <translation>Responsible unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="641"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="487"/>
         <source>Prise en charge par :</source>
         <translation>Handled by:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="642"/>
+        <location filename="../../app/ui/cases/case_detail.py" line="488"/>
         <source>Doublon du dossier :</source>
         <translation>Duplicate of case:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="683"/>
+        <location filename="../../app/ui/cases/case_render.py" line="56"/>
         <source>Modifications pas encore transmises au stockage central</source>
         <translation>Changes not yet sent to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="685"/>
+        <location filename="../../app/ui/cases/case_render.py" line="60"/>
         <source>Conflit à régler : un collègue a modifié les mêmes champs</source>
         <translation>Conflict to settle: a colleague changed the same fields</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="687"/>
+        <location filename="../../app/ui/cases/case_render.py" line="64"/>
         <source>Copie du stockage central à récupérer à la prochaine synchronisation</source>
         <translation>The central store&apos;s copy will be fetched at the next sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="729"/>
+        <location filename="../../app/ui/cases/case_render.py" line="111"/>
         <source>Aucun : signalement anonyme.</source>
         <translation>None: anonymous report.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="780"/>
+        <location filename="../../app/ui/cases/case_render.py" line="164"/>
         <source>Aucun événement.</source>
         <translation>No events.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="788"/>
+        <location filename="../../app/ui/cases/case_render.py" line="175"/>
         <source>Demande créée</source>
         <translation>Request created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="788"/>
+        <location filename="../../app/ui/cases/case_render.py" line="176"/>
         <source>Canal : %1</source>
         <translation>Channel: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="790"/>
+        <location filename="../../app/ui/cases/case_render.py" line="179"/>
         <source>Acheminée</source>
         <translation>Routed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="792"/>
+        <location filename="../../app/ui/cases/case_render.py" line="183"/>
         <source>Statut modifié</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="794"/>
+        <location filename="../../app/ui/cases/case_render.py" line="187"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="796"/>
+        <location filename="../../app/ui/cases/case_render.py" line="191"/>
         <source>Doublon</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="799"/>
+        <location filename="../../app/ui/cases/case_render.py" line="194"/>
         <source>Citoyen ajouté au dossier</source>
         <translation>Citizen added to the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="803"/>
+        <location filename="../../app/ui/cases/case_render.py" line="198"/>
         <source>Dossier modifié</source>
         <translation>Case updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="805"/>
+        <location filename="../../app/ui/cases/case_render.py" line="202"/>
         <source>Corrigé et renvoyé au stockage central</source>
         <translation>Corrected and sent again to the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="807"/>
+        <location filename="../../app/ui/cases/case_render.py" line="206"/>
         <source>Modification refusée abandonnée</source>
         <translation>Refused change dropped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="815"/>
+        <location filename="../../app/ui/cases/case_render.py" line="218"/>
         <source>Refusée pour : %1</source>
         <translation>Refused for: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="822"/>
+        <location filename="../../app/ui/cases/case_render.py" line="229"/>
         <source>texte corrigé</source>
         <translation>text corrected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="833"/>
+        <location filename="../../app/ui/cases/case_render.py" line="241"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="836"/>
+        <location filename="../../app/ui/cases/case_render.py" line="247"/>
         <source>Valeurs abandonnées : %1</source>
         <translation>Dropped values: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="839"/>
+        <location filename="../../app/ui/cases/case_render.py" line="255"/>
         <source>Texte abandonné :</source>
         <translation>Dropped text:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="842"/>
+        <location filename="../../app/ui/cases/case_render.py" line="261"/>
         <source>Description : %1</source>
         <translation>Description: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="850"/>
+        <location filename="../../app/ui/cases/case_render.py" line="271"/>
         <source>Unité responsable : %1</source>
         <translation>Responsible unit: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="856"/>
+        <location filename="../../app/ui/cases/case_render.py" line="277"/>
         <source>prise en charge par %1</source>
         <translation>handled by %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="858"/>
+        <location filename="../../app/ui/cases/case_render.py" line="281"/>
         <source>(hors des heures de bureau)</source>
         <translation>(outside office hours)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="861"/>
+        <location filename="../../app/ui/cases/case_render.py" line="284"/>
         <source>(réassignée)</source>
         <translation>(reassigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="863"/>
+        <location filename="../../app/ui/cases/case_render.py" line="286"/>
         <source>(changement d&apos;arrondissement)</source>
         <translation>(borough changed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="876"/>
+        <location filename="../../app/ui/cases/case_render.py" line="301"/>
         <source>Doublon du dossier %1</source>
         <translation>Duplicate of case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="877"/>
+        <location filename="../../app/ui/cases/case_render.py" line="304"/>
         <source>Le dossier %1 est un doublon de celui-ci</source>
         <translation>Case %1 is a duplicate of this one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="883"/>
+        <location filename="../../app/ui/cases/case_render.py" line="311"/>
         <source>numéro civique</source>
         <translation>civic number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="884"/>
+        <location filename="../../app/ui/cases/case_render.py" line="312"/>
         <source>rue</source>
         <translation>street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="885"/>
+        <location filename="../../app/ui/cases/case_render.py" line="313"/>
         <source>code postal</source>
         <translation>postal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="886"/>
+        <location filename="../../app/ui/cases/case_render.py" line="314"/>
         <source>arrondissement</source>
         <translation>borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="887"/>
+        <location filename="../../app/ui/cases/case_render.py" line="315"/>
         <source>description</source>
         <translation>description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="888"/>
+        <location filename="../../app/ui/cases/case_render.py" line="316"/>
         <source>précisions</source>
         <translation>additional details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="889"/>
+        <location filename="../../app/ui/cases/case_render.py" line="317"/>
         <source>type de demande</source>
         <translation>request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="890"/>
+        <location filename="../../app/ui/cases/case_render.py" line="318"/>
         <source>échéance</source>
         <translation>due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="891"/>
+        <location filename="../../app/ui/cases/case_render.py" line="319"/>
         <source>prise en charge</source>
         <translation>handled by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="892"/>
+        <location filename="../../app/ui/cases/case_render.py" line="320"/>
         <source>note du statut</source>
         <translation>status note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="893"/>
+        <location filename="../../app/ui/cases/case_render.py" line="321"/>
         <source>unité responsable</source>
         <translation>responsible unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="894"/>
+        <location filename="../../app/ui/cases/case_render.py" line="322"/>
         <source>citoyen</source>
         <translation>citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="895"/>
+        <location filename="../../app/ui/cases/case_render.py" line="323"/>
         <source>latitude</source>
         <translation>latitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="896"/>
+        <location filename="../../app/ui/cases/case_render.py" line="324"/>
         <source>longitude</source>
         <translation>longitude</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="909"/>
+        <location filename="../../app/ui/cases/case_render.py" line="337"/>
         <source>Champs modifiés : %1</source>
         <translation>Fields changed: %1</translation>
     </message>
@@ -514,122 +514,122 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>CaseHistoryPanel</name>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1120"/>
+        <location filename="../../app/ui/cases/case_history.py" line="269"/>
         <source>Numéro de dossier, téléphone, courriel ou adresse (Échap pour revenir ici)</source>
         <translation>Case number, phone, e-mail or address (Esc to come back here)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1122"/>
+        <location filename="../../app/ui/cases/case_history.py" line="271"/>
         <source>Recherche de dossiers</source>
         <translation>Case search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1123"/>
+        <location filename="../../app/ui/cases/case_history.py" line="272"/>
         <source>Dossiers trouvés</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1124"/>
+        <location filename="../../app/ui/cases/case_history.py" line="273"/>
         <source>Vouliez-vous dire :</source>
         <translation>Did you mean:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1127"/>
+        <location filename="../../app/ui/cases/case_history.py" line="276"/>
         <source>Dossier</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1128"/>
+        <location filename="../../app/ui/cases/case_history.py" line="277"/>
         <source>Type de demande</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1129"/>
+        <location filename="../../app/ui/cases/case_history.py" line="278"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1130"/>
+        <location filename="../../app/ui/cases/case_history.py" line="279"/>
         <source>Créé le</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1131"/>
+        <location filename="../../app/ui/cases/case_history.py" line="280"/>
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1132"/>
+        <location filename="../../app/ui/cases/case_history.py" line="281"/>
         <source>Retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1133"/>
+        <location filename="../../app/ui/cases/case_history.py" line="282"/>
         <source>Stockage central</source>
         <translation>Central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1135"/>
+        <location filename="../../app/ui/cases/case_history.py" line="284"/>
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1136"/>
+        <location filename="../../app/ui/cases/case_history.py" line="285"/>
         <source>Refusé</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1141"/>
+        <location filename="../../app/ui/cases/case_history.py" line="290"/>
         <source>Revenir à la recherche de dossiers (ou abandonner la modification)</source>
         <translation>Back to the case search (or give up the correction)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1142"/>
+        <location filename="../../app/ui/cases/case_history.py" line="291"/>
         <source>Réactiver le dossier fermé, avec la raison</source>
         <translation>Reactivate the closed case, with the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1143"/>
+        <location filename="../../app/ui/cases/case_history.py" line="292"/>
         <source>Modifier le dossier ouvert (ou corriger et renvoyer un refus)</source>
         <translation>Edit the open case (or correct and send again a refused change)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1144"/>
+        <location filename="../../app/ui/cases/case_history.py" line="293"/>
         <source>Ajouter la note, ou enregistrer la modification</source>
         <translation>Add the note, or save the correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1176"/>
+        <location filename="../../app/ui/cases/case_history.py" line="325"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1211"/>
+        <location filename="../../app/ui/cases/case_history.py" line="360"/>
         <source>Numéro de dossier</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1212"/>
+        <location filename="../../app/ui/cases/case_history.py" line="361"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1213"/>
+        <location filename="../../app/ui/cases/case_history.py" line="362"/>
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1214"/>
+        <location filename="../../app/ui/cases/case_history.py" line="363"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1222"/>
+        <location filename="../../app/ui/cases/case_history.py" line="371"/>
         <source>Tapez un numéro de dossier, un téléphone, un courriel ou une adresse : les dossiers suivent la frappe.</source>
         <translation>Type a case number, phone number, e-mail or address: cases follow as you type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/cases/case_history.py" line="1229"/>
+        <location filename="../../app/ui/cases/case_history.py" line="378"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -637,82 +637,82 @@ Ctrl+K returns to the search.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1241"/>
+        <location filename="../../app/ui/cases/case_history.py" line="390"/>
         <source>%1 ?</source>
         <translation>%1?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1244"/>
+        <location filename="../../app/ui/cases/case_history.py" line="393"/>
         <source>Ouvrir le dossier %1</source>
         <translation>Open case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1346"/>
+        <location filename="../../app/ui/cases/case_history.py" line="495"/>
         <source>Dossier illisible : %1</source>
         <translation>Case cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1352"/>
+        <location filename="../../app/ui/cases/case_history.py" line="501"/>
         <source>Le dossier %1 n&apos;existe pas sur ce poste.</source>
         <translation>Case %1 does not exist on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1391"/>
+        <location filename="../../app/ui/cases/case_history.py" line="540"/>
         <source>Note non enregistrée : %1</source>
         <translation>Note not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1402"/>
+        <location filename="../../app/ui/cases/case_history.py" line="551"/>
         <source>Note ajoutée au dossier %1</source>
         <translation>Note added to case %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1440"/>
+        <location filename="../../app/ui/cases/case_history.py" line="589"/>
         <source>Dossier non réactivé : %1</source>
         <translation>Case not reopened: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1450"/>
+        <location filename="../../app/ui/cases/case_history.py" line="599"/>
         <source>Dossier %1 réactivé : il retourne à l&apos;unité responsable.</source>
         <translation>Case %1 reopened: it goes back to the responsible unit.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1497"/>
+        <location filename="../../app/ui/cases/case_history.py" line="646"/>
         <source>Cette modification refusée a déjà été réglée : rien n&apos;a été renvoyé.</source>
         <translation>This refused change was already settled: nothing was sent again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1504"/>
+        <location filename="../../app/ui/cases/case_history.py" line="653"/>
         <source>Les modifications n&apos;ont pas pu être enregistrées (%1). Rien n&apos;a été effacé : réessayez.</source>
         <translation>The changes could not be saved (%1). Nothing was erased: try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1519"/>
+        <location filename="../../app/ui/cases/case_history.py" line="668"/>
         <source>Dossier %1 modifié : les changements seront transmis au stockage central.</source>
         <translation>Case %1 changed: the changes will be sent to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1523"/>
+        <location filename="../../app/ui/cases/case_history.py" line="672"/>
         <source>Dossier %1 corrigé : la correction sera renvoyée au stockage central.</source>
         <translation>Case %1 corrected: the correction will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1580"/>
+        <location filename="../../app/ui/cases/case_history.py" line="729"/>
         <source>La note n&apos;a pas pu être renvoyée (%1) : réessayez.</source>
         <translation>The note could not be sent again (%1): try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1593"/>
+        <location filename="../../app/ui/cases/case_history.py" line="742"/>
         <source>Note du dossier %1 corrigée : elle sera renvoyée au stockage central.</source>
         <translation>Note on case %1 corrected: it will be sent again to the central store.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1608"/>
+        <location filename="../../app/ui/cases/case_history.py" line="757"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1623"/>
+        <location filename="../../app/ui/cases/case_history.py" line="772"/>
         <source>Abandonner la création du dossier %1 ?
 
 Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envoi (l&apos;historique du dossier le dira) et la copie du stockage central sera demandée. S&apos;il n&apos;en a aucune, vous pourrez retirer le dossier de ce poste.</source>
@@ -721,7 +721,7 @@ Le stockage central l&apos;a refusée. Elle sera retirée de la file d&apos;envo
 The central store refused it. It will be taken out of the sending queue (the case&apos;s history will say so) and the central store&apos;s copy will be asked for. If it has none, you can remove the case from this workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1631"/>
+        <location filename="../../app/ui/cases/case_history.py" line="780"/>
         <source>Abandonner la modification du dossier %1 ?
 
 Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs restent lisibles dans l&apos;historique, et le dossier reprendra la copie du stockage central.</source>
@@ -730,7 +730,7 @@ Champs modifiés : %2. Elle sera retirée de la file d&apos;envoi ; ses valeurs 
 Fields changed: %2. It will be taken out of the sending queue; its values stay readable in the history, and the case will take the central store&apos;s copy again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1637"/>
+        <location filename="../../app/ui/cases/case_history.py" line="786"/>
         <source>Abandonner la note refusée du dossier %1 ?
 
 Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos;historique.</source>
@@ -739,7 +739,7 @@ Elle sera retirée de la file d&apos;envoi ; son texte reste lisible dans l&apos
 It will be taken out of the sending queue; its text stays readable in the history.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1642"/>
+        <location filename="../../app/ui/cases/case_history.py" line="791"/>
         <source>Abandonner « %2 » sur le dossier %1 ?
 
 L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;historique du dossier le dira.</source>
@@ -748,47 +748,47 @@ L&apos;opération refusée sera retirée de la file d&apos;envoi ; l&apos;histor
 The refused operation will be taken out of the sending queue; the case&apos;s history will say so.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1646"/>
+        <location filename="../../app/ui/cases/case_history.py" line="795"/>
         <source>Abandonner une modification refusée</source>
         <translation>Drop a refused change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1648"/>
+        <location filename="../../app/ui/cases/case_history.py" line="797"/>
         <source>&amp;Abandonner</source>
         <translation>&amp;Drop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1669"/>
+        <location filename="../../app/ui/cases/case_history.py" line="818"/>
         <source>Rien n&apos;a été abandonné : %1</source>
         <translation>Nothing was dropped: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1677"/>
+        <location filename="../../app/ui/cases/case_history.py" line="826"/>
         <source>Modification abandonnée, mais la copie du stockage central n&apos;a pas pu être appliquée (%1) : elle le sera à la prochaine synchronisation.</source>
         <translation>Change dropped, but the central store&apos;s copy could not be applied (%1): it will be at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1703"/>
+        <location filename="../../app/ui/cases/case_history.py" line="852"/>
         <source>Modification abandonnée. Le stockage central est injoignable : sa copie du dossier %1 sera récupérée à la prochaine synchronisation.</source>
         <translation>Change dropped. The central store cannot be reached: its copy of case %1 will be fetched at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1713"/>
+        <location filename="../../app/ui/cases/case_history.py" line="862"/>
         <source>Modification abandonnée : le dossier %1 montre la copie du stockage central.</source>
         <translation>Change dropped: case %1 shows the central store&apos;s copy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1718"/>
+        <location filename="../../app/ui/cases/case_history.py" line="867"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.</source>
         <translation>The central store has no copy of case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1737"/>
+        <location filename="../../app/ui/cases/case_history.py" line="886"/>
         <source>Retirer le dossier de ce poste</source>
         <translation>Remove the case from this workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1739"/>
+        <location filename="../../app/ui/cases/case_history.py" line="888"/>
         <source>Le stockage central n&apos;a aucune copie du dossier %1.
 
 Le retirer de ce poste ? Sa description, son historique et ses notes seront effacés de ce poste ; il n&apos;existe nulle part ailleurs.</source>
@@ -797,17 +797,17 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 Remove it from this workstation? Its description, history and notes will be erased from this workstation; it exists nowhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1743"/>
+        <location filename="../../app/ui/cases/case_history.py" line="892"/>
         <source>&amp;Retirer le dossier</source>
         <translation>&amp;Remove the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1758"/>
+        <location filename="../../app/ui/cases/case_history.py" line="907"/>
         <source>Le dossier %1 n&apos;a pas été retiré : %2</source>
         <translation>Case %1 was not removed: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases/case_history.py" line="1772"/>
+        <location filename="../../app/ui/cases/case_history.py" line="921"/>
         <source>Dossier %1 retiré de ce poste : le stockage central n&apos;en avait aucune copie.</source>
         <translation>Case %1 removed from this workstation: the central store had no copy of it.</translation>
     </message>
