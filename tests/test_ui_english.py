@@ -234,7 +234,7 @@ def test_no_french_is_left_in_english(
     # A request: refused first (every problem under its field), then saved.
     win.go_request()
     win.form.save()
-    qtbot.waitUntil(lambda: win.form.summary.isVisible())
+    qtbot.waitUntil(lambda: win.form.side.summary.isVisible())
     visit(qtbot, win, seen, "request refused")
     win.form.picker.choose(POTHOLE)
     win.form.civic.setText("4321")

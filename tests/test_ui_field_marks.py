@@ -52,7 +52,7 @@ def test_each_field_loses_its_outline_as_soon_as_it_is_changed(
     form.citizen.phone.setText("555")
     form.civic.setText("12b34")
     form.save()
-    qtbot.waitUntil(form.summary.isVisible)
+    qtbot.waitUntil(form.side.summary.isVisible)
     marked = {
         "phone": (form.citizen.phone, form.citizen.errors["citizen.phone"]),
         "civic": (form.civic, form.errors["civic_number"]),

@@ -123,11 +123,11 @@ def test_after_a_save_the_keyboard_is_on_the_next_request(
     form.description.setFocus()
     with qtbot.waitSignal(form.saved, timeout=5000):
         press(qtbot, Qt.Key.Key_Return, CTRL)
-    assert form.saved_banner.isVisible()
+    assert form.side.saved_banner.isVisible()
     # The same caller's next request starts with its type; the number is in view.
     qtbot.waitUntil(lambda: focused() is form.picker)
     assert form.citizen.anonymous.isChecked()
-    assert form.open_case_button.autoDefault()  # Tab to it, Enter opens the case
+    assert form.side.open_case_button.autoDefault()  # Tab to it, Enter opens the case
 
 
 def test_an_alt_letter_scrolls_its_field_into_view(

@@ -262,7 +262,7 @@ def test_settings_can_be_changed_while_the_store_is_opening(qtbot, background: B
 
 
 def test_the_case_number_stays_large_at_every_font_size(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    banner = win.form.saved_number  # the number read to the citizen once saved
+    banner = win.form.side.saved_number  # the number read to the citizen once saved
     detail = win.cases.detail.number_label  # and at the top of the case
     heading = win.article.title
     for points in (20, 9, 28, None, 14):

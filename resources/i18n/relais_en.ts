@@ -2157,208 +2157,157 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="586"/>
+        <location filename="../../app/ui/request/request_form.py" line="447"/>
         <source>La demande commencée n&apos;est pas enregistrée : elle reste dans le formulaire, avec son citoyen.</source>
         <translation>The request begun is not saved: it stays in the form, with its citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="691"/>
+        <location filename="../../app/ui/request/request_form.py" line="552"/>
         <source>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</source>
         <translation>The draft could not be kept on this workstation (%1). The form keeps what is typed, but it would be lost if Relais stopped: save the request as soon as you can.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="715"/>
+        <location filename="../../app/ui/request/request_form.py" line="576"/>
         <source>Le brouillon gardé n&apos;a pas pu être relu (%1).</source>
         <translation>The kept draft could not be read back (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="735"/>
+        <location filename="../../app/ui/request/request_form.py" line="596"/>
         <source>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</source>
         <translation>Draft restored from %1: check it with the citizen before saving.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="765"/>
+        <location filename="../../app/ui/request/request_form.py" line="626"/>
         <source>Nouvelle demande</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="767"/>
+        <location filename="../../app/ui/request/request_form.py" line="628"/>
         <source>Type de demande *</source>
         <translation>Request type *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="769"/>
+        <location filename="../../app/ui/request/request_form.py" line="630"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Type a few letters: pothole, streetlight, noise…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="771"/>
+        <location filename="../../app/ui/request/request_form.py" line="632"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="773"/>
+        <location filename="../../app/ui/request/request_form.py" line="634"/>
         <source>N° &amp;civique</source>
         <translation>C&amp;ivic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="774"/>
+        <location filename="../../app/ui/request/request_form.py" line="635"/>
         <source>&amp;Rue</source>
         <translation>&amp;Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="775"/>
+        <location filename="../../app/ui/request/request_form.py" line="636"/>
         <source>Code p&amp;ostal</source>
         <translation>P&amp;ostal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="776"/>
+        <location filename="../../app/ui/request/request_form.py" line="637"/>
         <source>Arron&amp;dissement</source>
         <translation>&amp;Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="780"/>
+        <location filename="../../app/ui/request/request_form.py" line="641"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>e.g. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="783"/>
+        <location filename="../../app/ui/request/request_form.py" line="644"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>type a few letters: plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="784"/>
+        <location filename="../../app/ui/request/request_form.py" line="645"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="785"/>
+        <location filename="../../app/ui/request/request_form.py" line="646"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="766"/>
+        <location filename="../../app/ui/request/request_form.py" line="627"/>
         <source>Cana&amp;l</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="786"/>
+        <location filename="../../app/ui/request/request_form.py" line="647"/>
         <source>De&amp;scription</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="788"/>
+        <location filename="../../app/ui/request/request_form.py" line="649"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="790"/>
-        <source>Acheminement et échéance</source>
-        <translation>Routing and due date</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="791"/>
-        <location filename="../../app/ui/request/request_form.py" line="1080"/>
+        <location filename="../../app/ui/request/request_form.py" line="926"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Request saved. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="794"/>
-        <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
-        <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central store as soon as possible.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="798"/>
-        <source>Copier le numéro</source>
-        <translation>Copy the number</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="799"/>
-        <source>Voir le dossier</source>
-        <translation>View the case</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="801"/>
-        <source>Dossiers ouverts pour ce service à la même adresse :</source>
-        <translation>Open cases for this service at the same address:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="803"/>
-        <source>&amp;Joindre le citoyen à ce dossier</source>
-        <translation>A&amp;ttach the citizen to this case</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="804"/>
-        <source>Enregistrer &amp;quand même</source>
-        <translation>Save an&amp;yway</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="805"/>
-        <source>Articles suggérés</source>
-        <translation>Suggested articles</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="806"/>
-        <source>Enregistrer (Ctrl+Entrée)</source>
-        <translation>Save (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="807"/>
-        <source>Vider le formulaire</source>
-        <translation>Clear the form</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="809"/>
+        <location filename="../../app/ui/request/request_form.py" line="653"/>
         <source>Enregistrer la demande</source>
         <translation>Save the request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="811"/>
+        <location filename="../../app/ui/request/request_form.py" line="655"/>
         <source>Ouvrir un des articles suggérés</source>
         <translation>Open one of the suggested articles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="831"/>
+        <location filename="../../app/ui/request/request_form.py" line="675"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="845"/>
+        <location filename="../../app/ui/request/request_form.py" line="689"/>
         <source>adresse requise</source>
         <translation>address required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="845"/>
+        <location filename="../../app/ui/request/request_form.py" line="689"/>
         <source>sans adresse</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="875"/>
+        <location filename="../../app/ui/request/request_form.py" line="719"/>
         <source>Ouverture du stockage local…</source>
         <translation>Opening the local store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="879"/>
+        <location filename="../../app/ui/request/request_form.py" line="724"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choose the request type to see where it will go.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="891"/>
+        <location filename="../../app/ui/request/request_form.py" line="737"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="895"/>
+        <location filename="../../app/ui/request/request_form.py" line="741"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="899"/>
+        <location filename="../../app/ui/request/request_form.py" line="745"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Handled now by the responsible unit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="902"/>
+        <location filename="../../app/ui/request/request_form.py" line="748"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business day</numerusform>
@@ -2366,7 +2315,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="903"/>
+        <location filename="../../app/ui/request/request_form.py" line="749"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business hour</numerusform>
@@ -2374,7 +2323,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="904"/>
+        <location filename="../../app/ui/request/request_form.py" line="750"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -2382,57 +2331,57 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="907"/>
+        <location filename="../../app/ui/request/request_form.py" line="753"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="940"/>
+        <location filename="../../app/ui/request/request_form.py" line="786"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Often, an article answers the question without opening a request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="945"/>
+        <location filename="../../app/ui/request/request_form.py" line="791"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Knowledge base articles related to the description will appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="981"/>
+        <location filename="../../app/ui/request/request_form.py" line="827"/>
         <source> — EN RETARD</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1001"/>
+        <location filename="../../app/ui/request/request_form.py" line="847"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Set up the workstation first (File &gt; Workstation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1028"/>
+        <location filename="../../app/ui/request/request_form.py" line="874"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1065"/>
+        <location filename="../../app/ui/request/request_form.py" line="911"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citizen attached to case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1078"/>
+        <location filename="../../app/ui/request/request_form.py" line="924"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citizen attached to the existing case. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1092"/>
+        <location filename="../../app/ui/request/request_form.py" line="938"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>What was changed while saving is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1137"/>
+        <location filename="../../app/ui/request/request_form.py" line="983"/>
         <source>Numéro de dossier copié</source>
         <translation>Case number copied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="1156"/>
+        <location filename="../../app/ui/request/request_form.py" line="1002"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n field to correct: nothing was cleared.</numerusform>
@@ -2440,9 +2389,67 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1188"/>
+        <location filename="../../app/ui/request/request_form.py" line="1034"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestSide</name>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="190"/>
+        <source>Acheminement et échéance</source>
+        <translation>Routing and due date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="191"/>
+        <source>Demande enregistrée. Numéro de dossier :</source>
+        <translation>Request saved. Case number:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="194"/>
+        <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
+        <translation>Read this number to the citizen. The request is kept on this workstation and sent to the central store as soon as possible.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="198"/>
+        <source>Copier le numéro</source>
+        <translation>Copy the number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="199"/>
+        <source>Voir le dossier</source>
+        <translation>View the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="201"/>
+        <source>Dossiers ouverts pour ce service à la même adresse :</source>
+        <translation>Open cases for this service at the same address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="203"/>
+        <source>&amp;Joindre le citoyen à ce dossier</source>
+        <translation>A&amp;ttach the citizen to this case</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="204"/>
+        <source>Enregistrer &amp;quand même</source>
+        <translation>Save an&amp;yway</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="205"/>
+        <source>Articles suggérés</source>
+        <translation>Suggested articles</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="206"/>
+        <source>Enregistrer (Ctrl+Entrée)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="207"/>
+        <source>Vider le formulaire</source>
+        <translation>Clear the form</translation>
     </message>
 </context>
 <context>

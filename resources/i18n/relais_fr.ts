@@ -2157,208 +2157,157 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="586"/>
+        <location filename="../../app/ui/request/request_form.py" line="447"/>
         <source>La demande commencée n&apos;est pas enregistrée : elle reste dans le formulaire, avec son citoyen.</source>
         <translation>La demande commencée n&apos;est pas enregistrée : elle reste dans le formulaire, avec son citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="691"/>
+        <location filename="../../app/ui/request/request_form.py" line="552"/>
         <source>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</source>
         <translation>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="715"/>
+        <location filename="../../app/ui/request/request_form.py" line="576"/>
         <source>Le brouillon gardé n&apos;a pas pu être relu (%1).</source>
         <translation>Le brouillon gardé n&apos;a pas pu être relu (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="735"/>
+        <location filename="../../app/ui/request/request_form.py" line="596"/>
         <source>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</source>
         <translation>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="765"/>
+        <location filename="../../app/ui/request/request_form.py" line="626"/>
         <source>Nouvelle demande</source>
         <translation>Nouvelle demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="767"/>
+        <location filename="../../app/ui/request/request_form.py" line="628"/>
         <source>Type de demande *</source>
         <translation>Type de demande *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="769"/>
+        <location filename="../../app/ui/request/request_form.py" line="630"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="771"/>
+        <location filename="../../app/ui/request/request_form.py" line="632"/>
         <source>Adresse</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="773"/>
+        <location filename="../../app/ui/request/request_form.py" line="634"/>
         <source>N° &amp;civique</source>
         <translation>N° &amp;civique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="774"/>
+        <location filename="../../app/ui/request/request_form.py" line="635"/>
         <source>&amp;Rue</source>
         <translation>&amp;Rue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="775"/>
+        <location filename="../../app/ui/request/request_form.py" line="636"/>
         <source>Code p&amp;ostal</source>
         <translation>Code p&amp;ostal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="776"/>
+        <location filename="../../app/ui/request/request_form.py" line="637"/>
         <source>Arron&amp;dissement</source>
         <translation>Arron&amp;dissement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="780"/>
+        <location filename="../../app/ui/request/request_form.py" line="641"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>ex. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="783"/>
+        <location filename="../../app/ui/request/request_form.py" line="644"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>tapez quelques lettres : plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="784"/>
+        <location filename="../../app/ui/request/request_form.py" line="645"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="785"/>
+        <location filename="../../app/ui/request/request_form.py" line="646"/>
         <source>Détails</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="766"/>
+        <location filename="../../app/ui/request/request_form.py" line="627"/>
         <source>Cana&amp;l</source>
         <translation>Cana&amp;l</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="786"/>
+        <location filename="../../app/ui/request/request_form.py" line="647"/>
         <source>De&amp;scription</source>
         <translation>De&amp;scription</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="788"/>
+        <location filename="../../app/ui/request/request_form.py" line="649"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="790"/>
-        <source>Acheminement et échéance</source>
-        <translation>Acheminement et échéance</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="791"/>
-        <location filename="../../app/ui/request/request_form.py" line="1080"/>
+        <location filename="../../app/ui/request/request_form.py" line="926"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Demande enregistrée. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="794"/>
-        <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
-        <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="798"/>
-        <source>Copier le numéro</source>
-        <translation>Copier le numéro</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="799"/>
-        <source>Voir le dossier</source>
-        <translation>Voir le dossier</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="801"/>
-        <source>Dossiers ouverts pour ce service à la même adresse :</source>
-        <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="803"/>
-        <source>&amp;Joindre le citoyen à ce dossier</source>
-        <translation>&amp;Joindre le citoyen à ce dossier</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="804"/>
-        <source>Enregistrer &amp;quand même</source>
-        <translation>Enregistrer &amp;quand même</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="805"/>
-        <source>Articles suggérés</source>
-        <translation>Articles suggérés</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="806"/>
-        <source>Enregistrer (Ctrl+Entrée)</source>
-        <translation>Enregistrer (Ctrl+Entrée)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="807"/>
-        <source>Vider le formulaire</source>
-        <translation>Vider le formulaire</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/request/request_form.py" line="809"/>
+        <location filename="../../app/ui/request/request_form.py" line="653"/>
         <source>Enregistrer la demande</source>
         <translation>Enregistrer la demande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="811"/>
+        <location filename="../../app/ui/request/request_form.py" line="655"/>
         <source>Ouvrir un des articles suggérés</source>
         <translation>Ouvrir un des articles suggérés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="831"/>
+        <location filename="../../app/ui/request/request_form.py" line="675"/>
         <source> (ville liée)</source>
         <translation> (ville liée)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="845"/>
+        <location filename="../../app/ui/request/request_form.py" line="689"/>
         <source>adresse requise</source>
         <translation>adresse requise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="845"/>
+        <location filename="../../app/ui/request/request_form.py" line="689"/>
         <source>sans adresse</source>
         <translation>sans adresse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="875"/>
+        <location filename="../../app/ui/request/request_form.py" line="719"/>
         <source>Ouverture du stockage local…</source>
         <translation>Ouverture du stockage local…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="879"/>
+        <location filename="../../app/ui/request/request_form.py" line="724"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choisissez le type de demande pour voir où elle ira.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="891"/>
+        <location filename="../../app/ui/request/request_form.py" line="737"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="895"/>
+        <location filename="../../app/ui/request/request_form.py" line="741"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="899"/>
+        <location filename="../../app/ui/request/request_form.py" line="745"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Prise en charge maintenant par l&apos;unité responsable.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="902"/>
+        <location filename="../../app/ui/request/request_form.py" line="748"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n jour ouvrable</numerusform>
@@ -2366,7 +2315,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="903"/>
+        <location filename="../../app/ui/request/request_form.py" line="749"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n heure ouvrable</numerusform>
@@ -2374,7 +2323,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="904"/>
+        <location filename="../../app/ui/request/request_form.py" line="750"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n heure</numerusform>
@@ -2382,57 +2331,57 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="907"/>
+        <location filename="../../app/ui/request/request_form.py" line="753"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="940"/>
+        <location filename="../../app/ui/request/request_form.py" line="786"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Souvent, un article répond à la question sans ouvrir de demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="945"/>
+        <location filename="../../app/ui/request/request_form.py" line="791"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="981"/>
+        <location filename="../../app/ui/request/request_form.py" line="827"/>
         <source> — EN RETARD</source>
         <translation> — EN RETARD</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1001"/>
+        <location filename="../../app/ui/request/request_form.py" line="847"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Configurez d&apos;abord le poste (Fichier &gt; Poste).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1028"/>
+        <location filename="../../app/ui/request/request_form.py" line="874"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1065"/>
+        <location filename="../../app/ui/request/request_form.py" line="911"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citoyen joint au dossier %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1078"/>
+        <location filename="../../app/ui/request/request_form.py" line="924"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citoyen joint au dossier existant. Numéro de dossier :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1092"/>
+        <location filename="../../app/ui/request/request_form.py" line="938"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1137"/>
+        <location filename="../../app/ui/request/request_form.py" line="983"/>
         <source>Numéro de dossier copié</source>
         <translation>Numéro de dossier copié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="1156"/>
+        <location filename="../../app/ui/request/request_form.py" line="1002"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n champ à corriger : rien n&apos;a été effacé.</numerusform>
@@ -2440,9 +2389,67 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1188"/>
+        <location filename="../../app/ui/request/request_form.py" line="1034"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestSide</name>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="190"/>
+        <source>Acheminement et échéance</source>
+        <translation>Acheminement et échéance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="191"/>
+        <source>Demande enregistrée. Numéro de dossier :</source>
+        <translation>Demande enregistrée. Numéro de dossier :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="194"/>
+        <source>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</source>
+        <translation>Lisez ce numéro au citoyen. La demande est conservée sur ce poste et transmise au registre central dès que possible.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="198"/>
+        <source>Copier le numéro</source>
+        <translation>Copier le numéro</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="199"/>
+        <source>Voir le dossier</source>
+        <translation>Voir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="201"/>
+        <source>Dossiers ouverts pour ce service à la même adresse :</source>
+        <translation>Dossiers ouverts pour ce service à la même adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="203"/>
+        <source>&amp;Joindre le citoyen à ce dossier</source>
+        <translation>&amp;Joindre le citoyen à ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="204"/>
+        <source>Enregistrer &amp;quand même</source>
+        <translation>Enregistrer &amp;quand même</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="205"/>
+        <source>Articles suggérés</source>
+        <translation>Articles suggérés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="206"/>
+        <source>Enregistrer (Ctrl+Entrée)</source>
+        <translation>Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request/request_side.py" line="207"/>
+        <source>Vider le formulaire</source>
+        <translation>Vider le formulaire</translation>
     </message>
 </context>
 <context>
