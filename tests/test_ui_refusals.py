@@ -331,7 +331,7 @@ def test_a_refused_note_is_corrected_in_its_own_window(
 def test_the_sync_window_opens_a_refused_changes_case(qtbot: QtBot, ws: Workspace) -> None:
     case_number = new_case(ws)
     refuse(ws, "request.create", TOO_LONG)
-    dialog = SyncDialog(SyncStatus(held=1), None)
+    dialog = SyncDialog(SyncStatus(held=1))
     qtbot.addWidget(dialog)
     dialog.show()
     _waiting, ops = ws.sync_overview()

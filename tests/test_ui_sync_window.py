@@ -142,7 +142,7 @@ def test_in_english_it_speaks_english(
 
 def test_the_last_failure_is_said_in_the_agents_words(qtbot: QtBot) -> None:
     offline = Offline("cannot reach http://127.0.0.1:1: Connection refused")
-    dialog = SyncDialog(SyncStatus(state=OFFLINE, last_error=str(offline), error=offline), None)
+    dialog = SyncDialog(SyncStatus(state=OFFLINE, last_error=str(offline), error=offline))
     qtbot.addWidget(dialog)
     assert "le registre central ne répond pas" in dialog.summary.text()
     assert "Connection refused" not in dialog.summary.text()

@@ -81,9 +81,6 @@ class AttributeFields(QWidget):
         for code, label in self.errors.items():
             unmark(self.editors[code], label)
 
-    def first_editor(self) -> QWidget | None:
-        return next(iter(self.editors.values()), None)
-
     # -- building -----------------------------------------------------------------------
     def _label(self, attr: Attribute) -> str:
         text = attr.description_en if self._lang == "en" and attr.description_en else ""

@@ -80,7 +80,6 @@ class RequestForm(QWidget):
         self._lang = "fr"
         self._busy = False
         self._acknowledged: tuple[str, str, str] | None = None  # "save anyway" for this place
-        self._duplicates: list[CaseSummary] = []
         self._last_case = ""
         # The citizen box as the last save left it (kept for the same call's next
         # request); None once the agent changes it, or the slate is cleaned.
@@ -821,7 +820,6 @@ class RequestForm(QWidget):
         )
 
     def _show_duplicates(self, _key: object, found: list[CaseSummary]) -> None:
-        self._duplicates = found
         self.side.duplicates_list.clear()
         for case in found:
             late = self.tr(" — EN RETARD") if case.overdue else ""
@@ -972,7 +970,6 @@ class RequestForm(QWidget):
             editor.clear()
         self.arrondissement.setCurrentIndex(0)
         self.description.clear()
-        self._duplicates = []
         self.side.duplicates_box.hide()
         self._acknowledged = None
         self._clear_problems()

@@ -204,7 +204,7 @@ class SyncController(QObject):
         workspace = self.workspace
         if workspace is None:
             return
-        self.sync_dialog = SyncDialog(self.status, None, self._parent, lang)
+        self.sync_dialog = SyncDialog(self.status, self._parent, lang)
         self.sync_dialog.syncNow.connect(self.poke)
         self.sync_dialog.settleConflicts.connect(self.show_conflicts)
         self.sync_dialog.openCase.connect(self._open_case)

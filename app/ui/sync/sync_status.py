@@ -4,8 +4,6 @@ a window with the waiting and held operations and "sync now"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -214,7 +212,6 @@ class SyncDialog(QDialog):
     def __init__(
         self,
         status: SyncStatus,
-        load_ops: Callable[[], tuple[int, list[OpView]]] | None,
         parent: QWidget | None = None,
         lang: str = "fr",
     ) -> None:

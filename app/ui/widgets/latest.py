@@ -54,10 +54,6 @@ class Follower(QObject):
         """Show the next result even if the input is the same (the data changed)."""
         self._shown = object()
 
-    @property
-    def idle(self) -> bool:
-        return not self._running and not self._timer.isActive()
-
     def _start(self) -> None:
         if self._running or not self.enabled or self._wanted() == self._shown:
             return
