@@ -74,12 +74,12 @@ Ctrl+K returns to the search.</translation>
 <context>
     <name>AttributeFields</name>
     <message>
-        <location filename="../../app/ui/request/attribute_fields.py" line="154"/>
+        <location filename="../../app/ui/request/attribute_fields.py" line="151"/>
         <source>AAAA-MM-JJ HH:MM</source>
         <translation>YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/attribute_fields.py" line="156"/>
+        <location filename="../../app/ui/request/attribute_fields.py" line="153"/>
         <source>nombre</source>
         <translation>number</translation>
     </message>
@@ -1083,7 +1083,7 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>DownloadProgress</name>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="151"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="149"/>
         <source>Téléchargement : %1 / %2 changements (%3 Mo)</source>
         <translation>Downloading: %1 / %2 changes (%3 MB)</translation>
     </message>
@@ -1881,7 +1881,7 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>OfflineBanner</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync/sync_status.py" line="181"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="179"/>
         <source>Registre central injoignable : votre travail est conservé sur ce poste et sera transmis dès le retour de la connexion (%n opération(s) en attente).</source>
         <translation>
             <numerusform>Central store unreachable: your work is kept on this workstation and will be sent as soon as the connection is back (%n operation waiting).</numerusform>
@@ -1889,12 +1889,12 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="192"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="190"/>
         <source>Session expirée : reconnectez-vous (Fichier &gt; Se connecter). Le travail en attente est conservé.</source>
         <translation>Session expired: log in again (File &gt; Log in). Work waiting to be sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="200"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="198"/>
         <source>Non connecté au registre central : connectez-vous (Fichier &gt; Se connecter). Le travail est conservé sur ce poste en attendant.</source>
         <translation>Not logged in to the central store: log in (File &gt; Log in). Work is kept on this workstation meanwhile.</translation>
     </message>
@@ -2157,157 +2157,157 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="447"/>
+        <location filename="../../app/ui/request/request_form.py" line="446"/>
         <source>La demande commencée n&apos;est pas enregistrée : elle reste dans le formulaire, avec son citoyen.</source>
         <translation>The request begun is not saved: it stays in the form, with its citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="552"/>
+        <location filename="../../app/ui/request/request_form.py" line="551"/>
         <source>Le brouillon n&apos;a pas pu être gardé sur ce poste (%1). Le formulaire garde ce qui est saisi, mais un arrêt de Relais le perdrait : enregistrez la demande dès que possible.</source>
         <translation>The draft could not be kept on this workstation (%1). The form keeps what is typed, but it would be lost if Relais stopped: save the request as soon as you can.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="576"/>
+        <location filename="../../app/ui/request/request_form.py" line="575"/>
         <source>Le brouillon gardé n&apos;a pas pu être relu (%1).</source>
         <translation>The kept draft could not be read back (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="596"/>
+        <location filename="../../app/ui/request/request_form.py" line="595"/>
         <source>Brouillon repris du %1 : vérifiez-le avec le citoyen avant d&apos;enregistrer.</source>
         <translation>Draft restored from %1: check it with the citizen before saving.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="626"/>
+        <location filename="../../app/ui/request/request_form.py" line="625"/>
         <source>Nouvelle demande</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="628"/>
+        <location filename="../../app/ui/request/request_form.py" line="627"/>
         <source>Type de demande *</source>
         <translation>Request type *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="630"/>
+        <location filename="../../app/ui/request/request_form.py" line="629"/>
         <source>Tapez quelques lettres : nid-de-poule, lampadaire, bruit…</source>
         <translation>Type a few letters: pothole, streetlight, noise…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="632"/>
+        <location filename="../../app/ui/request/request_form.py" line="631"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="634"/>
+        <location filename="../../app/ui/request/request_form.py" line="633"/>
         <source>N° &amp;civique</source>
         <translation>C&amp;ivic no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="635"/>
+        <location filename="../../app/ui/request/request_form.py" line="634"/>
         <source>&amp;Rue</source>
         <translation>&amp;Street</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="636"/>
+        <location filename="../../app/ui/request/request_form.py" line="635"/>
         <source>Code p&amp;ostal</source>
         <translation>P&amp;ostal code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="637"/>
+        <location filename="../../app/ui/request/request_form.py" line="636"/>
         <source>Arron&amp;dissement</source>
         <translation>&amp;Borough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="641"/>
+        <location filename="../../app/ui/request/request_form.py" line="640"/>
         <source>ex. boul. Saint-Laurent</source>
         <translation>e.g. boul. Saint-Laurent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="644"/>
+        <location filename="../../app/ui/request/request_form.py" line="643"/>
         <source>tapez quelques lettres : plateau, verdun…</source>
         <translation>type a few letters: plateau, verdun…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="645"/>
+        <location filename="../../app/ui/request/request_form.py" line="644"/>
         <source>H2X 1Y4</source>
         <translation>H2X 1Y4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="646"/>
+        <location filename="../../app/ui/request/request_form.py" line="645"/>
         <source>Détails</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="627"/>
+        <location filename="../../app/ui/request/request_form.py" line="626"/>
         <source>Cana&amp;l</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="647"/>
+        <location filename="../../app/ui/request/request_form.py" line="646"/>
         <source>De&amp;scription</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="649"/>
+        <location filename="../../app/ui/request/request_form.py" line="648"/>
         <source>Ce que le citoyen signale, dans ses mots. Les articles utiles s&apos;affichent.</source>
         <translation>What the citizen is reporting, in their own words. Useful articles appear.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="926"/>
+        <location filename="../../app/ui/request/request_form.py" line="924"/>
         <source>Demande enregistrée. Numéro de dossier :</source>
         <translation>Request saved. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="653"/>
+        <location filename="../../app/ui/request/request_form.py" line="652"/>
         <source>Enregistrer la demande</source>
         <translation>Save the request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="655"/>
+        <location filename="../../app/ui/request/request_form.py" line="654"/>
         <source>Ouvrir un des articles suggérés</source>
         <translation>Open one of the suggested articles</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="675"/>
+        <location filename="../../app/ui/request/request_form.py" line="674"/>
         <source> (ville liée)</source>
         <translation> (related city)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="689"/>
+        <location filename="../../app/ui/request/request_form.py" line="688"/>
         <source>adresse requise</source>
         <translation>address required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="689"/>
+        <location filename="../../app/ui/request/request_form.py" line="688"/>
         <source>sans adresse</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="719"/>
+        <location filename="../../app/ui/request/request_form.py" line="718"/>
         <source>Ouverture du stockage local…</source>
         <translation>Opening the local store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="724"/>
+        <location filename="../../app/ui/request/request_form.py" line="723"/>
         <source>Choisissez le type de demande pour voir où elle ira.</source>
         <translation>Choose the request type to see where it will go.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="737"/>
+        <location filename="../../app/ui/request/request_form.py" line="736"/>
         <source>Unité responsable : &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Responsible unit: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="741"/>
+        <location filename="../../app/ui/request/request_form.py" line="740"/>
         <source>Hors des heures de bureau : prise en charge maintenant par &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Outside office hours: handled now by &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="745"/>
+        <location filename="../../app/ui/request/request_form.py" line="744"/>
         <source>Prise en charge maintenant par l&apos;unité responsable.</source>
         <translation>Handled now by the responsible unit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="748"/>
+        <location filename="../../app/ui/request/request_form.py" line="747"/>
         <source>%n jour(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business day</numerusform>
@@ -2315,7 +2315,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="749"/>
+        <location filename="../../app/ui/request/request_form.py" line="748"/>
         <source>%n heure(s) ouvrable(s)</source>
         <translation>
             <numerusform>%n business hour</numerusform>
@@ -2323,7 +2323,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="750"/>
+        <location filename="../../app/ui/request/request_form.py" line="749"/>
         <source>%n heure(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -2331,57 +2331,57 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="753"/>
+        <location filename="../../app/ui/request/request_form.py" line="752"/>
         <source>Échéance : &lt;b&gt;%1&lt;/b&gt; (%2)</source>
         <translation>Due: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="786"/>
+        <location filename="../../app/ui/request/request_form.py" line="785"/>
         <source>Souvent, un article répond à la question sans ouvrir de demande.</source>
         <translation>Often, an article answers the question without opening a request.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="791"/>
+        <location filename="../../app/ui/request/request_form.py" line="790"/>
         <source>Les articles de la banque d&apos;information liés à la description s&apos;afficheront ici.</source>
         <translation>Knowledge base articles related to the description will appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="827"/>
+        <location filename="../../app/ui/request/request_form.py" line="825"/>
         <source> — EN RETARD</source>
         <translation> — OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="847"/>
+        <location filename="../../app/ui/request/request_form.py" line="845"/>
         <source>Configurez d&apos;abord le poste (Fichier &gt; Poste).</source>
         <translation>Set up the workstation first (File &gt; Workstation).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="874"/>
+        <location filename="../../app/ui/request/request_form.py" line="872"/>
         <source>Un dossier semblable est ouvert : joignez-y le citoyen, ou enregistrez quand même.</source>
         <translation>A similar case is open: attach the citizen to it, or save anyway.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="911"/>
+        <location filename="../../app/ui/request/request_form.py" line="909"/>
         <source>Citoyen joint au dossier %1.</source>
         <translation>Citizen attached to case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="924"/>
+        <location filename="../../app/ui/request/request_form.py" line="922"/>
         <source>Citoyen joint au dossier existant. Numéro de dossier :</source>
         <translation>Citizen attached to the existing case. Case number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="938"/>
+        <location filename="../../app/ui/request/request_form.py" line="936"/>
         <source>Ce qui a été modifié pendant l&apos;enregistrement est resté dans le formulaire.</source>
         <translation>What was changed while saving is still in the form.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="983"/>
+        <location filename="../../app/ui/request/request_form.py" line="980"/>
         <source>Numéro de dossier copié</source>
         <translation>Case number copied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/request/request_form.py" line="1002"/>
+        <location filename="../../app/ui/request/request_form.py" line="999"/>
         <source>%n champ(s) à corriger : rien n&apos;a été effacé.</source>
         <translation>
             <numerusform>%n field to correct: nothing was cleared.</numerusform>
@@ -2389,7 +2389,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/request/request_form.py" line="1034"/>
+        <location filename="../../app/ui/request/request_form.py" line="1031"/>
         <source>La demande n&apos;a pas pu être enregistrée (%1). Rien n&apos;a été effacé ; réessayez avec Ctrl+Entrée.</source>
         <translation>The request could not be saved (%1). Nothing was cleared; try again with Ctrl+Enter.</translation>
     </message>
@@ -2455,37 +2455,37 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/ui/search/search_panel.py" line="94"/>
+        <location filename="../../app/ui/search/search_panel.py" line="102"/>
         <source>Rechercher dans la banque d&apos;information (Ctrl+K)…</source>
         <translation>Search the knowledge base (Ctrl+K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search/search_panel.py" line="95"/>
+        <location filename="../../app/ui/search/search_panel.py" line="103"/>
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search/search_panel.py" line="96"/>
+        <location filename="../../app/ui/search/search_panel.py" line="104"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search/search_panel.py" line="127"/>
+        <location filename="../../app/ui/search/search_panel.py" line="129"/>
         <source>Recherche impossible : %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search/search_panel.py" line="147"/>
+        <location filename="../../app/ui/search/search_panel.py" line="141"/>
         <source>Tapez quelques mots : les résultats suivent la frappe.</source>
         <translation>Type a few words: results follow as you type.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search/search_panel.py" line="151"/>
+        <location filename="../../app/ui/search/search_panel.py" line="145"/>
         <source>Aucun article ne correspond. Essayez d&apos;autres mots.</source>
         <translation>No article matches. Try other words.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search/search_panel.py" line="153"/>
+        <location filename="../../app/ui/search/search_panel.py" line="147"/>
         <source>%n article(s) contenant une partie des mots</source>
         <translation>
             <numerusform>%n article containing some of the words</numerusform>
@@ -2493,7 +2493,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search/search_panel.py" line="155"/>
+        <location filename="../../app/ui/search/search_panel.py" line="149"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -2941,57 +2941,57 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="223"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="220"/>
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="233"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="230"/>
         <source>Opération</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="236"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="233"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="237"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="234"/>
         <source>Détail</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="234"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="231"/>
         <source>Dossier ou citoyen</source>
         <translation>Case or citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="235"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="232"/>
         <source>Enregistrée le</source>
         <translation>Saved on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="259"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="256"/>
         <source>&amp;Ouvrir le dossier</source>
         <translation>&amp;Open the case</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="264"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="261"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="267"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="264"/>
         <source>&amp;Régler les conflits…</source>
         <translation>Settle the &amp;conflicts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="287"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="284"/>
         <source>État : %1</source>
         <translation>Status: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync/sync_status.py" line="288"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="285"/>
         <source>%n opération(s) en attente d&apos;envoi.</source>
         <translation>
             <numerusform>%n operation waiting to be sent.</numerusform>
@@ -2999,47 +2999,47 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="292"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="289"/>
         <source>Dernière synchronisation réussie : %1</source>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="298"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="295"/>
         <source>Dernière erreur : %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="311"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="308"/>
         <source>En attente</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="312"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="309"/>
         <source>Refusée par le registre</source>
         <translation>Rejected by the central store</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="313"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="310"/>
         <source>Conflit à régler</source>
         <translation>Conflict to settle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="341"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="338"/>
         <source>Citoyen sans nom</source>
         <translation>Unnamed citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="352"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="349"/>
         <source>Champs modifiés par un collègue : %1</source>
         <translation>Fields changed by a colleague: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="359"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="356"/>
         <source>Le registre central n&apos;a pas ce dossier.</source>
         <translation>The central store does not have this case.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="360"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="357"/>
         <source>Votre rôle ne permet pas cette modification.</source>
         <translation>Your role does not allow this change.</translation>
     </message>
@@ -3047,7 +3047,7 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>SyncIndicator</name>
     <message numerus="yes">
-        <location filename="../../app/ui/sync/sync_status.py" line="117"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="115"/>
         <source>%n en attente</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -3055,7 +3055,7 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sync/sync_status.py" line="119"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="117"/>
         <source>%n à régler</source>
         <translation>
             <numerusform>%n to settle</numerusform>
@@ -3063,12 +3063,12 @@ Remove it from this workstation? Its description, history and notes will be eras
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="122"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="120"/>
         <source>synchronisé à %1</source>
         <translation>synced at %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="126"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="124"/>
         <source>Cliquez pour voir les opérations (Ctrl+Maj+S)</source>
         <translation>Click to see the operations (Ctrl+Shift+S)</translation>
     </message>
@@ -3076,72 +3076,72 @@ Remove it from this workstation? Its description, history and notes will be eras
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="50"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="48"/>
         <source>stockage local : %1</source>
         <translation>local store: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="54"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="52"/>
         <source>le registre central ne répond pas (réseau coupé ou serveur arrêté) ; le travail reste sur ce poste et la synchronisation reprendra seule</source>
         <translation>the central store does not answer (network down or server stopped); the work stays on this workstation and the sync will resume by itself</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="60"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="58"/>
         <source>la session a expiré ou a été révoquée : reconnectez-vous</source>
         <translation>the session expired or was revoked: log in again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="62"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="60"/>
         <source>le registre central est surchargé ou en maintenance ; nouvel essai automatique</source>
         <translation>the central store is overloaded or under maintenance; it will be tried again automatically</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="69"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="67"/>
         <source>le registre central a refusé : %1</source>
         <translation>the central store refused: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="72"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="70"/>
         <source>le registre central a refusé la demande (code %1)</source>
         <translation>the central store refused the request (code %1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="76"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="74"/>
         <source>la communication avec le registre central a échoué ; nouvel essai automatique</source>
         <translation>talking to the central store failed; it will be tried again automatically</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="80"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="78"/>
         <source>erreur interne de Relais, notée dans son journal ; nouvel essai automatique</source>
         <translation>an internal error of Relais, written to its log; it will be tried again automatically</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="88"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="86"/>
         <source>En ligne</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="89"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="87"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="90"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="88"/>
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="91"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="89"/>
         <source>Erreur de synchronisation</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="92"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="90"/>
         <source>Session expirée : se reconnecter</source>
         <translation>Session expired: log in again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/sync_status.py" line="95"/>
+        <location filename="../../app/ui/sync/sync_status.py" line="93"/>
         <source>Non connecté</source>
         <translation>Not logged in</translation>
     </message>
