@@ -172,7 +172,7 @@ def _check_qt(report: Report) -> None:
         from PySide6.QtWidgets import QApplication
 
         from app.ui import main as _window  # noqa: F401
-        from app.ui.i18n import LANGS
+        from app.ui.widgets.i18n import LANGS
 
         if QApplication.instance() is None:
             QApplication([sys.argv[0]])

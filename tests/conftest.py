@@ -44,10 +44,10 @@ def _french_again() -> Iterator[None]:
     """A test that switched the shared application to English leaves it in French: the
     next test's texts (and its assertions) are the French source ones."""
     yield
-    if "app.ui.i18n" in sys.modules:
+    if "app.ui.widgets.i18n" in sys.modules:
         from PySide6.QtCore import QCoreApplication
 
-        from app.ui.i18n import Translations
+        from app.ui.widgets.i18n import Translations
 
         if QCoreApplication.instance() is not None:
             Translations().apply("fr")
@@ -131,7 +131,7 @@ def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
 @pytest.fixture
 def background(qloop: asyncio.AbstractEventLoop) -> Iterator[object]:
     """The console's worker pools on the test's qasync loop, shut down after it."""
-    from app.ui.background import Background
+    from app.ui.widgets.background import Background
 
     made = Background(qloop)
     yield made

@@ -25,7 +25,7 @@ def _source_text(node: ast.AST) -> str | None:
 def ui_strings() -> set[str]:
     """Every source text of the interface's translation calls in app/ui."""
     found: set[str] = set()
-    for path in (ROOT / "app" / "ui").glob("*.py"):
+    for path in (ROOT / "app" / "ui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             text = _source_text(node)
             if text is not None:

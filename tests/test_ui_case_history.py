@@ -20,8 +20,9 @@ from app.services import intake
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
-from app.ui.background import Background
-from app.ui.case_history import LATE_BG, CaseHistoryPanel
+from app.ui.cases.case_history import CaseHistoryPanel
+from app.ui.cases.case_render import LATE_BG
+from app.ui.widgets.background import Background
 
 ROUTED_TO = "Travaux publics – Le Plateau-Mont-Royal"
 
@@ -332,7 +333,7 @@ def test_a_closed_case_is_reactivated_by_keyboard_with_the_reason(
     from sqlalchemy import update
 
     from app.models import ServiceRequest
-    from app.ui.reopen_dialog import ReopenDialog
+    from app.ui.cases.reopen_dialog import ReopenDialog
 
     with ws.store.writing() as session:  # as the feed brings the unit's "Terminée"
         session.execute(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.case_history import CaseHistoryPanel
+from app.ui.cases.case_history import CaseHistoryPanel
 from tests import test_ui_case_history as history
 from tests.test_ui_case_history import Cases, listed, open_case, type_query
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace, open_workspace
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import REQUEST_TAB, MainWindow
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -101,7 +101,7 @@ def assert_clean(win: MainWindow) -> None:
     assert citizen.picked is None and citizen.picked_box.isHidden()
     assert citizen.lookup.text() == citizen.name.text() == citizen.phone.text() == ""
     assert not citizen.anonymous.isChecked()
-    assert win.form.saved_banner.isHidden()
+    assert win.form.side.saved_banner.isHidden()
     assert win.form.citizen.choice() == (None, None)
 
 
@@ -114,11 +114,11 @@ def test_f2_save_f3_ctrl_n_leaves_no_citizen_no_banner_not_anonymous(
     assert win.tabs.currentIndex() == REQUEST_TAB
     fill_request(win)
     case_number = save(qtbot, win)
-    assert win.form.saved_number.text() == case_number
+    assert win.form.side.saved_number.text() == case_number
     # Within the call, the citizen stays picked for the same caller's next request.
     qtbot.waitUntil(lambda: win.form.citizen.picked is not None, timeout=5000)
     assert win.form.citizen.picked.name == "Jean Tremblay"  # type: ignore[union-attr]
-    assert win.form.saved_banner.isVisible()
+    assert win.form.side.saved_banner.isVisible()
 
     end_call(qtbot, win)
     key(qtbot, win, Qt.Key.Key_N, CTRL)
@@ -148,7 +148,7 @@ def test_ctrl_n_during_a_call_keeps_the_caller_and_without_a_call_clears_them(
     qtbot.waitUntil(lambda: win.form.citizen.picked is not None, timeout=5000)
     key(qtbot, win, Qt.Key.Key_N, CTRL)  # the same caller's next request
     assert win.form.citizen.picked is not None
-    assert win.form.saved_banner.isHidden()
+    assert win.form.side.saved_banner.isHidden()
     end_call(qtbot, win)
     assert_clean(win)
 
@@ -220,8 +220,8 @@ def test_ctrl_q_with_a_half_typed_form_asks_and_a_restart_gives_the_draft_back(
     try:
         win2 = open_window(qtbot, background, again)
         form = win2.form
-        qtbot.waitUntil(lambda: form.draft_note.isVisible(), timeout=5000)
-        assert form.draft_note.text().startswith("Brouillon repris du ")
+        qtbot.waitUntil(lambda: form.side.draft_note.isVisible(), timeout=5000)
+        assert form.side.draft_note.text().startswith("Brouillon repris du ")
         assert form.description.toPlainText() == "Trou profond devant l'école"
         assert form.picker.service is not None and form.picker.service.code == POTHOLE
         assert (form.civic.text(), form.street.text()) == ("4321", "rue Rachel Est")
@@ -234,7 +234,7 @@ def test_ctrl_q_with_a_half_typed_form_asks_and_a_restart_gives_the_draft_back(
         # Saved: the draft goes, and the note with it.
         win2.go_request()
         save(qtbot, win2)
-        assert form.draft_note.isHidden()
+        assert form.side.draft_note.isHidden()
         qtbot.waitUntil(lambda: again.form_draft() is None, timeout=5000)
         qtbot.waitUntil(lambda: form.draft_settled, timeout=5000)
         win2.close()  # nothing unsaved: no question
@@ -259,7 +259,7 @@ def test_a_picked_citizen_comes_back_picked_and_emptying_the_form_removes_the_dr
     win.form.description.setPlainText("Deuxième demande du même citoyen")
     qtbot.waitUntil(lambda: ws.form_draft() is not None, timeout=5000)
     assert ws.form_draft().data["citizen"]["picked"] == citizen_id  # type: ignore[union-attr]
-    win.form.clear_button.click()
+    win.form.side.clear_button.click()
     qtbot.waitUntil(lambda: ws.form_draft() is None, timeout=5000)
 
 
@@ -294,7 +294,7 @@ def test_a_draft_that_cannot_be_written_is_said_and_the_form_keeps_it(
     monkeypatch.setattr(ws, "save_form_draft", full)
     win.go_request()
     fill_request(win)
-    problem = win.form.draft_problem
+    problem = win.form.side.draft_problem
     qtbot.waitUntil(problem.isVisible, timeout=5000)
     assert "brouillon n'a pas pu être gardé" in problem.text()
     assert win.form.description.toPlainText() == "Trou profond devant l'école"

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from app.services import outbox, replica
 from app.services.conflicts import word_diff
 from app.services.workspace import Workspace, open_workspace
-from app.ui.background import Background
-from app.ui.conflict_dialog import DIFF_STYLE, ConflictDialog
+from app.ui.sync.conflict_dialog import DIFF_STYLE, ConflictDialog
+from app.ui.widgets.background import Background
 from tests.test_ui_conflicts import value_text
 from tests.test_ui_request_edit import new_case
 

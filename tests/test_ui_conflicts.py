@@ -16,8 +16,8 @@ from app.services import outbox, replica
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
-from app.ui.citizen_box import CitizenBox
-from app.ui.conflict_dialog import ConflictDialog
+from app.ui.request.citizen_box import CitizenBox
+from app.ui.sync.conflict_dialog import ConflictDialog
 
 
 @pytest.fixture

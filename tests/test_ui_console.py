@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import CASES_TAB, REQUEST_TAB, MainWindow
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 
@@ -110,8 +110,8 @@ def test_from_an_article_to_a_request_to_its_case(
     with qtbot.waitSignal(win.form.saved, timeout=5000) as saved:
         qtbot.keyClick(win.form.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     case_number = saved.args[0]
-    assert win.form.saved_number.text() == case_number
-    win.form.open_case_button.click()
+    assert win.form.side.saved_number.text() == case_number
+    win.form.side.open_case_button.click()
     assert win.tabs.currentIndex() == CASES_TAB
     qtbot.waitUntil(
         lambda: (

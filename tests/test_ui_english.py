@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.workspace import Workspace
-from app.ui import settings
-from app.ui.background import Background
 from app.ui.main import attach_server, create_window
 from app.ui.main_window import CASES_TAB, INFO_TAB, REQUEST_TAB, MainWindow
+from app.ui.station import settings
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -234,7 +234,7 @@ def test_no_french_is_left_in_english(
     # A request: refused first (every problem under its field), then saved.
     win.go_request()
     win.form.save()
-    qtbot.waitUntil(lambda: win.form.summary.isVisible())
+    qtbot.waitUntil(lambda: win.form.side.summary.isVisible())
     visit(qtbot, win, seen, "request refused")
     win.form.picker.choose(POTHOLE)
     win.form.civic.setText("4321")

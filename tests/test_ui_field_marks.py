@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.background import Background
-from app.ui.request_form import RequestForm
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.request.request_form import RequestForm
+from app.ui.station.settings_dialog import SettingsDialog
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 
@@ -52,7 +52,7 @@ def test_each_field_loses_its_outline_as_soon_as_it_is_changed(
     form.citizen.phone.setText("555")
     form.civic.setText("12b34")
     form.save()
-    qtbot.waitUntil(form.summary.isVisible)
+    qtbot.waitUntil(form.side.summary.isVisible)
     marked = {
         "phone": (form.citizen.phone, form.citizen.errors["citizen.phone"]),
         "civic": (form.civic, form.errors["civic_number"]),

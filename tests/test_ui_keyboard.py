@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import MainWindow
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import open_console, prepare
 
@@ -123,11 +123,11 @@ def test_after_a_save_the_keyboard_is_on_the_next_request(
     form.description.setFocus()
     with qtbot.waitSignal(form.saved, timeout=5000):
         press(qtbot, Qt.Key.Key_Return, CTRL)
-    assert form.saved_banner.isVisible()
+    assert form.side.saved_banner.isVisible()
     # The same caller's next request starts with its type; the number is in view.
     qtbot.waitUntil(lambda: focused() is form.picker)
     assert form.citizen.anonymous.isChecked()
-    assert form.open_case_button.autoDefault()  # Tab to it, Enter opens the case
+    assert form.side.open_case_button.autoDefault()  # Tab to it, Enter opens the case
 
 
 def test_an_alt_letter_scrolls_its_field_into_view(

@@ -19,8 +19,8 @@ from app.server.embedded import EmbeddedServer
 from app.services.workspace import Workspace
 from app.sync.client import Session, SyncClient
 from app.sync.credentials import TokenStore, workstation
-from app.ui.background import Background
-from app.ui.login_dialog import LoginDialog
+from app.ui.sync.login_dialog import LoginDialog
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 
 STATION = 42
@@ -257,8 +257,8 @@ def test_the_user_typed_in_the_workstation_is_the_login_user(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
 
-    from app.ui import settings
     from app.ui.main import attach_server, create_window
+    from app.ui.station import settings
 
     QSettings().remove(settings.SERVER)
     win = create_window(background, "fr")

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabWid
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui.background import Background
 from app.ui.main_window import MainWindow
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import dialogs, main_tabs, open_console, prepare
 

@@ -23,11 +23,11 @@ from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import Offline
 from app.sync.engine import SyncStatus
-from app.ui.background import Background
-from app.ui.case_history import CaseHistoryPanel
+from app.ui.cases.case_history import CaseHistoryPanel
 from app.ui.main import create_window
 from app.ui.main_window import MainWindow
-from app.ui.sync_status import DETAIL, SyncDialog
+from app.ui.sync.sync_status import DETAIL, SyncDialog
+from app.ui.widgets.background import Background
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -331,7 +331,7 @@ def test_a_refused_note_is_corrected_in_its_own_window(
 def test_the_sync_window_opens_a_refused_changes_case(qtbot: QtBot, ws: Workspace) -> None:
     case_number = new_case(ws)
     refuse(ws, "request.create", TOO_LONG)
-    dialog = SyncDialog(SyncStatus(held=1), None)
+    dialog = SyncDialog(SyncStatus(held=1))
     qtbot.addWidget(dialog)
     dialog.show()
     _waiting, ops = ws.sync_overview()

@@ -20,11 +20,11 @@ from app.services import outbox, replica
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
-from app.ui.background import Background
-from app.ui.case_history import CaseHistoryPanel
-from app.ui.conflict_dialog import ConflictDialog
+from app.ui.cases.case_history import CaseHistoryPanel
 from app.ui.main import create_window
 from app.ui.main_window import CASES_TAB, MainWindow
+from app.ui.sync.conflict_dialog import ConflictDialog
+from app.ui.widgets.background import Background
 from tests.test_ui_conflicts import value_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier

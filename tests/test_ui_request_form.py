@@ -14,8 +14,8 @@ from app.domain.case_numbers import parse_case_number
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace
-from app.ui.background import Background
-from app.ui.request_form import RequestForm
+from app.ui.request.request_form import RequestForm
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 
@@ -119,16 +119,16 @@ def test_a_whole_request_by_keyboard_alone(form: RequestForm, qtbot, profiled: W
     press(qtbot, Qt.Key.Key_Down)
     tab_to(qtbot, form.description)
     qtbot.keyClicks(form.description, "Trou profond devant le depanneur")
-    assert "Unité responsable" in form.preview.text()
-    assert "Échéance" in form.preview.text()
+    assert "Unité responsable" in form.side.preview.text()
+    assert "Échéance" in form.side.preview.text()
 
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     case_number = saved.args[0]
     parse_case_number(case_number)
     assert case_number.startswith("26-011-") or case_number[3:6] == "011"
-    assert form.saved_banner.isVisible()
-    assert form.saved_number.text() == case_number
+    assert form.side.saved_banner.isVisible()
+    assert form.side.saved_number.text() == case_number
     detail = profiled.case_detail(case_number)
     assert detail is not None
     assert detail.summary.service_code == POTHOLE
@@ -176,7 +176,7 @@ def test_each_invalid_field_says_what_to_fix_and_nothing_is_cleared(
     for code in ("emplacement", "danger_immediat"):
         assert form.attributes.errors[code].isVisible()
         assert "Obligatoire" in form.attributes.errors[code].text()
-    assert form.summary.isVisible() and "rien n'a été effacé" in form.summary.text()
+    assert form.side.summary.isVisible() and "rien n'a été effacé" in form.side.summary.text()
     assert focused() is form.citizen.phone  # the first field to fix
     # Everything typed is still there, and nothing was written.
     assert form.citizen.name.text() == "Jean"
@@ -234,9 +234,9 @@ def test_a_duplicate_is_proposed_and_the_citizen_attached_instead(
     requests_before = count(profiled, "requests")
     form.description.setFocus()
     qtbot.keyClick(form.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: form.duplicates_box.isVisible())
-    assert existing in form.duplicates_list.item(0).text()
-    assert focused() is form.duplicates_list
+    qtbot.waitUntil(lambda: form.side.duplicates_box.isVisible())
+    assert existing in form.side.duplicates_list.item(0).text()
+    assert focused() is form.side.duplicates_list
     assert count(profiled, "requests") == requests_before
     with qtbot.waitSignal(form.saved, timeout=5000) as attached:
         press(qtbot, Qt.Key.Key_Return)  # Enter on the proposed case attaches
@@ -260,9 +260,9 @@ def test_save_anyway_creates_a_second_case(form: RequestForm, qtbot, profiled: W
     form.attributes.editors["emplacement"].setCurrentIndex(2)  # type: ignore[attr-defined]
     form.attributes.editors["danger_immediat"].setCurrentIndex(1)  # type: ignore[attr-defined]
     form.save()
-    qtbot.waitUntil(lambda: form.duplicates_box.isVisible())
+    qtbot.waitUntil(lambda: form.side.duplicates_box.isVisible())
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
-        form.save_anyway_button.click()
+        form.side.save_anyway_button.click()
     assert saved.args[0] != existing
     assert count(profiled, "requests") == 2
 
@@ -278,9 +278,9 @@ def test_attribute_values_survive_a_change_of_service(form: RequestForm) -> None
 def test_suggested_articles_follow_the_description(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
     form.description.setFocus()
     qtbot.keyClicks(form.description, "collecte des encombrants")
-    qtbot.waitUntil(lambda: form.suggest_buttons[0].isVisible(), timeout=5000)
-    assert "Alt+1" in form.suggest_buttons[0].text()
-    assert "encombrants" in form.suggest_buttons[0].text().lower()  # the title, as text
+    qtbot.waitUntil(lambda: form.side.suggest_buttons[0].isVisible(), timeout=5000)
+    assert "Alt+1" in form.side.suggest_buttons[0].text()
+    assert "encombrants" in form.side.suggest_buttons[0].text().lower()  # the title, as text
     with qtbot.waitSignal(form.articleRequested) as opened:
         qtbot.keyClick(form.description, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert opened.args[0]
@@ -293,7 +293,7 @@ def test_what_is_typed_while_saving_stays_in_the_form(form: RequestForm, qtbot) 
     form.description.setPlainText("Premier signalement")
     form.save()
     form.description.setPlainText("Deuxième chose, tapée pendant l'enregistrement")
-    qtbot.waitUntil(lambda: form.saved_banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: form.side.saved_banner.isVisible(), timeout=5000)
     assert form.description.toPlainText() == "Deuxième chose, tapée pendant l'enregistrement"
     assert form.picker.service is not None
 
@@ -337,7 +337,7 @@ def test_a_related_city_is_named_with_the_referral(form: RequestForm) -> None:
     )
     form.picker.choose(POTHOLE)
     form.arrondissement.setCurrentIndex(form.arrondissement.findData(city.code))
-    assert city.name in form.preview.text() and "ville liée" in form.preview.text()
+    assert city.name in form.side.preview.text() and "ville liée" in form.side.preview.text()
 
 
 def completions(form: RequestForm) -> list[str]:

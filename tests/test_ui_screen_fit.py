@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from app.ui import settings
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import REQUEST_TAB, MainWindow
+from app.ui.station import settings
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import dialogs, main_tabs, open_console, prepare
 
@@ -57,17 +57,22 @@ def test_the_main_window_fits_with_its_buttons_and_status_bar_in_sight(
     form = win.form
     # Everything the right-hand column can show at once: still the buttons under it.
     form.save()
-    qtbot.waitUntil(form.summary.isVisible)
-    form.saved_banner.show()
-    form.duplicates_box.show()
-    for button in form.suggest_buttons:
+    qtbot.waitUntil(form.side.summary.isVisible)
+    form.side.saved_banner.show()
+    form.side.duplicates_box.show()
+    for button in form.side.suggest_buttons:
         button.setText("Alt+1  Un article suggéré au titre assez long pour passer à la ligne")
         button.show()
     qtbot.wait(50)
     assert inside_screen(win)
-    for widget in (form.save_button, form.clear_button, win.statusBar(), win.sync_indicator):
+    for widget in (
+        form.side.save_button,
+        form.side.clear_button,
+        win.statusBar(),
+        win.sync_indicator,
+    ):
         assert in_sight(widget), widget.objectName()
-    assert form.save_button.text() == "Enregistrer (Ctrl+Entrée)"
+    assert form.side.save_button.text() == "Enregistrer (Ctrl+Entrée)"
 
 
 def test_a_geometry_saved_on_a_bigger_screen_is_brought_inside(

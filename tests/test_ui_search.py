@@ -12,9 +12,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.services.workspace import Workspace
-from app.ui.background import Background
 from app.ui.main import create_window
 from app.ui.main_window import MainWindow
+from app.ui.widgets.background import Background
 
 
 @pytest.fixture

@@ -15,12 +15,12 @@ from app.models import Citizen, OutboxOp
 from app.services import intake
 from app.services.citizens import CitizenDraft
 from app.services.workspace import Workspace
-from app.ui import settings
-from app.ui.background import Background
-from app.ui.i18n import system_language
 from app.ui.main import create_window, start_language
 from app.ui.main_window import MainWindow
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.station import settings
+from app.ui.station.settings_dialog import SettingsDialog
+from app.ui.widgets.background import Background
+from app.ui.widgets.i18n import system_language
 
 
 @pytest.fixture(autouse=True)
@@ -262,7 +262,7 @@ def test_settings_can_be_changed_while_the_store_is_opening(qtbot, background: B
 
 
 def test_the_case_number_stays_large_at_every_font_size(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    banner = win.form.saved_number  # the number read to the citizen once saved
+    banner = win.form.side.saved_number  # the number read to the citizen once saved
     detail = win.cases.detail.number_label  # and at the top of the case
     heading = win.article.title
     for points in (20, 9, 28, None, 14):

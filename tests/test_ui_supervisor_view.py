@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QStyleOptionHeader
 
 from app.services.indicators import save_indicators, write_table_csv
 from app.services.workspace import Workspace
-from app.ui.background import Background
-from app.ui.i18n import Translations
-from app.ui.rows_model import RowsView
-from app.ui.supervisor_view import SupervisorView
+from app.ui.supervisor.supervisor_view import SupervisorView
+from app.ui.widgets.background import Background
+from app.ui.widgets.i18n import Translations
+from app.ui.widgets.rows_model import RowsView
 from tests.test_indicators_cache import payload
 from tests.test_ui_english import ALLOWED, Seen, french_names, french_sources, place_names
 

@@ -18,8 +18,16 @@ from app.services.intake import Draft
 from app.services.workspace import Workspace
 from app.sync.client import Offline, Refused
 from app.sync.engine import ERROR, OFFLINE, SyncStatus
-from app.ui.background import Background
-from app.ui.sync_status import DETAIL, OPERATION, SAVED, STATE, TARGET, SyncDialog, failure_text
+from app.ui.sync.sync_status import (
+    DETAIL,
+    OPERATION,
+    SAVED,
+    STATE,
+    TARGET,
+    SyncDialog,
+    failure_text,
+)
+from app.ui.widgets.background import Background
 from tests.test_credentials import MemoryKeyring
 from tests.ui_tour import open_console
 
@@ -134,7 +142,7 @@ def test_in_english_it_speaks_english(
 
 def test_the_last_failure_is_said_in_the_agents_words(qtbot: QtBot) -> None:
     offline = Offline("cannot reach http://127.0.0.1:1: Connection refused")
-    dialog = SyncDialog(SyncStatus(state=OFFLINE, last_error=str(offline), error=offline), None)
+    dialog = SyncDialog(SyncStatus(state=OFFLINE, last_error=str(offline), error=offline))
     qtbot.addWidget(dialog)
     assert "le registre central ne répond pas" in dialog.summary.text()
     assert "Connection refused" not in dialog.summary.text()

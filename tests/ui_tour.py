@@ -17,13 +17,13 @@ from app.domain.validation import FieldProblem
 from app.services.intake import Draft
 from app.services.outbox import NOTE, Refusal
 from app.services.workspace import Workspace
-from app.ui import settings
-from app.ui.background import Background
+from app.ui.cases.refusal_banner import NoteCorrection
+from app.ui.cases.reopen_dialog import ReopenDialog
 from app.ui.main import attach_server, create_window
 from app.ui.main_window import CASES_TAB, MainWindow
-from app.ui.refusal_banner import NoteCorrection
-from app.ui.reopen_dialog import ReopenDialog
-from app.ui.sync_controller import SyncController
+from app.ui.station import settings
+from app.ui.sync.sync_controller import SyncController
+from app.ui.widgets.background import Background
 
 POTHOLE = "VOIRIE-NID-DE-POULE"
 

@@ -22,9 +22,9 @@ from app.domain import request_terms as terms
 from app.domain.validation import ValidationError
 from app.services.interactions import OUTCOMES, InteractionView
 from app.services.workspace import Workspace
-from app.ui import formatting as fmt
-from app.ui.background import Background
-from app.ui.window_fit import keep_on_screen
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.window_fit import keep_on_screen
 
 
 class OutcomeDialog(QDialog):

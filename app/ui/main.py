@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication
 from app.services.settings_rules import SYSTEM
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import Session
-from app.ui import settings
-from app.ui.background import Background
-from app.ui.i18n import Translations, system_language
 from app.ui.main_window import MainWindow
-from app.ui.sync_controller import SyncController, server_from_settings
-from app.ui.window_fit import fit
+from app.ui.station import settings
+from app.ui.sync.sync_controller import SyncController, server_from_settings
+from app.ui.widgets.background import Background
+from app.ui.widgets.i18n import Translations, system_language
+from app.ui.widgets.window_fit import fit
 
 
 async def open_into(

@@ -29,22 +29,22 @@ from app.services.settings_rules import SYSTEM, ConsoleSettings
 from app.services.workspace import Recovery, StoreTooNewError, Workspace
 from app.sync.client import Session
 from app.sync.engine import ONLINE, SyncStatus
-from app.ui import formatting as fmt
-from app.ui import settings
-from app.ui.article_view import ArticlePanel
-from app.ui.background import Background
-from app.ui.case_history import CaseHistoryPanel
-from app.ui.i18n import Translations, system_language
+from app.ui.cases.case_history import CaseHistoryPanel
 from app.ui.interaction_bar import InteractionBar
-from app.ui.request_form import RequestForm
-from app.ui.search_panel import SearchPanel
-from app.ui.settings_dialog import SettingsDialog
+from app.ui.request.request_form import RequestForm
+from app.ui.search.article_view import ArticlePanel
+from app.ui.search.search_panel import SearchPanel
 from app.ui.shortcuts_dialog import KeyHelp, ShortcutsDialog, window_keys
-from app.ui.supervisor_view import SupervisorView
-from app.ui.sync_controller import SyncController
-from app.ui.sync_status import DownloadProgress, OfflineBanner, SyncIndicator
-from app.ui.window_fit import fit, keep_on_screen
-from app.ui.workstation_dialog import WorkstationDialog
+from app.ui.station import settings
+from app.ui.station.settings_dialog import SettingsDialog
+from app.ui.station.workstation_dialog import WorkstationDialog
+from app.ui.supervisor.supervisor_view import SupervisorView
+from app.ui.sync.sync_controller import SyncController
+from app.ui.sync.sync_status import DownloadProgress, OfflineBanner, SyncIndicator
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.i18n import Translations, system_language
+from app.ui.widgets.window_fit import fit, keep_on_screen
 
 INFO_TAB, REQUEST_TAB, CASES_TAB = range(3)
 PURGE_CHECK_MS = 3_600_000  # hourly: the daily purge runs within the hour a day has passed

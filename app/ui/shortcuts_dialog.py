@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.window_fit import keep_on_screen
+from app.ui.widgets.window_fit import keep_on_screen
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from PySide6.QtCore import QSettings, Qt
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import SyncClient
 from app.sync.credentials import workstation
-from app.ui.background import Background
 from app.ui.main import attach_server, create_window
 from app.ui.main_window import MainWindow
-from app.ui.supervisor_view import SupervisorView
+from app.ui.supervisor.supervisor_view import SupervisorView
+from app.ui.widgets.background import Background
 from tests.test_ui_english import ALLOWED, Seen, french_names, french_sources, place_names
 
 OpenWindow = Callable[[str, int], MainWindow]

@@ -15,9 +15,9 @@ from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import Refused, SyncClient
 from app.sync.credentials import Workstation, workstation
-from app.ui.background import Background
 from app.ui.main import attach_server, create_window
 from app.ui.main_window import MainWindow
+from app.ui.widgets.background import Background
 
 
 def anonymous_pothole(n: int) -> Draft:

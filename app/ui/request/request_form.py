@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -39,16 +37,16 @@ from app.services.drafts import SavedDraft
 from app.services.profile import Profile
 from app.services.search import SearchResult
 from app.services.workspace import Workspace
-from app.ui import formatting as fmt
-from app.ui.attribute_fields import AttributeFields
-from app.ui.background import Background
-from app.ui.citizen_box import CitizenBox
-from app.ui.field_errors import ERROR_STYLE, error_label, mark, unmark
-from app.ui.latest import Follower
-from app.ui.service_picker import ServicePicker
-from app.ui.window_fit import scroll_to_focus
+from app.ui.request.attribute_fields import AttributeFields
+from app.ui.request.citizen_box import CitizenBox
+from app.ui.request.request_side import SUGGESTIONS, RequestSide
+from app.ui.request.service_picker import ServicePicker
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.field_errors import error_label, mark, unmark
+from app.ui.widgets.latest import Follower
+from app.ui.widgets.window_fit import scroll_to_focus
 
-SUGGESTIONS = 3
 # Typing is kept as a draft this long after the last keystroke: never on every keystroke.
 DRAFT_DEBOUNCE_MS = 800
 FORM_STYLE = (
@@ -82,7 +80,6 @@ class RequestForm(QWidget):
         self._lang = "fr"
         self._busy = False
         self._acknowledged: tuple[str, str, str] | None = None  # "save anyway" for this place
-        self._duplicates: list[CaseSummary] = []
         self._last_case = ""
         # The citizen box as the last save left it (kept for the same call's next
         # request); None once the agent changes it, or the slate is cleaned.
@@ -191,108 +188,8 @@ class RequestForm(QWidget):
         }
 
     def _build_side(self) -> None:
-        self.summary = QLabel(self)
-        self.summary.setObjectName("formSummary")
-        self.summary.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
-        self.summary.setWordWrap(True)
-        self.summary.hide()
-
-        self.saved_banner = QFrame(self)
-        self.saved_banner.setObjectName("savedBanner")
-        self.saved_title = QLabel(self.saved_banner)
-        self.saved_number = QLabel(self.saved_banner)
-        self.saved_number.setObjectName("savedCaseNumber")
-        big = self.saved_number.font()
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        big.setBold(True)
-        self.saved_number.setFont(big)
-        self.saved_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.saved_hint = QLabel(self.saved_banner)
-        self.saved_hint.setWordWrap(True)
-        self.copy_button = QPushButton(self.saved_banner)
-        self.copy_button.setObjectName("copyCaseNumber")
-        self.copy_button.setAutoDefault(True)  # Enter on the focused button, as Space
-        self.open_case_button = QPushButton(self.saved_banner)
-        self.open_case_button.setObjectName("openSavedCase")
-        self.open_case_button.setAutoDefault(True)
-        banner = QVBoxLayout(self.saved_banner)
-        banner.addWidget(self.saved_title)
-        banner.addWidget(self.saved_number)
-        banner.addWidget(self.saved_hint)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.open_case_button)
-        buttons.addStretch(1)
-        banner.addLayout(buttons)
-        self.saved_banner.hide()
-
-        self.draft_note = QLabel(self)
-        self.draft_note.setObjectName("draftNote")
-        self.draft_note.setWordWrap(True)
-        self.draft_note.hide()
-        self.draft_problem = QLabel(self)
-        self.draft_problem.setObjectName("draftProblem")
-        self.draft_problem.setStyleSheet(ERROR_STYLE)
-        self.draft_problem.setWordWrap(True)
-        self.draft_problem.hide()
-
-        self.preview_box = QFrame(self)
-        self.preview_box.setObjectName("previewBox")
-        self.preview_title = QLabel(self.preview_box)
-        bold = self.preview_title.font()
-        bold.setBold(True)
-        self.preview_title.setFont(bold)
-        self.preview = QLabel(self.preview_box)
-        self.preview.setObjectName("preview")
-        self.preview.setWordWrap(True)
-        self.preview.setTextFormat(Qt.TextFormat.RichText)
-        preview_layout = QVBoxLayout(self.preview_box)
-        preview_layout.addWidget(self.preview_title)
-        preview_layout.addWidget(self.preview)
-
-        self.duplicates_box = QFrame(self)
-        self.duplicates_box.setObjectName("duplicatesBox")
-        self.duplicates_title = QLabel(self.duplicates_box)
-        self.duplicates_title.setWordWrap(True)
-        self.duplicates_title.setFont(bold)
-        self.duplicates_list = QListWidget(self.duplicates_box)
-        self.duplicates_list.setObjectName("duplicatesList")
-        self.duplicates_list.setMaximumHeight(110)
-        self.duplicates_list.setWordWrap(True)
-        self.duplicates_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.attach_button = QPushButton(self.duplicates_box)
-        self.attach_button.setObjectName("attachToCase")
-        self.save_anyway_button = QPushButton(self.duplicates_box)
-        self.save_anyway_button.setObjectName("saveAnyway")
-        dup_layout = QVBoxLayout(self.duplicates_box)
-        dup_layout.addWidget(self.duplicates_title)
-        dup_layout.addWidget(self.duplicates_list)
-        dup_buttons = QHBoxLayout()
-        dup_buttons.addWidget(self.attach_button)
-        dup_buttons.addWidget(self.save_anyway_button)
-        dup_layout.addLayout(dup_buttons)
-        self.duplicates_box.hide()
-
-        self.suggest_title = QLabel(self)
-        self.suggest_title.setFont(bold)
-        self.suggest_buttons: list[QPushButton] = []
+        self.side = RequestSide(self)
         self._suggested: list[tuple[str, str]] = []
-        for i in range(SUGGESTIONS):
-            button = QPushButton(self)
-            button.setObjectName(f"suggestion{i + 1}")
-            button.setStyleSheet("text-align: left; padding: 4px 8px;")
-            button.clicked.connect(lambda _=False, n=i: self.open_suggestion(n))
-            button.hide()
-            self.suggest_buttons.append(button)
-        self.suggest_hint = QLabel(self)
-        self.suggest_hint.setWordWrap(True)
-        self.suggest_hint.setStyleSheet("color: #4a4a4a;")
-
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("saveRequest")
-        self.save_button.setDefault(False)
-        self.clear_button = QPushButton(self)
-        self.clear_button.setObjectName("clearForm")
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -312,53 +209,15 @@ class RequestForm(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(left)
         self.scroll_area = scroll
-
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 4, 0)
-        right.addWidget(self.saved_banner)
-        right.addWidget(self.draft_note)
-        right.addWidget(self.draft_problem)
-        right.addWidget(self.summary)
-        right.addWidget(self.preview_box)
-        right.addWidget(self.duplicates_box)
-        right.addWidget(self.suggest_title)
-        for button in self.suggest_buttons:
-            right.addWidget(button)
-        right.addWidget(self.suggest_hint)
-        right.addStretch(1)
-        side = QWidget(self)
-        side.setLayout(right)
-        # On a laptop screen the saved number, the problems, the duplicates and the
-        # articles can be taller than the window: they scroll; the buttons under them
-        # never do.
-        side_scroll = QScrollArea(self)
-        side_scroll.setObjectName("formSide")
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side_scroll.setWidget(side)
-        self.side_area = side_scroll
-        actions = QHBoxLayout()
-        actions.addWidget(self.clear_button)
-        actions.addStretch(1)
-        actions.addWidget(self.save_button)
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(side_scroll, 1)
-        column.addLayout(actions)
-        right_column = QWidget(self)
-        right_column.setObjectName("formRightColumn")
-        right_column.setLayout(column)
-        right_column.setMinimumWidth(360)
-        right_column.setMaximumWidth(460)
+        # Tab: the fields' area before the side's, as when the side was built here.
+        QWidget.setTabOrder(self.side.clear_button, scroll)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll, 3)
-        layout.addWidget(right_column, 2)
+        layout.addWidget(self.side, 2)
         # Alt+letter on a field further down, or a problem's field: scrolled into view.
         scroll_to_focus(scroll)
-        scroll_to_focus(side_scroll)
 
     def _connect(self) -> None:
         self.picker.serviceChanged.connect(self._on_service)
@@ -375,13 +234,14 @@ class RequestForm(QWidget):
         self.description.textChanged.connect(self._on_description)
         self.citizen.changed.connect(self._on_changed)
         self.attributes.changed.connect(self._on_changed)
-        self.save_button.clicked.connect(self.save)
-        self.clear_button.clicked.connect(self.clear)
-        self.copy_button.clicked.connect(self.copy_case_number)
-        self.open_case_button.clicked.connect(lambda: self.openCase.emit(self._last_case))
-        self.attach_button.clicked.connect(self.attach_to_selected)
-        self.save_anyway_button.clicked.connect(self.save_anyway)
-        self.duplicates_list.itemActivated.connect(lambda _i: self.attach_to_selected())
+        self.side.save_button.clicked.connect(self.save)
+        self.side.clear_button.clicked.connect(self.clear)
+        self.side.copy_button.clicked.connect(self.copy_case_number)
+        self.side.open_case_button.clicked.connect(lambda: self.openCase.emit(self._last_case))
+        self.side.attach_button.clicked.connect(self.attach_to_selected)
+        self.side.save_anyway_button.clicked.connect(self.save_anyway)
+        self.side.duplicates_list.itemActivated.connect(lambda _i: self.attach_to_selected())
+        self.side.suggestionClicked.connect(self.open_suggestion)
         # Each says what it does in its whatsThis (retranslate): the F1 list reads it.
         self.save_shortcuts = [
             QShortcut(
@@ -530,7 +390,7 @@ class RequestForm(QWidget):
         self._clear_citizen()
         self._clear_request_fields()
         self._hide_saved()
-        self.draft_note.hide()
+        self.side.draft_note.hide()
         self._keep_draft()
         self.focus_form()
 
@@ -564,7 +424,7 @@ class RequestForm(QWidget):
         self._carried = None
 
     def _hide_saved(self) -> None:
-        self.saved_banner.hide()
+        self.side.saved_banner.hide()
         self._last_case = ""
 
     def call_started(self) -> None:
@@ -589,14 +449,14 @@ class RequestForm(QWidget):
             )
             return
         self._clear_citizen()
-        self.draft_note.hide()
+        self.side.draft_note.hide()
         self._keep_draft()
 
     def new_request(self) -> None:
         """Nouvelle demande (Ctrl+N): after a save, a clean slate. During a call the citizen
         a save left stays (the same caller's next request); with no call in progress it
         goes with the confirmation: nothing says the next request is theirs."""
-        if not self.saved_banner.isHidden() and not self.request_started():
+        if not self.side.saved_banner.isHidden() and not self.request_started():
             self._hide_saved()
             if self.carried and self.interaction_id is None:
                 self._clear_citizen()
@@ -686,19 +546,19 @@ class RequestForm(QWidget):
                 await self._background.run(workspace.save_form_draft, wanted)
         except Exception as exc:  # a full disk...: said; the form keeps the text
             self.draft_failed = exc
-            self.draft_problem.setText(
+            self.side.draft_problem.setText(
                 self.tr(
                     "Le brouillon n'a pas pu être gardé sur ce poste (%1). Le formulaire "
                     "garde ce qui est saisi, mais un arrêt de Relais le perdrait : "
                     "enregistrez la demande dès que possible."
                 ).replace("%1", fmt.failure_reason(exc))
             )
-            self.draft_problem.show()
+            self.side.draft_problem.show()
             return exc
         self._draft_saved = wanted
         if self.draft_failed is not None:
             self.draft_failed = None
-            self.draft_problem.hide()
+            self.side.draft_problem.hide()
         return None
 
     async def _restore_draft(self, workspace: Workspace) -> None:
@@ -730,12 +590,12 @@ class RequestForm(QWidget):
         self._draft_ready = True
         if self._draft_saved != saved.data:
             self._draft_timer.start()
-        self.draft_note.setText(
+        self.side.draft_note.setText(
             self.tr(
                 "Brouillon repris du %1 : vérifiez-le avec le citoyen avant d'enregistrer."
             ).replace("%1", fmt.when(saved.saved_at))
         )
-        self.draft_note.show()
+        self.side.draft_note.show()
         self.draftRestored.emit()
 
     def _fill_from(self, data: dict[str, Any], match: Any) -> None:
@@ -787,24 +647,7 @@ class RequestForm(QWidget):
         self.description.setPlaceholderText(
             self.tr("Ce que le citoyen signale, dans ses mots. Les articles utiles s'affichent.")
         )
-        self.preview_title.setText(self.tr("Acheminement et échéance"))
-        self.saved_title.setText(self.tr("Demande enregistrée. Numéro de dossier :"))
-        self.saved_hint.setText(
-            self.tr(
-                "Lisez ce numéro au citoyen. La demande est conservée sur ce poste et "
-                "transmise au registre central dès que possible."
-            )
-        )
-        self.copy_button.setText(self.tr("Copier le numéro"))
-        self.open_case_button.setText(self.tr("Voir le dossier"))
-        self.duplicates_title.setText(
-            self.tr("Dossiers ouverts pour ce service à la même adresse :")
-        )
-        self.attach_button.setText(self.tr("&Joindre le citoyen à ce dossier"))
-        self.save_anyway_button.setText(self.tr("Enregistrer &quand même"))
-        self.suggest_title.setText(self.tr("Articles suggérés"))
-        self.save_button.setText(self.tr("Enregistrer (Ctrl+Entrée)"))
-        self.clear_button.setText(self.tr("Vider le formulaire"))
+        self.side.retranslate()
         for shortcut in self.save_shortcuts:
             shortcut.setWhatsThis(self.tr("Enregistrer la demande"))
         for shortcut in self.suggestion_shortcuts:
@@ -872,15 +715,17 @@ class RequestForm(QWidget):
 
     def _update_preview(self) -> None:
         if self.workspace is None:
-            self.preview.setText(self.tr("Ouverture du stockage local…"))
+            self.side.preview.setText(self.tr("Ouverture du stockage local…"))
             return
         result = intake.preview(self.workspace.catalogue, self.draft(), fmt.now())
         if result is None:
-            self.preview.setText(self.tr("Choisissez le type de demande pour voir où elle ira."))
+            self.side.preview.setText(
+                self.tr("Choisissez le type de demande pour voir où elle ira.")
+            )
         elif isinstance(result, FieldProblem):
-            self.preview.setText(fmt.problem_text(result))
+            self.side.preview.setText(fmt.problem_text(result))
         else:
-            self.preview.setText(self._preview_text(result.service, result.routing, result))
+            self.side.preview.setText(self._preview_text(result.service, result.routing, result))
 
     def _unit_name(self, unit_name_fr: str, unit_name_en: str) -> str:
         return unit_name_en if self._lang == "en" and unit_name_en else unit_name_fr
@@ -925,7 +770,7 @@ class RequestForm(QWidget):
     def _show_suggestions(self, _wanted: object, result: SearchResult | None) -> None:
         hits = list(result.hits[:SUGGESTIONS]) if result is not None else []
         self._suggested = [(h.article_id, h.lang) for h in hits]
-        for i, button in enumerate(self.suggest_buttons):
+        for i, button in enumerate(self.side.suggest_buttons):
             if i < len(hits):
                 button.setText(f"Alt+{i + 1}  {hits[i].title_text}".replace("&", "&&"))
                 button.setToolTip(hits[i].title_text)
@@ -936,11 +781,11 @@ class RequestForm(QWidget):
 
     def _update_suggest_hint(self) -> None:
         if self._suggested:
-            self.suggest_hint.setText(
+            self.side.suggest_hint.setText(
                 self.tr("Souvent, un article répond à la question sans ouvrir de demande.")
             )
         else:
-            self.suggest_hint.setText(
+            self.side.suggest_hint.setText(
                 self.tr(
                     "Les articles de la banque d'information liés à la description "
                     "s'afficheront ici."
@@ -975,22 +820,21 @@ class RequestForm(QWidget):
         )
 
     def _show_duplicates(self, _key: object, found: list[CaseSummary]) -> None:
-        self._duplicates = found
-        self.duplicates_list.clear()
+        self.side.duplicates_list.clear()
         for case in found:
             late = self.tr(" — EN RETARD") if case.overdue else ""
             text = (
                 f"{case.case_number} · {case.address} · "
                 f"{fmt.status_label(case.status, self._lang)} · {fmt.day(case.created_at)}{late}"
             )
-            item = QListWidgetItem(text, self.duplicates_list)
+            item = QListWidgetItem(text, self.side.duplicates_list)
             item.setData(Qt.ItemDataRole.UserRole, case.case_number)
         if found:
-            self.duplicates_list.setCurrentRow(0)
-        self.duplicates_box.setVisible(bool(found))
+            self.side.duplicates_list.setCurrentRow(0)
+        self.side.duplicates_box.setVisible(bool(found))
 
     def _selected_duplicate(self) -> str | None:
-        item = self.duplicates_list.currentItem()
+        item = self.side.duplicates_list.currentItem()
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     # -- saving -------------------------------------------------------------------------
@@ -1012,7 +856,7 @@ class RequestForm(QWidget):
 
     def save_anyway(self) -> None:
         self._acknowledged = self._duplicate_key()[:3]
-        self.duplicates_box.hide()
+        self.side.duplicates_box.hide()
         self.save()
 
     async def _save(self, workspace: Workspace, draft: intake.Draft) -> None:
@@ -1022,7 +866,7 @@ class RequestForm(QWidget):
                 found = await self._background.run(workspace.duplicates, draft)
                 if found:
                     self._show_duplicates(key, found)
-                    self.duplicates_list.setFocus()
+                    self.side.duplicates_list.setFocus()
                     self.statusMessage.emit(
                         self.tr(
                             "Un dossier semblable est ouvert : joignez-y le citoyen, "
@@ -1074,26 +918,26 @@ class RequestForm(QWidget):
         attached: bool = False,
     ) -> None:
         self._last_case = case_number
-        self.saved_title.setText(
+        self.side.saved_title.setText(
             self.tr("Citoyen joint au dossier existant. Numéro de dossier :")
             if attached
             else self.tr("Demande enregistrée. Numéro de dossier :")
         )
-        self.saved_number.setText(case_number)
-        self.saved_banner.show()
-        self.summary.hide()
+        self.side.saved_number.setText(case_number)
+        self.side.saved_banner.show()
+        self.side.summary.hide()
         citizen_before = self.citizen.choice()
         if self.draft() == draft:
             self._clear_request_fields()
             self._focus_next_request()
         else:  # typed while the save ran: that is the next request, it stays
-            self.summary.setText(
+            self.side.summary.setText(
                 self.tr(
                     "Ce qui a été modifié pendant l'enregistrement est resté dans le formulaire."
                 )
             )
-            self.summary.show()
-        self.draft_note.hide()
+            self.side.summary.show()
+        self.side.draft_note.hide()
         if self.citizen.choice() == (draft.citizen_id, draft.new_citizen):
             # Who the request was for stays, for the same call's next request.
             self._carried = self._citizen_state()
@@ -1116,7 +960,7 @@ class RequestForm(QWidget):
     def _focus_next_request(self) -> None:
         """After a save the citizen stays for this call's next request: the keyboard goes
         to its first field, the type of request, with the case number in view beside it."""
-        self.side_area.verticalScrollBar().setValue(0)
+        self.side.area.verticalScrollBar().setValue(0)
         self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_request_fields(self) -> None:
@@ -1126,8 +970,7 @@ class RequestForm(QWidget):
             editor.clear()
         self.arrondissement.setCurrentIndex(0)
         self.description.clear()
-        self._duplicates = []
-        self.duplicates_box.hide()
+        self.side.duplicates_box.hide()
         self._acknowledged = None
         self._clear_problems()
 
@@ -1154,8 +997,8 @@ class RequestForm(QWidget):
             elif first is None:
                 first = widget
         count = self.tr("%n champ(s) à corriger : rien n'a été effacé.", "", len(problems))
-        self.summary.setText("\n".join([count, *unplaced]))
-        self.summary.show()
+        self.side.summary.setText("\n".join([count, *unplaced]))
+        self.side.summary.show()
         if first is not None:
             self._reveal(first)
 
@@ -1174,7 +1017,7 @@ class RequestForm(QWidget):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_problems(self) -> None:
-        self.summary.hide()
+        self.side.summary.hide()
         unmark(self.picker, self.service_error)
         for field, label in self.errors.items():
             unmark(self._field_editor(field), label)
@@ -1183,10 +1026,10 @@ class RequestForm(QWidget):
 
     def _show_failure(self, exc: Exception) -> None:
         reason = fmt.failure_reason(exc)
-        self.summary.setText(
+        self.side.summary.setText(
             self.tr(
                 "La demande n'a pas pu être enregistrée (%1). Rien n'a été effacé ; "
                 "réessayez avec Ctrl+Entrée."
             ).replace("%1", reason)
         )
-        self.summary.show()
+        self.side.summary.show()

@@ -22,11 +22,11 @@ from app.domain.validation import FieldProblem, ValidationError
 from app.services import settings_rules as rules
 from app.services.profile import Profile, check_profile
 from app.services.workspace import Workspace
-from app.ui import formatting as fmt
-from app.ui import settings as stored
-from app.ui.background import Background
-from app.ui.field_errors import error_label, mark, unmark
-from app.ui.window_fit import keep_on_screen
+from app.ui.station import settings as stored
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.field_errors import error_label, mark, unmark
+from app.ui.widgets.window_fit import keep_on_screen
 
 FIELDS = ("server_url", "station", "default_channel", "language", "retention_days", "font_size")
 

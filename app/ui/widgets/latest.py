@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.ui.background import Background
+from app.ui.widgets.background import Background
 
 
 class Follower(QObject):
@@ -53,10 +53,6 @@ class Follower(QObject):
     def forget(self) -> None:
         """Show the next result even if the input is the same (the data changed)."""
         self._shown = object()
-
-    @property
-    def idle(self) -> bool:
-        return not self._running and not self._timer.isActive()
 
     def _start(self) -> None:
         if self._running or not self.enabled or self._wanted() == self._shown:

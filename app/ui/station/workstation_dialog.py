@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from app.domain.validation import ValidationError
 from app.services.profile import Profile
 from app.services.workspace import Workspace
-from app.ui import formatting as fmt
-from app.ui.background import Background
-from app.ui.field_errors import ERROR_STYLE
-from app.ui.window_fit import keep_on_screen
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.field_errors import ERROR_STYLE
+from app.ui.widgets.window_fit import keep_on_screen
 
 
 class WorkstationDialog(QDialog):

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from app.domain.validation import FieldProblem
 from app.services.cases import CaseDetail
 from app.services.outbox import CITIZEN, CREATE, INTERACTION, NOTE, UPDATE, Refusal
-from app.ui import formatting as fmt
-from app.ui.field_errors import ERROR_STYLE
-from app.ui.keys import is_ctrl_enter
-from app.ui.window_fit import keep_on_screen
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.field_errors import ERROR_STYLE
+from app.ui.widgets.keys import is_ctrl_enter
+from app.ui.widgets.window_fit import keep_on_screen
 
 # Dark red on light red, as overdue cases (about 8:1).
 REFUSED_FG = "#8b0000"

@@ -4,8 +4,6 @@ a window with the waiting and held operations and "sync now"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -27,9 +25,9 @@ from app.services.outbox import CITIZEN, INTERACTION, OpView, store_problems
 from app.services.workspace import KnownStoreError
 from app.sync.client import Offline, Refused, ServerBusy, SignedOut, SyncError
 from app.sync.engine import ERROR, OFFLINE, ONLINE, SIGNED_OUT, SYNCING, SyncStatus
-from app.ui import formatting as fmt
-from app.ui.refusal_banner import change_label, field_label, problem_line
-from app.ui.window_fit import keep_on_screen
+from app.ui.cases.refusal_banner import change_label, field_label, problem_line
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.window_fit import keep_on_screen
 
 # The sync window's columns.
 COLUMNS = OPERATION, TARGET, SAVED, STATE, DETAIL = range(5)
@@ -214,7 +212,6 @@ class SyncDialog(QDialog):
     def __init__(
         self,
         status: SyncStatus,
-        load_ops: Callable[[], tuple[int, list[OpView]]] | None,
         parent: QWidget | None = None,
         lang: str = "fr",
     ) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.catalogue import Attribute, Service
-from app.ui.field_errors import error_label, mark, unmark
+from app.ui.widgets.field_errors import error_label, mark, unmark
 
 
 class AttributeFields(QWidget):
@@ -80,9 +80,6 @@ class AttributeFields(QWidget):
     def clear_problems(self) -> None:
         for code, label in self.errors.items():
             unmark(self.editors[code], label)
-
-    def first_editor(self) -> QWidget | None:
-        return next(iter(self.editors.values()), None)
 
     # -- building -----------------------------------------------------------------------
     def _label(self, attr: Attribute) -> str:

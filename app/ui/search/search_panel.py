@@ -1,20 +1,21 @@
 """Search as you type: the field, the results and the keyboard between them.
 
-At most one search runs at a time; text typed meanwhile is searched as soon as it ends,
-so the list always catches up with the field and the window never waits.
+At most one search runs at a time (a `Follower`); text typed meanwhile is searched as soon
+as it ends, so the list always catches up with the field and the window never waits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from app.services.search import SearchResult
-from app.ui.background import Background
-from app.ui.results import ResultDelegate, ResultsModel
+from app.ui.search.results import ResultDelegate, ResultsModel
+from app.ui.widgets.background import Background
+from app.ui.widgets.latest import Follower
 
 Searcher = Callable[[str, str], SearchResult]
 DEBOUNCE_MS = 40
@@ -35,7 +36,6 @@ class SearchPanel(QWidget):
         self._background = background
         self._searcher: Searcher | None = None
         self._lang = "fr"
-        self._running = False
         self._shown: tuple[str, str] | None = None  # (query, language) on screen
 
         self.field = QLineEdit(self)
@@ -63,11 +63,17 @@ class SearchPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._start_search)
-        self.field.textChanged.connect(lambda _text: self._debounce.start())
+        self._follower = Follower(
+            background,
+            self._wanted,
+            self._find,
+            self._show_found,
+            DEBOUNCE_MS,
+            self,
+            failed=self._show_failure,
+        )
+        self._follower.enabled = False  # until there is a searcher
+        self.field.textChanged.connect(lambda _text: self._follower.poke())
         self.field.installEventFilter(self)
         self.results.installEventFilter(self)
         self.results.activated.connect(self._open_index)
@@ -79,12 +85,14 @@ class SearchPanel(QWidget):
         """Where searches go; until it is set, what the agent types is kept and waits."""
         self._searcher = searcher
         self._shown = None
-        self._start_search()
+        self._follower.enabled = searcher is not None
+        self._follower.forget()
+        self._follower.now()
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
         self.model.lang = lang
-        self._start_search()
+        self._follower.now()
 
     def focus_search(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -105,34 +113,20 @@ class SearchPanel(QWidget):
     def _wanted(self) -> tuple[str, str]:
         return self.field.text(), self._lang
 
-    def _start_search(self) -> None:
-        if self._running or self._searcher is None or self._wanted() == self._shown:
-            return
-        self._running = True
-        self._background.spawn(self._search_until_current())
+    def _find(self, wanted: tuple[str, str]) -> SearchResult:
+        query, lang = wanted
+        searcher = self._searcher
+        if searcher is None or not query.strip():
+            return SearchResult(query, (), 0.0)
+        return searcher(query, lang)
 
-    async def _search_until_current(self) -> None:
-        try:
-            while self._searcher is not None:
-                wanted = self._wanted()
-                query, lang = wanted
-                if not query.strip():
-                    result = SearchResult(query, (), 0.0)
-                else:
-                    try:
-                        result = await self._background.run(self._searcher, query, lang)
-                    except Exception as exc:  # shown to the agent; the typed text stays
-                        self._shown = None
-                        self.summary.setText(
-                            self.tr("Recherche impossible : %1").replace("%1", str(exc))
-                        )
-                        return
-                if self._wanted() == wanted:
-                    self._show(result, lang)
-                    return
-                # The agent kept typing or switched language meanwhile: catch up.
-        finally:
-            self._running = False
+    def _show_found(self, wanted: tuple[str, str], result: SearchResult | None) -> None:
+        if result is not None:  # None: the search failed, its message is already shown
+            self._show(result, wanted[1])
+
+    def _show_failure(self, exc: Exception) -> None:
+        self._shown = None  # the typed text stays; the next change searches again
+        self.summary.setText(self.tr("Recherche impossible : %1").replace("%1", str(exc)))
 
     def _show(self, result: SearchResult, lang: str) -> None:
         self._shown = (result.query, lang)

@@ -24,9 +24,9 @@ from app.domain.catalogue import Catalogue
 from app.domain.text import fold_all
 from app.domain.validation import FieldProblem
 from app.services.cases import CaseDetail
-from app.ui import formatting as fmt
-from app.ui.field_errors import error_label, mark, unmark
-from app.ui.keys import ENTER
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.field_errors import error_label, mark, unmark
+from app.ui.widgets.keys import ENTER
 
 FIELDS = ("description", "civic_number", "street", "postal_code", "arrondissement")
 # A field with a problem is outlined as on the request form (field_errors.mark sets it).

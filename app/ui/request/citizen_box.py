@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from app.domain.catalogue import Catalogue
 from app.domain.validation import ValidationError
 from app.services.citizens import CitizenDraft, CitizenMatch
-from app.ui import formatting as fmt
-from app.ui.background import Background
-from app.ui.field_errors import error_label, mark, unmark
-from app.ui.latest import Follower
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.field_errors import error_label, mark, unmark
+from app.ui.widgets.latest import Follower
 
 Lookup = Callable[[str], list[CitizenMatch]]
 # Saves a picked citizen's changed fields (name, phone, email, preferred_language) and

@@ -40,11 +40,11 @@ from app.services.indicators import (
 )
 from app.services.workspace import Workspace
 from app.sync.client import Offline, Refused, ServerBusy, SignedOut
-from app.ui import formatting as fmt
-from app.ui.background import Background
-from app.ui.hour_chart import HourChart
-from app.ui.rows_model import Column, RowsModel, RowsView
-from app.ui.window_fit import keep_on_screen
+from app.ui.supervisor.hour_chart import HourChart
+from app.ui.widgets import formatting as fmt
+from app.ui.widgets.background import Background
+from app.ui.widgets.rows_model import Column, RowsModel, RowsView
+from app.ui.widgets.window_fit import keep_on_screen
 
 Fetch = Callable[[date, date], dict[str, Any]]
 GOOD, BAD = "#1b5e20", "#b71c1c"

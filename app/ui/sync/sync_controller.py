@@ -16,10 +16,10 @@ from app.services.workspace import Workspace
 from app.sync.client import Offline, Session, SyncClient
 from app.sync.credentials import TokenStore, workstation
 from app.sync.engine import SIGNED_OUT, SyncEngine, SyncStatus
-from app.ui.background import Background
-from app.ui.conflict_dialog import ConflictDialog
-from app.ui.login_dialog import LoginDialog
-from app.ui.sync_status import SyncDialog
+from app.ui.sync.conflict_dialog import ConflictDialog
+from app.ui.sync.login_dialog import LoginDialog
+from app.ui.sync.sync_status import SyncDialog
+from app.ui.widgets.background import Background
 
 
 class SyncController(QObject):
@@ -204,7 +204,7 @@ class SyncController(QObject):
         workspace = self.workspace
         if workspace is None:
             return
-        self.sync_dialog = SyncDialog(self.status, None, self._parent, lang)
+        self.sync_dialog = SyncDialog(self.status, self._parent, lang)
         self.sync_dialog.syncNow.connect(self.poke)
         self.sync_dialog.settleConflicts.connect(self.show_conflicts)
         self.sync_dialog.openCase.connect(self._open_case)

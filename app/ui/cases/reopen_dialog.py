@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.field_errors import error_label, mark, unmark
-from app.ui.keys import on_ctrl_enter
-from app.ui.window_fit import keep_on_screen
+from app.ui.widgets.field_errors import error_label, mark, unmark
+from app.ui.widgets.keys import on_ctrl_enter
+from app.ui.widgets.window_fit import keep_on_screen
 
 
 class ReopenDialog(QDialog):

@@ -32,10 +32,10 @@ from app.sync.client import (
     SyncError,
 )
 from app.sync.credentials import TokenStore, Workstation
-from app.ui.background import Background
-from app.ui.field_errors import ERROR_STYLE
-from app.ui.sync_status import failure_text
-from app.ui.window_fit import keep_on_screen
+from app.ui.sync.sync_status import failure_text
+from app.ui.widgets.background import Background
+from app.ui.widgets.field_errors import ERROR_STYLE
+from app.ui.widgets.window_fit import keep_on_screen
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from app.services.conflicts import Clash, Conflict, ConflictGone, Piece, word_diff
 from app.services.workspace import Workspace
-from app.ui.background import Background
-from app.ui.field_errors import ERROR_STYLE
-from app.ui.formatting import failure_reason
-from app.ui.window_fit import keep_on_screen
+from app.ui.widgets.background import Background
+from app.ui.widgets.field_errors import ERROR_STYLE
+from app.ui.widgets.formatting import failure_reason
+from app.ui.widgets.window_fit import keep_on_screen
 
 MINE, THEIRS = 0, 1
 # The words that differ: dark text on pale yellow (about 15:1), and bold and underlined

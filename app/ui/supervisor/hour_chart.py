@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.services.indicators import HourCount
-from app.ui import formatting as fmt
+from app.ui.widgets import formatting as fmt
 
 # Colour-blind-safe (Okabe-Ito), one per channel; unknown channels take the last.
 COLOURS = {

@@ -1,0 +1,1 @@
+"""What the agent sees of the sync with the central store: status, sign-in, conflicts."""
