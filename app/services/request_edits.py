@@ -170,8 +170,8 @@ def edit_request(
 
 
 def _on_reopen(problem: FieldProblem) -> FieldProblem:
-    """The reopen window's names: the reason it asks for, else the case itself."""
-    field = "reason" if problem.field == "status_notes" else "case_number"
+    """The reopen window's name for the reason it asks for."""
+    field = "reason" if problem.field == "status_notes" else problem.field
     return FieldProblem(field, problem.message, problem.code, problem.args)
 
 
