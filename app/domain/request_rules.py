@@ -168,6 +168,24 @@ def routing_problem(exc: RoutingError) -> FieldProblem:
     return FieldProblem(exc.field, exc.message, exc.code, exc.params or (exc.message,))
 
 
+def _attributes(
+    service: Service | None, raw: object, problems: list[FieldProblem]
+) -> dict[str, object] | None:
+    """The service's attribute values, checked; None when they cannot be (no service)."""
+    if not isinstance(raw, Mapping):
+        problems.append(
+            FieldProblem("attributes", "expected an object of attribute codes", "attributes")
+        )
+        return None
+    if service is None:
+        return None
+    try:
+        return clean_attributes(service, raw)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
 # -- creating ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class NewRequest:
@@ -207,17 +225,7 @@ def check_new(
     description = text(data.get("description"), "description", MAX_TEXT, problems)
     location = clean_location(data, LOCATION_KEYS, problems)
     check_pair(location["lat"], location["long"], problems)
-    raw_attributes = data.get("attributes") or {}
-    attributes: dict[str, object] = {}
-    if not isinstance(raw_attributes, Mapping):
-        problems.append(
-            FieldProblem("attributes", "expected an object of attribute codes", "attributes")
-        )
-    elif service is not None:
-        try:
-            attributes = clean_attributes(service, raw_attributes)
-        except ValidationError as exc:
-            problems.extend(exc.problems)
+    attributes = _attributes(service, data.get("attributes") or {}, problems) or {}
     if service is None:
         return None
     # A value already refused is not also said to be missing.
@@ -283,16 +291,9 @@ def clean_changes(
             clean[name] = text(wanted[name], name, MAX_TEXT, problems)
     clean.update(clean_location(wanted, [k for k in LOCATION_KEYS if k in wanted], problems))
     if "attributes" in wanted:
-        raw = wanted["attributes"]
-        if not isinstance(raw, Mapping):
-            problems.append(
-                FieldProblem("attributes", "expected an object of attribute codes", "attributes")
-            )
-        elif service is not None:
-            try:
-                clean["attributes"] = clean_attributes(service, raw)
-            except ValidationError as exc:
-                problems.extend(exc.problems)
+        attributes = _attributes(service, wanted["attributes"], problems)
+        if attributes is not None:
+            clean["attributes"] = attributes
     if "status" in wanted:
         status = wanted["status"]
         if not isinstance(status, str) or status not in terms.STATUSES:
