@@ -4,7 +4,8 @@ one transaction (request, history, case number, outbox) so it survives any outag
 
 Field names in problems are the form's: service_code, channel, citizen, citizen.name,
 citizen.phone, citizen.email, civic_number, street, postal_code, arrondissement,
-attribute[code], description.
+attribute[code], description. The request rules themselves (app.domain.request_rules,
+which the central store applies too) name the citizen `citizen_id`: FORM_FIELDS renames it.
 """
 
 from __future__ import annotations
