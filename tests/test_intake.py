@@ -719,8 +719,21 @@ def test_attach_refuses_a_case_closed_since_it_was_proposed(ws: Workspace) -> No
     before = counts(ws)
     with pytest.raises(ValidationError) as caught:
         intake.attach(ws.store, ws.profile, saved.case_number, draft(), OFFICE)
-    assert caught.value.problems[0].field == "case_number"
+    # As the central store refuses an agent's attachment (app.domain.lifecycle).
+    assert [(p.field, p.code) for p in caught.value.problems] == [
+        ("citizen_id", "case_closed_supervisor")
+    ]
     assert counts(ws) == before
+
+
+def test_a_supervisor_attaches_a_citizen_to_a_closed_case(ws: Workspace) -> None:
+    """Drift fixed: the console refused it to everyone, the store took a supervisor's."""
+    assert ws.profile is not None
+    saved = save(ws, draft())
+    set_status(ws, saved.case_number, "terminee")
+    ws.role = "supervisor"
+    citizen_id = ws.attach_to_case(saved.case_number, draft(new_citizen=citizen()), None)
+    assert citizen_id is not None
 
 
 # -- service type-ahead --------------------------------------------------------------------

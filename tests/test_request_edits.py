@@ -169,7 +169,10 @@ def test_a_closed_or_unknown_case_is_refused(ws: Workspace, case: str) -> None:
         session.execute(update(ServiceRequest).values(status="terminee"))
     with pytest.raises(ValidationError) as caught:
         edit(ws, case, description="Trop tard")
-    assert [(p.field, p.code) for p in caught.value.problems] == [("case_number", "case_closed")]
+    # As the central store says it (app.domain.lifecycle): reopen it, or a supervisor.
+    assert [(p.field, p.code) for p in caught.value.problems] == [
+        ("description", "case_closed_supervisor")
+    ]
     with pytest.raises(ValidationError) as caught:
         edit(ws, "26-041-999999-0", description="Quel dossier ?")
     assert [p.code for p in caught.value.problems] == ["unknown_case"]
@@ -230,3 +233,16 @@ def test_a_closed_case_takes_notes_from_a_supervisor_only(ws: Workspace, case: s
     ws.role = "supervisor"
     ws.add_note(case, "Vu avec l'unité")
     assert [op.type for op in queued(ws)] == ["request.note"]
+
+
+def test_a_supervisor_corrects_a_closed_case_as_the_central_store_allows(
+    ws: Workspace, case: str
+) -> None:
+    """Drift fixed: the console refused every correction of a closed case, the store took
+    a supervisor's; both now apply app.domain.lifecycle (an agent reopens it first)."""
+    close(ws)
+    ws.role = "supervisor"
+    detail = ws.edit_request(case, {"description": "Corrigé après fermeture"})
+    assert detail.description == "Corrigé après fermeture"
+    [op] = queued(ws)
+    assert asked(op) == {"fields": {"description": "Corrigé après fermeture"}}

@@ -4,7 +4,8 @@ field updates that merge or conflict, notes, duplicate links, and their event hi
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,19 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.domain import lifecycle
+from app.domain import request_rules as rules
 from app.domain import request_terms as terms
 from app.domain.case_numbers import WORKSTATION_STATIONS, CaseNumberError, parse_case_number
 from app.domain.catalogue import Service
-from app.domain.routing import RoutingError, responsible_unit, route, triage_routing
+from app.domain.routing import Routing
 from app.domain.sla import due_at
-from app.domain.validation import (
-    FieldProblem,
-    ValidationError,
-    clean_attributes,
-    normalise_postal_code,
-    parse_datetime,
-)
+from app.domain.validation import FieldProblem, ValidationError, parse_datetime
 from app.domain.workdays import local
 from app.server import fields, numbering
 from app.server.auth import Principal
@@ -34,25 +29,10 @@ from app.server.models import Citizen, RequestEvent, ServiceRequest
 from app.server.problems import Conflict, Refused
 from app.server.records import request_record
 
-MAX_DESCRIPTION = 4000
-MAX_NOTE = 4000
 # How far a workstation's clock may run ahead, and how old an offline request may be.
 CLOCK_SKEW = timedelta(minutes=10)
 MAX_OFFLINE_AGE = timedelta(days=90)
-EDITABLE = (
-    "description",
-    "attributes",
-    "civic_number",
-    "street",
-    "postal_code",
-    "arrondissement",
-    "lat",
-    "long",
-    "status",
-    "status_notes",
-    "responsible_unit",
-    "citizen_id",
-)
+EDITABLE = rules.UPDATABLE
 
 
 def get_by_case(session: Session, case_number: str, *, lock: bool = False) -> ServiceRequest:
@@ -129,49 +109,6 @@ def _publish(work: Work, req: ServiceRequest) -> None:
     work.changed("request", req.id, req.revision, record_of(work.session, req))
 
 
-LOCATION_KEYS = ("civic_number", "street", "postal_code", "arrondissement", "lat", "long")
-_TEXT_LIMITS = {"civic_number": 20, "street": 200, "arrondissement": 80}
-_BOUNDS = {"lat": 90.0, "long": 180.0}
-
-
-def _location_fields(
-    data: Mapping[str, Any], keys: Iterable[str], problems: list[FieldProblem]
-) -> dict[str, Any]:
-    """The given location fields, checked and normalised (only those: an update may not
-    re-check a field it does not touch, such as an imported three-character postal code)."""
-    loc: dict[str, Any] = {}
-    for key in keys:
-        if key in _TEXT_LIMITS:
-            loc[key] = fields.text(data, key, _TEXT_LIMITS[key], problems)
-        elif key in _BOUNDS:
-            loc[key] = fields.coordinate(data, key, _BOUNDS[key], problems)
-        else:
-            postal = fields.text(data, key, 10, problems)
-            try:
-                loc[key] = normalise_postal_code(postal) if postal else ""
-            except ValueError as exc:
-                problems.append(FieldProblem(key, str(exc)))
-    return loc
-
-
-def _check_pair(lat: float | None, long: float | None, problems: list[FieldProblem]) -> None:
-    if (lat is None) != (long is None):
-        field = "long" if long is None else "lat"
-        problems.append(FieldProblem(field, "give both lat and long, or neither"))
-
-
-def _location(
-    data: Mapping[str, Any], service: Service | None, problems: list[FieldProblem]
-) -> dict[str, Any]:
-    loc = _location_fields(data, LOCATION_KEYS, problems)
-    _check_pair(loc["lat"], loc["long"], problems)
-    if service is not None and service.geographic and not (loc["street"] or loc["lat"] is not None):
-        problems.append(
-            FieldProblem("street", f"required for {service.name_fr}: where is the problem?")
-        )
-    return loc
-
-
 def _citizen_id(session: Session, raw: object, problems: list[FieldProblem]) -> str | None:
     if raw is None or raw == "":
         return None
@@ -231,6 +168,125 @@ def _created_at(raw: object, now: datetime, problems: list[FieldProblem]) -> dat
     return created
 
 
+@dataclass(frozen=True)
+class _Valid:
+    """A new request's values once checked: the request rules' part and the store's own
+    (when it was made, the citizen on file, the due date a console promised)."""
+
+    request: rules.NewRequest
+    created: datetime
+    citizen_id: str | None
+    promised_due: datetime | None
+
+
+def _promised_due(raw: object, created: datetime, problems: list[FieldProblem]) -> datetime | None:
+    if raw in (None, ""):
+        return None
+    try:
+        promised = parse_datetime(str(raw))
+    except ValueError as exc:
+        problems.append(FieldProblem("due_at", str(exc)))
+        return None
+    if promised < created:
+        problems.append(FieldProblem("due_at", "is before created_at"))
+    return promised
+
+
+def _validate(
+    work: Work,
+    catalogue: CatalogueState,
+    data: Mapping[str, Any],
+    case_number: str,
+    source: str,
+    principal: Principal | None,
+    problems: list[FieldProblem],
+) -> _Valid | None:
+    """The request rules (app.domain.request_rules, as the console applies them) and what
+    only the store can check: the agent, the clock, the citizen on file, the number."""
+    agent = data.get("agent")
+    if principal is not None and agent not in (None, "", principal.username):
+        raise Refused.one("forbidden", "agent", f"you are {principal.username}, not {agent}")
+    created = _created_at(data.get("created_at"), work.now, problems)
+    citizen_id = _citizen_id(work.session, data.get("citizen_id"), problems)
+    checked = rules.check_new(
+        catalogue.services, data, has_citizen=citizen_id is not None, problems=problems
+    )
+    table = catalogue.routing
+    if source == "console":
+        station = principal.station if principal else None
+        timezone = table.timezone if table else None
+        problems.extend(_check_case_number(case_number, created, station, timezone))
+    promised_due = _promised_due(data.get("due_at"), created, problems)
+    if checked is None:
+        return None
+    return _Valid(checked, created, citizen_id, promised_due)
+
+
+def _route(
+    catalogue: CatalogueState, valid: _Valid | None, triage: bool, problems: list[FieldProblem]
+) -> Routing | None:
+    if catalogue.routing is None:
+        problems.append(FieldProblem("service_code", "no routing table: run load-catalogue"))
+        return None
+    if valid is None:
+        return None
+    request = valid.request
+    arrondissement = str(request.location["arrondissement"])
+    return rules.route_new(
+        catalogue.routing, request.service, arrondissement, valid.created, problems, triage=triage
+    )
+
+
+def _build(
+    work: Work,
+    catalogue: CatalogueState,
+    valid: _Valid,
+    routing: Routing,
+    case_number: str,
+    source: str,
+    principal: Principal | None,
+) -> tuple[ServiceRequest, list[RequestEvent]]:
+    assert catalogue.routing is not None
+    request, service, created = valid.request, valid.request.service, valid.created
+    due = valid.promised_due or due_at(created, service.delay, catalogue.routing)
+    req = ServiceRequest(
+        id=str(uuid.uuid4()),
+        case_number=case_number,
+        external_id=None,
+        source=source,
+        service_code=service.code,
+        service_name=service.name_fr,
+        nature=service.nature,
+        channel=request.channel,
+        status=terms.INITIAL_STATUS,
+        status_notes="",
+        description=request.description,
+        attributes=request.attributes,
+        citizen_id=valid.citizen_id,
+        agent=principal.username if principal else "",
+        responsible_unit=routing.unit.code,
+        handled_by=routing.handled_by.code,
+        parent_id=None,
+        created_at=created,
+        due_at=due,
+        updated_at=work.now,
+        updated_by=work.actor,
+        revision=1,
+        field_revisions={},
+        **request.location,
+    )
+    work.session.add(req)
+    # Not added yet: without a relationship the unit of work may insert an event before
+    # its request, so the caller adds them once the requests are flushed.
+    # Dated when the request was made (offline perhaps), as its created_at.
+    created_data = {"channel": request.channel, "service_code": service.code}
+    events = [
+        _new_event(work, req, "created", created_data, created),
+        _new_event(work, req, "routed", routing.as_dict(), created),
+    ]
+    return req, events
+
+
 def new_request(
     work: Work,
     catalogue: CatalogueState,
@@ -242,112 +298,17 @@ def new_request(
     triage: bool = False,
 ) -> tuple[ServiceRequest, list[RequestEvent]]:
     """Validate and route a new request, add it to the session and return it with its
-    'created' and 'routed' events (added, flushed and published by the caller).
-    With `triage`, a local service given without its arrondissement (a public GeoReport
-    client may not know it) goes to the 24/7 centre, which sorts it, instead of being
-    refused."""
-    session = work.session
+    'created' and 'routed' events (added, flushed and published by the caller); every
+    problem is reported at once. With `triage`, a local service given without its
+    arrondissement (a public GeoReport client may not know it) goes to the 24/7 centre,
+    which sorts it, instead of being refused."""
     problems: list[FieldProblem] = []
-    code = data.get("service_code")
-    service = catalogue.services.get(code) if isinstance(code, str) else None
-    if service is None:
-        problems.append(
-            FieldProblem("service_code", f"unknown service code « {code} »; see services.json")
-        )
-    channel = data.get("channel")
-    if not isinstance(channel, str) or channel not in terms.CHANNELS:
-        problems.append(FieldProblem("channel", f"must be one of {', '.join(terms.CHANNELS)}"))
-    agent = data.get("agent")
-    if principal is not None and agent not in (None, "", principal.username):
-        raise Refused.one("forbidden", "agent", f"you are {principal.username}, not {agent}")
-    description = fields.text(data, "description", MAX_DESCRIPTION, problems)
-    created = _created_at(data.get("created_at"), work.now, problems)
-    location = _location(data, service, problems)
-    citizen_id = _citizen_id(session, data.get("citizen_id"), problems)
-    attributes: dict[str, Any] = {}
-    raw_attributes = data.get("attributes") or {}
-    if not isinstance(raw_attributes, dict):
-        problems.append(FieldProblem("attributes", "expected an object of attribute codes"))
-    elif service is not None:
-        try:
-            attributes = clean_attributes(service, raw_attributes)
-        except ValidationError as exc:
-            problems.extend(exc.problems)
-    if service is not None and not service.anonymous and citizen_id is None:
-        problems.append(
-            FieldProblem("citizen_id", f"{service.name_fr} needs the citizen's contact details")
-        )
-    routing_table = catalogue.routing
-    if source == "console":
-        problems.extend(
-            _check_case_number(
-                case_number,
-                created,
-                principal.station if principal else None,
-                routing_table.timezone if routing_table else None,
-            )
-        )
-    promised_due: datetime | None = None
-    if data.get("due_at") not in (None, ""):
-        try:
-            promised_due = parse_datetime(str(data["due_at"]))
-        except ValueError as exc:
-            problems.append(FieldProblem("due_at", str(exc)))
-        else:
-            if promised_due < created:
-                problems.append(FieldProblem("due_at", "is before created_at"))
-    routing = None
-    if service is not None and routing_table is not None:
-        try:
-            if triage and not location["arrondissement"]:
-                routing = triage_routing(routing_table, service, created)
-            else:
-                routing = route(routing_table, service, location["arrondissement"] or None, created)
-        except RoutingError as exc:
-            problems.append(FieldProblem(exc.field, exc.message))
-    elif routing_table is None:
-        problems.append(FieldProblem("service_code", "no routing table: run load-catalogue"))
+    valid = _validate(work, catalogue, data, case_number, source, principal, problems)
+    routing = _route(catalogue, valid, triage, problems)
     if problems:
         raise Refused("rejected", problems)
-    assert service is not None and routing is not None and routing_table is not None
-    due = promised_due or due_at(created, service.delay, routing_table)
-    req = ServiceRequest(
-        id=str(uuid.uuid4()),
-        case_number=case_number,
-        external_id=None,
-        source=source,
-        service_code=service.code,
-        service_name=service.name_fr,
-        nature=service.nature,
-        channel=channel,
-        status=terms.INITIAL_STATUS,
-        status_notes="",
-        description=description,
-        attributes=attributes,
-        citizen_id=citizen_id,
-        agent=principal.username if principal else "",
-        responsible_unit=routing.unit.code,
-        handled_by=routing.handled_by.code,
-        parent_id=None,
-        created_at=created,
-        due_at=due,
-        updated_at=work.now,
-        updated_by=work.actor,
-        revision=1,
-        field_revisions={},
-        **location,
-    )
-    session.add(req)
-    # Not added yet: without a relationship the unit of work may insert an event before
-    # its request, so the caller adds them once the requests are flushed.
-    # Dated when the request was made (offline perhaps), as its created_at.
-    events = [
-        _new_event(
-            work, req, "created", {"channel": channel, "service_code": service.code}, created
-        ),
-        _new_event(work, req, "routed", routing.as_dict(), created),
-    ]
-    return req, events
+    assert valid is not None and routing is not None
+    return _build(work, catalogue, valid, routing, case_number, source, principal)
 
 
 def create_request(
@@ -383,22 +344,8 @@ def create_request(
     return req
 
 
-def _rerouted(
-    catalogue: CatalogueState,
-    req: ServiceRequest,
-    arrondissement: str,
-    problems: list[FieldProblem],
-) -> dict[str, Any]:
-    """A corrected arrondissement sends the request to that arrondissement's unit."""
-    service = catalogue.services.get(req.service_code) or catalogue.retired.get(req.service_code)
-    if service is None or catalogue.routing is None:
-        return {}
-    try:
-        unit = responsible_unit(catalogue.routing, arrondissement or None, service.group)
-    except RoutingError as exc:
-        problems.append(FieldProblem(exc.field, exc.message))
-        return {}
-    return {"responsible_unit": unit.code}
+def _service(catalogue: CatalogueState, code: str) -> Service | None:
+    return catalogue.services.get(code) or catalogue.retired.get(code)
 
 
 def _check_update(
@@ -408,44 +355,23 @@ def _check_update(
     principal: Principal,
     session: Session,
 ) -> dict[str, Any]:
+    """The update's values, cleaned by the request rules (as the console cleans them),
+    with the unit and the citizen the store checks itself; raises Refused."""
     try:
-        lifecycle.check_update(req.status, wanted, principal.at_least("supervisor"))
-    except lifecycle.Forbidden as exc:
+        rules.check_who(req.status, wanted, principal.at_least("supervisor"))
+    except rules.Forbidden as exc:
         raise Refused("forbidden", [exc.problem]) from None
     problems: list[FieldProblem] = []
-    unknown = [name for name in wanted if name not in EDITABLE]
-    for name in unknown:
-        problems.append(FieldProblem(name, f"cannot be changed; editable: {', '.join(EDITABLE)}"))
-    clean: dict[str, Any] = {}
-    for name in ("description", "status_notes"):
-        if name in wanted:
-            clean[name] = fields.text(wanted, name, MAX_DESCRIPTION, problems)
-    sent = [key for key in LOCATION_KEYS if key in wanted]
-    if sent:
-        loc = _location_fields(wanted, sent, problems)
-        clean.update(loc)
-        _check_pair(loc.get("lat", req.lat), loc.get("long", req.long), problems)
-        moved = loc.get("arrondissement", req.arrondissement) != req.arrondissement
-        if moved and "responsible_unit" not in wanted:
-            clean.update(_rerouted(catalogue, req, loc["arrondissement"], problems))
-    if "attributes" in wanted:
-        service = catalogue.services.get(req.service_code) or catalogue.retired.get(
-            req.service_code
-        )
-        raw = wanted["attributes"]
-        if not isinstance(raw, dict):
-            problems.append(FieldProblem("attributes", "expected an object of attribute codes"))
-        elif service is not None:
-            try:
-                clean["attributes"] = clean_attributes(service, raw)
-            except ValidationError as exc:
-                problems.extend(exc.problems)
-    if "status" in wanted:
-        status = wanted["status"]
-        if not isinstance(status, str) or status not in terms.STATUSES:
-            problems.append(FieldProblem("status", f"must be one of {', '.join(terms.STATUSES)}"))
-        else:
-            clean["status"] = status
+    service = _service(catalogue, req.service_code)
+    clean = rules.clean_changes(service, wanted, problems)
+    current = {name: getattr(req, name) for name in ("description", *rules.LOCATION_KEYS)}
+    rules.check_result(service, current, clean, problems)
+    moved = "arrondissement" in clean and clean["arrondissement"] != req.arrondissement
+    if moved and "responsible_unit" not in wanted:
+        # A corrected arrondissement sends the request to that arrondissement's unit.
+        unit = rules.new_unit(catalogue.routing, service, clean["arrondissement"], problems)
+        if unit is not None:
+            clean["responsible_unit"] = unit
     if "responsible_unit" in wanted:
         if not principal.at_least("supervisor"):
             raise Refused.one("forbidden", "responsible_unit", "only a supervisor reassigns")
@@ -529,8 +455,8 @@ def update_request(
 def _check_addition(req: ServiceRequest, what: str, principal: Principal | None) -> None:
     supervisor = principal is None or principal.at_least("supervisor")
     try:
-        lifecycle.check_addition(req.status, what, supervisor)
-    except lifecycle.Forbidden as exc:
+        rules.check_addition(req.status, what, supervisor)
+    except rules.Forbidden as exc:
         raise Refused("forbidden", [exc.problem]) from None
 
 
@@ -541,10 +467,10 @@ def add_note(
     principal: Principal | None = None,
     at: object = None,
 ) -> ServiceRequest:
-    problems: list[FieldProblem] = []
-    body = fields.text({"text": note}, "text", MAX_NOTE, problems, required=True)
-    if problems:
-        raise Refused("rejected", problems)
+    try:
+        body = rules.check_note(note, "text")
+    except ValidationError as exc:
+        raise Refused("rejected", exc.problems) from None
     req = get_by_case(work.session, case_number, lock=True)
     _check_addition(req, "text", principal)
     req.revision += 1

@@ -1,12 +1,14 @@
-"""Small checks shared by requests and citizens: bounded text, coordinates, phone numbers,
-and the per-field revision merge that decides between merge and conflict."""
+"""Small checks shared by requests and citizens: bounded text (the request rules' own,
+app.domain.request_rules), and the per-field revision merge that decides between merge
+and conflict."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from app.domain.validation import UNSTORABLE_MESSAGE, FieldProblem, storable
+from app.domain import request_rules
+from app.domain.validation import FieldProblem
 
 
 def text(
@@ -18,42 +20,7 @@ def text(
     required: bool = False,
     label: str | None = None,
 ) -> str:
-    raw = data.get(name)
-    field = label or name
-    if raw is None or raw == "":
-        if required:
-            problems.append(FieldProblem(field, "required"))
-        return ""
-    if not isinstance(raw, str):
-        problems.append(FieldProblem(field, "expected text"))
-        return ""
-    value = raw.strip()
-    if len(value) > limit:
-        problems.append(FieldProblem(field, f"too long: {len(value)} characters, at most {limit}"))
-        return ""
-    if not storable(value):
-        problems.append(FieldProblem(field, UNSTORABLE_MESSAGE))
-        return ""
-    return value
-
-
-def coordinate(
-    data: Mapping[str, Any], name: str, bound: float, problems: list[FieldProblem]
-) -> float | None:
-    raw = data.get(name)
-    if raw is None or raw == "":
-        return None
-    try:
-        if isinstance(raw, bool):
-            raise ValueError
-        value = float(raw)
-    except (TypeError, ValueError):
-        problems.append(FieldProblem(name, f"« {raw} » is not a number"))
-        return None
-    if not -bound <= value <= bound:
-        problems.append(FieldProblem(name, f"must be between -{bound:g} and {bound:g}"))
-        return None
-    return value
+    return request_rules.text(data.get(name), label or name, limit, problems, required=required)
 
 
 def stamp(revision: int, actor: str) -> list[object]:

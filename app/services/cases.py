@@ -13,19 +13,17 @@ from typing import Any
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from app.domain import lifecycle
+from app.domain import request_rules
 from app.domain import request_terms as terms
 from app.domain.case_numbers import CaseNumberError, damm_digit, parse_case_number
 from app.domain.sla import is_overdue
 from app.domain.validation import (
-    MAX_TEXT,
     MONTREAL_AREA_CODES,
     FieldProblem,
     ValidationError,
     check_email,
     local_phone,
     normalise_phone,
-    storable,
 )
 from app.models import CaseCitizen, Citizen, RequestEvent, ServiceRequest
 from app.models.store import Store
@@ -395,14 +393,7 @@ def add_event(
 
 def check_note(text: str) -> str:
     """The note as it is kept; raises ValidationError (field "note") with what to fix."""
-    body = text.strip()
-    if not body:
-        raise ValidationError([FieldProblem("note", "write the note first", "required")])
-    if len(body) > MAX_TEXT or not storable(body):
-        raise ValidationError(
-            [FieldProblem("note", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),))]
-        )
-    return body
+    return request_rules.check_note(text, "note")
 
 
 def add_note(
@@ -414,15 +405,15 @@ def add_note(
     supervisor: bool = False,
 ) -> CaseDetail:
     """Record a note on the case and queue it for the central store. A closed case takes
-    notes from a supervisor only (services.lifecycle: reopen it first)."""
+    notes from a supervisor only (app.domain.lifecycle: reopen it first)."""
     body = check_note(text)
     with store.writing() as session:
         req = request_by_number(session, case_number)
         if req is None:
             raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
         try:
-            lifecycle.check_addition(req.status, "note", supervisor)
-        except lifecycle.Forbidden as exc:
+            request_rules.check_addition(req.status, "note", supervisor)
+        except request_rules.Forbidden as exc:
             raise ValidationError([exc.problem]) from None
         add_event(session, req, "note", profile.agent, now, {"text": body})
         outbox.enqueue(session, "request.note", req.case_number, {"text": body}, now)

@@ -4,7 +4,8 @@ one transaction (request, history, case number, outbox) so it survives any outag
 
 Field names in problems are the form's: service_code, channel, citizen, citizen.name,
 citizen.phone, citizen.email, civic_number, street, postal_code, arrondissement,
-attribute[code], description.
+attribute[code], description. The request rules themselves (app.domain.request_rules,
+which the central store applies too) name the citizen `citizen_id`: FORM_FIELDS renames it.
 """
 
 from __future__ import annotations
@@ -17,18 +18,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import request_rules as rules
 from app.domain import request_terms as terms
 from app.domain.catalogue import Catalogue, Service
 from app.domain.routing import Routing, RoutingError, route
 from app.domain.sla import due_at
-from app.domain.validation import (
-    MAX_TEXT,
-    FieldProblem,
-    ValidationError,
-    clean_attributes,
-    normalise_postal_code,
-    storable,
-)
+from app.domain.validation import MAX_TEXT, FieldProblem, ValidationError
 from app.domain.workdays import local, zone
 from app.models import CaseCitizen, Citizen, Interaction, ServiceRequest
 from app.models.store import Store
@@ -96,20 +91,21 @@ def preview(catalogue: Catalogue, draft: Draft, now: datetime) -> Preview | Fiel
     try:
         routing = route(catalogue.routing, service, draft.arrondissement or None, now)
     except RoutingError as exc:
-        return _routing_problem(exc)
+        return rules.routing_problem(exc)
     return Preview(service, routing, due_at(now, service.delay, catalogue.routing))
 
 
-def _needs_description(service: Service) -> bool:
-    """A complaint or a comment is its text: required, unless a required text field of the
-    service already holds it (asking twice for the same words wastes the citizen's time)."""
-    if service.nature not in ("complaint", "comment"):
-        return False
-    return not any(a.required and a.datatype == "text" for a in service.attributes)
+# The form's names for the request rules' fields it shows elsewhere.
+FORM_FIELDS = {"citizen_id": "citizen"}
 
 
-def _routing_problem(exc: RoutingError) -> FieldProblem:
-    return FieldProblem(exc.field, exc.message, exc.code, exc.params or (exc.message,))
+def _on_form(problems: list[FieldProblem]) -> list[FieldProblem]:
+    return [
+        FieldProblem(FORM_FIELDS[p.field], p.message, p.code, p.args)
+        if p.field in FORM_FIELDS
+        else p
+        for p in problems
+    ]
 
 
 def _local_datetimes(service: Service, raw: dict[str, Any], tz: str) -> dict[str, Any]:
@@ -129,91 +125,65 @@ def _local_datetimes(service: Service, raw: dict[str, Any], tz: str) -> dict[str
     return out
 
 
-def _check_location(
-    draft: Draft, service: Service | None, problems: list[FieldProblem]
-) -> dict[str, str]:
-    civic = draft.civic_number.strip()
+def form_place(civic_number: str, street: str, problems: list[FieldProblem]) -> tuple[str, str]:
+    """A civic number and a street as typed, in the form the store keeps them (the civic
+    number as its search key, the street's spaces single); the request rules check the
+    rest."""
+    civic = civic_number.strip()
     if civic and not CIVIC_NUMBER.match(civic):
         problems.append(
             FieldProblem("civic_number", "a civic number, as in 1234, 1234A or 1234-1236", "civic")
         )
-    street = " ".join(draft.street.split())
-    if len(street) > 200 or not storable(street):
-        problems.append(FieldProblem("street", "at most 200 characters", "too_long", ("200",)))
-    if service is not None and service.geographic and not street:
-        problems.append(FieldProblem("street", "where is the problem? give the street", "street"))
-    postal = ""
-    if draft.postal_code.strip():
-        try:
-            postal = normalise_postal_code(draft.postal_code)
-        except ValueError as exc:
-            problems.append(FieldProblem("postal_code", str(exc), "postal_code"))
-    return {
-        "civic_number": civic_key(civic) if civic else "",
-        "street": street,
-        "postal_code": postal,
-        "arrondissement": draft.arrondissement.strip(),
-    }
+        civic = ""
+    return (civic_key(civic) if civic else ""), " ".join(street.split())
 
 
 def check(catalogue: Catalogue, draft: Draft, now: datetime) -> Checked:
-    """Everything wrong with the draft at once (ValidationError), else the clean request."""
+    """Everything wrong with the draft at once (ValidationError), else the clean request:
+    the request rules (app.domain.request_rules, as the central store applies them) on
+    what the form holds."""
     problems: list[FieldProblem] = []
-    service = catalogue.services.get(draft.service_code)
-    if service is None:
-        problems.append(
-            FieldProblem("service_code", "choose the type of request", "service_required")
-        )
-    if draft.channel not in terms.CHANNELS:
-        problems.append(FieldProblem("channel", "choose the channel", "channel"))
     citizen_fields: dict[str, str] | None = None
     if draft.new_citizen is not None:
         citizen_fields, citizen_problems = check_citizen(draft.new_citizen)
         problems.extend(citizen_problems)
-    elif draft.citizen_id is None and service is not None and not service.anonymous:
-        problems.append(
-            FieldProblem(
-                "citizen",
-                f"{service.name_fr} needs the citizen's contact details",
-                "citizen_required",
-            )
-        )
-    location = _check_location(draft, service, problems)
-    description = draft.description.strip()
-    if len(description) > MAX_TEXT or not storable(description):
-        problems.append(
-            FieldProblem(
-                "description", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),)
-            )
-        )
-    elif service is not None and _needs_description(service) and not description:
-        problems.append(
-            FieldProblem("description", "say what the citizen reports", "description_required")
-        )
-    attributes: dict[str, object] = {}
+    civic, street = form_place(draft.civic_number, draft.street, problems)
+    service = catalogue.services.get(draft.service_code)
+    tz = catalogue.routing.timezone
+    data = {
+        "service_code": draft.service_code,
+        "channel": draft.channel,
+        "description": draft.description,
+        "attributes": _local_datetimes(service, draft.attributes, tz) if service else {},
+        "civic_number": civic,
+        "street": street,
+        "postal_code": draft.postal_code,
+        "arrondissement": draft.arrondissement,
+    }
+    has_citizen = draft.new_citizen is not None or draft.citizen_id is not None
+    found: list[FieldProblem] = []
+    request = rules.check_new(catalogue.services, data, has_citizen=has_citizen, problems=found)
     routing: Routing | None = None
-    if service is not None:
-        tz = catalogue.routing.timezone
-        try:
-            attributes = clean_attributes(service, _local_datetimes(service, draft.attributes, tz))
-        except ValidationError as exc:
-            problems.extend(exc.problems)
-        try:
-            routing = route(catalogue.routing, service, location["arrondissement"] or None, now)
-        except RoutingError as exc:
-            problems.append(_routing_problem(exc))
+    if request is not None:
+        where = str(request.location["arrondissement"])
+        routing = rules.route_new(catalogue.routing, request.service, where, now, found)
+    problems.extend(_on_form(found))
     if problems:
         raise ValidationError(problems)
-    assert service is not None and routing is not None
+    assert request is not None and routing is not None
+    location = request.location
     return Checked(
-        service=service,
-        channel=draft.channel,
-        description=description,
-        attributes=attributes,
+        service=request.service,
+        channel=request.channel,
+        description=request.description,
+        attributes=request.attributes,
+        civic_number=location["civic_number"],
+        street=location["street"],
+        postal_code=location["postal_code"],
+        arrondissement=location["arrondissement"],
         citizen_fields=citizen_fields,
         routing=routing,
-        due_at=due_at(now, service.delay, catalogue.routing),
-        **location,
+        due_at=due_at(now, request.service.delay, catalogue.routing),
     )
 
 
@@ -338,6 +308,7 @@ def attach(
     draft: Draft,
     now: datetime,
     interaction_id: str | None = None,
+    supervisor: bool = False,
 ) -> str | None:
     """Record the citizen on an existing open case instead of opening a duplicate; what
     they said (the description) goes on the case as a note, and an anonymous report is a
@@ -346,13 +317,7 @@ def attach(
     problems: list[FieldProblem] = []
     if draft.new_citizen is not None:
         citizen_fields, problems = check_citizen(draft.new_citizen)
-    description = draft.description.strip()
-    if len(description) > MAX_TEXT or not storable(description):
-        problems.append(
-            FieldProblem(
-                "description", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),)
-            )
-        )
+    description = rules.text(draft.description, "description", MAX_TEXT, problems)
     if problems:
         raise ValidationError(problems)
     with store.writing() as session:
@@ -361,16 +326,11 @@ def attach(
         )
         if req is None:
             raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
-        if req.status in terms.CLOSED_STATUSES:
-            raise ValidationError(
-                [
-                    FieldProblem(
-                        "case_number",
-                        f"{case_number} is closed: save a new request instead",
-                        "case_closed",
-                    )
-                ]
-            )
+        try:
+            # As the store checks the attached citizen and the note it makes of the report.
+            rules.check_addition(req.status, "citizen_id", supervisor)
+        except rules.Forbidden as exc:
+            raise ValidationError([exc.problem]) from None
         citizen_id = draft.citizen_id
         if citizen_fields is not None:
             citizen_id = create_citizen(session, citizen_fields, now).id

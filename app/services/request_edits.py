@@ -19,11 +19,10 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from app.domain import lifecycle
+from app.domain import request_rules as rules
 from app.domain import request_terms as terms
 from app.domain.catalogue import Catalogue
-from app.domain.routing import RoutingError, responsible_unit
-from app.domain.validation import MAX_TEXT, FieldProblem, ValidationError, storable
+from app.domain.validation import FieldProblem, ValidationError
 from app.models import ServiceRequest
 from app.models.store import Store
 from app.services import intake, outbox
@@ -38,64 +37,33 @@ def current_values(req: ServiceRequest) -> dict[str, str]:
     return {name: str(getattr(req, name) or "") for name in EDITABLE}
 
 
-def _draft(req: ServiceRequest, values: Mapping[str, str]) -> intake.Draft:
-    return intake.Draft(
-        service_code=req.service_code,
-        channel=req.channel,
-        description=values["description"],
-        attributes=dict(req.attributes or {}),
-        civic_number=values["civic_number"],
-        street=values["street"],
-        postal_code=values["postal_code"],
-        arrondissement=values["arrondissement"],
-        citizen_id=req.citizen_id,
-    )
-
-
-def _problems(
-    catalogue: Catalogue, req: ServiceRequest, draft: intake.Draft, now: datetime
-) -> list[FieldProblem]:
-    """Everything intake finds wrong with the request as it would become."""
-    try:
-        intake.check(catalogue, draft, now)
-    except ValidationError as exc:
-        found = list(exc.problems)
-    else:
-        found = []
-    if req.service_code not in catalogue.services:
-        # A service withdrawn since: intake cannot route it, but a place must still be one
-        # the city knows (the central store routes it by its own copy of the service).
-        code = draft.arrondissement.strip()
-        if code and code not in catalogue.routing.arrondissements:
-            known = ", ".join(sorted(catalogue.routing.arrondissements))
-            found.append(
-                FieldProblem(
-                    "arrondissement",
-                    f"unknown code « {code} »; known: {known}",
-                    "arrondissement",
-                )
-            )
-    return found
-
-
 def clean_fields(
     catalogue: Catalogue, req: ServiceRequest, values: Mapping[str, str], now: datetime
 ) -> dict[str, str]:
-    """The given fields, cleaned as intake cleans them, whether they change or not;
-    raises ValidationError naming each field at fault. The whole request is checked as it
-    would become, but only the given fields can be blamed: a record imported without a
-    street must not block a corrected description."""
-    current = current_values(req)
-    merged = {**current, **{name: str(value) for name, value in values.items()}}
-    draft = _draft(req, merged)
-    problems = [p for p in _problems(catalogue, req, draft, now) if p.field in values]
+    """The given fields, cleaned by the request rules (app.domain.request_rules, as the
+    central store cleans an update), whether they change or not; raises ValidationError
+    naming each field at fault. The request is checked as it would become, but only the
+    given fields can be blamed: a record imported without a street must not block a
+    corrected description."""
+    problems: list[FieldProblem] = []
+    wanted: dict[str, str] = {name: str(value) for name, value in values.items()}
+    if "civic_number" in wanted or "street" in wanted:
+        civic, street = intake.form_place(
+            wanted.get("civic_number", ""), wanted.get("street", ""), problems
+        )
+        wanted.update(
+            {k: v for k, v in (("civic_number", civic), ("street", street)) if k in values}
+        )
+    service = catalogue.services.get(req.service_code)
+    clean = rules.clean_changes(service, wanted, problems)
+    current = {**current_values(req), "lat": req.lat, "long": req.long}
+    rules.check_result(service, current, clean, problems)
+    if "arrondissement" in clean:
+        rules.new_unit(catalogue.routing, service, clean["arrondissement"], problems)
+    problems = [p for p in problems if p.field in values]
     if problems:
         raise ValidationError(problems)
-    service = catalogue.services.get(req.service_code)
-    # Its problems were reported just above: only its cleaned values are wanted here.
-    clean = intake._check_location(draft, service, [])
-    clean["description"] = merged["description"].strip()
-    return {name: clean[name] for name in values}
+    return {name: str(clean[name]) for name in values}
 
 
 def check_changes(
@@ -114,10 +82,7 @@ def _new_unit(catalogue: Catalogue | None, req: ServiceRequest) -> str | None:
     service = catalogue.services.get(req.service_code) if catalogue is not None else None
     if catalogue is None or service is None:
         return None
-    try:
-        return responsible_unit(catalogue.routing, req.arrondissement or None, service.group).code
-    except RoutingError:
-        return None
+    return rules.new_unit(catalogue.routing, service, req.arrondissement, [])
 
 
 def apply_fields(
@@ -164,6 +129,7 @@ def edit_request(
     changes: Mapping[str, str],
     now: datetime,
     seen_revision: int | None = None,
+    supervisor: bool = False,
 ) -> CaseDetail:
     """Correct an open case's description or location, locally and in the outbox, in one
     transaction; returns the case as it now reads. Nothing is queued when nothing changes.
@@ -179,16 +145,10 @@ def edit_request(
         req = request_by_number(session, case_number)
         if req is None:
             raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
-        if req.status in terms.CLOSED_STATUSES:
-            raise ValidationError(
-                [
-                    FieldProblem(
-                        "case_number",
-                        f"{req.case_number} is closed: it can no longer be corrected",
-                        "case_closed",
-                    )
-                ]
-            )
+        try:
+            rules.check_who(req.status, changes, supervisor)
+        except rules.Forbidden as exc:
+            raise ValidationError([exc.problem]) from None
         changed = check_changes(catalogue, req, changes, now)
         if changed:
             base = req.revision
@@ -209,31 +169,31 @@ def edit_request(
         return detail_of(session, req, now)
 
 
+def _on_reopen(problem: FieldProblem) -> FieldProblem:
+    """The reopen window's name for the reason it asks for."""
+    field = "reason" if problem.field == "status_notes" else problem.field
+    return FieldProblem(field, problem.message, problem.code, problem.args)
+
+
 def reopen_request(
     store: Store, profile: Profile, case_number: str, reason: str, now: datetime
 ) -> CaseDetail:
     """The citizen says a closed request is not done: it becomes Réactivée, with the
     reason on its timeline, queued as `request.update` of its status and notes (the
-    central store applies the same rule, services.lifecycle)."""
-    text = reason.strip()
-    if len(text) > MAX_TEXT or not storable(text):
-        raise ValidationError(
-            [FieldProblem("reason", f"at most {MAX_TEXT} characters", "too_long", (str(MAX_TEXT),))]
-        )
+    central store applies the same rule, app.domain.request_rules)."""
     with store.writing() as session:
         req = request_by_number(session, case_number)
         if req is None:
             raise ValidationError([FieldProblem("case_number", "no such case", "unknown_case")])
-        wanted = {"status": lifecycle.REOPENED, "status_notes": text}
         try:
-            lifecycle.check_update(req.status, wanted, supervisor=False)
-        except lifecycle.Forbidden as exc:
-            field = "reason" if exc.problem.field == "status_notes" else "case_number"
-            raise ValidationError(
-                [FieldProblem(field, exc.problem.message, exc.problem.code)]
-            ) from None
+            wanted = rules.check_reopen(req.status, reason)
+        except ValidationError as exc:
+            raise ValidationError([_on_reopen(p) for p in exc.problems]) from None
+        except rules.Forbidden as exc:
+            raise ValidationError([_on_reopen(exc.problem)]) from None
+        text = wanted["status_notes"]
         before = req.status
-        req.status, req.status_notes = lifecycle.REOPENED, text
+        req.status, req.status_notes = wanted["status"], text
         add_event(
             session,
             req,

@@ -150,7 +150,15 @@ class Workspace:
     def attach_to_case(
         self, case_number: str, draft: intake.Draft, interaction_id: str | None
     ) -> str | None:
-        return intake.attach(self.store, self._profile(), case_number, draft, now(), interaction_id)
+        return intake.attach(
+            self.store,
+            self._profile(),
+            case_number,
+            draft,
+            now(),
+            interaction_id,
+            supervisor=self.supervisor,
+        )
 
     def start_interaction(self, channel: str) -> interactions.InteractionView:
         return interactions.start_interaction(self.store, self._profile(), channel, now())
@@ -198,6 +206,7 @@ class Workspace:
             changes,
             now(),
             seen_revision=seen_revision,
+            supervisor=self.supervisor,
         )
 
     # -- the request form's draft (unsaved typing, kept across a restart) -----------------

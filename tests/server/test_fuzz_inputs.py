@@ -10,7 +10,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.server.cases import EDITABLE, LOCATION_KEYS
+from app.domain.request_rules import LOCATION_KEYS
+from app.domain.request_rules import UPDATABLE as EDITABLE
 from app.server.records import CITIZEN_FIELDS
 from tests.server.conftest import Server
 from tests.server.factories import case_number, pothole

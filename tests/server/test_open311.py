@@ -487,6 +487,7 @@ def test_post_with_a_citizen(o311: Server, api_key: str) -> None:
     form = _pothole(
         api_key,
         service_code="BRUIT",
+        description="Musique forte toutes les nuits",  # a complaint is its words
         first_name="Marie",
         last_name="Tremblay",
         phone="(514) 555-0199",
@@ -558,7 +559,11 @@ def test_post_routes_by_arrondissement_or_to_triage(o311: Server, api_key: str) 
         ({"arrondissement": "Laval"}, 400, "arrondissement"),
         ({"arrondissement": "Westmount"}, 400, "arrondissement"),
         ({"jurisdiction_id": "laval.ca"}, 404, "jurisdiction_id"),
-        ({"service_code": "BRUIT", "attribute[taille]": None}, 400, "email"),
+        (
+            {"service_code": "BRUIT", "attribute[taille]": None, "description": "Musique"},
+            400,
+            "email",
+        ),
     ],
 )
 def test_post_refusals(

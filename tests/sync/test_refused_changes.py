@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 import app.server.cases as server_cases
+from app.domain.validation import FieldProblem
+from app.server.problems import Refused as StoreRefused
 from app.services.cases import CaseDetail
 from app.sync.client import Refused
 from tests.sync.test_engine import Console, pothole, server_case
@@ -24,7 +26,29 @@ LONG = "Trou très profond devant le dépanneur, côté nord de la rue"
 
 @pytest.fixture
 def console(tmp_path: Path, live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Console]:
-    monkeypatch.setattr(server_cases, "MAX_DESCRIPTION", STRICT)
+    # The console and the store share their rules (app.domain.request_rules): the store
+    # alone is made stricter here, at its own validation step.
+    validate = server_cases._validate
+
+    def strict(work: Any, catalogue: Any, data: Any, *args: Any) -> Any:
+        problems = args[-1]
+        description = data.get("description")
+        if isinstance(description, str) and len(description.strip()) > STRICT:
+            message = f"too long: {len(description.strip())} characters, at most {STRICT}"
+            problems.append(FieldProblem("description", message))
+        return validate(work, catalogue, data, *args) if work is not None else None
+
+    check_update = server_cases._check_update
+
+    def strict_update(catalogue: Any, req: Any, wanted: Any, *args: Any) -> Any:
+        found: list[FieldProblem] = []
+        strict(None, catalogue, wanted, found)
+        if found:
+            raise StoreRefused("rejected", found)
+        return check_update(catalogue, req, wanted, *args)
+
+    monkeypatch.setattr(server_cases, "_validate", strict)
+    monkeypatch.setattr(server_cases, "_check_update", strict_update)
     made = Console(tmp_path / "a", live_server.url, "agent1", "021")
     yield made
     made.close()
