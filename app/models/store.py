@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import salvage, store_errors
+from app.models.commit_hooks import LocalChanges
 from app.models.store_errors import KnownStoreError, StoreError
 from app.storage import migrations, sqlite
 
@@ -37,6 +38,16 @@ class Store:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    _queued: LocalChanges = field(default_factory=LocalChanges, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._queued.watch(self.sessions)
+
+    def on_local_change(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener()` after each commit that queued (or withdrew) an operation for
+        the central store, in the thread that committed (see commit_hooks); returns the
+        function that stops it."""
+        return self._queued.subscribe(listener)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -56,7 +67,9 @@ class Store:
 
     @cached_property
     def _write_sessions(self) -> sessionmaker[Session]:
-        return sessionmaker(sqlite.writes_first(self.engine), expire_on_commit=False)
+        sessions = sessionmaker(sqlite.writes_first(self.engine), expire_on_commit=False)
+        self._queued.watch(sessions)
+        return sessions
 
     def close(self) -> None:
         self.engine.dispose()
