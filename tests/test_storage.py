@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from app.models.store import open_store
-from app.server.db import open_database
+from app.server.db import DatabaseError, open_database
 from app.storage import migrations
 from app.storage.sqlite import BUSY_TIMEOUT_SECONDS
 
@@ -48,3 +48,15 @@ def test_an_unknown_revision_is_refused_and_none_is_a_new_file() -> None:
     with pytest.raises(migrations.SchemaTooNewError) as refused:
         migrations.refuse_unknown(location, "9999")
     assert refused.value.revision == "9999"
+
+
+def test_a_damaged_central_database_is_named_with_its_fix(tmp_path: Path) -> None:
+    """The central store sorts a SQLite failure as the console does (app.storage.errors)
+    and says what to do about it."""
+    path = tmp_path / "central.sqlite3"
+    path.write_bytes(b"not a database at all " * 200)
+    with pytest.raises(DatabaseError) as refused:
+        open_database(f"sqlite:///{path}")
+    message = str(refused.value)
+    assert "file is not a database" in message
+    assert "damaged: restore it from a backup" in message

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.server.models import Change, FeedClock, ServerBase, ServerMeta
-from app.storage import migrations, sqlite
+from app.storage import errors, migrations, sqlite
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The table, not the entity: the ORM's bulk insert path costs a quarter more per row.
@@ -27,6 +27,20 @@ CHANGES = ServerBase.metadata.tables[Change.__tablename__]
 
 class DatabaseError(Exception):
     """The database cannot be used; the message says why and what to do."""
+
+
+# What to do about a known failure of a SQLite database (app.storage.errors); any other
+# failure is said as the driver says it.
+_FIXES = {
+    errors.BUSY: "Another program holds its lock (another relais-server on the same file?): "
+    "stop it, or wait a moment and start again.",
+    errors.FULL: "Its disk is full: free some space, then start again.",
+    errors.READ_ONLY: "The server's account cannot write there: give it write access, or "
+    "choose another --database-url.",
+    errors.DAMAGED: "The file is damaged: restore it from a backup, or choose another "
+    "--database-url.",
+    errors.IO: "Reading or writing it failed: check the disk, then start again.",
+}
 
 
 def _engine(url: str, *, immediate: bool = False) -> Engine:
@@ -173,8 +187,11 @@ def open_database(url: str) -> Database:
             made.dispose()
         if isinstance(exc, DatabaseError):
             raise
-        reason = getattr(exc, "orig", None) or exc
-        raise DatabaseError(f"Cannot open the database {make_url(url)!r}: {reason}") from exc
+        kind = errors.kind_of(exc)
+        fix = f". {_FIXES[kind]}" if kind in _FIXES else ""
+        raise DatabaseError(
+            f"Cannot open the database {make_url(url)!r}: {errors.driver_error(exc)}{fix}"
+        ) from exc
     return db
 
 
