@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import logging
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import salvage, store_errors
+from app.models.commit_hooks import LocalChanges
 from app.models.store_errors import KnownStoreError, StoreError
+from app.storage import migrations, sqlite
 
 __all__ = ["KnownStoreError", "Store", "StoreError", "StoreTooNewError", "open_store"]
 
@@ -44,6 +38,16 @@ class Store:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    _queued: LocalChanges = field(default_factory=LocalChanges, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._queued.watch(self.sessions)
+
+    def on_local_change(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener()` after each commit that queued (or withdrew) an operation for
+        the central store, in the thread that committed (see commit_hooks); returns the
+        function that stops it."""
+        return self._queued.subscribe(listener)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -63,98 +67,38 @@ class Store:
 
     @cached_property
     def _write_sessions(self) -> sessionmaker[Session]:
-        immediate = self.engine.execution_options(relais_begin="BEGIN IMMEDIATE")
-        return sessionmaker(immediate, expire_on_commit=False)
+        sessions = sessionmaker(sqlite.writes_first(self.engine), expire_on_commit=False)
+        self._queued.watch(sessions)
+        return sessions
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-    # pysqlite opens transactions itself, and not before DDL: a migration would commit
-    # statement by statement. Take transactions over (SQLAlchemy's documented recipe).
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
-
-
-def _no_rows(record: logging.LogRecord) -> bool:
-    """SQLAlchemy's DEBUG echo prints every row read (citizens' names, phones, e-mails):
-    never logged. Statements (INFO) stay for diagnosis; their values are hidden."""
-    return record.levelno > logging.DEBUG
-
-
 def make_engine(path: Path) -> Engine:
-    logging.getLogger("sqlalchemy.engine.Engine").addFilter(_no_rows)
-    # hide_parameters: the store holds citizens' personal data; an error's message (shown,
-    # or logged) must not carry the values of the statement that failed.
-    engine = create_engine(
-        f"sqlite:///{path}", connect_args={"check_same_thread": False}, hide_parameters=True
-    )
-    event.listen(engine, "connect", _set_pragmas)
-    event.listen(engine, "begin", _begin)
+    engine = sqlite.sqlite_engine(f"sqlite:///{path}")
     store_errors.install(engine, path, salvage.mark_damaged)
     return engine
 
 
-def _begin(conn: Any) -> None:
-    conn.exec_driver_sql(conn.get_execution_options().get("relais_begin", "BEGIN"))
-
-
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    return migrations.current_revision(engine)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    migrations.upgrade(engine, MIGRATIONS, revision)
 
 
 def integrity_problems(store: Store, limit: int = 20) -> list[str]:
     """SQLite's integrity check of the whole file: [] when every page and index is sound.
     It reads every page (seconds for a large store): for the self-check, not for a start."""
-    with store.engine.connect() as conn:
-        rows = conn.exec_driver_sql(f"PRAGMA integrity_check({int(limit)})").scalars().all()
-    return [] if rows == ["ok"] else [str(row) for row in rows]
-
-
-def _check_known_revision(path: Path, revision: str | None) -> None:
-    if revision is None:
-        return
-    script = ScriptDirectory.from_config(alembic_config())
-    try:
-        known = script.get_revision(revision)
-    except CommandError:
-        known = None
-    if known is None:
-        raise StoreTooNewError(path, revision)
+    return sqlite.integrity_problems(store.engine, limit)
 
 
 def _backup(engine: Engine, path: Path, revision: str) -> Path:
     """Copy the store before an upgrade, so a failed migration can be rolled back by hand."""
     target = path.with_name(f"{path.name}.before-{revision}.bak")
-    raw = engine.raw_connection()
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
-        finally:
-            dest.close()
-    finally:
-        raw.close()
+    sqlite.backup(engine, str(target))
     return target
 
 
@@ -175,8 +119,11 @@ def open_store(data_dir: Path) -> Store:
     backup: Path | None = None
     try:
         revision = current_revision(engine)
-        _check_known_revision(path, revision)
-        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        try:
+            migrations.refuse_unknown(MIGRATIONS, revision)
+        except migrations.SchemaTooNewError as exc:
+            raise StoreTooNewError(path, exc.revision) from exc
+        head = migrations.head(MIGRATIONS)
         if revision is not None and revision != head:
             backup = _backup(engine, path, revision)
         if revision != head:

@@ -1,45 +1,36 @@
 """The local store's failures sorted into those a person can fix and bugs.
 
-As qutebrowser's `misc/sql.py` does: SQLite's result code says whether the store is busy
-(another program holds the lock), the disk is full, the folder cannot be written, or the
-file is damaged. Those become a `KnownStoreError` whose message says what happened, where,
-and what to do; anything else stays the exception it was, a bug to log and report.
-The classification runs on every statement of the store's engine (`install`), so the
-console, the command line and the sync engine all see the same few kinds.
+The sorting itself (SQLite's result code, the OS's errno) is the shared one of
+`app.storage.errors`; here a known failure becomes a `KnownStoreError` whose message says
+what happened, where, and what to do in the console's terms; anything else stays the
+exception it was, a bug to log and report. The classification runs on every statement of
+the store's engine (`install`), so the console, the command line and the sync engine all
+see the same few kinds.
 """
 
 from __future__ import annotations
 
-import errno
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
-BUSY, FULL, READ_ONLY, DAMAGED, IO = "busy", "full", "read_only", "damaged", "io"
+from app.storage import errors
+from app.storage.errors import BUSY, DAMAGED, FULL, IO, READ_ONLY, kind_of
 
-# SQLite's primary result codes (the low byte of the extended code).
-_SQLITE_KINDS = {
-    3: READ_ONLY,  # SQLITE_PERM
-    5: BUSY,  # SQLITE_BUSY
-    6: BUSY,  # SQLITE_LOCKED
-    8: READ_ONLY,  # SQLITE_READONLY
-    10: IO,  # SQLITE_IOERR
-    11: DAMAGED,  # SQLITE_CORRUPT
-    13: FULL,  # SQLITE_FULL
-    14: READ_ONLY,  # SQLITE_CANTOPEN: the file or its folder cannot be opened for writing
-    26: DAMAGED,  # SQLITE_NOTADB
-}
-_OS_KINDS = {
-    errno.ENOSPC: FULL,
-    errno.EDQUOT: FULL,
-    errno.EROFS: READ_ONLY,
-    errno.EACCES: READ_ONLY,
-    errno.EPERM: READ_ONLY,
-    errno.EIO: IO,
-}
+__all__ = [
+    "BUSY",
+    "DAMAGED",
+    "FULL",
+    "IO",
+    "READ_ONLY",
+    "KnownStoreError",
+    "StoreError",
+    "describe",
+    "install",
+    "kind_of",
+    "known",
+]
 
 
 class StoreError(Exception):
@@ -95,41 +86,13 @@ def describe(kind: str, path: Path, detail: str = "") -> tuple[str, str]:
     )
 
 
-def kind_of(exc: BaseException) -> str | None:
-    """The known kind of a driver or OS failure, None for anything else (a bug)."""
-    orig = getattr(exc, "orig", None) or exc
-    if isinstance(orig, sqlite3.Error):
-        code = getattr(orig, "sqlite_errorcode", None)
-        if isinstance(code, int):
-            return _SQLITE_KINDS.get(code & 0xFF)
-        # Older SQLite bindings without the code: their standard wording.
-        text = str(orig).lower()
-        for words, kind in (
-            ("locked", BUSY),
-            ("disk is full", FULL),
-            ("readonly", READ_ONLY),
-            ("malformed", DAMAGED),
-            ("not a database", DAMAGED),
-            ("disk i/o", IO),
-        ):
-            if words in text:
-                return kind
-        return None
-    if isinstance(orig, OSError) and orig.errno is not None:
-        return _OS_KINDS.get(orig.errno)
-    return None
-
-
 def known(exc: BaseException, path: Path) -> KnownStoreError | None:
     if isinstance(exc, KnownStoreError):
         return exc
     kind = kind_of(exc)
     if kind is None:
         return None
-    orig = getattr(exc, "orig", None) or exc
-    # The driver's words ("database disk image is malformed"); never a statement or values.
-    detail = orig.strerror if isinstance(orig, OSError) and orig.strerror else str(orig)
-    return KnownStoreError(kind, path, detail.splitlines()[0][:120] if detail else "")
+    return KnownStoreError(kind, path, errors.detail(exc))
 
 
 def install(engine: Engine, path: Path, on_damaged: Callable[[Path], None]) -> None:
@@ -137,12 +100,10 @@ def install(engine: Engine, path: Path, on_damaged: Callable[[Path], None]) -> N
     the known kinds is raised as a KnownStoreError instead of SQLAlchemy's wrapper;
     `on_damaged` hears of a damaged file (so the next start does not trust it)."""
 
-    def _sort(context: Any) -> None:
-        error = known(context.original_exception, path)
-        if error is None:
-            return
-        if error.kind == DAMAGED:
+    def _sort(exc: BaseException) -> KnownStoreError | None:
+        error = known(exc, path)
+        if error is not None and error.kind == DAMAGED:
             on_damaged(path)
-        raise error from context.original_exception
+        return error
 
-    event.listen(engine, "handle_error", _sort)
+    errors.raise_sorted(engine, _sort)

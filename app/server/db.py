@@ -4,7 +4,6 @@ publish their changes to the feed in commit order."""
 from __future__ import annotations
 
 import json
-import logging
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,15 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, insert, select, update
+from sqlalchemy import Engine, create_engine, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.server.models import Change, FeedClock, ServerBase, ServerMeta
+from app.storage import errors, migrations, sqlite
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The table, not the entity: the ORM's bulk insert path costs a quarter more per row.
@@ -32,35 +29,28 @@ class DatabaseError(Exception):
     """The database cannot be used; the message says why and what to do."""
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    dbapi_conn.isolation_level = None  # transactions are ours (see the begin listeners)
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=15000")
-    cur.close()
-
-
-def _no_rows(record: logging.LogRecord) -> bool:
-    """SQLAlchemy's DEBUG echo prints every row read (citizens' personal data): never
-    logged. Statements (INFO) stay for diagnosis; their values are hidden."""
-    return record.levelno > logging.DEBUG
+# What to do about a known failure of a SQLite database (app.storage.errors); any other
+# failure is said as the driver says it.
+_FIXES = {
+    errors.BUSY: "Another program holds its lock (another relais-server on the same file?): "
+    "stop it, or wait a moment and start again.",
+    errors.FULL: "Its disk is full: free some space, then start again.",
+    errors.READ_ONLY: "The server's account cannot write there: give it write access, or "
+    "choose another --database-url.",
+    errors.DAMAGED: "The file is damaged: restore it from a backup, or choose another "
+    "--database-url.",
+    errors.IO: "Reading or writing it failed: check the disk, then start again.",
+}
 
 
 def _engine(url: str, *, immediate: bool = False) -> Engine:
-    logging.getLogger("sqlalchemy.engine.Engine").addFilter(_no_rows)
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 15}, hide_parameters=True
-        )
-        event.listen(engine, "connect", _sqlite_pragmas)
+    if make_url(url).get_backend_name() == "sqlite":
         # Writers take the write lock up front: a deferred transaction that must upgrade
         # its lock fails at once with "database is locked" instead of waiting its turn.
-        begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
-        return engine
+        return sqlite.sqlite_engine(
+            url, begin=sqlite.BEGIN_IMMEDIATE if immediate else sqlite.BEGIN
+        )
+    sqlite.quiet_rows()
     # hide_parameters: a database error must not copy a citizen's data into the server log.
     return create_engine(
         url, pool_size=20, max_overflow=30, pool_pre_ping=True, hide_parameters=True
@@ -68,32 +58,21 @@ def _engine(url: str, *, immediate: bool = False) -> Engine:
 
 
 def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
+    return migrations.alembic_config(MIGRATIONS)
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to head; refuse a database written by a newer server."""
-    script = ScriptDirectory.from_config(alembic_config())
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current is not None:
-        try:
-            known = script.get_revision(current)
-        except Exception:
-            known = None
-        if known is None:
-            raise DatabaseError(
-                f"The database is at schema {current}, written by a newer relais-server; "
-                "it was left untouched. Run the newer server."
-            )
-    if current == script.get_current_head():
-        return
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    current = migrations.current_revision(engine)
+    try:
+        migrations.refuse_unknown(MIGRATIONS, current)
+    except migrations.SchemaTooNewError as exc:
+        raise DatabaseError(
+            f"The database is at schema {current}, written by a newer relais-server; "
+            "it was left untouched. Run the newer server."
+        ) from exc
+    if current != migrations.head(MIGRATIONS):
+        migrations.upgrade(engine, MIGRATIONS)
 
 
 def utcnow() -> datetime:
@@ -208,8 +187,11 @@ def open_database(url: str) -> Database:
             made.dispose()
         if isinstance(exc, DatabaseError):
             raise
-        reason = getattr(exc, "orig", None) or exc
-        raise DatabaseError(f"Cannot open the database {make_url(url)!r}: {reason}") from exc
+        kind = errors.kind_of(exc)
+        fix = f". {_FIXES[kind]}" if kind in _FIXES else ""
+        raise DatabaseError(
+            f"Cannot open the database {make_url(url)!r}: {errors.driver_error(exc)}{fix}"
+        ) from exc
     return db
 
 

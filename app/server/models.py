@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from app.models.base import NAMING, UtcDateTime
+from app.storage.types import NAMING, UtcDateTime
 
 Json = JSON().with_variant(JSONB(), "postgresql")
 # Auto-incrementing BIGINT on PostgreSQL; SQLite only auto-increments an INTEGER key.

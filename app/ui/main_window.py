@@ -411,11 +411,8 @@ class MainWindow(QMainWindow):
         self.sync_indicator.show()
         for action in self._server_actions():
             action.setVisible(True)
-        # Every local change is sent soon after it is saved.
-        self.form.saved.connect(lambda _case: controller.poke())
-        self.cases.statusMessage.connect(lambda _text: controller.poke())
-        self.interaction.interactionChanged.connect(lambda _view: controller.poke())
-        self.form.citizen.citizenEdited.connect(lambda _match: controller.poke())
+        # Every local change is sent soon after it is saved: the store announces it to the
+        # controller (SyncController._hear_local_changes), whatever screen saved it.
 
     def _after_round(self, status: SyncStatus) -> None:
         if status.state == ONLINE:

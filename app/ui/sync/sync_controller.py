@@ -5,6 +5,7 @@ configured the console stays purely local and none of this starts."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -51,6 +52,8 @@ class SyncController(QObject):
         self.role = ""
         self._suggested_user = ""  # typed in Poste de travail: the login offers it
         self._expired_shown = False
+        self._deaf: Callable[[], None] | None = None  # stops hearing the store's changes
+        self._heard_store: object | None = None
 
     def _client(self) -> SyncClient:
         return SyncClient(self.server_url, self.ca_bundle)
@@ -60,6 +63,7 @@ class SyncController(QObject):
         """Begin syncing with a token: the one given (demo), the one kept in the keyring,
         or one from the login dialog. Without a workstation profile, wait for it."""
         self.workspace = workspace
+        self._hear_local_changes(workspace)
         # Numbers for a station this store never numbered for wait for the central
         # store's mark (services.sequences).
         workspace.central = True
@@ -82,6 +86,27 @@ class SyncController(QObject):
             self._signed_in(user, token)
         else:
             self.log_in()
+
+    def _hear_local_changes(self, workspace: Workspace) -> None:
+        """Every local change is sent soon after it is saved: the store announces each
+        commit that queued an operation, from whichever thread saved it (a worker, the
+        sync's own), and the poke is handed to the engine's loop."""
+        if self._heard_store is workspace.store:
+            return
+        self._stop_hearing()
+        loop = self._background.loop
+
+        def heard() -> None:  # in the thread that committed
+            with contextlib.suppress(RuntimeError):  # the loop is closed: quitting
+                loop.call_soon_threadsafe(self.poke)
+
+        self._deaf = workspace.store.on_local_change(heard)
+        self._heard_store = workspace.store
+
+    def _stop_hearing(self) -> None:
+        if self._deaf is not None:
+            self._deaf()
+        self._deaf, self._heard_store = None, None
 
     def _run_engine(self) -> None:
         """Start the engine's rounds, or start them again if they ended (they should
@@ -273,6 +298,7 @@ class SyncController(QObject):
             done(removed)
 
     def close(self) -> None:
+        self._stop_hearing()
         if self.engine is not None:
             self.engine.close()
             self.engine = None

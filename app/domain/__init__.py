@@ -1,0 +1,1 @@
+"""The rules both sides decide: pure code, importing nothing of the project but itself."""
