@@ -1,9 +1,9 @@
 """The service catalogue: the request types 311 handles, and which unit each one goes to.
 
-model.py holds what it is, reader.py the one reader of its schema from plain data (the
-TOML files as tomllib reads them, or the JSON the store keeps and sends), writer.py the
-plain data it is sent as. Reading the files themselves is I/O, in
-app.services.catalogue_files.
+model.py holds what it is; reader.py (with tables.py, read_services.py and
+read_routing.py) is the one reader of its schema from plain data (the TOML files as tomllib
+reads them, or the JSON the store keeps and sends); writer.py writes the plain data.
+Reading the files themselves is I/O, in app.services.catalogue_files.
 """
 
 from app.domain.catalogue.model import (
