@@ -114,7 +114,7 @@ def _localised(fr: str, en: str, lang: str) -> str:
     return (en or fr) if lang == "en" else fr
 
 
-# --- Discovery -----------------------------------------------------------------------------
+# --- Discovery -------------------------------------------------------------------------------
 
 
 def _catalogue_changed(session: Session) -> datetime | None:
@@ -243,7 +243,7 @@ def service_definition(
     return respond(fmt, "service_definition", body)
 
 
-# --- Requests ------------------------------------------------------------------------------
+# --- Requests --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
