@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.catalogue import bundled_catalogue
 from app.services.addresses import (
     CIVIC_NUMBER,
     AddressQuery,
@@ -17,6 +16,7 @@ from app.services.addresses import (
     prefix_upper_bound,
     street_key,
 )
+from app.services.catalogue_files import bundled_catalogue
 
 
 @pytest.mark.parametrize(

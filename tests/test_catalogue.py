@@ -12,15 +12,14 @@ from app.domain.catalogue import (
     DATATYPES,
     Catalogue,
     CatalogueError,
-    bundled_catalogue,
     catalogue_from_dict,
     catalogue_to_dict,
-    load_catalogue,
     routing_from_dict,
     routing_to_dict,
     service_from_dict,
     service_to_dict,
 )
+from app.services.catalogue_files import bundled_catalogue, load_catalogue
 from app.services.resources import resources_dir
 
 FOLDER = resources_dir() / "catalogue"
@@ -208,6 +207,74 @@ def test_malformed_dict_is_refused() -> None:
         service_from_dict(
             {**service_to_dict(bundled_catalogue().services["DOC-ENVOI"]), "geographic": "no"}
         )
+
+
+def _data_problems(data: object) -> list[str]:
+    with pytest.raises(CatalogueError) as info:
+        catalogue_from_dict(data)
+    return info.value.problems
+
+
+def test_catalogue_data_reports_every_problem_at_once() -> None:
+    data = catalogue_to_dict(bundled_catalogue())
+    data["services"][0]["delay"]["unit"] = "weeks"
+    data["services"][1]["name_fr"] = " "
+    del data["services"][2]["attributes"][0]["order"]
+    data["routing"]["timezone"] = "Mars/Olympus"
+    data["routing"]["units"].append(3)
+    problems = _data_problems(data)
+    assert len(problems) == 5, problems  # the other units are still read: no cascade
+    first, second, third = (data["services"][i]["code"] for i in range(3))
+    attribute = data["services"][2]["attributes"][0]["code"]
+    source = "catalogue data"
+    _assert_named(problems, source, f"services[{first}].delay.unit", "weeks", "business_days")
+    _assert_named(problems, source, f"services[{second}].name_fr", "empty")
+    _assert_named(problems, source, f"services[{third}].attributes[{attribute}].order", "missing")
+    _assert_named(problems, source, "routing.timezone", "unknown time zone", "IANA")
+    _assert_named(problems, source, "routing.units", "list of objects")
+
+
+def test_catalogue_data_needs_every_key_the_writer_writes_and_ignores_others() -> None:
+    cat = bundled_catalogue()
+    data = catalogue_to_dict(cat)
+    data["services"][0]["added_by_a_newer_store"] = True
+    data["routing"]["colour"] = "red"
+    assert catalogue_from_dict(data) == cat
+    del data["services"][0]["name_en"]
+    del data["routing"]["units"][0]["phone"]
+    problems = _data_problems(data)
+    code, unit = data["services"][0]["code"], data["routing"]["units"][0]["code"]
+    _assert_named(problems, "catalogue data", f"services[{code}].name_en", "missing")
+    _assert_named(problems, "catalogue data", f"routing.units[{unit}].phone", "missing")
+
+
+def test_catalogue_data_follows_the_rules_of_the_files() -> None:
+    """One reader: what the files may not say, the JSON may not either (the old JSON
+    parser let these through)."""
+    data = catalogue_to_dict(bundled_catalogue())
+    data["routing"]["rules"].append({"arrondissement": "WMT", "group": "voirie", "unit": "CS-311"})
+    data["services"][0]["attributes"][0]["values"] = []
+    data["services"] += [data["services"][1]]
+    problems = _data_problems(data)
+    rule = f"routing.rules #{len(data['routing']['rules'])}.arrondissement"
+    _assert_named(problems, "catalogue data", rule, "related city")
+    code, attribute = data["services"][0]["code"], data["services"][0]["attributes"][0]["code"]
+    where = f"services[{code}].attributes[{attribute}].values"
+    _assert_named(problems, "catalogue data", where, "empty")
+    twice = data["services"][1]["code"]
+    _assert_named(problems, "catalogue data", f"services[{twice}].code", "duplicate service")
+
+
+def test_a_service_name_longer_than_the_store_holds_is_refused(tmp_path: Path) -> None:
+    """Named change: the files could give a name the store's column cannot hold (200); both
+    forms now say so, as the JSON reader alone did."""
+    long = "N" * 201
+    problems = _problems(tmp_path, _replace(SERVICE, '"Test"', f'"{long}"'))
+    _assert_named(problems, "services.toml", "service[TEST-SERVICE].name_en", "201", "200")
+    data = catalogue_to_dict(bundled_catalogue())
+    data["services"][0]["name_fr"] = long
+    code = data["services"][0]["code"]
+    _assert_named(_data_problems(data), "catalogue data", f"services[{code}].name_fr", "200")
 
 
 # --- A small catalogue in tmp_path ----------------------------------------------------------

@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import func, select, update
 
 from app.domain.case_numbers import MAX_SEQUENCE, CaseNumber, parse_case_number
-from app.domain.catalogue import bundled_catalogue
 from app.domain.sla import due_at
 from app.domain.validation import FieldProblem, ValidationError
 from app.models import (
@@ -30,6 +29,7 @@ from app.models import (
     ServiceRequest,
 )
 from app.services import intake
+from app.services.catalogue_files import bundled_catalogue
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.service_search import match_services

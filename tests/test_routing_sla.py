@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.domain.catalogue import Delay, Service, bundled_catalogue
+from app.domain.catalogue import Delay, Service
 from app.domain.routing import RoutingError, route
 from app.domain.sla import due_at, is_overdue
+from app.services.catalogue_files import bundled_catalogue
 
 MTL = ZoneInfo("America/Montreal")
 CAT = bundled_catalogue()

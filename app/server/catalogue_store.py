@@ -14,7 +14,6 @@ from app.domain.catalogue import (
     Catalogue,
     RoutingTable,
     Service,
-    load_catalogue,
     routing_from_dict,
     routing_to_dict,
     service_from_dict,
@@ -22,6 +21,7 @@ from app.domain.catalogue import (
 )
 from app.server.db import Work
 from app.server.models import CatalogueDocument, ServerMeta, ServiceDefinition
+from app.services.catalogue_files import load_catalogue
 
 VERSION_KEY = "catalogue_version"
 

@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from app.domain.catalogue import (
     Catalogue,
     CatalogueError,
-    bundled_catalogue,
     routing_from_dict,
     service_from_dict,
 )
 from app.models.store import Store
+from app.services.catalogue_files import bundled_catalogue
 from app.services.meta import get_meta, set_meta
 
 KEY = "server_catalogue"

@@ -14,12 +14,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-from app.domain.catalogue import bundled_catalogue
 from app.server.app import create_app
 from app.server.auth import digest, hash_password, issue_token
 from app.server.catalogue_store import store_catalogue
 from app.server.db import Database, open_database
 from app.server.models import Account, Station
+from app.services.catalogue_files import bundled_catalogue
 
 PG_URL = os.environ.get("PG_URL")
 PASSWORD = "correct-horse-battery"

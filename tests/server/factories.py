@@ -9,7 +9,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.domain.case_numbers import CaseNumber
-from app.domain.catalogue import Service, bundled_catalogue
+from app.domain.catalogue import Service
+from app.services.catalogue_files import bundled_catalogue
 
 _sequence = itertools.count(1)
 

@@ -135,7 +135,8 @@ def test_authorisation_matrix(server: Server) -> None:
 
 
 def test_admin_edits_the_catalogue(server: Server) -> None:
-    from app.domain.catalogue import bundled_catalogue, catalogue_to_dict
+    from app.domain.catalogue import catalogue_to_dict
+    from app.services.catalogue_files import bundled_catalogue
 
     body = catalogue_to_dict(bundled_catalogue())
     agent = server.agents["sophie"]
@@ -207,7 +208,8 @@ def test_a_chunked_body_is_limited_too(server: Server) -> None:
 def test_a_routing_change_alone_reaches_the_running_server(server: Server) -> None:
     import copy
 
-    from app.domain.catalogue import bundled_catalogue, catalogue_to_dict
+    from app.domain.catalogue import catalogue_to_dict
+    from app.services.catalogue_files import bundled_catalogue
     from tests.server.factories import create_op
 
     admin, alice = server.agents["admin"], server.agents["alice"]

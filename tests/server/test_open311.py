@@ -19,12 +19,12 @@ from httpx2 import Response
 from sqlalchemy import func, select, update
 
 from app.domain.case_numbers import GEOREPORT_STATION, CaseNumber, parse_case_number
-from app.domain.catalogue import load_catalogue
 from app.server import auth
 from app.server.catalogue_store import store_catalogue
 from app.server.db import Database
 from app.server.models import CaseSequence, Citizen, RequestEvent, ServiceRequest
 from app.server.numbering import next_case_number
+from app.services.catalogue_files import load_catalogue
 from app.services.resources import resources_dir
 from tests.server.conftest import Agent, Server
 

@@ -120,7 +120,7 @@ def _failing(server: Server, monkeypatch: pytest.MonkeyPatch, exc: Exception) ->
         raise exc
 
     monkeypatch.setattr(feed, "changes_json", fail)
-    monkeypatch.setattr(open311, "_catalogue_changed", fail)
+    monkeypatch.setattr(open311.reads, "_catalogue_changed", fail)
     return TestClient(create_app(server.db), raise_server_exceptions=False)
 
 

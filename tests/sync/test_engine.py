@@ -129,9 +129,9 @@ def test_a_new_workstation_downloads_everything_page_by_page(
 def test_the_catalogue_follows_the_central_store(consoles: list[Console], live_server: Any) -> None:
     import dataclasses
 
-    from app.domain.catalogue import bundled_catalogue
     from app.server.catalogue_store import store_catalogue
     from app.server.db import open_database
+    from app.services.catalogue_files import bundled_catalogue
 
     a = consoles[0]
     assert a.sync()
