@@ -14,6 +14,7 @@ from app.models.store import STORE_FILENAME, StoreTooNewError, make_engine, open
 from app.services.indicators import remember_role, remembered_role
 from app.services.meta import set_meta
 from app.services.workspace import open_workspace
+from app.storage.sqlite import BUSY_TIMEOUT_SECONDS
 
 
 def test_new_store_is_wal_at_head(tmp_path: Path) -> None:
@@ -137,5 +138,30 @@ def test_a_write_waits_behind_the_sync_writer_instead_of_failing(tmp_path: Path)
     holding.wait(5)
     remember_role(store, "sophie", "supervisor")  # reads the key, then writes it
     page.join()
+    assert remembered_role(store, "sophie") == "supervisor"
+    store.close()
+
+
+def test_a_save_waits_behind_a_writer_of_this_process_longer_than_the_busy_timeout(
+    tmp_path: Path,
+) -> None:
+    """Writers of one process take their turn on a lock, not on SQLite's polling wait: on a
+    loaded machine the sync's back-to-back rounds kept the lock past the busy timeout and a
+    save failed with "locked by another program" (seen in CI). Held here for longer than
+    that timeout, the save still waits and lands."""
+    store = open_store(tmp_path)
+    holding = threading.Event()
+
+    def long_writer() -> None:
+        with store.writing() as session:
+            set_meta(session, "cursor", "42")
+            holding.set()
+            time.sleep(BUSY_TIMEOUT_SECONDS + 1)
+
+    writer = threading.Thread(target=long_writer)
+    writer.start()
+    assert holding.wait(10)
+    remember_role(store, "sophie", "supervisor")
+    writer.join()
     assert remembered_role(store, "sophie") == "supervisor"
     store.close()

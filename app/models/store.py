@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -61,9 +62,19 @@ class Store:
         """A unit of work that writes. It takes the write lock first (BEGIN IMMEDIATE),
         waiting its turn behind the sync's writer: a transaction that read first and then
         wrote while the sync committed would fail at once with "database is locked"
-        (WAL cannot upgrade a stale snapshot), instead of waiting."""
-        with self._write_sessions.begin() as session:
+        (WAL cannot upgrade a stale snapshot), instead of waiting.
+
+        Writers of this process queue on a lock first: each is woken as soon as the one
+        before it commits. SQLite's own wait polls with growing sleeps, so a writer that
+        comes back at once (the sync's rounds) could take the lock again and again for
+        longer than the busy timeout on a loaded machine, and a save would fail; its
+        timeout is now only for another program on the same file."""
+        with self._writer_turn, self._write_sessions.begin() as session:
             yield session
+
+    @cached_property
+    def _writer_turn(self) -> threading.RLock:
+        return _writer_lock(self.path)
 
     @cached_property
     def _write_sessions(self) -> sessionmaker[Session]:
@@ -73,6 +84,16 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+_WRITER_LOCKS: dict[Path, threading.RLock] = {}
+_WRITER_LOCKS_GUARD = threading.Lock()
+
+
+def _writer_lock(path: Path) -> threading.RLock:
+    """One lock per store file, shared by every Store open on it in this process."""
+    with _WRITER_LOCKS_GUARD:
+        return _WRITER_LOCKS.setdefault(path.resolve(), threading.RLock())
 
 
 def make_engine(path: Path) -> Engine:
