@@ -26,6 +26,7 @@ from app.domain.routing import RoutingError, responsible_unit
 from app.domain.validation import MAX_TEXT, FieldProblem, ValidationError, storable
 from app.models import ServiceRequest
 from app.models.store import Store
+from app.protocol import OpType
 from app.services import intake, outbox
 from app.services.addresses import street_key
 from app.services.cases import CaseDetail, add_event, detail_of, request_by_number
@@ -199,7 +200,7 @@ def edit_request(
             apply_fields(session, catalogue, req, changed, profile.agent, now)
             outbox.enqueue(
                 session,
-                "request.update",
+                OpType.REQUEST_UPDATE,
                 req.case_number,
                 {"fields": changed},
                 now,
@@ -244,7 +245,7 @@ def reopen_request(
         )
         outbox.enqueue(
             session,
-            "request.update",
+            OpType.REQUEST_UPDATE,
             req.case_number,
             {"fields": wanted},
             now,

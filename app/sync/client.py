@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import email.utils
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import requests
 
+from app.protocol import FeedPage, PushResult, WireOp
 from app.sync.credentials import Workstation
 
 CONNECT_TIMEOUT = 3.05
@@ -188,8 +190,10 @@ class SyncClient:
         result: dict[str, Any] = self._call("GET", "/me")
         return result
 
-    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        data = self._call("POST", "/sync/push", json={"ops": ops})
+    def push(self, ops: Sequence[WireOp]) -> list[PushResult]:
+        # records: false: the applied records are not needed, the pull that follows brings
+        # each once (a server from before the flag ignores it and sends them).
+        data = self._call("POST", "/sync/push", json={"ops": ops, "records": False})
         results = data.get("results") if isinstance(data, dict) else None
         if not isinstance(results, list) or len(results) != len(ops):
             raise Offline("the server's answer to a push was incomplete")
@@ -211,11 +215,11 @@ class SyncClient:
             raise Offline("the server's indicators were incomplete")
         return data
 
-    def changes(self, cursor: str | None, limit: int = 500) -> dict[str, Any]:
+    def changes(self, cursor: str | None, limit: int = 500) -> FeedPage:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["since"] = cursor
         data = self._call("GET", "/sync/changes", params=params)
         if not isinstance(data, dict) or not isinstance(data.get("changes"), list):
             raise Offline("the server's page of changes was incomplete")
-        return data
+        return cast(FeedPage, data)
