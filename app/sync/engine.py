@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from app.protocol import PushResult, Status, is_request_op
 from app.services import outbox, replica
 from app.services.workspace import KnownStoreError, Workspace
 from app.sync.client import (
@@ -34,7 +35,7 @@ from app.sync.client import (
 T = TypeVar("T")
 
 PUSH_BATCH = 200
-PULL_PAGE = 500
+PULL_PAGE = 1000
 INTERVAL = 30.0  # seconds between rounds when nothing happens
 DEBOUNCE = 0.5  # after a local change, wait this long for the next one
 BACKOFF_BASE, BACKOFF_CAP = 1.0, 60.0
@@ -259,7 +260,6 @@ class SyncEngine:
         # A store that followed another server starts over (its cursor means nothing here).
         await self._in_store(replica.follow_server, store, self.server)
         since = await self._in_store(replica.cursor, store, self.server)
-        start_seq = replica.cursor_seq(since)
         while True:
             try:
                 page = await self._on_net(self.client.changes, since, PULL_PAGE)
@@ -268,7 +268,7 @@ class SyncEngine:
                     # A cursor from before a restore, or from another database: read the
                     # whole feed again rather than miss what changed.
                     await self._in_store(replica.forget_cursor, store)
-                    since, start_seq = None, 0
+                    since, total = None, 0
                     continue
                 raise
             changes, since = page["changes"], str(page["cursor"])
@@ -283,20 +283,22 @@ class SyncEngine:
                 if self.status.download_total:
                     self._set(download_done=0, download_total=0, download_bytes=0)
                 return total
-            head = int(page.get("head") or 0)
-            done = replica.cursor_seq(since) - start_seq
+            # The cursor is the store's, opaque: progress is what came and what the page
+            # says is left (a store from before `remaining`: what came so far).
+            remaining = page.get("remaining")
+            left = remaining if isinstance(remaining, int) and remaining > 0 else 0
             self._set(
-                download_done=done,
-                download_total=max(done, head - start_seq),
+                download_done=total,
+                download_total=total + left,
                 download_bytes=self.client.received_bytes - start_bytes,
             )
 
-    def _note_own(self, results: list[dict[str, Any]]) -> None:
+    def _note_own(self, results: list[PushResult]) -> None:
         for result in results:
             revision = result.get("revision")
             if (
-                result.get("status") == "applied"
-                and str(result.get("type") or "").startswith("request.")
+                result.get("status") == Status.APPLIED
+                and is_request_op(result.get("type"))
                 and isinstance(revision, int)
             ):
                 target = str(result.get("target") or "")
