@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from app.protocol import PushResult, Status, is_request_op
+from app.protocol import FeedPage, PushResult, Status, is_request_op
 from app.services import outbox, replica
 from app.services.workspace import KnownStoreError, Workspace
 from app.sync.client import (
@@ -72,6 +72,16 @@ def _kept(exc: BaseException) -> BaseException:
     return exc.with_traceback(None)
 
 
+def _drop(ahead: asyncio.Future[Any]) -> None:
+    """A page asked for ahead that will not be used: its failure, if any, is read (so
+    asyncio does not log it as never retrieved), else it is cancelled."""
+    if ahead.done():
+        if not ahead.cancelled():
+            ahead.exception()
+    else:
+        ahead.cancel()
+
+
 def _settle(waker: asyncio.Future[None]) -> None:
     if not waker.done():
         waker.set_result(None)
@@ -109,6 +119,7 @@ class SyncEngine:
     ) -> None:
         self.workspace = workspace
         self.client = client
+        client.push_records = False  # the feed brings the records a push applied
         self.server = client.base_url
         self.interval = interval
         self.status = SyncStatus()
@@ -260,38 +271,50 @@ class SyncEngine:
         # A store that followed another server starts over (its cursor means nothing here).
         await self._in_store(replica.follow_server, store, self.server)
         since = await self._in_store(replica.cursor, store, self.server)
-        while True:
-            try:
-                page = await self._on_net(self.client.changes, since, PULL_PAGE)
-            except Refused as exc:
-                if any(p.get("field") == "since" for p in exc.problems):
-                    # A cursor from before a restore, or from another database: read the
-                    # whole feed again rather than miss what changed.
-                    await self._in_store(replica.forget_cursor, store)
-                    since, total = None, 0
-                    continue
-                raise
-            changes, since = page["changes"], str(page["cursor"])
-            await self._learn_station(page.get("station"))
-            applied = await self._in_store(replica.apply_page, store, changes, since)
-            self._added |= applied.added
-            self._note_updated(applied.revised)
-            if applied.other.get("catalogue"):
-                await self._in_store(self.workspace.reload_catalogue)
-            total += len(changes)
-            if not page.get("has_more"):
-                if self.status.download_total:
-                    self._set(download_done=0, download_total=0, download_bytes=0)
-                return total
-            # The cursor is the store's, opaque: progress is what came and what the page
-            # says is left (a store from before `remaining`: what came so far).
-            remaining = page.get("remaining")
-            left = remaining if isinstance(remaining, int) and remaining > 0 else 0
-            self._set(
-                download_done=total,
-                download_total=total + left,
-                download_bytes=self.client.received_bytes - start_bytes,
-            )
+        # The next page is asked for while this one is applied: the download goes at the
+        # pace of the slower of the two, not of both one after the other.
+        ahead: asyncio.Future[FeedPage] | None = None
+        try:
+            while True:
+                fetching, ahead = ahead, None
+                try:
+                    page = await (fetching or self._on_net(self.client.changes, since, PULL_PAGE))
+                except Refused as exc:
+                    if any(p.get("field") == "since" for p in exc.problems):
+                        # A cursor from before a restore, or from another database: read
+                        # the whole feed again rather than miss what changed.
+                        await self._in_store(replica.forget_cursor, store)
+                        since = None
+                        continue
+                    raise
+                changes, since = page["changes"], str(page["cursor"])
+                if page.get("has_more"):
+                    ahead = asyncio.ensure_future(
+                        self._on_net(self.client.changes, since, PULL_PAGE), loop=self.loop
+                    )
+                await self._learn_station(page.get("station"))
+                applied = await self._in_store(replica.apply_page, store, changes, since)
+                self._added |= applied.added
+                self._note_updated(applied.revised)
+                if applied.other.get("catalogue"):
+                    await self._in_store(self.workspace.reload_catalogue)
+                total += len(changes)
+                if not page.get("has_more"):
+                    if self.status.download_total:
+                        self._set(download_done=0, download_total=0, download_bytes=0)
+                    return total
+                # The cursor is the store's, opaque: progress is what came and what the
+                # page says is left (a store from before `remaining`: what came so far).
+                remaining = page.get("remaining")
+                left = remaining if isinstance(remaining, int) and remaining > 0 else 0
+                self._set(
+                    download_done=total,
+                    download_total=total + left,
+                    download_bytes=self.client.received_bytes - start_bytes,
+                )
+        finally:
+            if ahead is not None:  # the round failed: the page asked for ahead is dropped
+                _drop(ahead)
 
     def _note_own(self, results: list[PushResult]) -> None:
         for result in results:
