@@ -36,9 +36,7 @@ DATED_OPS = frozenset(
     }
 )
 # The batches the push's fast path takes whole (creations only).
-CREATION_OPS = frozenset(
-    {OpType.CITIZEN_UPSERT, OpType.REQUEST_CREATE, OpType.INTERACTION_RECORD}
-)
+CREATION_OPS = frozenset({OpType.CITIZEN_UPSERT, OpType.REQUEST_CREATE, OpType.INTERACTION_RECORD})
 
 
 def is_request_op(type_: object) -> bool:
