@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -60,7 +61,14 @@ class Applied:
 
 
 def _when(value: object) -> Any:
-    return parse_datetime(value) if isinstance(value, str) and value else None
+    return _parsed(value) if isinstance(value, str) and value else None
+
+
+@lru_cache(maxsize=4096)
+def _parsed(value: str) -> Any:
+    """A record's moments repeat (its creation, its first events, its update): each text
+    is parsed once. Datetimes are immutable, so sharing one is safe."""
+    return parse_datetime(value)
 
 
 def _known_citizen(session: Session, citizen_id: object) -> str | None:
