@@ -239,6 +239,11 @@ class OpIn(BaseModel):
 
 class PushIn(BaseModel):
     ops: list[OpIn] = Field(min_length=1, max_length=MAX_BATCH)
+    records: bool = Field(
+        True,
+        description="false: an applied op is answered with its status and revision only, "
+        "without its record (the change feed brings the records); a conflict still has it",
+    )
 
 
 class OpResult(BaseModel):
@@ -265,7 +270,8 @@ class PushOut(BaseModel):
 def sync_push(body: PushIn, db: Db, who: Who, request: Request) -> JSONResponse:
     ops = [Op(str(o.op_id), o.type, o.target, o.base_revision, o.data) for o in body.ops]
     # JSONResponse as it is: results are plain JSON already, no need for FastAPI's encoder.
-    return JSONResponse({"results": push(db, catalogue_cache(request), who, ops)})
+    results = push(db, catalogue_cache(request), who, ops, records=body.records)
+    return JSONResponse({"results": results})
 
 
 class ChangeOut(BaseModel):
@@ -289,7 +295,8 @@ class ChangesOut(BaseModel):
     changes: list[ChangeOut]
     cursor: str = Field(description="give it as `since` for the next page")
     has_more: bool
-    head: int = Field(description="the feed's last sequence number, for progress")
+    head: int = Field(description="the feed's last sequence number")
+    remaining: int = Field(0, description="the changes after this page, for progress")
     station: StationOut | None = Field(
         None, description="for a token with a station: where its numbering stands"
     )

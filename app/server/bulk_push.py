@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app.domain.case_numbers import parse_case_number
 from app.domain.validation import unstorable_path
+from app.protocol import CREATION_OPS, OpType, citizen_of
 from app.server import cases, citizens, interactions, numbering
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueState
@@ -22,7 +23,7 @@ from app.server.db import Work
 from app.server.models import Citizen, Interaction, RequestEvent, ServiceRequest
 from app.server.records import citizen_record, request_record
 
-FAST_TYPES = frozenset({"citizen.upsert", "request.create", "interaction.record"})
+FAST_TYPES = CREATION_OPS
 
 
 class PushedOp(Protocol):
@@ -60,9 +61,9 @@ def _preload_citizens(work: Work, ops: Sequence[PushedOp]) -> list[Citizen]:
     query per request: the session's identity map answers while the caller holds them
     (it only keeps weak references)."""
     named = {
-        op.data.get("citizen_id")
+        citizen_of(op.data)
         for op in ops
-        if op.type == "request.create" and isinstance(op.data, dict)
+        if op.type == OpType.REQUEST_CREATE and isinstance(op.data, dict)
     }
     wanted = [cid for cid in named if isinstance(cid, str) and cid]
     if not wanted:
@@ -82,15 +83,15 @@ def apply_creations(
         raise NotFast
     if len({op.op_id for op in ops}) != len(ops):
         raise NotFast
-    _none_exist(work, Citizen.id, _targets(ops, "citizen.upsert"))
-    _none_exist(work, ServiceRequest.case_number, _targets(ops, "request.create"))
-    _none_exist(work, Interaction.id, _targets(ops, "interaction.record"))
+    _none_exist(work, Citizen.id, _targets(ops, OpType.CITIZEN_UPSERT))
+    _none_exist(work, ServiceRequest.case_number, _targets(ops, OpType.REQUEST_CREATE))
+    _none_exist(work, Interaction.id, _targets(ops, OpType.INTERACTION_RECORD))
     known = _preload_citizens(work, ops)
     results: dict[str, dict[str, Any]] = {}
     # Citizens first, in one insert: the requests of the batch then find them in the
     # identity map. A new citizen depends on nothing else in the batch.
     for op in ops:
-        if op.type == "citizen.upsert":
+        if op.type == OpType.CITIZEN_UPSERT:
             fields = op.data.get("fields") if isinstance(op.data, dict) else None
             if not isinstance(fields, dict) or not fields:
                 raise NotFast
@@ -102,12 +103,12 @@ def apply_creations(
     work.session.flush()
     staged: list[tuple[str, ServiceRequest, list[RequestEvent]]] = []
     for op in ops:
-        if op.type == "request.create":
+        if op.type == OpType.REQUEST_CREATE:
             req, events = cases.new_request(
                 work, cat, op.data, case_number=op.target, source="console", principal=who
             )
             staged.append((op.op_id, req, events))
-        elif op.type == "interaction.record":
+        elif op.type == OpType.INTERACTION_RECORD:
             results[op.op_id] = _applied(
                 interactions.new_interaction(work, who, op.target, op.data)
             )

@@ -112,8 +112,11 @@ def changes_json(
         next_cursor = _cursor(db, last.seq, last.entity, last.entity_id, last.revision)
     else:
         next_cursor = cursor or _cursor(db, 0, "", "", 0)
+    # What is left after this page, for a download's progress: the console keeps the
+    # cursor opaque (it stores it and gives it back), so the page says how far it is.
+    remaining = max(0, head - rows[-1].seq) if rows else 0
     tail = json.dumps(
-        {"cursor": next_cursor, "has_more": has_more, "head": head}
+        {"cursor": next_cursor, "has_more": has_more, "head": head, "remaining": remaining}
         | ({"station": station} if station is not None else {})
     )
     return '{"changes":[' + ",".join(_frame(row) for row in rows) + "]," + tail[1:]

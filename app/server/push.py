@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from app.domain.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
+from app.protocol import OpType, PushResult, citizen_of, is_request_op, without_record
 from app.server import articles, bulk_push, cases, citizens, interactions
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueCache, CatalogueState
@@ -31,17 +32,7 @@ from app.server.models import AppliedOp, ServiceRequest
 from app.server.problems import Conflict, Refused
 from app.server.records import article_record, citizen_record
 
-OP_TYPES = (
-    "request.create",
-    "request.update",
-    "request.note",
-    "request.link",
-    "request.attach_citizen",
-    "citizen.upsert",
-    "article.upsert",
-    "article.delete",
-    "interaction.record",
-)
+OP_TYPES = tuple(t.value for t in OpType)
 MAX_BATCH = 500
 log = logging.getLogger(__name__)
 
@@ -112,36 +103,36 @@ def _fields(op: Op, what: str) -> dict[str, Any]:
 
 
 def _apply_request_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> ServiceRequest:
-    if op.type == "request.create":
+    if op.type == OpType.REQUEST_CREATE:
         return cases.create_request(
             work, cat, op.data, case_number=op.target, source="console", principal=who
         )
     at = op.data.get("at")  # when the agent did it (offline perhaps): cases.done_at
-    if op.type == "request.update":
+    if op.type == OpType.REQUEST_UPDATE:
         wanted = _fields(op, "fields")
         return cases.update_request(work, cat, op.target, op.base_revision, wanted, who, at)
-    if op.type == "request.note":
+    if op.type == OpType.REQUEST_NOTE:
         return cases.add_note(work, op.target, op.data.get("text"), who, at)
-    if op.type == "request.link":
+    if op.type == OpType.REQUEST_LINK:
         return cases.link_duplicate(work, op.target, op.data.get("parent"), who, at)
-    return cases.attach_citizen(work, op.target, op.data.get("citizen_id"), who, at)
+    return cases.attach_citizen(work, op.target, citizen_of(op.data), who, at)
 
 
 def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[str, Any]:
-    if op.type.startswith("request."):
+    if is_request_op(op.type):
         return _request_result(work, _apply_request_op(work, cat, who, op))
-    if op.type == "citizen.upsert":
+    if op.type == OpType.CITIZEN_UPSERT:
         citizen = citizens.upsert_citizen(
             work, op.target, op.base_revision, _fields(op, "citizen's fields")
         )
         return _applied(citizen_record(citizen))
-    if op.type == "interaction.record":
+    if op.type == OpType.INTERACTION_RECORD:
         return _applied(interactions.record_interaction(work, who, op.target, op.data))
-    if op.type not in ("article.upsert", "article.delete"):
+    if op.type not in (OpType.ARTICLE_UPSERT, OpType.ARTICLE_DELETE):
         raise Refused.one("rejected", "type", f"unknown operation; known: {', '.join(OP_TYPES)}")
     if not who.at_least("admin"):
         raise Refused.one("forbidden", "type", "only an administrator edits articles")
-    if op.type == "article.delete":
+    if op.type == OpType.ARTICLE_DELETE:
         return _applied(article_record(articles.delete_article(work, op.target, op.base_revision)))
     return _applied(
         article_record(articles.upsert_article(work, op.target, op.base_revision, op.data))
@@ -256,13 +247,28 @@ def _apply_batch(
 
 
 def push(
+    db: Database,
+    cache: CatalogueCache,
+    who: Principal,
+    ops: Sequence[Op],
+    *,
+    records: bool = True,
+) -> list[PushResult]:
+    """Each op's answer, in order. records=False: an applied op is answered without its
+    record (its status and revision only), as the console asks: the change feed brings it
+    the records, once each. The stored answer keeps the record for a replay that wants it."""
+    results = _push(db, cache, who, ops)
+    return results if records else [without_record(r) for r in results]
+
+
+def _push(
     db: Database, cache: CatalogueCache, who: Principal, ops: Sequence[Op]
-) -> list[dict[str, Any]]:
+) -> list[PushResult]:
     # Two sends of one batch racing each other: the second waits on the first's op_id
     # rows, then fails on them; run again, it finds them and answers with their results.
     for attempt in range(4):
         try:
-            return _apply_batch(db, cache, who, ops)
+            return _apply_batch(db, cache, who, ops)  # type: ignore[return-value]
         except (IntegrityError, OperationalError):
             if attempt == 3:
                 raise

@@ -1,4 +1,5 @@
-"""Rows as the JSON records the sync API and the change feed carry."""
+"""Rows as the JSON records the sync API and the change feed carry: the shapes are
+app.protocol.records' (RequestRecord, CitizenRecord, ArticleRecord, EventRecord)."""
 
 from __future__ import annotations
 
@@ -6,30 +7,10 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from app.protocol.records import CITIZEN_FIELDS, REQUEST_FIELDS
 from app.server.models import Citizen, KbArticle, RequestEvent, ServiceRequest
 
-REQUEST_FIELDS = (
-    "service_code",
-    "service_name",
-    "nature",
-    "channel",
-    "status",
-    "status_notes",
-    "description",
-    "attributes",
-    "civic_number",
-    "street",
-    "postal_code",
-    "arrondissement",
-    "lat",
-    "long",
-    "citizen_id",
-    "agent",
-    "responsible_unit",
-    "handled_by",
-    "source",
-)
-CITIZEN_FIELDS = ("name", "phone", "email", "address", "preferred_language")
+__all__ = ["CITIZEN_FIELDS", "REQUEST_FIELDS", "article_record", "citizen_record", "iso"]
 
 
 def iso(value: datetime | None) -> str | None:

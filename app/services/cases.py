@@ -27,6 +27,7 @@ from app.domain.validation import (
 )
 from app.models import CaseCitizen, Citizen, RequestEvent, ServiceRequest
 from app.models.store import Store
+from app.protocol import OpType
 from app.services import outbox
 from app.services.addresses import parse_address, prefix_upper_bound
 from app.services.profile import Profile
@@ -416,7 +417,7 @@ def add_note(
         except request_rules.Forbidden as exc:
             raise ValidationError([exc.problem]) from None
         add_event(session, req, "note", profile.agent, now, {"text": body})
-        outbox.enqueue(session, "request.note", req.case_number, {"text": body}, now)
+        outbox.enqueue(session, OpType.REQUEST_NOTE, req.case_number, {"text": body}, now)
         session.flush()
         return detail_of(session, req, now)
 

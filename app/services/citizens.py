@@ -23,6 +23,7 @@ from app.domain.validation import (
 )
 from app.models import Citizen
 from app.models.store import Store
+from app.protocol import OpType
 from app.services import outbox
 from app.services.addresses import prefix_upper_bound
 from app.services.cases import CaseSummary, cases_of_citizens
@@ -176,7 +177,7 @@ def create_citizen(session: Session, fields: dict[str, str], now: datetime) -> C
         updated_at=now,
     )
     session.add(citizen)
-    outbox.enqueue(session, "citizen.upsert", citizen.id, {"fields": dict(fields)}, now)
+    outbox.enqueue(session, OpType.CITIZEN_UPSERT, citizen.id, {"fields": dict(fields)}, now)
     return citizen
 
 
@@ -245,7 +246,7 @@ def edit_citizen(
             citizen.updated_at = now
             outbox.enqueue(
                 session,
-                "citizen.upsert",
+                OpType.CITIZEN_UPSERT,
                 citizen.id,
                 {"fields": changed},
                 now,

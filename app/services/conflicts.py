@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session
 from app.domain.catalogue import Catalogue
 from app.models import Citizen, OutboxOp
 from app.models.store import Store
+from app.protocol import OpType
 from app.services import outbox, replica, request_edits
 from app.services.cases import request_by_number
 
 # The operation types this module can explain and resolve, and what they edit.
-ENTITIES = {"citizen.upsert": "citizen", "request.update": "request"}
+ENTITIES: dict[str, str] = {OpType.CITIZEN_UPSERT: "citizen", OpType.REQUEST_UPDATE: "request"}
 RESOLVABLE = tuple(ENTITIES)
 
 

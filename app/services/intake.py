@@ -27,6 +27,7 @@ from app.domain.validation import MAX_TEXT, FieldProblem, ValidationError
 from app.domain.workdays import local, zone
 from app.models import CaseCitizen, Citizen, Interaction, ServiceRequest
 from app.models.store import Store
+from app.protocol import CITIZEN_KEY, OpType
 from app.services import outbox, sequences
 from app.services.addresses import CIVIC_NUMBER, civic_key, street_key
 from app.services.cases import CaseSummary, add_event, find_duplicates
@@ -279,7 +280,7 @@ def save(
         add_event(session, req, "routed", profile.agent, now, routing.as_dict())
         outbox.enqueue(
             session,
-            "request.create",
+            OpType.REQUEST_CREATE,
             case_number,
             {
                 "service_code": service.code,
@@ -290,7 +291,7 @@ def save(
                 "street": checked.street,
                 "postal_code": checked.postal_code,
                 "arrondissement": checked.arrondissement,
-                "citizen_id": citizen_id,
+                CITIZEN_KEY: citizen_id,
                 "created_at": now.isoformat(),
                 "due_at": checked.due_at.isoformat(),
                 "agent": profile.agent,
@@ -351,10 +352,10 @@ def attach(
                 session, req, "citizen_attached", profile.agent, now, {"citizen_id": citizen_id}
             )
             outbox.enqueue(
-                session, "request.attach_citizen", case_number, {"citizen_id": citizen_id}, now
+                session, OpType.REQUEST_ATTACH_CITIZEN, case_number, {CITIZEN_KEY: citizen_id}, now
             )
         if note:
             add_event(session, req, "note", profile.agent, now, {"text": note})
-            outbox.enqueue(session, "request.note", case_number, {"text": note}, now)
+            outbox.enqueue(session, OpType.REQUEST_NOTE, case_number, {"text": note}, now)
         _record_on_interaction(session, interaction_id, case_number)
     return citizen_id

@@ -13,6 +13,7 @@ from app.domain import request_terms as terms
 from app.domain.validation import FieldProblem, ValidationError
 from app.models import Interaction
 from app.models.store import Store
+from app.protocol import OpType
 from app.services import outbox
 from app.services.profile import Profile
 
@@ -71,7 +72,7 @@ def end_interaction(
         row.outcome = outcome
         outbox.enqueue(
             session,
-            "interaction.record",
+            OpType.INTERACTION_RECORD,
             row.id,
             {
                 "agent": row.agent,

@@ -30,11 +30,12 @@ from app.domain.request_terms import EDITABLE_FIELDS
 from app.domain.validation import UNSTORABLE_MESSAGE, FieldProblem
 from app.models import Citizen, OutboxOp
 from app.models.store import Store
+from app.protocol import DATED_OPS, OpType, WireOp, with_wire_names
 from app.services.meta import get_meta, set_meta
 
 PENDING, REJECTED, CONFLICT = "pending", "rejected", "conflict"
-CREATE, UPDATE, NOTE = "request.create", "request.update", "request.note"
-CITIZEN, INTERACTION = "citizen.upsert", "interaction.record"
+CREATE, UPDATE, NOTE = OpType.REQUEST_CREATE, OpType.REQUEST_UPDATE, OpType.REQUEST_NOTE
+CITIZEN, INTERACTION = OpType.CITIZEN_UPSERT, OpType.INTERACTION_RECORD
 # What the agent can correct from the case, per refused operation (the store may name
 # other fields: the service, the citizen, the workstation's clock...).
 CORRECTABLE: dict[str, tuple[str, ...]] = {
@@ -43,10 +44,9 @@ CORRECTABLE: dict[str, tuple[str, ...]] = {
     NOTE: ("text",),
 }
 # Operations the central store records in a case's history: each carries, in data["at"],
-# the moment the agent did the work here, so that work done offline is dated by when it
-# was done, not by the sync that carried it (the store checks it against its own clock).
-# A request.create has its created_at already; a citizen.upsert leaves no history.
-DATED = ("request.note", "request.update", "request.attach_citizen", "request.link")
+# the moment the agent did the work here (protocol.DATED_OPS; the store checks it against
+# its own clock).
+DATED = DATED_OPS
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class OpView:
 
 def enqueue(
     session: Session,
-    type_: str,
+    type_: OpType | str,
     target: str,
     data: dict[str, Any],
     now: datetime,
@@ -77,7 +77,7 @@ def enqueue(
         data = {**data, "at": now.isoformat()}
     op = OutboxOp(
         op_id=str(uuid.uuid4()),
-        type=type_,
+        type=OpType(type_).value,  # an unknown type fails here, not at the store
         target=target,
         base_revision=base_revision,
         data=data,
@@ -153,20 +153,21 @@ def _view(op: OutboxOp, names: Mapping[str, str] | None = None) -> OpView:
     )
 
 
-def next_batch(store: Store, limit: int) -> list[dict[str, Any]]:
-    """The oldest pending operations, as the push endpoint takes them. Only a read: a
-    write here, after the read, would fail at once if a save committed in between (WAL
-    cannot upgrade a stale snapshot); attempts are counted with the results."""
+def next_batch(store: Store, limit: int) -> list[WireOp]:
+    """The oldest pending operations, as the push endpoint takes them (an op stored
+    before the wire had one citizen name is sent under it). Only a read: a write here,
+    after the read, would fail at once if a save committed in between (WAL cannot upgrade
+    a stale snapshot); attempts are counted with the results."""
     with store.session() as session:
         ops = pending(session, limit)
         return [
-            {
-                "op_id": op.op_id,
-                "type": op.type,
-                "target": op.target,
-                "base_revision": op.base_revision,
-                "data": op.data,
-            }
+            WireOp(
+                op_id=op.op_id,
+                type=op.type,
+                target=op.target,
+                base_revision=op.base_revision,
+                data=with_wire_names(op.data if isinstance(op.data, dict) else {}),
+            )
             for op in ops
         ]
 

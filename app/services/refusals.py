@@ -29,6 +29,7 @@ from app.domain.catalogue import Catalogue
 from app.domain.validation import FieldProblem, ValidationError
 from app.models import CaseCitizen, OutboxOp, RequestEvent, ServiceRequest
 from app.models.store import Store
+from app.protocol import is_request_op
 from app.services import outbox, replica, request_edits
 from app.services.cases import CaseDetail, add_event, check_note, detail_of, request_by_number
 from app.services.outbox import ABSENT, AWAITED, CREATE, NOTE, UPDATE, Refusal
@@ -50,7 +51,7 @@ class Dropped:
 
 def _refused(session: Session, seq: int) -> tuple[OutboxOp, Refusal, ServiceRequest]:
     op = session.get(OutboxOp, seq)
-    if op is None or op.state != outbox.REJECTED or not op.type.startswith("request."):
+    if op is None or op.state != outbox.REJECTED or not is_request_op(op.type):
         raise RefusalGone(f"no refused operation {seq}")
     req = request_by_number(session, op.target)
     if req is None:

@@ -8,11 +8,12 @@ cursor that follows it, so a crash replays the page instead of skipping it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.validation import parse_datetime
@@ -60,7 +61,14 @@ class Applied:
 
 
 def _when(value: object) -> Any:
-    return parse_datetime(value) if isinstance(value, str) and value else None
+    return _parsed(value) if isinstance(value, str) and value else None
+
+
+@lru_cache(maxsize=4096)
+def _parsed(value: str) -> Any:
+    """A record's moments repeat (its creation, its first events, its update): each text
+    is parsed once. Datetimes are immutable, so sharing one is safe."""
+    return parse_datetime(value)
 
 
 def _known_citizen(session: Session, citizen_id: object) -> str | None:
@@ -176,25 +184,219 @@ def apply_citizen(
     return True
 
 
-def _apply(
-    session: Session,
-    entity: str,
-    record: Mapping[str, Any],
-    report: Applied,
-    pending: set[str],
+# -- a page at a time: a few statements per page, not per record ----------------------------
+# Rows per statement: sqlite3's executemany holds the interpreter's lock between its rows,
+# so a page goes in slices that let the UI thread in between.
+SLICE = 250
+
+
+def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """Core inserts (executemany, no ORM bookkeeping), a slice at a time."""
+    table = cast(Table, model.__table__)
+    for start in range(0, len(rows), SLICE):
+        session.execute(insert(table), rows[start : start + SLICE])
+
+
+def _update(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """ORM bulk updates by primary key, a slice at a time."""
+    for start in range(0, len(rows), SLICE):
+        session.execute(update(model), rows[start : start + SLICE])
+
+
+def _revision(record: Mapping[str, Any]) -> int:
+    return int(record.get("revision") or 0)
+
+
+def _latest(found: dict[str, Mapping[str, Any]], key: str, record: Mapping[str, Any]) -> None:
+    """Keep the newest record of each case or citizen a page brings (a page may hold
+    several revisions of one)."""
+    before = found.get(key)
+    if before is None or _revision(record) >= _revision(before):
+        found[key] = record
+
+
+def _store_citizens(session: Session, records: Mapping[str, Mapping[str, Any]]) -> None:
+    """The page's citizens, in one insert and one update: new ones added, those here
+    rewritten unless the copy here is newer (a page replayed after a crash)."""
+    if not records:
+        return
+    here = {
+        cid: (revision, created)
+        for cid, revision, created in session.execute(
+            select(Citizen.id, Citizen.revision, Citizen.created_at).where(
+                Citizen.id.in_(list(records))
+            )
+        )
+    }
+    added: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for cid, record in records.items():
+        row: dict[str, Any] = {
+            "id": cid,
+            **{name: str(record.get(name) or "") for name in ("name", "phone", "email", "address")},
+            "preferred_language": str(record.get("preferred_language") or "fr"),
+            "revision": _revision(record),
+        }
+        if cid not in here:
+            row["created_at"] = _when(record.get("created_at"))
+            row["updated_at"] = _when(record.get("updated_at")) or row["created_at"]
+            added.append(row)
+        elif row["revision"] >= here[cid][0]:
+            row["updated_at"] = _when(record.get("updated_at")) or here[cid][1]
+            changed.append(row)
+    if added:
+        _insert(session, Citizen, added)
+    if changed:
+        _update(session, Citizen, changed)
+
+
+def _attached(record: Mapping[str, Any]) -> list[Any]:
+    """The citizens a case's timeline says were attached to it."""
+    return [
+        (event.get("data") or {}).get("citizen_id")
+        for event in record.get("events") or []
+        if event.get("kind") == "citizen_attached"
+    ]
+
+
+def _cited_citizens(records: Iterable[Mapping[str, Any]]) -> set[str]:
+    """Every citizen id the records name (the reporter, and the citizens attached)."""
+    cited: set[Any] = set()
+    for record in records:
+        cited.add(record.get("citizen_id"))
+        cited.update(_attached(record))
+    return {c for c in cited if isinstance(c, str) and c}
+
+
+def _request_row(request_id: str, record: Mapping[str, Any], known: set[str]) -> dict[str, Any]:
+    row: dict[str, Any] = {name: str(record.get(name) or "") for name in _REQUEST_TEXT}
+    citizen_id = record.get("citizen_id")
+    created = _when(record.get("created_at"))
+    row.update(
+        id=request_id,
+        case_number=str(record["case_number"]),
+        attributes=dict(record.get("attributes") or {}),
+        street_key=street_key(row["street"]),
+        lat=record.get("lat"),
+        long=record.get("long"),
+        citizen_id=citizen_id if citizen_id in known else None,
+        parent_case_number=record.get("parent_case_number"),
+        created_at=created,
+        due_at=_when(record.get("due_at")),
+        updated_at=_when(record.get("updated_at")) or created,
+        revision=_revision(record),
+    )
+    return row
+
+
+def _kept_events(session: Session, request_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The local-only timeline lines (LOCAL_EVENTS) of the cases about to be rewritten."""
+    kept: dict[str, list[dict[str, Any]]] = {}
+    if not request_ids:
+        return kept
+    query = (
+        select(RequestEvent.request_id, RequestEvent.kind, RequestEvent.actor, RequestEvent.at)
+        .add_columns(RequestEvent.data)
+        .where(RequestEvent.request_id.in_(request_ids), RequestEvent.kind.in_(LOCAL_EVENTS))
+        .order_by(RequestEvent.id)
+    )
+    for request_id, kind, actor, at, data in session.execute(query):
+        kept.setdefault(request_id, []).append(
+            {"request_id": request_id, "kind": kind, "actor": actor, "at": at, "data": dict(data)}
+        )
+    return kept
+
+
+def _event_rows(
+    request_id: str, record: Mapping[str, Any], kept: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The record's timeline, with the local-only lines kept in their place by time."""
+    rows: list[dict[str, Any]] = []
+    for event in record.get("events") or []:
+        at = _when(event.get("at"))
+        while kept and at is not None and kept[0]["at"] <= at:
+            rows.append(kept.pop(0))
+        rows.append(
+            {
+                "request_id": request_id,
+                "kind": str(event.get("kind")),
+                "actor": str(event.get("actor") or ""),
+                "at": at,
+                "data": dict(event.get("data") or {}),
+            }
+        )
+    rows.extend(kept)
+    return rows
+
+
+def _store_requests(
+    session: Session, records: Mapping[str, Mapping[str, Any]], report: Applied
 ) -> None:
-    if entity == "request":
-        if apply_request(session, record, pending, report.revised, report.added):
-            report.requests += 1
+    """The page's cases in a few statements: the new ones inserted, those here rewritten
+    (their timeline replaced, its local-only lines kept) unless the copy here is newer."""
+    if not records:
+        return
+    here = {
+        case: (request_id, revision)
+        for case, request_id, revision in session.execute(
+            select(ServiceRequest.case_number, ServiceRequest.id, ServiceRequest.revision).where(
+                ServiceRequest.case_number.in_(list(records))
+            )
+        )
+    }
+    cited = _cited_citizens(records.values())
+    known = (
+        set(session.scalars(select(Citizen.id).where(Citizen.id.in_(list(cited)))))
+        if cited
+        else set()
+    )
+    added: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for case, record in records.items():
+        if case in here:
+            request_id, revision = here[case]
+            if _revision(record) < revision:
+                continue  # an older record (a page replayed after a crash): nothing to do
+            if _revision(record) > revision:
+                report.revised[case] = _revision(record)
+            changed.append(_request_row(request_id, record, known))
         else:
-            report.held += 1
-    elif entity == "citizen":
-        if apply_citizen(session, record, pending):
-            report.citizens += 1
-        else:
-            report.held += 1
-    else:
-        report.other[entity] = report.other.get(entity, 0) + 1
+            report.added.add(case)
+            added.append(_request_row(str(record["id"]), record, known))
+    rewritten = [row["id"] for row in changed]
+    kept = _kept_events(session, rewritten)
+    linked: set[tuple[str, str]] = set()
+    if rewritten:
+        session.execute(delete(RequestEvent).where(RequestEvent.request_id.in_(rewritten)))
+        linked = {
+            (request_id, citizen_id)
+            for request_id, citizen_id in session.execute(
+                select(CaseCitizen.request_id, CaseCitizen.citizen_id).where(
+                    CaseCitizen.request_id.in_(rewritten)
+                )
+            )
+        }
+    if added:
+        _insert(session, ServiceRequest, added)
+    if changed:
+        _update(session, ServiceRequest, changed)
+    events: list[dict[str, Any]] = []
+    links: list[dict[str, str]] = []
+    for row in (*added, *changed):
+        record = records[row["case_number"]]
+        events.extend(_event_rows(row["id"], record, kept.get(row["id"], [])))
+        concerned = {c for c in _attached(record) if c in known}
+        if row["citizen_id"]:
+            concerned.add(row["citizen_id"])
+        links.extend(
+            {"request_id": row["id"], "citizen_id": cid}
+            for cid in sorted(concerned)
+            if (row["id"], cid) not in linked
+        )
+    if events:
+        _insert(session, RequestEvent, events)
+    if links:
+        _insert(session, CaseCitizen, links)
 
 
 def _article(record: Mapping[str, Any]) -> ArticleData:
@@ -233,6 +435,8 @@ def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) 
     gone: set[str] = set()
     services: dict[str, Any] = {}
     routing: Any = None
+    requests: dict[str, Mapping[str, Any]] = {}
+    citizens: dict[str, Mapping[str, Any]] = {}
     with store.writing() as session:
         pending = outbox.pending_targets(session)
         for change in changes:
@@ -251,7 +455,21 @@ def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) 
                     articles[str(data["id"])] = _article(data)
                     gone.discard(str(data["id"]))
                 continue
-            _apply(session, entity, data, report, pending)
+            if entity in ("request", "citizen"):
+                key = str(data["case_number"] if entity == "request" else data["id"])
+                if key in pending:
+                    report.held += 1  # local work on it waits to be sent: left alone
+                elif entity == "request":
+                    _latest(requests, key, data)
+                    report.requests += 1
+                else:
+                    _latest(citizens, key, data)
+                    report.citizens += 1
+                continue
+            report.other[entity] = report.other.get(entity, 0) + 1
+        # Citizens first: the page's cases then find the citizens they name.
+        _store_citizens(session, citizens)
+        _store_requests(session, requests, report)
         if articles:
             kb.store_articles(session, list(articles.values()), source="server")
         if gone:
@@ -262,12 +480,6 @@ def apply_page(store: Store, changes: Iterable[Mapping[str, Any]], cursor: str) 
             report.other["catalogue"] = len(services) + (routing is not None)
         set_meta(session, CURSOR_KEY, cursor)
     return report
-
-
-def cursor_seq(cursor: str | None) -> int:
-    """The change number a cursor (epoch.seq.digest) stands on; 0 for none."""
-    parts = (cursor or "").split(".")
-    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else 0
 
 
 def cursor(store: Store, server: str) -> str | None:
@@ -300,7 +512,7 @@ class PushOutcome:
     conflicts: int = 0
 
 
-def record_results(store: Store, results: list[Mapping[str, Any]]) -> PushOutcome:
+def record_results(store: Store, results: Sequence[Mapping[str, Any]]) -> PushOutcome:
     """The server's answer to a push: applied operations leave the outbox, refused and
     clashing ones are kept with the answer and one attempt more, all in one transaction.
     The records applied ops changed are not written here: the pull that follows in the

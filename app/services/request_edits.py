@@ -25,6 +25,7 @@ from app.domain.catalogue import Catalogue
 from app.domain.validation import FieldProblem, ValidationError
 from app.models import ServiceRequest
 from app.models.store import Store
+from app.protocol import OpType
 from app.services import intake, outbox
 from app.services.addresses import street_key
 from app.services.cases import CaseDetail, add_event, detail_of, request_by_number
@@ -159,7 +160,7 @@ def edit_request(
             apply_fields(session, catalogue, req, changed, profile.agent, now)
             outbox.enqueue(
                 session,
-                "request.update",
+                OpType.REQUEST_UPDATE,
                 req.case_number,
                 {"fields": changed},
                 now,
@@ -204,7 +205,7 @@ def reopen_request(
         )
         outbox.enqueue(
             session,
-            "request.update",
+            OpType.REQUEST_UPDATE,
             req.case_number,
             {"fields": wanted},
             now,

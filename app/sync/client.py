@@ -6,14 +6,18 @@ acts on: offline, signed out, busy (retry later), refused."""
 from __future__ import annotations
 
 import email.utils
+import json
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import requests
 
+from app.protocol import FeedPage, PushResult, WireOp
+from app.protocol.decoding import loads_page
 from app.sync.credentials import Workstation
 
 CONNECT_TIMEOUT = 3.05
@@ -105,6 +109,9 @@ class SyncClient:
         self.base_url = base_url.rstrip("/")
         self.token: str | None = None
         self.received_bytes = 0  # for the download's progress
+        # Off (the engine's choice), applied ops are answered without their records: the
+        # pull that follows brings each once (a server from before the flag sends them).
+        self.push_records = True
         self._http = requests.Session()
         self._http.verify = ca_bundle or True
         self._http.headers["User-Agent"] = "Relais-console"
@@ -112,7 +119,9 @@ class SyncClient:
     def close(self) -> None:
         self._http.close()
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+    def _call(
+        self, method: str, path: str, decode: Callable[[str], Any] = json.loads, **kwargs: Any
+    ) -> Any:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
             answer = self._http.request(
@@ -150,7 +159,7 @@ class SyncClient:
             return None
         self.received_bytes += len(answer.content)
         try:
-            return answer.json()
+            return decode(answer.content.decode("utf-8"))  # JSON is UTF-8 (RFC 8259)
         except ValueError as exc:  # a cut or garbled answer: as if it never came
             raise Offline("the server's answer was incomplete") from exc
 
@@ -188,8 +197,10 @@ class SyncClient:
         result: dict[str, Any] = self._call("GET", "/me")
         return result
 
-    def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        data = self._call("POST", "/sync/push", json={"ops": ops})
+    def push(self, ops: Sequence[WireOp]) -> list[PushResult]:
+        """Each op's answer; without the applied records when `push_records` is off."""
+        body = {"ops": ops, "records": self.push_records}
+        data = self._call("POST", "/sync/push", json=body)
         results = data.get("results") if isinstance(data, dict) else None
         if not isinstance(results, list) or len(results) != len(ops):
             raise Offline("the server's answer to a push was incomplete")
@@ -211,11 +222,12 @@ class SyncClient:
             raise Offline("the server's indicators were incomplete")
         return data
 
-    def changes(self, cursor: str | None, limit: int = 500) -> dict[str, Any]:
+    def changes(self, cursor: str | None, limit: int = 500) -> FeedPage:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["since"] = cursor
-        data = self._call("GET", "/sync/changes", params=params)
+        # Decoded change by change: the UI thread is not held up for a whole page.
+        data = self._call("GET", "/sync/changes", loads_page, params=params)
         if not isinstance(data, dict) or not isinstance(data.get("changes"), list):
             raise Offline("the server's page of changes was incomplete")
-        return data
+        return cast(FeedPage, data)

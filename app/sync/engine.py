@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from app.protocol import FeedPage, PushResult, Status, is_request_op
 from app.services import outbox, replica
 from app.services.workspace import KnownStoreError, Workspace
 from app.sync.client import (
@@ -34,7 +35,7 @@ from app.sync.client import (
 T = TypeVar("T")
 
 PUSH_BATCH = 200
-PULL_PAGE = 500
+PULL_PAGE = 1000
 INTERVAL = 30.0  # seconds between rounds when nothing happens
 DEBOUNCE = 0.5  # after a local change, wait this long for the next one
 BACKOFF_BASE, BACKOFF_CAP = 1.0, 60.0
@@ -69,6 +70,16 @@ def _kept(exc: BaseException) -> BaseException:
     round's data, citizens' included, as long as the status lives), nor its causes."""
     exc.__cause__ = exc.__context__ = None
     return exc.with_traceback(None)
+
+
+def _drop(ahead: asyncio.Future[Any]) -> None:
+    """A page asked for ahead that will not be used: its failure, if any, is read (so
+    asyncio does not log it as never retrieved), else it is cancelled."""
+    if ahead.done():
+        if not ahead.cancelled():
+            ahead.exception()
+    else:
+        ahead.cancel()
 
 
 def _settle(waker: asyncio.Future[None]) -> None:
@@ -108,6 +119,7 @@ class SyncEngine:
     ) -> None:
         self.workspace = workspace
         self.client = client
+        client.push_records = False  # the feed brings the records a push applied
         self.server = client.base_url
         self.interval = interval
         self.status = SyncStatus()
@@ -259,44 +271,57 @@ class SyncEngine:
         # A store that followed another server starts over (its cursor means nothing here).
         await self._in_store(replica.follow_server, store, self.server)
         since = await self._in_store(replica.cursor, store, self.server)
-        start_seq = replica.cursor_seq(since)
-        while True:
-            try:
-                page = await self._on_net(self.client.changes, since, PULL_PAGE)
-            except Refused as exc:
-                if any(p.get("field") == "since" for p in exc.problems):
-                    # A cursor from before a restore, or from another database: read the
-                    # whole feed again rather than miss what changed.
-                    await self._in_store(replica.forget_cursor, store)
-                    since, start_seq = None, 0
-                    continue
-                raise
-            changes, since = page["changes"], str(page["cursor"])
-            await self._learn_station(page.get("station"))
-            applied = await self._in_store(replica.apply_page, store, changes, since)
-            self._added |= applied.added
-            self._note_updated(applied.revised)
-            if applied.other.get("catalogue"):
-                await self._in_store(self.workspace.reload_catalogue)
-            total += len(changes)
-            if not page.get("has_more"):
-                if self.status.download_total:
-                    self._set(download_done=0, download_total=0, download_bytes=0)
-                return total
-            head = int(page.get("head") or 0)
-            done = replica.cursor_seq(since) - start_seq
-            self._set(
-                download_done=done,
-                download_total=max(done, head - start_seq),
-                download_bytes=self.client.received_bytes - start_bytes,
-            )
+        # The next page is asked for while this one is applied: the download goes at the
+        # pace of the slower of the two, not of both one after the other.
+        ahead: asyncio.Future[FeedPage] | None = None
+        try:
+            while True:
+                fetching, ahead = ahead, None
+                try:
+                    page = await (fetching or self._on_net(self.client.changes, since, PULL_PAGE))
+                except Refused as exc:
+                    if any(p.get("field") == "since" for p in exc.problems):
+                        # A cursor from before a restore, or from another database: read
+                        # the whole feed again rather than miss what changed.
+                        await self._in_store(replica.forget_cursor, store)
+                        since = None
+                        continue
+                    raise
+                changes, since = page["changes"], str(page["cursor"])
+                if page.get("has_more"):
+                    ahead = asyncio.ensure_future(
+                        self._on_net(self.client.changes, since, PULL_PAGE), loop=self.loop
+                    )
+                await self._learn_station(page.get("station"))
+                applied = await self._in_store(replica.apply_page, store, changes, since)
+                self._added |= applied.added
+                self._note_updated(applied.revised)
+                if applied.other.get("catalogue"):
+                    await self._in_store(self.workspace.reload_catalogue)
+                total += len(changes)
+                if not page.get("has_more"):
+                    if self.status.download_total:
+                        self._set(download_done=0, download_total=0, download_bytes=0)
+                    return total
+                # The cursor is the store's, opaque: progress is what came and what the
+                # page says is left (a store from before `remaining`: what came so far).
+                remaining = page.get("remaining")
+                left = remaining if isinstance(remaining, int) and remaining > 0 else 0
+                self._set(
+                    download_done=total,
+                    download_total=total + left,
+                    download_bytes=self.client.received_bytes - start_bytes,
+                )
+        finally:
+            if ahead is not None:  # the round failed: the page asked for ahead is dropped
+                _drop(ahead)
 
-    def _note_own(self, results: list[dict[str, Any]]) -> None:
+    def _note_own(self, results: list[PushResult]) -> None:
         for result in results:
             revision = result.get("revision")
             if (
-                result.get("status") == "applied"
-                and str(result.get("type") or "").startswith("request.")
+                result.get("status") == Status.APPLIED
+                and is_request_op(result.get("type"))
                 and isinstance(revision, int)
             ):
                 target = str(result.get("target") or "")

@@ -47,6 +47,17 @@ def test_feed_pages_through_every_change_in_order(server: Server) -> None:
     assert pull(server, cursor)["changes"] == []
 
 
+def test_each_page_says_how_many_changes_remain(server: Server) -> None:
+    """The console keeps the cursor opaque: its progress comes from the page."""
+    alice = server.agents["alice"]
+    cursor = pull(server, limit=5000)["cursor"]
+    server.push(alice, [create_op(alice.station) for _ in range(5)])
+    first = pull(server, cursor, limit=2)
+    assert first["remaining"] == 3 and first["has_more"]
+    last = pull(server, first["cursor"], limit=3)
+    assert last["remaining"] == 0 and not last["has_more"]
+
+
 def test_request_changes_carry_the_record(server: Server) -> None:
     alice = server.agents["alice"]
     cursor = pull(server, limit=5000)["cursor"]

@@ -255,6 +255,29 @@ def test_same_field_changed_since_is_a_conflict_with_the_servers_record(server: 
     assert same["status"] == "applied"
 
 
+def test_a_push_can_ask_for_answers_without_the_applied_records(server: Server) -> None:
+    """What the console asks: status and revision only (the feed brings the records);
+    a conflict still carries the store's record, and a replay is answered the same way."""
+    bruno = server.agents["bruno"]
+    record = created(server)
+    number, base = record["case_number"], record["revision"]
+    update(server, "alice", number, base, description="Version d'Alice")
+    ops = [
+        create_op(bruno.station),
+        op("request.update", number, {"fields": {"description": "Version de Bruno"}}, base),
+    ]
+    for _ in range(2):  # the second time, a replay
+        answer = server.client.post(
+            "/api/v1/sync/push", json={"ops": ops, "records": False}, headers=bruno.headers
+        )
+        assert answer.status_code == 200, answer.text
+        made, clash = answer.json()["results"]
+        assert made["status"] == "applied" and "record" not in made
+        assert isinstance(made["revision"], int) and made["type"] == "request.create"
+        assert clash["status"] == "conflict"
+        assert clash["record"]["description"] == "Version d'Alice"
+
+
 def test_notes_never_conflict(server: Server) -> None:
     record = created(server)
     number = record["case_number"]
