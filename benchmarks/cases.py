@@ -41,7 +41,7 @@ from sqlalchemy import event  # noqa: E402
 
 from app.domain import request_terms as terms  # noqa: E402
 from app.domain.case_numbers import CaseNumber  # noqa: E402
-from app.domain.catalogue import Delay, Service, bundled_catalogue  # noqa: E402
+from app.domain.catalogue import Delay, Service  # noqa: E402
 from app.domain.routing import RoutingError, route  # noqa: E402
 from app.domain.sla import due_at  # noqa: E402
 from app.domain.text import fold  # noqa: E402
@@ -49,6 +49,7 @@ from app.domain.validation import ValidationError, clean_attributes  # noqa: E40
 from app.domain.workdays import is_business_day, zone  # noqa: E402
 from app.models.store import STORE_FILENAME, open_store  # noqa: E402
 from app.services.addresses import street_key  # noqa: E402
+from app.services.catalogue_files import bundled_catalogue  # noqa: E402
 from app.services.citizens import CitizenDraft  # noqa: E402
 from app.services.intake import Draft  # noqa: E402
 from app.services.workspace import Workspace, open_workspace  # noqa: E402

@@ -41,12 +41,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.domain import request_terms as terms  # noqa: E402
-from app.domain.catalogue import bundled_catalogue  # noqa: E402
 from app.domain.workdays import zone  # noqa: E402
 from app.server import indicators  # noqa: E402
 from app.server.db import Database, open_database  # noqa: E402
 from app.server.models import Account, ServerBase, ServerMeta  # noqa: E402
 from app.server.numbering import CITY_TIMEZONE  # noqa: E402
+from app.services.catalogue_files import bundled_catalogue  # noqa: E402
 
 TARGET_S = 1.0
 MARKER = "bench.indicators"

@@ -43,11 +43,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.domain.case_numbers import CaseNumber  # noqa: E402
-from app.domain.catalogue import bundled_catalogue  # noqa: E402
 from app.server.auth import hash_password, issue_token  # noqa: E402
 from app.server.catalogue_store import store_catalogue  # noqa: E402
 from app.server.db import open_database  # noqa: E402
 from app.server.models import Account  # noqa: E402
+from app.services.catalogue_files import bundled_catalogue  # noqa: E402
 
 LOCAL_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

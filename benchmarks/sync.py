@@ -468,9 +468,9 @@ def seed(url: str) -> str:
 def make_changes(url: str, count: int, folder: Path) -> tuple[int, float]:
     """`count` new requests in the feed, through the server's own importer (one INSERT per
     table per batch, published as real records). Returns (changes added, seconds)."""
-    from app.domain.catalogue import bundled_catalogue
     from app.server.db import current_seq, open_database
     from app.server.importer import import_requests
+    from app.services.catalogue_files import bundled_catalogue
 
     export = folder / "requetes311.csv"
     write_export(export, count, bundled_catalogue(), random.Random(311))

@@ -18,7 +18,7 @@ from app.domain.case_numbers import CaseNumber, parse_case_number
 from app.domain.validation import ValidationError
 from app.models import OutboxOp, RequestEvent, ServiceRequest
 from app.services import intake
-from app.services.cases import CaseSearch, add_note, case_detail, find_cases
+from app.services.case_lookup import CaseSearch, add_note, case_detail, find_cases
 from app.services.citizens import CitizenDraft, lookup_citizens
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.services.cases import CaseDetail, CaseSummary, CitizenBrief, EventView
+from app.services.case_lookup import CaseDetail, CaseSummary, CitizenBrief, EventView
 from app.ui.cases.case_render import (
     citizens_html,
     fact_texts,

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.domain.validation import ValidationError
 from app.models import OutboxOp
 from app.services import outbox, replica
-from app.services.cases import CaseDetail
+from app.services.case_lookup import CaseDetail
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.refusals import RefusalGone

@@ -16,7 +16,7 @@ from sqlalchemy import update
 from app.domain.validation import ValidationError
 from app.models import OutboxOp, ServiceRequest
 from app.services import outbox, replica, request_edits
-from app.services.cases import CaseDetail
+from app.services.case_lookup import CaseDetail
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace

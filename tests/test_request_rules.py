@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-import app.server.cases as server_cases
+import app.server.request_ops as server_cases
 import app.services.intake as console_intake
 from app.domain import lifecycle
 from app.domain import request_rules as rules
-from app.domain.catalogue import bundled_catalogue
 from app.domain.validation import MAX_TEXT, FieldProblem, ValidationError
+from app.services.catalogue_files import bundled_catalogue
 
 CAT = bundled_catalogue()
 POTHOLE: dict[str, Any] = {

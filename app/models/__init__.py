@@ -1,7 +1,10 @@
 """SQLAlchemy models and the local SQLite store. Knows nothing of Qt."""
 
 from app.models.base import Base
-from app.models.cases import (
+from app.models.drafts import FormDraft
+from app.models.kb import Article, ArticleDocument, ArticleText, Synonym
+from app.models.meta import StoreMeta
+from app.models.tables import (
     CaseCitizen,
     CaseSequence,
     Citizen,
@@ -10,9 +13,6 @@ from app.models.cases import (
     RequestEvent,
     ServiceRequest,
 )
-from app.models.drafts import FormDraft
-from app.models.kb import Article, ArticleDocument, ArticleText, Synonym
-from app.models.meta import StoreMeta
 
 __all__ = [
     "Article",

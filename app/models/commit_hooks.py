@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models.cases import OutboxOp
+from app.models.tables import OutboxOp
 
 log = logging.getLogger(__name__)
 

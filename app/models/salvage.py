@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.models.cases import CaseSequence, OutboxOp
 from app.models.meta import StoreMeta
 from app.models.store_errors import DAMAGED, KnownStoreError
+from app.models.tables import CaseSequence, OutboxOp
 
 if TYPE_CHECKING:
     from app.models.store import Store

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.domain.case_numbers import WORKSTATION_STATIONS
 from app.domain.catalogue import CatalogueError, catalogue_from_dict
 from app.domain.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
-from app.server import auth, cases, feed, indicators, numbering
+from app.server import auth, feed, indicators, numbering, request_ops
 from app.server.catalogue_store import CatalogueCache, store_catalogue
 from app.server.db import Database, Work, utcnow
 from app.server.models import Account, Station
@@ -342,7 +342,7 @@ def sync_changes(
 @router.get("/requests/{case_number}", tags=["requests"], responses=api_errors(401, 404))
 def get_request(case_number: PathText, db: Db, who: Who) -> dict[str, Any]:
     with db.read() as session:
-        return cases.record_of(session, cases.get_by_case(session, case_number))
+        return request_ops.record_of(session, request_ops.get_by_case(session, case_number))
 
 
 @router.get("/indicators", tags=["supervisor"], responses=api_errors(401, 403, 422))

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.domain.case_numbers import parse_case_number
 from app.domain.validation import unstorable_path
 from app.protocol import CREATION_OPS, OpType, citizen_of
-from app.server import cases, citizens, interactions, numbering
+from app.server import citizens, interactions, numbering, request_ops
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueState
 from app.server.db import Work
@@ -104,7 +104,7 @@ def apply_creations(
     staged: list[tuple[str, ServiceRequest, list[RequestEvent]]] = []
     for op in ops:
         if op.type == OpType.REQUEST_CREATE:
-            req, events = cases.new_request(
+            req, events = request_ops.new_request(
                 work, cat, op.data, case_number=op.target, source="console", principal=who
             )
             staged.append((op.op_id, req, events))

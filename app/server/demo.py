@@ -3,7 +3,7 @@ accounts (one per role, plus a second agent) and about thirty requests of the la
 some closed, some overdue, some with a citizen.
 
 Everything goes through the store's own code (catalogue and article loading as the CLI
-does it, cases.create_request, update_request, add_note), so the records, their histories
+does it, request_ops.create_request, update_request, add_note), so the records, their histories
 and the change feed are the ones a real store would have. Running it again changes
 nothing: a marker in server_meta says the store was seeded.
 
@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from app.domain.workdays import CITY_TIMEZONE
-from app.server import cases, citizens
+from app.server import citizens, request_ops
 from app.server.articles import load_articles
 from app.server.auth import Principal, hash_password
 from app.server.catalogue_store import CatalogueCache, load_catalogue_file
@@ -351,18 +351,18 @@ def _seed_requests(work: Work, accounts: Mapping[str, Account]) -> int:
                     citizen_ids[item.citizen] = citizen_id
                 data["citizen_id"] = citizen_ids[item.citizen]
             number = next_case_number(work.session, DEMO_STATION, created)
-            req = cases.create_request(
+            req = request_ops.create_request(
                 work, catalogue, data, case_number=number, source=SOURCE, principal=agent
             )
         if item.note:
             with _as(work, item.agent, min(created + timedelta(hours=3), now)):
-                req = cases.add_note(work, req.case_number, item.note)
+                req = request_ops.add_note(work, req.case_number, item.note)
         if item.status:
             # A day or a few later, as a unit answers; never after now.
             later = created + timedelta(days=min(item.days_ago / 2, 6), hours=2)
             with _as(work, supervisor.username, min(later, now - timedelta(minutes=5))):
                 wanted = {"status": item.status, "status_notes": item.status_notes}
-                cases.update_request(
+                request_ops.update_request(
                     work, catalogue, req.case_number, req.revision, wanted, supervisor
                 )
     return len(plan)

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from app.domain.validation import UNSTORABLE_MESSAGE, storable, unstorable_path
 from app.protocol import OpType, PushResult, citizen_of, is_request_op, without_record
-from app.server import articles, bulk_push, cases, citizens, interactions
+from app.server import articles, bulk_push, citizens, interactions, request_ops
 from app.server.auth import Principal
 from app.server.catalogue_store import CatalogueCache, CatalogueState
 from app.server.db import Database, Work
@@ -92,7 +92,7 @@ def _request_result(work: Work, req: ServiceRequest) -> dict[str, Any]:
     for _entity, changed_id, _revision, record in reversed(work.changes):
         if changed_id == req.id:
             return _applied(record)
-    return _applied(cases.record_of(work.session, req))
+    return _applied(request_ops.record_of(work.session, req))
 
 
 def _fields(op: Op, what: str) -> dict[str, Any]:
@@ -104,18 +104,18 @@ def _fields(op: Op, what: str) -> dict[str, Any]:
 
 def _apply_request_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> ServiceRequest:
     if op.type == OpType.REQUEST_CREATE:
-        return cases.create_request(
+        return request_ops.create_request(
             work, cat, op.data, case_number=op.target, source="console", principal=who
         )
-    at = op.data.get("at")  # when the agent did it (offline perhaps): cases.done_at
+    at = op.data.get("at")  # when the agent did it (offline perhaps): request_ops.done_at
     if op.type == OpType.REQUEST_UPDATE:
         wanted = _fields(op, "fields")
-        return cases.update_request(work, cat, op.target, op.base_revision, wanted, who, at)
+        return request_ops.update_request(work, cat, op.target, op.base_revision, wanted, who, at)
     if op.type == OpType.REQUEST_NOTE:
-        return cases.add_note(work, op.target, op.data.get("text"), who, at)
+        return request_ops.add_note(work, op.target, op.data.get("text"), who, at)
     if op.type == OpType.REQUEST_LINK:
-        return cases.link_duplicate(work, op.target, op.data.get("parent"), who, at)
-    return cases.attach_citizen(work, op.target, citizen_of(op.data), who, at)
+        return request_ops.link_duplicate(work, op.target, op.data.get("parent"), who, at)
+    return request_ops.attach_citizen(work, op.target, citizen_of(op.data), who, at)
 
 
 def apply_op(work: Work, cat: CatalogueState, who: Principal, op: Op) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from app.models.store import Store
 from app.protocol import OpType
 from app.services import outbox
 from app.services.addresses import prefix_upper_bound
-from app.services.cases import CaseSummary, cases_of_citizens
+from app.services.case_lookup import CaseSummary, cases_of_citizens
 
 _NOT_DIGIT = re.compile(r"\D")
 MAX_MATCHES = 8

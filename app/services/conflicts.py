@@ -24,7 +24,7 @@ from app.models import Citizen, OutboxOp
 from app.models.store import Store
 from app.protocol import OpType
 from app.services import outbox, replica, request_edits
-from app.services.cases import request_by_number
+from app.services.case_lookup import request_by_number
 
 # The operation types this module can explain and resolve, and what they edit.
 ENTITIES: dict[str, str] = {OpType.CITIZEN_UPSERT: "citizen", OpType.REQUEST_UPDATE: "request"}

@@ -30,7 +30,7 @@ from app.models.store import Store
 from app.protocol import CITIZEN_KEY, OpType
 from app.services import outbox, sequences
 from app.services.addresses import CIVIC_NUMBER, civic_key, street_key
-from app.services.cases import CaseSummary, add_event, find_duplicates
+from app.services.case_lookup import CaseSummary, add_event, find_duplicates
 from app.services.citizens import CitizenDraft, check_citizen, create_citizen
 from app.services.profile import Profile
 

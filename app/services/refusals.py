@@ -31,7 +31,7 @@ from app.models import CaseCitizen, OutboxOp, RequestEvent, ServiceRequest
 from app.models.store import Store
 from app.protocol import is_request_op
 from app.services import outbox, replica, request_edits
-from app.services.cases import CaseDetail, add_event, check_note, detail_of, request_by_number
+from app.services.case_lookup import CaseDetail, add_event, check_note, detail_of, request_by_number
 from app.services.outbox import ABSENT, AWAITED, CREATE, NOTE, UPDATE, Refusal
 from app.services.profile import Profile
 

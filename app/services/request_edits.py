@@ -28,7 +28,7 @@ from app.models.store import Store
 from app.protocol import OpType
 from app.services import intake, outbox
 from app.services.addresses import street_key
-from app.services.cases import CaseDetail, add_event, detail_of, request_by_number
+from app.services.case_lookup import CaseDetail, add_event, detail_of, request_by_number
 from app.services.profile import Profile
 
 EDITABLE = terms.EDITABLE_FIELDS

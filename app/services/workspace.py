@@ -16,7 +16,7 @@ from app.models import salvage, store_errors
 from app.models.store import KnownStoreError, Store, StoreError, StoreTooNewError, open_store
 from app.models.store_errors import DAMAGED
 from app.services import (
-    cases,
+    case_lookup,
     catalogue_copy,
     citizens,
     conflicts,
@@ -108,18 +108,18 @@ class Workspace:
         return self.profile
 
     # Each call below is one short local transaction, made from the console's store worker.
-    def find_cases(self, text: str) -> cases.CaseSearch:
-        return cases.find_cases(self.store, text, now())
+    def find_cases(self, text: str) -> case_lookup.CaseSearch:
+        return case_lookup.find_cases(self.store, text, now())
 
-    def case_detail(self, case_number: str) -> cases.CaseDetail | None:
-        return cases.case_detail(self.store, case_number, now())
+    def case_detail(self, case_number: str) -> case_lookup.CaseDetail | None:
+        return case_lookup.case_detail(self.store, case_number, now())
 
-    def add_note(self, case_number: str, text: str) -> cases.CaseDetail:
-        return cases.add_note(
+    def add_note(self, case_number: str, text: str) -> case_lookup.CaseDetail:
+        return case_lookup.add_note(
             self.store, self._profile(), case_number, text, now(), supervisor=self.supervisor
         )
 
-    def reopen_request(self, case_number: str, reason: str) -> cases.CaseDetail:
+    def reopen_request(self, case_number: str, reason: str) -> case_lookup.CaseDetail:
         """A closed case the citizen says is not done: Réactivée, with the reason."""
         return request_edits.reopen_request(self.store, self._profile(), case_number, reason, now())
 
@@ -129,7 +129,7 @@ class Workspace:
     def citizen(self, citizen_id: str) -> citizens.CitizenMatch | None:
         return citizens.get_citizen(self.store, citizen_id, now())
 
-    def duplicates(self, draft: intake.Draft) -> list[cases.CaseSummary]:
+    def duplicates(self, draft: intake.Draft) -> list[case_lookup.CaseSummary]:
         return intake.duplicates(self.store, draft, now())
 
     def save_request(self, draft: intake.Draft, interaction_id: str | None) -> intake.Saved:
@@ -195,7 +195,7 @@ class Workspace:
 
     def edit_request(
         self, case_number: str, changes: dict[str, str], seen_revision: int | None = None
-    ) -> cases.CaseDetail:
+    ) -> case_lookup.CaseDetail:
         """`seen_revision`: the central store's revision the correction was typed on (a
         colleague's change that arrived meanwhile to a corrected field is then a conflict)."""
         return request_edits.edit_request(
@@ -235,10 +235,10 @@ class Workspace:
     def _actor(self) -> str:
         return self.profile.agent if self.profile is not None else ""
 
-    def resend_refused(self, seq: int, values: dict[str, str]) -> cases.CaseDetail:
+    def resend_refused(self, seq: int, values: dict[str, str]) -> case_lookup.CaseDetail:
         return refusals.resend(self.store, self.catalogue, self._profile(), seq, values, now())
 
-    def resend_refused_note(self, seq: int, text: str) -> cases.CaseDetail:
+    def resend_refused_note(self, seq: int, text: str) -> case_lookup.CaseDetail:
         return refusals.resend_note(self.store, self._profile(), seq, text, now())
 
     def drop_refused(self, seq: int) -> refusals.Dropped:
@@ -246,7 +246,7 @@ class Workspace:
 
     def take_store_copy(
         self, case_number: str, record: dict[str, Any] | None
-    ) -> cases.CaseDetail | None:
+    ) -> case_lookup.CaseDetail | None:
         return refusals.take_store_copy(self.store, case_number, record, self._actor(), now())
 
     def cases_awaiting_copy(self) -> list[str]:

@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.request_terms import CLOSED_STATUSES
-from app.server.cases import record_of
 from app.server.catalogue_store import CatalogueCache
 from app.server.db import Database
 from app.server.feed import changes_since
@@ -29,6 +28,7 @@ from app.server.importer import (
     progress_bar,
 )
 from app.server.models import RequestEvent, ServiceRequest
+from app.server.request_ops import record_of
 
 SAMPLE = Path(__file__).parents[1] / "data" / "requetes311-sample.csv"
 SAMPLE_ROWS, SAMPLE_GOOD = 31, 25

@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.domain.validation import parse_datetime
-from app.server.cases import CLOCK_SKEW, MAX_OFFLINE_AGE
-from app.services import cases, intake, request_edits
+from app.server.request_ops import CLOCK_SKEW, MAX_OFFLINE_AGE
+from app.services import case_lookup, intake, request_edits
 from app.services.citizens import CitizenDraft
 from app.services.intake import Draft
 from app.services.workspace import Workspace
@@ -75,7 +75,7 @@ def test_work_done_offline_keeps_the_time_it_was_done(server: Server, workspace:
         made,
     )
     number = saved.case_number
-    cases.add_note(workspace.store, profile, number, "Le citoyen rappelle", noted)
+    case_lookup.add_note(workspace.store, profile, number, "Le citoyen rappelle", noted)
     request_edits.edit_request(
         workspace.store,
         workspace.catalogue,
@@ -160,7 +160,7 @@ def test_an_insane_time_is_replaced_by_the_push_time(server: Server) -> None:
 
 
 def test_a_duplicate_link_is_dated_on_both_requests(server: Server) -> None:
-    from app.server.cases import get_by_case, record_of
+    from app.server.request_ops import get_by_case, record_of
 
     alice = server.agents["alice"]
     first, second = create_op(alice.station), create_op(alice.station, street="rue Peel")

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-import app.server.cases as server_cases
+import app.server.request_ops as server_cases
 from app.domain.validation import FieldProblem
 from app.server.problems import Refused as StoreRefused
-from app.services.cases import CaseDetail
+from app.services.case_lookup import CaseDetail
 from app.sync.client import Refused
 from tests.sync.test_engine import Console, pothole, server_case
 

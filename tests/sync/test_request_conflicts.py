@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from app.services.cases import CaseDetail
+from app.services.case_lookup import CaseDetail
 from app.services.conflicts import Clash
 from app.services.workspace import Workspace
 from tests.sync.test_engine import Console, pothole, server_case

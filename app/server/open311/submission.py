@@ -1,5 +1,5 @@
 """Open311 submission (POST requests): the form read into a Submission, checked, and
-handed to the store's own request creation (cases.create_request) with the citizen's
+handed to the store's own request creation (request_ops.create_request) with the citizen's
 contact, if any; the answer is the new case number and its token. Kept thin: the rules a
 request must follow are the store's, not this module's."""
 
@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from app.domain.catalogue import RoutingTable, Service
 from app.domain.text import fold
 from app.domain.validation import UNSTORABLE_MESSAGE, FieldProblem, storable
-from app.server import auth, cases, citizens
+from app.server import auth, citizens, request_ops
 from app.server.catalogue_store import CatalogueState
 from app.server.db import Work
 from app.server.models import ServiceRequest
@@ -191,7 +191,7 @@ def _store(work: Work, sub: Submission, state: CatalogueState) -> tuple[ServiceR
     req: ServiceRequest | None = None
     try:
         # Without an arrondissement, a local service goes to the 24/7 centre to be sorted.
-        req = cases.create_request(
+        req = request_ops.create_request(
             work, state, data, case_number=case_number, source="georeport", triage=True
         )
     except Refused as exc:

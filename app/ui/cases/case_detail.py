@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.catalogue import Catalogue
-from app.services import cases as case_states
-from app.services.cases import CaseDetail
+from app.services import case_lookup as case_states
+from app.services.case_lookup import CaseDetail
 from app.services.outbox import CREATE, UPDATE, Refusal
 from app.services.refusals import resend_values
 from app.ui.cases.case_editor import CaseEditor

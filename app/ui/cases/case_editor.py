@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.catalogue import Catalogue
 from app.domain.text import fold_all
 from app.domain.validation import FieldProblem
-from app.services.cases import CaseDetail
+from app.services.case_lookup import CaseDetail
 from app.ui.widgets import formatting as fmt
 from app.ui.widgets.field_errors import error_label, mark, unmark
 from app.ui.widgets.keys import ENTER

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.validation import ValidationError
-from app.services import cases as case_states
-from app.services.cases import CaseDetail, CaseSearch
+from app.services import case_lookup as case_states
+from app.services.case_lookup import CaseDetail, CaseSearch
 from app.services.outbox import CREATE, NOTE, UPDATE, Refusal
 from app.services.refusals import RefusalGone
 from app.services.workspace import Workspace

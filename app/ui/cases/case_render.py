@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.catalogue import Catalogue, Service
-from app.services import cases as case_states
-from app.services.cases import CaseDetail, CaseSummary, CitizenBrief, EventView
+from app.services import case_lookup as case_states
+from app.services.case_lookup import CaseDetail, CaseSummary, CitizenBrief, EventView
 from app.services.outbox import CREATE, NOTE, UPDATE, store_problems
 from app.ui.cases.refusal_banner import change_label, field_label, problem_line
 from app.ui.widgets import formatting as fmt

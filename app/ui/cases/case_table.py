@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.catalogue import Catalogue
-from app.services.cases import CaseSummary
+from app.services.case_lookup import CaseSummary
 from app.ui.cases.case_render import LATE_BG, LATE_FG
 from app.ui.cases.refusal_banner import REFUSED_FG
 from app.ui.widgets import formatting as fmt

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.validation import FieldProblem
-from app.services.cases import CaseDetail
+from app.services.case_lookup import CaseDetail
 from app.services.outbox import CITIZEN, CREATE, INTERACTION, NOTE, UPDATE, Refusal
 from app.ui.widgets import formatting as fmt
 from app.ui.widgets.field_errors import ERROR_STYLE

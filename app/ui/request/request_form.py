@@ -32,7 +32,7 @@ from app.domain.routing import Routing
 from app.domain.validation import FieldProblem, ValidationError
 from app.services import intake
 from app.services.addresses import chosen_place, civic_key, match_places, street_key
-from app.services.cases import CaseSummary
+from app.services.case_lookup import CaseSummary
 from app.services.drafts import SavedDraft
 from app.services.profile import Profile
 from app.services.search import SearchResult
