@@ -93,7 +93,7 @@ def test_users_do_not_share_tokens(memory_keyring: MemoryKeyring, tmp_path: Path
 @pytest.mark.parametrize("backend", [fail.Keyring, null.Keyring], ids=["fail", "null"])
 def test_no_usable_keyring_is_said_not_raised(
     use_keyring, backend: type[keyring.backend.KeyringBackend], tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     use_keyring(backend())
     store = TokenStore(SERVER, tmp_path)
     assert store.available is False
@@ -108,7 +108,7 @@ def test_no_usable_keyring_is_said_not_raised(
 
 def test_a_keyring_that_refuses_turns_the_store_off(
     use_keyring, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     use_keyring(LockedKeyring())
     store = TokenStore(SERVER, tmp_path)
     assert store.available  # nothing says so until it is used

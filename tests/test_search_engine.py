@@ -83,7 +83,7 @@ def test_large_result_sets_are_ranked_from_the_title_first(
     tiers: list[tuple[str, str, int]] = []
     real_match = search_index.match
 
-    def spy(conn, lang, expression, limit, tier="all"):  # type: ignore[no-untyped-def]
+    def spy(conn, lang, expression, limit, tier="all"):
         rows = real_match(conn, lang, expression, limit, tier)
         tiers.append((lang, tier, len(rows)))
         return rows

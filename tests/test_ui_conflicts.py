@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.services import outbox, replica
 from app.services.citizens import CitizenDraft
@@ -90,13 +91,13 @@ def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
-def key(qtbot, k: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+def key(qtbot: QtBot, k: Qt.Key) -> None:
     widget = focused()
     assert widget is not None
     qtbot.keyClick(widget, k)
 
 
-def show(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def show(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.addWidget(widget)
     widget.show()
     widget.activateWindow()
@@ -104,7 +105,9 @@ def show(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
 
 
-def test_the_agent_keeps_their_value_from_the_keyboard(qtbot, ws: Workspace, background) -> None:  # type: ignore[no-untyped-def]
+def test_the_agent_keeps_their_value_from_the_keyboard(
+    qtbot: QtBot, ws: Workspace, background
+) -> None:
     citizen_id = new_citizen(ws)
     clash(ws, citizen_id)
     [conflict] = ws.conflicts()
@@ -147,7 +150,7 @@ def test_the_agent_keeps_their_value_from_the_keyboard(qtbot, ws: Workspace, bac
     )
 
 
-def test_nothing_to_settle(qtbot, ws: Workspace, background) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_to_settle(qtbot: QtBot, ws: Workspace, background) -> None:
     dialog = ConflictDialog(background, ws)
     show(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.loaded)
@@ -155,7 +158,7 @@ def test_nothing_to_settle(qtbot, ws: Workspace, background) -> None:  # type: i
     assert dialog.findChildren(QRadioButton) == []
 
 
-def test_the_picked_citizen_is_corrected_in_place(qtbot, ws: Workspace, background) -> None:  # type: ignore[no-untyped-def]
+def test_the_picked_citizen_is_corrected_in_place(qtbot: QtBot, ws: Workspace, background) -> None:
     citizen_id = new_citizen(ws)
     box = CitizenBox(background)
     show(qtbot, box)

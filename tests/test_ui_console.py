@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
 from app.ui.main import create_window
@@ -14,7 +15,7 @@ from app.ui.widgets.background import Background
 POTHOLE = "VOIRIE-NID-DE-POULE"
 
 
-def open_window(qtbot, background: Background, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_window(qtbot: QtBot, background: Background, workspace: Workspace) -> MainWindow:
     win = create_window(background, "fr")
     qtbot.addWidget(win)
     win.show()
@@ -43,8 +44,8 @@ def fill_pothole(win: MainWindow) -> None:
 
 
 def test_first_start_asks_for_the_station_and_refuses_a_bad_one(
-    qtbot, background: Background, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace
+) -> None:
     assert workspace.profile is None
     win = open_window(qtbot, background, workspace)
     dialog = win.workstation_dialog
@@ -64,8 +65,8 @@ def test_first_start_asks_for_the_station_and_refuses_a_bad_one(
 
 
 def test_an_interaction_from_f2_to_f3_records_its_request(
-    qtbot, background: Background, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace
+) -> None:
     workspace.set_profile("013", "bruno", "bam")
     win = open_window(qtbot, background, workspace)
     assert win.interaction.channel.currentData() == "counter"
@@ -95,8 +96,8 @@ def test_an_interaction_from_f2_to_f3_records_its_request(
 
 
 def test_from_an_article_to_a_request_to_its_case(
-    qtbot, background: Background, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace
+) -> None:
     workspace.set_profile("014", "chloe", "311")
     win = open_window(qtbot, background, workspace)
     win.open_article("nid-de-poule-signalement", "fr")
@@ -123,8 +124,8 @@ def test_from_an_article_to_a_request_to_its_case(
 
 
 def test_f2_twice_opens_one_interaction(
-    qtbot, background: Background, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace
+) -> None:
     workspace.set_profile("015", "dana", "311")
     win = open_window(qtbot, background, workspace)
     qtbot.keyClick(win.search.field, Qt.Key.Key_F2)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
 from app.ui.main import attach_server, create_window
@@ -180,7 +181,7 @@ def nobody_listening() -> str:
     return f"http://127.0.0.1:{port}"
 
 
-def visit(qtbot, win: MainWindow, seen: Seen, where: str) -> None:  # type: ignore[no-untyped-def]
+def visit(qtbot: QtBot, win: MainWindow, seen: Seen, where: str) -> None:
     qtbot.wait(50)  # a turn of the loop: labels follow what was just shown
     seen.window(win, where)
     for dialog in win.findChildren(QDialog):
@@ -189,8 +190,8 @@ def visit(qtbot, win: MainWindow, seen: Seen, where: str) -> None:  # type: igno
 
 
 def test_no_french_is_left_in_english(
-    qtbot, background: Background, workspace: Workspace, memory_keyring: MemoryKeyring
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace, memory_keyring: MemoryKeyring
+) -> None:
     workspace.set_profile("061", "agent-test", "311")
     # A workstation that reached the central store before: it numbers offline (a new one
     # waits for the station's mark, tests/test_sequences.py).

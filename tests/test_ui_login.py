@@ -13,6 +13,7 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from app.server.demo import seed_demo
 from app.server.embedded import EmbeddedServer
@@ -48,7 +49,7 @@ MakeDialog = Callable[..., LoginDialog]
 
 
 @pytest.fixture
-def make_dialog(qtbot, background: Background, tmp_path: Path) -> MakeDialog:  # type: ignore[no-untyped-def]
+def make_dialog(qtbot: QtBot, background: Background, tmp_path: Path) -> MakeDialog:
     def make(
         url: str,
         station: int = STATION,
@@ -71,7 +72,7 @@ def make_dialog(qtbot, background: Background, tmp_path: Path) -> MakeDialog:  #
     return make
 
 
-def sign_in(qtbot, dialog: LoginDialog, username: str, password: str) -> None:  # type: ignore[no-untyped-def]
+def sign_in(qtbot: QtBot, dialog: LoginDialog, username: str, password: str) -> None:
     dialog.user.clear()
     qtbot.keyClicks(dialog.user, username)
     dialog.password.clear()
@@ -80,8 +81,12 @@ def sign_in(qtbot, dialog: LoginDialog, username: str, password: str) -> None:  
 
 
 def test_a_good_password_signs_in_and_keeps_the_token(
-    qtbot, make_dialog: MakeDialog, server_url: str, memory_keyring: MemoryKeyring, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    make_dialog: MakeDialog,
+    server_url: str,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
     dialog = make_dialog(server_url)
     assert dialog.server.text() == server_url
     assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
@@ -104,8 +109,8 @@ def test_a_good_password_signs_in_and_keeps_the_token(
 
 
 def test_a_wrong_password_says_so_under_the_field(
-    qtbot, make_dialog: MakeDialog, server_url: str, memory_keyring: MemoryKeyring
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_dialog: MakeDialog, server_url: str, memory_keyring: MemoryKeyring
+) -> None:
     dialog = make_dialog(server_url)
     sign_in(qtbot, dialog, "agent1", "not-the-password")
     error = dialog.errors["password"]
@@ -126,8 +131,8 @@ def test_a_wrong_password_says_so_under_the_field(
 
 
 def test_a_server_down_offers_to_continue_offline(
-    qtbot, make_dialog: MakeDialog, memory_keyring: MemoryKeyring
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_dialog: MakeDialog, memory_keyring: MemoryKeyring
+) -> None:
     dialog = make_dialog(nobody_listening())
     sign_in(qtbot, dialog, "agent1", "demo")
     qtbot.waitUntil(dialog.offline.isVisible, timeout=WAIT)
@@ -142,8 +147,8 @@ def test_a_server_down_offers_to_continue_offline(
 
 
 def test_the_login_runs_off_the_ui_thread(
-    qtbot, make_dialog: MakeDialog, memory_keyring: MemoryKeyring
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_dialog: MakeDialog, memory_keyring: MemoryKeyring
+) -> None:
     threads: list[threading.Thread] = []
     release = threading.Event()
     url = nobody_listening()
@@ -176,8 +181,12 @@ def test_the_login_runs_off_the_ui_thread(
 
 
 def test_a_station_code_taken_by_another_workstation(
-    qtbot, make_dialog: MakeDialog, server_url: str, memory_keyring: MemoryKeyring, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    make_dialog: MakeDialog,
+    server_url: str,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
     first = make_dialog(server_url, data_dir=tmp_path / "poste-a")
     with qtbot.waitSignal(first.loggedIn, timeout=WAIT):
         sign_in(qtbot, first, "agent1", "demo")
@@ -192,8 +201,8 @@ def test_a_station_code_taken_by_another_workstation(
 
 
 def test_empty_fields_are_caught_before_the_network(
-    qtbot, make_dialog: MakeDialog, memory_keyring: MemoryKeyring
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_dialog: MakeDialog, memory_keyring: MemoryKeyring
+) -> None:
     calls: list[str] = []
     dialog = make_dialog(
         nobody_listening(), factory=lambda: calls.append("client") or SyncClient("http://x")
@@ -207,8 +216,8 @@ def test_empty_fields_are_caught_before_the_network(
 
 
 def test_without_a_keyring_the_dialog_says_the_session_is_not_kept(
-    qtbot, make_dialog: MakeDialog
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_dialog: MakeDialog
+) -> None:
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     try:
@@ -221,8 +230,8 @@ def test_without_a_keyring_the_dialog_says_the_session_is_not_kept(
 
 
 def test_an_expired_session_is_explained(
-    qtbot, make_dialog: MakeDialog, memory_keyring: MemoryKeyring
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_dialog: MakeDialog, memory_keyring: MemoryKeyring
+) -> None:
     dialog = make_dialog(nobody_listening())
     assert not dialog.reason.isVisible()
     dialog.show_expired()
@@ -233,8 +242,8 @@ def test_an_expired_session_is_explained(
 
 
 def test_a_wrong_password_leaves_continue_offline_at_hand(
-    qtbot, make_dialog: MakeDialog, server_url: str, memory_keyring: MemoryKeyring
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_dialog: MakeDialog, server_url: str, memory_keyring: MemoryKeyring
+) -> None:
     dialog = make_dialog(server_url)
     assert dialog.offline.isHidden()  # nothing went wrong yet
     sign_in(qtbot, dialog, "agent1", "forgotten")
@@ -253,8 +262,8 @@ def test_a_wrong_password_leaves_continue_offline_at_hand(
 
 
 def test_the_user_typed_in_the_workstation_is_the_login_user(
-    qtbot, background: Background, workspace: Workspace, memory_keyring: MemoryKeyring
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace, memory_keyring: MemoryKeyring
+) -> None:
     from PySide6.QtCore import QSettings
 
     from app.ui.main import attach_server, create_window

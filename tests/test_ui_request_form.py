@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.domain.case_numbers import parse_case_number
 from app.services.citizens import CitizenDraft
@@ -27,7 +28,9 @@ def profiled(workspace: Workspace) -> Workspace:
 
 
 @pytest.fixture
-def form(qtbot, qloop: asyncio.AbstractEventLoop, profiled: Workspace) -> Iterator[RequestForm]:  # type: ignore[no-untyped-def]
+def form(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, profiled: Workspace
+) -> Iterator[RequestForm]:
     background = Background(qloop)
     widget = RequestForm(background)
     qtbot.addWidget(widget)
@@ -46,13 +49,13 @@ def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     widget = focused()
     assert widget is not None
     qtbot.keyClick(widget, key, modifier)
 
 
-def tab_to(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def tab_to(qtbot: QtBot, widget: QWidget) -> None:
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is widget, f"Tab went to {focused()!r}, not {widget.objectName()}"
 
@@ -81,7 +84,9 @@ def count(workspace: Workspace, table: str) -> int:
         return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0)
 
 
-def test_a_whole_request_by_keyboard_alone(form: RequestForm, qtbot, profiled: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_request_by_keyboard_alone(
+    form: RequestForm, qtbot: QtBot, profiled: Workspace
+) -> None:
     form.focus_form()
     assert focused() is form.citizen.lookup
     qtbot.keyClicks(form.citizen.lookup, "514 555 0123")
@@ -141,8 +146,8 @@ def test_a_whole_request_by_keyboard_alone(form: RequestForm, qtbot, profiled: W
 
 
 def test_each_invalid_field_says_what_to_fix_and_nothing_is_cleared(
-    form: RequestForm, qtbot, profiled: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    form: RequestForm, qtbot: QtBot, profiled: Workspace
+) -> None:
     form.citizen.name.setText("Jean")
     form.citizen.phone.setText("555-01")
     form.citizen.email.setText("jean@")
@@ -187,7 +192,7 @@ def test_each_invalid_field_says_what_to_fix_and_nothing_is_cleared(
     assert count(profiled, "outbox") == before
 
 
-def test_missing_service_and_citizen_are_named(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_missing_service_and_citizen_are_named(form: RequestForm, qtbot: QtBot) -> None:
     form.save()
     assert "type de demande" in form.service_error.text()
     form.picker.choose("COLL-BAC")  # a bin is delivered to someone: no anonymous request
@@ -202,8 +207,8 @@ def test_missing_service_and_citizen_are_named(form: RequestForm, qtbot) -> None
 
 
 def test_citizen_lookup_picks_a_known_citizen_and_shows_open_cases(
-    form: RequestForm, qtbot, profiled: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    form: RequestForm, qtbot: QtBot, profiled: Workspace
+) -> None:
     case_number = saved_pothole(profiled, "514 555 0199")
     form.focus_form()
     qtbot.keyClicks(form.citizen.lookup, "514555")
@@ -219,8 +224,8 @@ def test_citizen_lookup_picks_a_known_citizen_and_shows_open_cases(
 
 
 def test_a_duplicate_is_proposed_and_the_citizen_attached_instead(
-    form: RequestForm, qtbot, profiled: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    form: RequestForm, qtbot: QtBot, profiled: Workspace
+) -> None:
     existing = saved_pothole(profiled)
     form.citizen.name.setText("Paul Lee")
     form.citizen.phone.setText("438 555 0100")
@@ -250,7 +255,9 @@ def test_a_duplicate_is_proposed_and_the_citizen_attached_instead(
     assert form.description.toPlainText() == ""
 
 
-def test_save_anyway_creates_a_second_case(form: RequestForm, qtbot, profiled: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_save_anyway_creates_a_second_case(
+    form: RequestForm, qtbot: QtBot, profiled: Workspace
+) -> None:
     existing = saved_pothole(profiled)
     form.citizen.anonymous.setChecked(True)
     form.picker.choose(POTHOLE)
@@ -275,7 +282,7 @@ def test_attribute_values_survive_a_change_of_service(form: RequestForm) -> None
     assert form.attributes.values()["emplacement"] == "intersection"
 
 
-def test_suggested_articles_follow_the_description(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_suggested_articles_follow_the_description(form: RequestForm, qtbot: QtBot) -> None:
     form.description.setFocus()
     qtbot.keyClicks(form.description, "collecte des encombrants")
     qtbot.waitUntil(lambda: form.side.suggest_buttons[0].isVisible(), timeout=5000)
@@ -287,7 +294,7 @@ def test_suggested_articles_follow_the_description(form: RequestForm, qtbot) -> 
     assert form.description.toPlainText() == "collecte des encombrants"
 
 
-def test_what_is_typed_while_saving_stays_in_the_form(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_what_is_typed_while_saving_stays_in_the_form(form: RequestForm, qtbot: QtBot) -> None:
     form.citizen.anonymous.setChecked(True)
     fill_complaint(form)
     form.description.setPlainText("Premier signalement")
@@ -298,7 +305,7 @@ def test_what_is_typed_while_saving_stays_in_the_form(form: RequestForm, qtbot) 
     assert form.picker.service is not None
 
 
-def test_a_number_typed_only_in_the_lookup_is_not_dropped(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_number_typed_only_in_the_lookup_is_not_dropped(form: RequestForm, qtbot: QtBot) -> None:
     form.citizen.lookup.setText("514 555 0177")
     fill_complaint(form)  # anonymous allowed: the number typed must still not be dropped
     form.save()
@@ -312,8 +319,8 @@ def test_a_number_typed_only_in_the_lookup_is_not_dropped(form: RequestForm, qtb
 
 
 def test_a_failed_lookup_empties_the_list_instead_of_showing_older_matches(
-    form: RequestForm, qtbot, profiled: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    form: RequestForm, qtbot: QtBot, profiled: Workspace
+) -> None:
     saved_pothole(profiled, "514 555 0199")
     qtbot.keyClicks(form.citizen.lookup, "514555")
     qtbot.waitUntil(lambda: form.citizen.matches.count() == 1)
@@ -348,8 +355,8 @@ def completions(form: RequestForm) -> list[str]:
 
 
 def test_the_arrondissement_completer_lists_word_beginnings_best_first(
-    form: RequestForm, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    form: RequestForm, qtbot: QtBot
+) -> None:
     form.arrondissement.setFocus()
     qtbot.keyClicks(form.arrondissement.lineEdit(), "ville m")
     completer = form.arrondissement.completer()
@@ -360,7 +367,7 @@ def test_the_arrondissement_completer_lists_word_beginnings_best_first(
     assert form.arrondissement.currentData() == "VM"
 
 
-def test_an_ambiguous_start_is_chosen_from_the_list(form: RequestForm, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_ambiguous_start_is_chosen_from_the_list(form: RequestForm, qtbot: QtBot) -> None:
     form.arrondissement.setFocus()
     qtbot.keyClicks(form.arrondissement.lineEdit(), "montreal")  # no accent
     listed = completions(form)
@@ -377,8 +384,8 @@ def test_an_ambiguous_start_is_chosen_from_the_list(form: RequestForm, qtbot) ->
 
 
 def test_a_caller_is_found_by_the_local_number(
-    form: RequestForm, qtbot, profiled: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    form: RequestForm, qtbot: QtBot, profiled: Workspace
+) -> None:
     saved_pothole(profiled, "+1 438 555 0199")
     form.focus_form()
     qtbot.keyClicks(form.citizen.lookup, "5550199")  # what the caller says: no area code

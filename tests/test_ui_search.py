@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
 from app.ui.main import create_window
@@ -18,7 +19,9 @@ from app.ui.widgets.background import Background
 
 
 @pytest.fixture
-def window(qtbot, qloop: asyncio.AbstractEventLoop, bundled: Workspace) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, bundled: Workspace
+) -> Iterator[MainWindow]:
     background = Background(qloop)
     win = create_window(background, "fr")
     qtbot.addWidget(win)
@@ -32,7 +35,7 @@ def window(qtbot, qloop: asyncio.AbstractEventLoop, bundled: Workspace) -> Itera
     background.shutdown()
 
 
-def type_query(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_query(qtbot: QtBot, win: MainWindow, text: str) -> None:
     qtbot.keyClicks(win.search.field, text)
     qtbot.waitUntil(lambda: win.search.shown_query == win.search.field.text(), timeout=5000)
 
@@ -42,13 +45,13 @@ def top_id(win: MainWindow) -> str | None:
     return None if hit is None else hit.article_id
 
 
-def test_window_opens_with_the_cursor_in_the_search_field(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_opens_with_the_cursor_in_the_search_field(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search.field)
     assert "Ctrl+K" in window.search.field.placeholderText()
     assert "article" in window.store_status.text()
 
 
-def test_results_follow_typing(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_results_follow_typing(window: MainWindow, qtbot: QtBot) -> None:
     type_query(qtbot, window, "encomb")
     assert top_id(window) == "encombrants-collecte"
     type_query(qtbot, window, "rants")
@@ -58,10 +61,12 @@ def test_results_follow_typing(window: MainWindow, qtbot) -> None:  # type: igno
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 0)
 
 
-def test_search_runs_off_the_ui_thread(window: MainWindow, qtbot, bundled: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_search_runs_off_the_ui_thread(
+    window: MainWindow, qtbot: QtBot, bundled: Workspace
+) -> None:
     threads: list[threading.Thread] = []
 
-    def spy(query: str, lang: str):  # type: ignore[no-untyped-def]
+    def spy(query: str, lang: str):
         threads.append(threading.current_thread())
         return bundled.search(query, lang)
 
@@ -70,13 +75,13 @@ def test_search_runs_off_the_ui_thread(window: MainWindow, qtbot, bundled: Works
     assert threads and all(t is not threading.main_thread() for t in threads)
 
 
-def test_accented_text_from_the_keyboard_layout(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_accented_text_from_the_keyboard_layout(window: MainWindow, qtbot: QtBot) -> None:
     window.search.field.insert("Déneigement trottoir glacé")
     qtbot.waitUntil(lambda: window.search.shown_query == window.search.field.text())
     assert top_id(window) == "trottoir-glace-non-deneige"
 
 
-def test_fast_typing_ends_on_the_last_query(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_fast_typing_ends_on_the_last_query(window: MainWindow, qtbot: QtBot) -> None:
     window.search.field.setText("nid")
     window.search.field.setText("nid de")
     window.search.field.setText("nid de poule")
@@ -84,7 +89,7 @@ def test_fast_typing_ends_on_the_last_query(window: MainWindow, qtbot) -> None: 
     assert top_id(window) == "nid-de-poule-signalement"
 
 
-def test_arrows_move_and_enter_opens(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_arrows_move_and_enter_opens(window: MainWindow, qtbot: QtBot) -> None:
     type_query(qtbot, window, "collecte")
     assert window.search.model.rowCount() >= 3
     field = window.search.field
@@ -103,7 +108,7 @@ def test_arrows_move_and_enter_opens(window: MainWindow, qtbot) -> None:  # type
     assert field.hasFocus()  # the agent can refine the search at once
 
 
-def test_article_shows_answer_and_copies_referral(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_article_shows_answer_and_copies_referral(window: MainWindow, qtbot: QtBot) -> None:
     type_query(qtbot, window, "avis d'ebullition")  # QTest.keyClicks aborts on non-ASCII
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.article.article is not None)
@@ -117,7 +122,7 @@ def test_article_shows_answer_and_copies_referral(window: MainWindow, qtbot) -> 
     assert "boil" in window.article.body.toPlainText()
 
 
-def test_ctrl_k_returns_to_search_from_anywhere(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_k_returns_to_search_from_anywhere(window: MainWindow, qtbot: QtBot) -> None:
     type_query(qtbot, window, "piscine")
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.article.article is not None)
@@ -128,7 +133,7 @@ def test_ctrl_k_returns_to_search_from_anywhere(window: MainWindow, qtbot) -> No
     assert window.search.field.selectedText() == "piscine"
 
 
-def test_text_typed_before_the_store_opens_is_kept(qtbot, qloop, bundled: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_text_typed_before_the_store_opens_is_kept(qtbot: QtBot, qloop, bundled: Workspace) -> None:
     background = Background(qloop)
     win = create_window(background, "fr")
     qtbot.addWidget(win)
@@ -140,7 +145,7 @@ def test_text_typed_before_the_store_opens_is_kept(qtbot, qloop, bundled: Worksp
     background.shutdown()
 
 
-def test_english_interface(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_english_interface(window: MainWindow, qtbot: QtBot) -> None:
     window.set_language("en")
     try:
         assert window.search.field.placeholderText().startswith("Search")
@@ -151,7 +156,7 @@ def test_english_interface(window: MainWindow, qtbot) -> None:  # type: ignore[n
     assert window.article.copy_button.text() == "Copier la référence"
 
 
-def test_store_that_cannot_open_is_explained(qtbot, qloop, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_store_that_cannot_open_is_explained(qtbot: QtBot, qloop, tmp_path) -> None:
     from app.ui.main import open_into
 
     background = Background(qloop)
@@ -167,8 +172,8 @@ def test_store_that_cannot_open_is_explained(qtbot, qloop, tmp_path) -> None:  #
     background.shutdown()
 
 
-def test_broken_bundled_file_is_shown_and_the_store_still_serves(  # type: ignore[no-untyped-def]
-    qtbot, qloop, tmp_path, monkeypatch
+def test_broken_bundled_file_is_shown_and_the_store_still_serves(
+    qtbot: QtBot, qloop, tmp_path, monkeypatch
 ) -> None:
     import shutil
 
@@ -195,13 +200,13 @@ def test_broken_bundled_file_is_shown_and_the_store_still_serves(  # type: ignor
 
 
 def test_language_switch_during_a_search_is_not_lost(
-    window: MainWindow, qtbot, bundled: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot: QtBot, bundled: Workspace
+) -> None:
     import time
 
     calls: list[tuple[str, str]] = []
 
-    def slow(query: str, lang: str):  # type: ignore[no-untyped-def]
+    def slow(query: str, lang: str):
         calls.append((query, lang))
         time.sleep(0.2)
         return bundled.search(query, lang)
@@ -216,8 +221,8 @@ def test_language_switch_during_a_search_is_not_lost(
     assert hit is not None and hit.lang == "en"
 
 
-def test_a_failing_search_is_reported_and_the_text_kept(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    def broken(query: str, lang: str):  # type: ignore[no-untyped-def]
+def test_a_failing_search_is_reported_and_the_text_kept(window: MainWindow, qtbot: QtBot) -> None:
+    def broken(query: str, lang: str):
         raise RuntimeError("database is locked")
 
     window.search.set_searcher(broken)
@@ -228,8 +233,8 @@ def test_a_failing_search_is_reported_and_the_text_kept(window: MainWindow, qtbo
 
 
 def test_the_copied_referral_lists_the_documents_that_can_be_sent(
-    window: MainWindow, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot: QtBot
+) -> None:
     window.open_article("nid-de-poule-signalement", "fr")
     qtbot.waitUntil(lambda: window.article.article is not None)
     qtbot.mouseClick(window.article.copy_button, Qt.MouseButton.LeftButton)
@@ -249,7 +254,7 @@ def test_the_copied_referral_lists_the_documents_that_can_be_sent(
     ]
 
 
-def test_documents_alone_can_be_copied(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_documents_alone_can_be_copied(window: MainWindow, qtbot: QtBot) -> None:
     from datetime import UTC, datetime
 
     from app.services.articles import ArticleTextView, ArticleView, DocumentView, Referral

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, func, select
 
 from app.models import Citizen, OutboxOp
@@ -30,7 +31,7 @@ def _system_font(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def win(qtbot, background: Background, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
+def win(qtbot: QtBot, background: Background, workspace: Workspace) -> MainWindow:
     workspace.set_profile("041", "agent-test", "311")
     window = create_window(background, "fr")
     qtbot.addWidget(window)
@@ -42,7 +43,7 @@ def win(qtbot, background: Background, workspace: Workspace) -> MainWindow:  # t
     return window
 
 
-def open_settings(qtbot, win: MainWindow) -> SettingsDialog:  # type: ignore[no-untyped-def]
+def open_settings(qtbot: QtBot, win: MainWindow) -> SettingsDialog:
     qtbot.keyClick(win, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     dialog = win.settings_dialog
     assert dialog is not None
@@ -55,7 +56,7 @@ def stored_keys() -> dict[str, object]:
     return {key: store.value(key) for key in store.allKeys() if key != settings.GEOMETRY}
 
 
-def test_wrong_values_are_refused_under_their_field_and_kept(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_values_are_refused_under_their_field_and_kept(qtbot: QtBot, win: MainWindow) -> None:
     dialog = open_settings(qtbot, win)
     before = stored_keys()
     dialog.server.setText("http://registre.exemple.ca")
@@ -89,7 +90,7 @@ def test_wrong_values_are_refused_under_their_field_and_kept(qtbot, win: MainWin
     assert settings.load().retention_days == 12
 
 
-def test_cancel_changes_nothing(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_changes_nothing(qtbot: QtBot, win: MainWindow) -> None:
     dialog = open_settings(qtbot, win)
     before = stored_keys()
     points = QApplication.font().pointSize()
@@ -105,7 +106,9 @@ def test_cancel_changes_nothing(qtbot, win: MainWindow) -> None:  # type: ignore
     assert win.interaction.channel.currentData() == "phone"
 
 
-def test_ok_applies_every_setting_at_once(qtbot, win: MainWindow, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_ok_applies_every_setting_at_once(
+    qtbot: QtBot, win: MainWindow, workspace: Workspace
+) -> None:
     dialog = open_settings(qtbot, win)
     dialog.server.setText("https://relais.montreal.ca/")
     dialog.station.setText("42")
@@ -131,8 +134,8 @@ def test_ok_applies_every_setting_at_once(qtbot, win: MainWindow, workspace: Wor
 
 
 def test_the_default_channel_follows_the_workplace_unless_set(
-    qtbot, background: Background, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace
+) -> None:
     workspace.set_profile("043", "agent-test", "bam")
     QSettings().setValue(settings.DEFAULT_CHANNEL, "mail")
     window = create_window(background, "fr")
@@ -146,8 +149,8 @@ def test_the_default_channel_follows_the_workplace_unless_set(
 
 
 def test_language_comes_from_the_option_then_the_setting_then_the_system(
-    qtbot, win: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, win: MainWindow
+) -> None:
     assert start_language(None) == system_language()  # nothing saved: the system's
     win.lang_actions["en"].trigger()  # View → Language → English: the one saved setting
     assert settings.language() == "en" and win.translations.lang == "en"
@@ -163,7 +166,7 @@ def test_language_comes_from_the_option_then_the_setting_then_the_system(
     assert win.translations.lang == system_language()
 
 
-def test_the_font_size_is_applied_at_start(qtbot, background: Background) -> None:  # type: ignore[no-untyped-def]
+def test_the_font_size_is_applied_at_start(qtbot: QtBot, background: Background) -> None:
     QSettings().setValue(settings.FONT_SIZE, 19)
     window = create_window(background, "fr")
     qtbot.addWidget(window)
@@ -204,8 +207,8 @@ def old_citizen(workspace: Workspace, days_ago: int) -> None:
 
 
 def test_stale_citizens_are_purged_at_start_and_when_retention_shortens(
-    qtbot, background: Background, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace
+) -> None:
     workspace.set_profile("044", "agent-test", "311")
     old_citizen(workspace, 60)
     window = create_window(background, "fr")
@@ -223,7 +226,9 @@ def test_stale_citizens_are_purged_at_start_and_when_retention_shortens(
     qtbot.waitUntil(lambda: citizens(workspace) == 0)
 
 
-def test_a_remembered_server_the_rules_refuse_is_shown_not_dropped(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_remembered_server_the_rules_refuse_is_shown_not_dropped(
+    qtbot: QtBot, win: MainWindow
+) -> None:
     QSettings().setValue(settings.SERVER, "http://relais.interne:8000")  # from --server
     dialog = open_settings(qtbot, win)
     assert dialog.server.text() == "http://relais.interne:8000"
@@ -233,8 +238,8 @@ def test_a_remembered_server_the_rules_refuse_is_shown_not_dropped(qtbot, win: M
 
 
 def test_a_one_off_language_stays_when_other_settings_change(
-    qtbot, background: Background, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, background: Background, workspace: Workspace
+) -> None:
     workspace.set_profile("045", "agent-test", "311")
     QSettings().setValue(settings.LANGUAGE, "fr")
     window = create_window(background, "en")  # relais --lang en
@@ -249,7 +254,9 @@ def test_a_one_off_language_stays_when_other_settings_change(
     assert window.translations.lang == "en" and settings.language() == "fr"
 
 
-def test_settings_can_be_changed_while_the_store_is_opening(qtbot, background: Background) -> None:  # type: ignore[no-untyped-def]
+def test_settings_can_be_changed_while_the_store_is_opening(
+    qtbot: QtBot, background: Background
+) -> None:
     window = create_window(background, "fr")
     qtbot.addWidget(window)
     window.edit_settings()  # no workspace yet: the station waits for the store
@@ -261,7 +268,7 @@ def test_settings_can_be_changed_while_the_store_is_opening(qtbot, background: B
     assert settings.load().font_size == 12 and QApplication.font().pointSize() == 12
 
 
-def test_the_case_number_stays_large_at_every_font_size(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_number_stays_large_at_every_font_size(qtbot: QtBot, win: MainWindow) -> None:
     banner = win.form.side.saved_number  # the number read to the citizen once saved
     detail = win.cases.detail.number_label  # and at the top of the case
     heading = win.article.title

@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog, QLabel, QStyleOptionHeader
+from pytestqt.qtbot import QtBot
 
 from app.services.indicators import save_indicators, write_table_csv
 from app.services.workspace import Workspace
@@ -61,7 +62,9 @@ def figures() -> dict[str, Any]:
 
 
 @pytest.fixture
-def view(qtbot, qloop: asyncio.AbstractEventLoop, workspace: Workspace) -> Iterator[SupervisorView]:  # type: ignore[no-untyped-def]
+def view(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, workspace: Workspace
+) -> Iterator[SupervisorView]:
     save_indicators(workspace.store, "today", figures(), FETCHED)
     background = Background(qloop)
     widget = SupervisorView(background, workspace, None, "fr")
@@ -84,7 +87,7 @@ def shown(view: RowsView) -> tuple[list[str], list[list[str]]]:
     return headers, cells
 
 
-def exported(qtbot, view: SupervisorView, path: Path) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def exported(qtbot: QtBot, view: SupervisorView, path: Path) -> list[list[str]]:
     view.export_to(path)
     qtbot.waitUntil(lambda: path.exists() and "export" in view.state_label.text().lower())
     raw = path.read_bytes()
@@ -93,7 +96,9 @@ def exported(qtbot, view: SupervisorView, path: Path) -> list[list[str]]:  # typ
         return list(csv.reader(data, delimiter=";"))
 
 
-def test_the_csv_is_the_table_header_by_header(qtbot, view: SupervisorView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_csv_is_the_table_header_by_header(
+    qtbot: QtBot, view: SupervisorView, tmp_path: Path
+) -> None:
     view.overdue_view.sortByColumn(6, Qt.SortOrder.AscendingOrder)
     headers, cells = shown(view.overdue_view)
     lines = exported(qtbot, view, tmp_path / "retard.csv")
@@ -121,7 +126,9 @@ def test_the_csv_is_the_table_header_by_header(qtbot, view: SupervisorView, tmp_
     ]
 
 
-def test_the_english_csv_reads_the_english_way(qtbot, view: SupervisorView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_english_csv_reads_the_english_way(
+    qtbot: QtBot, view: SupervisorView, tmp_path: Path
+) -> None:
     Translations().apply("en")
     view.set_language("en")
     headers, cells = shown(view.overdue_view)
@@ -145,7 +152,7 @@ def test_numbers_read_the_french_way_then_the_english_way(view: SupervisorView) 
     assert view.complaint_model.data(view.complaint_model.index(0, 6)) == "41.2"
 
 
-def test_an_empty_table_says_so(qtbot, view: SupervisorView) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_table_says_so(qtbot: QtBot, view: SupervisorView) -> None:
     view.tabs.setCurrentIndex(2)  # requests by service: none in the period
     qtbot.waitUntil(view.service_view.placeholder.isVisible)
     assert view.service_view.placeholder.text() == "Aucune requête créée sur cette période."
@@ -161,7 +168,9 @@ def test_an_empty_table_says_so(qtbot, view: SupervisorView) -> None:  # type: i
     assert view.overdue_view.placeholder.text() == "No overdue request."
 
 
-def test_no_figures_is_not_told_as_no_overdue_request(qtbot, qloop, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_no_figures_is_not_told_as_no_overdue_request(
+    qtbot: QtBot, qloop, workspace: Workspace
+) -> None:
     background = Background(qloop)
     empty = SupervisorView(background, workspace, None, "fr")
     qtbot.addWidget(empty)
@@ -196,7 +205,7 @@ def arrow_points_up(view: RowsView, column: int) -> bool:
     return widths[-1] > widths[0]
 
 
-def test_sort_arrows_point_the_way_the_rows_run(qtbot, view: SupervisorView) -> None:  # type: ignore[no-untyped-def]
+def test_sort_arrows_point_the_way_the_rows_run(qtbot: QtBot, view: SupervisorView) -> None:
     table = view.overdue_view
     view.resize(1600, 700)  # the last column then stretches: its arrow stands clear of its text
     view.tabs.setCurrentIndex(4)

@@ -98,7 +98,8 @@ def _frame(row: Any) -> str:
         "revision": row.revision,
         "committed_at": iso(row.committed_at),
     }
-    return json.dumps(head, ensure_ascii=False)[:-1] + ',"data":' + row.payload + "}"
+    payload: str = row.payload  # the record's JSON as stored, spliced in undecoded
+    return json.dumps(head, ensure_ascii=False)[:-1] + ',"data":' + payload + "}"
 
 
 def changes_json(

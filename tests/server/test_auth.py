@@ -191,7 +191,7 @@ def test_nul_in_path_query_or_credentials_is_a_clear_4xx(server: Server) -> None
 
 
 def test_a_chunked_body_is_limited_too(server: Server) -> None:
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks():
         yield b'{"ops": ['
         for _ in range(3000):
             yield b'{"op_id": "6f1c1f4e-3c55-4c2b-9d7a-2b1f0c6c9a11", "type": "request.note", ' + (

@@ -8,6 +8,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from pytestqt.qtbot import QtBot
+
 from app.services.workspace import Workspace
 from app.sync.engine import ONLINE
 from app.ui.main_window import MainWindow
@@ -17,8 +19,8 @@ __all__ = ["console", "window"]  # the fixtures: the console synced to the live 
 
 
 def test_a_save_by_a_service_in_a_worker_is_pushed_at_once(
-    qtbot, window: MainWindow, console: Workspace, live_server: Any
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, console: Workspace, live_server: Any
+) -> None:
     controller = window.sync
     assert controller is not None and controller.engine is not None
     # No timed round within the test (read when the first round ends): only a poke.

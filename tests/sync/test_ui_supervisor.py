@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace, open_workspace
 from app.sync.client import SyncClient
@@ -26,8 +27,8 @@ OpenWindow = Callable[[str, int], MainWindow]
 
 @pytest.fixture
 def open_window(
-    qtbot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, live_server: Any
-) -> Iterator[OpenWindow]:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, live_server: Any
+) -> Iterator[OpenWindow]:
     opened: list[tuple[Any, Background, Workspace]] = []
 
     def open_as(username: str, station: int) -> MainWindow:
@@ -59,8 +60,8 @@ def loaded(view: SupervisorView) -> bool:
 
 
 def test_a_supervisor_reads_the_figures_and_exports_the_overdue_list(
-    qtbot, open_window: OpenWindow, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path
+) -> None:
     win = open_window("superviseur", 63)
     qtbot.waitUntil(win.indicators_action.isVisible, timeout=10000)
     win.show_indicators()
@@ -88,8 +89,8 @@ def test_a_supervisor_reads_the_figures_and_exports_the_overdue_list(
 
 
 def test_the_last_figures_stay_readable_when_the_store_is_down(
-    qtbot, open_window: OpenWindow, live_server: Any
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_window: OpenWindow, live_server: Any
+) -> None:
     win = open_window("superviseur", 63)
     qtbot.waitUntil(win.indicators_action.isVisible, timeout=10000)
     win.show_indicators()
@@ -106,7 +107,7 @@ def test_the_last_figures_stay_readable_when_the_store_is_down(
     assert before.overdue_total == view.figures.overdue_total
 
 
-def test_an_agent_is_not_offered_the_figures(qtbot, open_window: OpenWindow) -> None:  # type: ignore[no-untyped-def]
+def test_an_agent_is_not_offered_the_figures(qtbot: QtBot, open_window: OpenWindow) -> None:
     win = open_window("agent1", 61)
     assert win.sync is not None
     qtbot.waitUntil(lambda: win.sync is not None and win.sync.role == "agent", timeout=10000)
@@ -115,7 +116,7 @@ def test_an_agent_is_not_offered_the_figures(qtbot, open_window: OpenWindow) -> 
     assert win.supervisor_view is None
 
 
-def test_no_french_is_left_in_the_english_view(qtbot, open_window: OpenWindow) -> None:  # type: ignore[no-untyped-def]
+def test_no_french_is_left_in_the_english_view(qtbot: QtBot, open_window: OpenWindow) -> None:
     win = open_window("superviseur", 63)
     assert win.workspace is not None
     win.set_language("en")

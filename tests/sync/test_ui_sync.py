@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
@@ -41,8 +42,8 @@ def console(tmp_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def window(
-    qtbot, qloop: asyncio.AbstractEventLoop, console: Workspace, live_server: Any
-) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, console: Workspace, live_server: Any
+) -> Iterator[MainWindow]:
     background = Background(qloop)
     client = SyncClient(live_server.url)
     session = client.login("agent1", "demo", 61, workstation(console.data_dir))
@@ -74,8 +75,8 @@ def on_server(url: str, case_number: str) -> bool:
 
 
 def test_the_window_syncs_and_keeps_work_through_an_outage(
-    qtbot, window: MainWindow, console: Workspace, live_server: Any
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, console: Workspace, live_server: Any
+) -> None:
     qtbot.waitUntil(lambda: "En ligne" in window.sync_indicator.text(), timeout=10000)
     first = console.save_request(anonymous_pothole(1), None).case_number
     window.form.saved.emit(first)  # what the form does after a save: sync soon
@@ -97,8 +98,8 @@ def test_the_window_syncs_and_keeps_work_through_an_outage(
 
 
 def test_the_demos_server_is_not_remembered(
-    qtbot, qloop: asyncio.AbstractEventLoop, console: Workspace, live_server: Any
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, console: Workspace, live_server: Any
+) -> None:
     """The demo's embedded store lives on a new port each time: a later plain start of
     the console must stay local, not look for it."""
     QSettings().remove("sync/server")
@@ -113,8 +114,8 @@ def test_the_demos_server_is_not_remembered(
 
 
 def test_a_login_restarts_an_engine_whose_rounds_ended(
-    qtbot, window: MainWindow, console: Workspace, live_server: Any
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, console: Workspace, live_server: Any
+) -> None:
     controller = window.sync
     assert controller is not None
     qtbot.waitUntil(lambda: "En ligne" in window.sync_indicator.text(), timeout=10000)
