@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app import __version__
 from app.domain.validation import UNSTORABLE_MESSAGE
 from app.server import api, open311
-from app.server.catalogue_store import CatalogueCache
+from app.server.catalogue_store import CatalogueCache, StoredCatalogueError
 from app.server.db import Database
 from app.server.openapi import RETRY_AFTER_SECONDS, api_errors, install
 from app.server.problems import Refused
@@ -192,6 +192,10 @@ def create_app(db: Database) -> FastAPI:
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> Response:
         return _answer(request, STATUS_OF.get(exc.kind, 422), exc.as_list())
+
+    @app.exception_handler(StoredCatalogueError)
+    async def catalogue_unusable(request: Request, exc: StoredCatalogueError) -> Response:
+        return _answer(request, 503, [{"field": "catalogue", "message": str(exc)}])
 
     @app.exception_handler(OperationalError)
     async def unavailable(request: Request, exc: OperationalError) -> Response:

@@ -3,6 +3,7 @@ back (cached per catalogue version) to validate and route requests."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import (
     Catalogue,
+    CatalogueError,
     RoutingTable,
     Service,
     routing_from_dict,
@@ -24,6 +26,21 @@ from app.server.models import CatalogueDocument, ServerMeta, ServiceDefinition
 from app.services.catalogue_files import load_catalogue
 
 VERSION_KEY = "catalogue_version"
+log = logging.getLogger(__name__)
+
+
+class StoredCatalogueError(Exception):
+    """The catalogue kept in the database fails the reader's checks: stored by an older,
+    looser version of the store, or edited by hand. Requests that need it are answered
+    503 until an administrator loads a corrected one; the problems are in the log."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        super().__init__(
+            f"the service catalogue stored on the server fails its checks ({count} "
+            "problem(s), listed in the server's log): an administrator loads a corrected one "
+            "with `relais-server load-catalogue [FOLDER]` or PUT /catalogue"
+        )
 
 
 @dataclass(frozen=True)
@@ -122,13 +139,20 @@ class CatalogueCache:
         if state is not None and state.version == version:
             return state
         with self._lock:
-            services: dict[str, Service] = {}
-            retired: dict[str, Service] = {}
-            for svc in session.scalars(
-                select(ServiceDefinition).order_by(ServiceDefinition.position)
-            ):
-                (services if svc.active else retired)[svc.code] = service_from_dict(svc.definition)
-            doc = session.get(CatalogueDocument, "routing")
-            routing = routing_from_dict(doc.content) if doc else None
-            self._state = CatalogueState(version, services, retired, routing)
+            try:
+                self._state = _read_state(session, version)
+            except CatalogueError as exc:
+                # Catalogue problems name codes and fields, never a citizen's data.
+                log.error("%s", exc)
+                raise StoredCatalogueError(len(exc.problems)) from None
             return self._state
+
+
+def _read_state(session: Session, version: str) -> CatalogueState:
+    services: dict[str, Service] = {}
+    retired: dict[str, Service] = {}
+    for svc in session.scalars(select(ServiceDefinition).order_by(ServiceDefinition.position)):
+        (services if svc.active else retired)[svc.code] = service_from_dict(svc.definition)
+    doc = session.get(CatalogueDocument, "routing")
+    routing = routing_from_dict(doc.content) if doc else None
+    return CatalogueState(version, services, retired, routing)

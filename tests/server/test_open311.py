@@ -4,6 +4,7 @@ create), JSON and XML alike, the spec's error shape, and no personal data in pub
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import uuid
@@ -20,9 +21,16 @@ from sqlalchemy import func, select, update
 
 from app.domain.case_numbers import GEOREPORT_STATION, CaseNumber, parse_case_number
 from app.server import auth
-from app.server.catalogue_store import store_catalogue
+from app.server.catalogue_store import VERSION_KEY, store_catalogue
 from app.server.db import Database
-from app.server.models import CaseSequence, Citizen, RequestEvent, ServiceRequest
+from app.server.models import (
+    CaseSequence,
+    Citizen,
+    RequestEvent,
+    ServerMeta,
+    ServiceDefinition,
+    ServiceRequest,
+)
 from app.server.numbering import next_case_number
 from app.services.catalogue_files import load_catalogue
 from app.services.resources import resources_dir
@@ -891,3 +899,23 @@ def test_answers_match_the_openapi_description(o311: Server, cases: Cases, api_k
         content = spec["paths"][path][method.lower()]["responses"]["200"]["content"]
         schema = {**content["application/json"]["schema"], "components": spec["components"]}
         Draft202012Validator(schema).validate(body)
+
+
+def test_a_stored_catalogue_that_fails_its_checks_is_a_503_naming_the_fix(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A definition stored by an older, looser store (here: a name left empty) no longer
+    reads: the store answers 503 saying how to load a corrected catalogue, not a 500."""
+    with server.db.work("installer") as work:
+        svc = work.session.scalars(select(ServiceDefinition).limit(1)).one()
+        svc.definition = {**svc.definition, "name_fr": ""}
+        version = work.session.get(ServerMeta, VERSION_KEY)
+        assert version is not None
+        version.value += "-edited"
+    with caplog.at_level(logging.ERROR, logger="app.server.catalogue_store"):
+        answer = _get(server, "services.json")
+    assert answer.status_code == 503
+    [problem] = answer.json()
+    assert "load-catalogue" in problem["description"]
+    assert "Traceback" not in answer.text
+    assert any("name" in r.getMessage() for r in caplog.records)
