@@ -505,11 +505,6 @@ Ctrl+K revient à la recherche.</translation>
         <source>Modifié par le stockage central pendant votre correction (à %1) : les champs que vous corrigez n&apos;ont pas changé.</source>
         <translation>Modifié par le stockage central pendant votre correction (à %1) : les champs que vous corrigez n&apos;ont pas changé.</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/cases/case_editor.py" line="316"/>
-        <source>Ce dossier est fermé : il ne peut plus être modifié.</source>
-        <translation>Ce dossier est fermé : il ne peut plus être modifié.</translation>
-    </message>
 </context>
 <context>
     <name>CaseHistoryPanel</name>
@@ -1091,247 +1086,247 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="124"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="123"/>
         <source>Obligatoire : remplissez ce champ.</source>
         <translation>Obligatoire : remplissez ce champ.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="125"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="124"/>
         <source>Choisissez le type de demande (tapez quelques lettres).</source>
         <translation>Choisissez le type de demande (tapez quelques lettres).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="128"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="127"/>
         <source>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</source>
         <translation>Choisissez le canal par lequel le citoyen s&apos;adresse à la Ville.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="131"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="130"/>
         <source>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</source>
         <translation>Ce type de demande exige les coordonnées du citoyen : choisissez-le ou saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="135"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="134"/>
         <source>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</source>
         <translation>Donnez un téléphone ou un courriel pour pouvoir joindre le citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="138"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="137"/>
         <source>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</source>
         <translation>Numéro à 10 chiffres attendu, par exemple 514 555-0123.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="141"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="140"/>
         <source>Adresse courriel attendue, par exemple nom@exemple.ca.</source>
         <translation>Adresse courriel attendue, par exemple nom@exemple.ca.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="144"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="143"/>
         <source>Code postal canadien attendu, par exemple H2X 1Y4.</source>
         <translation>Code postal canadien attendu, par exemple H2X 1Y4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="147"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="146"/>
         <source>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</source>
         <translation>Numéro civique attendu, par exemple 1234, 1234A ou 1234-1236.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="150"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="149"/>
         <source>Indiquez la rue où se trouve le problème.</source>
         <translation>Indiquez la rue où se trouve le problème.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="153"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="152"/>
         <source>Choisissez l&apos;arrondissement : ce service y est traité.</source>
         <translation>Choisissez l&apos;arrondissement : ce service y est traité.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="156"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="155"/>
         <source>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</source>
         <translation>%1 est une ville liée qui traite ce service elle-même : dirigez le citoyen vers %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="161"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="160"/>
         <source>Acheminement impossible : %1</source>
         <translation>Acheminement impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="162"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="161"/>
         <source>Décrivez ce que le citoyen signale.</source>
         <translation>Décrivez ce que le citoyen signale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="165"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="164"/>
         <source>Trop long : %1 caractères au plus.</source>
         <translation>Trop long : %1 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="166"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="165"/>
         <source>Texte attendu.</source>
         <translation>Texte attendu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="167"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="166"/>
         <source>Contient un caractère invalide : retirez-le.</source>
         <translation>Contient un caractère invalide : retirez-le.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="170"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="169"/>
         <source>Nombre attendu, par exemple 3 ou 2,5.</source>
         <translation>Nombre attendu, par exemple 3 ou 2,5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="173"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="172"/>
         <source>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</source>
         <translation>Date attendue, sous la forme AAAA-MM-JJ HH:MM.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="176"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="175"/>
         <source>Choisissez une des valeurs proposées.</source>
         <translation>Choisissez une des valeurs proposées.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="177"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="176"/>
         <source>Code de poste de 001 à 899, unique pour ce poste de travail.</source>
         <translation>Code de poste de 001 à 899, unique pour ce poste de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="180"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="179"/>
         <source>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</source>
         <translation>Votre nom d&apos;utilisateur : lettres, chiffres et . _ @ - seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="183"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="182"/>
         <source>Choisissez votre lieu de travail.</source>
         <translation>Choisissez votre lieu de travail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="184"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="183"/>
         <source>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</source>
         <translation>Ce poste a épuisé ses numéros pour l&apos;année : changez de code.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="187"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="186"/>
         <source>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</source>
         <translation>Ce dossier est fermé : réactivez-le d&apos;abord (avec la raison), ou demandez à un superviseur.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="192"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="191"/>
         <source>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</source>
         <translation>Dites pourquoi le dossier est réactivé (ce que signale le citoyen).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="195"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="194"/>
         <source>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</source>
         <translation>Seul un dossier fermé peut être réactivé ; celui-ci est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="198"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="197"/>
         <source>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</source>
         <translation>Le poste %1 doit d&apos;abord joindre le stockage central une fois, pour savoir où en est sa numérotation des dossiers : reconnectez-vous, puis enregistrez. Rien n&apos;a été effacé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="204"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="203"/>
         <source>Ce dossier n&apos;existe pas sur ce poste.</source>
         <translation>Ce dossier n&apos;existe pas sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="207"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="206"/>
         <source>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</source>
         <translation>Ce citoyen n&apos;est plus au dossier : cherchez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="210"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="209"/>
         <source>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</source>
         <translation>Chiffre de contrôle erroné : un chiffre a sans doute été mal saisi. Relisez le numéro au citoyen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="215"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="214"/>
         <source>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</source>
         <translation>Numéro de dossier attendu : 12 chiffres, par exemple 26-042-000137-5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="218"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="217"/>
         <source>Choisissez le français ou l&apos;anglais.</source>
         <translation>Choisissez le français ou l&apos;anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="221"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="220"/>
         <source>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</source>
         <translation>Ce dossier est fermé : enregistrez plutôt une nouvelle demande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="224"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="223"/>
         <source>Choisissez le résultat de l&apos;interaction.</source>
         <translation>Choisissez le résultat de l&apos;interaction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="227"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="226"/>
         <source>Aucune interaction en cours.</source>
         <translation>Aucune interaction en cours.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="229"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="228"/>
         <source>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</source>
         <translation>Trop long : %1 caractères, le stockage central en accepte %2 au plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="232"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="231"/>
         <source>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</source>
         <translation>Le stockage central n&apos;a pas ce dossier : sa création ne lui est pas parvenue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="236"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="235"/>
         <source>Arrondissement inconnu du stockage central : « %1 ».</source>
         <translation>Arrondissement inconnu du stockage central : « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="239"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="238"/>
         <source>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</source>
         <translation>Saisie il y a plus de 90 jours : le stockage central ne l&apos;accepte plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="243"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="242"/>
         <source>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</source>
         <translation>Le stockage central a refusé ce qui ne se corrige pas ici : abandonnez cette modification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="263"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="262"/>
         <source>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</source>
         <translation>le stockage local %1 est verrouillé par un autre programme : Relais est-il déjà ouvert sur ce dossier ? Fermez l&apos;autre, ou réessayez dans un instant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="268"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="267"/>
         <source>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</source>
         <translation>le disque de %1 est plein : libérez de l&apos;espace, ou choisissez un autre dossier de données (--data-dir) ; rien de ce qui était enregistré n&apos;est perdu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="273"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="272"/>
         <source>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</source>
         <translation>Relais ne peut pas écrire dans %1 : le dossier est en lecture seule ou ne vous appartient pas. Donnez-vous le droit d&apos;écriture, ou choisissez un autre dossier de données (--data-dir)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="279"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="278"/>
         <source>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</source>
         <translation>le stockage local %1 est endommagé : redémarrez Relais, qui le mettra de côté, gardera le travail non transmis qu&apos;il peut lire et repartira d&apos;un stockage neuf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="287"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="286"/>
         <source>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</source>
         <translation>la lecture ou l&apos;écriture de %1 a échoué : le disque est peut-être plein, retiré ou défaillant. Vérifiez-le, puis réessayez</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="298"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="297"/>
         <source>le fichier est vide</source>
         <translation>le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="299"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="298"/>
         <source>ce n&apos;est pas un fichier de stockage SQLite</source>
         <translation>ce n&apos;est pas un fichier de stockage SQLite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/formatting.py" line="302"/>
+        <location filename="../../app/ui/widgets/formatting.py" line="301"/>
         <source>une page endommagée a été rencontrée pendant son utilisation</source>
         <translation>une page endommagée a été rencontrée pendant son utilisation</translation>
     </message>
@@ -1693,7 +1688,7 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         <translation>La traduction anglaise est introuvable ; l&apos;interface reste en français.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="469"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>Déconnecté. %n fiche(s) de citoyen effacée(s) de ce poste.</source>
         <translation>
             <numerusform>Déconnecté. %n fiche de citoyen effacée de ce poste.</numerusform>
@@ -1701,42 +1696,42 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="468"/>
         <source>Déconnecté. Le travail en attente est conservé.</source>
         <translation>Déconnecté. Le travail en attente est conservé.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="478"/>
         <source>Demande %1 enregistrée sur ce poste.</source>
         <translation>Demande %1 enregistrée sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).</source>
         <translation>Brouillon de demande repris : onglet Nouvelle demande (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
+        <location filename="../../app/ui/main_window.py" line="518"/>
         <source>Poste %1 · %2</source>
         <translation>Poste %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="548"/>
+        <location filename="../../app/ui/main_window.py" line="545"/>
         <source>Le registre central %1 sera utilisé au prochain démarrage de Relais.</source>
         <translation>Le registre central %1 sera utilisé au prochain démarrage de Relais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="552"/>
+        <location filename="../../app/ui/main_window.py" line="549"/>
         <source>Au prochain démarrage, Relais travaillera en local seulement.</source>
         <translation>Au prochain démarrage, Relais travaillera en local seulement.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="555"/>
+        <location filename="../../app/ui/main_window.py" line="552"/>
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="582"/>
+        <location filename="../../app/ui/main_window.py" line="579"/>
         <source>%n fiche(s) de citoyen inutilisée(s) depuis la période de conservation effacée(s) de ce poste.</source>
         <translation>
             <numerusform>%n fiche de citoyen inutilisée depuis la période de conservation effacée de ce poste.</numerusform>
@@ -1744,27 +1739,27 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597"/>
+        <location filename="../../app/ui/main_window.py" line="594"/>
         <source>Cet article n&apos;existe plus.</source>
         <translation>Cet article n&apos;existe plus.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="604"/>
+        <location filename="../../app/ui/main_window.py" line="601"/>
         <source>Banque d&apos;information indisponible</source>
         <translation>Banque d&apos;information indisponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="604"/>
         <source>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</source>
         <translation>Le stockage local %1 a été écrit par une version plus récente de Relais. Il n&apos;a pas été modifié : installez la version récente de Relais, ou lancez Relais avec un autre dossier de données (--data-dir).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="612"/>
+        <location filename="../../app/ui/main_window.py" line="609"/>
         <source>Le stockage local ne peut pas être ouvert : %1.</source>
         <translation>Le stockage local ne peut pas être ouvert : %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="620"/>
+        <location filename="../../app/ui/main_window.py" line="617"/>
         <source>Le stockage local de ce poste était inutilisable (%1). Il a été mis de côté, sans être modifié, sous :
 %2
 
@@ -1775,27 +1770,27 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
 %3 opération(s) non transmise(s) ont été récupérées et seront envoyées au stockage central ; Relais repart d&apos;un stockage neuf, et les dossiers reviennent du stockage central à la synchronisation. Les numéros de dossier déjà donnés ne seront pas redonnés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="630"/>
         <source>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</source>
         <translation>%1 élément(s) illisible(s) sont restés dans la copie mise de côté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640"/>
+        <location filename="../../app/ui/main_window.py" line="637"/>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="648"/>
+        <location filename="../../app/ui/main_window.py" line="645"/>
         <source>Recherche : %1 ms</source>
         <translation>Recherche : %1 ms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="653"/>
+        <location filename="../../app/ui/main_window.py" line="650"/>
         <source>Ouverture de la banque d&apos;information…</source>
         <translation>Ouverture de la banque d&apos;information…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="656"/>
+        <location filename="../../app/ui/main_window.py" line="653"/>
         <source>%n article(s) · stockage local</source>
         <translation>
             <numerusform>%n article · stockage local</numerusform>
@@ -1803,54 +1798,54 @@ Le retirer de ce poste ? Sa description, son historique et ses notes seront effa
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="663"/>
+        <location filename="../../app/ui/main_window.py" line="660"/>
         <source>À propos de Relais</source>
         <translation>À propos de Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="664"/>
+        <location filename="../../app/ui/main_window.py" line="661"/>
         <source>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</source>
         <translation>Relais %1 — console des agents 311 et des Bureaux Accès Montréal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="689"/>
-        <location filename="../../app/ui/main_window.py" line="726"/>
+        <location filename="../../app/ui/main_window.py" line="686"/>
+        <location filename="../../app/ui/main_window.py" line="723"/>
         <source>Quitter Relais</source>
         <translation>Quitter Relais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="690"/>
+        <location filename="../../app/ui/main_window.py" line="687"/>
         <source>Une demande est en cours de saisie et n&apos;est pas enregistrée.</source>
         <translation>Une demande est en cours de saisie et n&apos;est pas enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="693"/>
+        <location filename="../../app/ui/main_window.py" line="690"/>
         <source>Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise dans le formulaire au prochain démarrage.</source>
         <translation>Si vous quittez, elle est gardée comme brouillon sur ce poste et reprise dans le formulaire au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="698"/>
+        <location filename="../../app/ui/main_window.py" line="695"/>
         <source>&amp;Quitter quand même</source>
         <translation>&amp;Quitter quand même</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="701"/>
-        <location filename="../../app/ui/main_window.py" line="739"/>
+        <location filename="../../app/ui/main_window.py" line="698"/>
+        <location filename="../../app/ui/main_window.py" line="736"/>
         <source>Annuler</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="728"/>
+        <location filename="../../app/ui/main_window.py" line="725"/>
         <source>Le brouillon n&apos;a pas pu être enregistré sur ce poste (%1).</source>
         <translation>Le brouillon n&apos;a pas pu être enregistré sur ce poste (%1).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="733"/>
+        <location filename="../../app/ui/main_window.py" line="730"/>
         <source>Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.</source>
         <translation>Si vous quittez maintenant, ce qui est saisi dans le formulaire sera perdu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="736"/>
+        <location filename="../../app/ui/main_window.py" line="733"/>
         <source>Quitter et &amp;perdre la saisie</source>
         <translation>Quitter et &amp;perdre la saisie</translation>
     </message>

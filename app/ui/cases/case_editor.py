@@ -302,7 +302,7 @@ class CaseEditor(QWidget):
         for problem in problems:
             editor = self.editors.get(problem.field)
             if editor is None:
-                general.append(self._general_text(problem))
+                general.append(fmt.problem_text(problem))
                 continue
             mark(editor, self.errors[problem.field], text(problem))
             first = first or editor
@@ -310,11 +310,6 @@ class CaseEditor(QWidget):
             self.show_error("\n".join(general))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _general_text(self, problem: FieldProblem) -> str:
-        if problem.code == "case_closed":
-            return self.tr("Ce dossier est fermé : il ne peut plus être modifié.")
-        return fmt.problem_text(problem)
 
     def show_error(self, text: str) -> None:
         self.general_error.setText(text)
