@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.services.intake import Draft
 from app.services.workspace import Workspace, open_workspace
 from app.ui.main import create_window
 from app.ui.main_window import REQUEST_TAB, MainWindow
@@ -318,3 +319,32 @@ def test_a_draft_that_cannot_be_written_is_said_and_the_form_keeps_it(
     win.form.description.setPlainText("Trou profond devant l'école, côté nord")
     qtbot.waitUntil(problem.isHidden, timeout=5000)
     assert ws.form_draft().data["description"] == "Trou profond devant l'école, côté nord"  # type: ignore[union-attr]
+
+
+def test_the_cases_tab_lists_again_a_request_saved_since_its_search(
+    qtbot: QtBot, background: Background, ws: Workspace
+) -> None:
+    """The agent searched a street, took a new request on it, and comes back to Dossiers
+    (Ctrl+D) with the same words in the field: the new case is listed, not the list of
+    before the save (the text had not changed, so nothing searched again)."""
+    win = open_window(qtbot, background, ws)
+    key(qtbot, win, Qt.Key.Key_D, CTRL)
+    qtbot.keyClicks(win.cases.field, "rachel")
+    qtbot.waitUntil(lambda: win.cases.shown_query == "rachel", timeout=5000)
+    assert win.cases.model.rowCount() == 0
+    key(qtbot, win, Qt.Key.Key_N, CTRL)
+    saved = ws.save_request(
+        Draft(
+            service_code=POTHOLE,
+            channel="phone",
+            civic_number="4500",
+            street="rue Rachel Est",
+            arrondissement="PMR",
+            attributes={"emplacement": "chaussee", "danger_immediat": "non"},
+        ),
+        None,
+    )
+    key(qtbot, win, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: win.cases.model.rowCount() == 1, timeout=5000)
+    case = win.cases.model.case(0)
+    assert case is not None and case.case_number == saved.case_number

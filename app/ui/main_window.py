@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(splitter, "")
         self.tabs.addTab(self.form, "")
         self.tabs.addTab(self.cases, "")
+        self.tabs.currentChanged.connect(self._on_tab)
         self.banner = OfflineBanner(self)
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -379,6 +380,10 @@ class MainWindow(QMainWindow):
         RequestForm.new_request)."""
         self.tabs.setCurrentIndex(REQUEST_TAB)
         self.form.new_request()
+
+    def _on_tab(self, index: int) -> None:
+        if index == CASES_TAB:
+            self.cases.list_again()
 
     def go_cases(self) -> None:
         self.tabs.setCurrentIndex(CASES_TAB)

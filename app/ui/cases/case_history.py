@@ -232,6 +232,13 @@ class CaseHistoryPanel(QWidget):
         if case_number is not None and self._requested == case_number and not self._settling:
             self._load_case(case_number, news=case_number in updated)
 
+    def list_again(self) -> None:
+        """The panel comes back into view: requests saved meanwhile (on this console or
+        brought by sync) may now match what is in the search field, so it reads again
+        even though the text did not change."""
+        self._follower.forget()
+        self._start_search()
+
     def _escape(self) -> None:
         if self.detail.editing:
             self.cancel_edit()
