@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StrictBool
 from sqlalchemy import select
 
 from app.domain.case_numbers import WORKSTATION_STATIONS
@@ -239,7 +239,9 @@ class OpIn(BaseModel):
 
 class PushIn(BaseModel):
     ops: list[OpIn] = Field(min_length=1, max_length=MAX_BATCH)
-    records: bool = Field(
+    # Strict: 0, "no" or "false" are not booleans (the schema says boolean, and a client
+    # that sends them has a bug worth a 422).
+    records: StrictBool = Field(
         True,
         description="false: an applied op is answered with its status and revision only, "
         "without its record (the change feed brings the records); a conflict still has it",

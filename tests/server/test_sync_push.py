@@ -462,3 +462,13 @@ def test_a_supervisors_reassignment_stands_when_an_agent_corrects_the_arrondisse
     assert moved["status"] == "applied", moved
     assert moved["record"]["arrondissement"] == "PMR"
     assert moved["record"]["responsible_unit"] == "CS-311"
+
+
+def test_records_is_a_boolean_not_a_number(server: Server) -> None:
+    agent = server.agents["alice"]
+    op = {"op_id": str(uuid.uuid4()), "type": "request.link", "target": "0"}
+    answer = server.client.post(
+        "/api/v1/sync/push", json={"ops": [op], "records": 0}, headers=agent.headers
+    )
+    assert answer.status_code == 422
+    assert "records" in answer.text
