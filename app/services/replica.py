@@ -41,6 +41,7 @@ _REQUEST_TEXT = (
     "street",
     "postal_code",
     "arrondissement",
+    "landmark",
     "agent",
     "responsible_unit",
     "handled_by",
