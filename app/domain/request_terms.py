@@ -42,14 +42,7 @@ LANGUAGES = ("fr", "en")
 
 # A request's own fields an agent corrects from its case (the description, and where the
 # problem is); the rest comes from the catalogue, the routing or the central store.
-EDITABLE_FIELDS = (
-    "description",
-    "civic_number",
-    "street",
-    "postal_code",
-    "arrondissement",
-    "landmark",
-)
+EDITABLE_FIELDS = ("description", "civic_number", "street", "postal_code", "arrondissement")
 
 # How an interaction (call, visit, e-mail, letter) ended, for the service indicators.
 OUTCOMES = ("information", "referral", "request", "transfer")

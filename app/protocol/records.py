@@ -19,7 +19,6 @@ REQUEST_FIELDS = (
     "street",
     "postal_code",
     "arrondissement",
-    "landmark",
     "lat",
     "long",
     "citizen_id",
@@ -54,7 +53,6 @@ class RequestRecord(TypedDict):
     street: str
     postal_code: str
     arrondissement: str
-    landmark: str
     lat: float | None
     long: float | None
     citizen_id: str | None

@@ -446,7 +446,6 @@ def _request_values(work: Work, row: _Row) -> dict[str, Any]:
         "street": row.street,
         "postal_code": row.postal_code,
         "arrondissement": row.arrondissement,
-        "landmark": "",
         "lat": row.lat,
         "long": row.long,
         "citizen_id": None,

@@ -49,7 +49,6 @@ class Draft:
     street: str = ""
     postal_code: str = ""
     arrondissement: str = ""
-    landmark: str = ""  # repère: "en face du parc"
     citizen_id: str | None = None  # an existing citizen, picked from the lookup
     new_citizen: CitizenDraft | None = None  # or one entered in the form; neither: anonymous
 
@@ -71,7 +70,6 @@ class Checked:
     street: str
     postal_code: str
     arrondissement: str
-    landmark: str
     citizen_fields: dict[str, str] | None
     routing: Routing
     due_at: datetime
@@ -162,7 +160,6 @@ def check(catalogue: Catalogue, draft: Draft, now: datetime) -> Checked:
         "street": street,
         "postal_code": draft.postal_code,
         "arrondissement": draft.arrondissement,
-        "landmark": draft.landmark,
     }
     has_citizen = draft.new_citizen is not None or draft.citizen_id is not None
     found: list[FieldProblem] = []
@@ -185,7 +182,6 @@ def check(catalogue: Catalogue, draft: Draft, now: datetime) -> Checked:
         street=location["street"],
         postal_code=location["postal_code"],
         arrondissement=location["arrondissement"],
-        landmark=location["landmark"],
         citizen_fields=citizen_fields,
         routing=routing,
         due_at=due_at(now, request.service.delay, catalogue.routing),
@@ -257,7 +253,6 @@ def save(
             street_key=street_key(checked.street),
             postal_code=checked.postal_code,
             arrondissement=checked.arrondissement,
-            landmark=checked.landmark,
             lat=None,
             long=None,
             citizen_id=citizen_id,
@@ -296,7 +291,6 @@ def save(
                 "street": checked.street,
                 "postal_code": checked.postal_code,
                 "arrondissement": checked.arrondissement,
-                "landmark": checked.landmark,
                 CITIZEN_KEY: citizen_id,
                 "created_at": now.isoformat(),
                 "due_at": checked.due_at.isoformat(),

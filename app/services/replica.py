@@ -41,7 +41,6 @@ _REQUEST_TEXT = (
     "street",
     "postal_code",
     "arrondissement",
-    "landmark",
     "agent",
     "responsible_unit",
     "handled_by",
