@@ -488,7 +488,6 @@ def test_save_writes_the_request_its_history_and_outbox(ws: Workspace) -> None:
         "street": "boul. St-Laurent",
         "postal_code": "H2X 1Y4",
         "arrondissement": "PMR",
-        "landmark": "",
         "citizen_id": saved.citizen_id,
         "created_at": OFFICE.isoformat(),
         "due_at": expected_due.isoformat(),

@@ -51,7 +51,6 @@ class ServiceRequest(Base):
     street_key: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(7), default="")
     arrondissement: Mapped[str] = mapped_column(String(80), default="")
-    landmark: Mapped[str] = mapped_column(String(200), default="")
     lat: Mapped[float | None] = mapped_column(Float)
     long: Mapped[float | None] = mapped_column(Float)
     citizen_id: Mapped[str | None] = mapped_column(ForeignKey("citizens.id"))

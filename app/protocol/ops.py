@@ -80,7 +80,6 @@ class RequestCreate(TypedDict):
     street: str
     postal_code: str
     arrondissement: str
-    landmark: str
     citizen_id: str | None
     created_at: str
     due_at: str

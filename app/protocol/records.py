@@ -31,7 +31,6 @@ class RequestFields(TypedDict):
     street: str
     postal_code: str
     arrondissement: str
-    landmark: str
     lat: float | None
     long: float | None
     citizen_id: str | None

@@ -294,7 +294,6 @@ class CaseDetail:
     parent_case_number: str | None
     citizens: tuple[CitizenBrief, ...]
     events: tuple[EventView, ...]
-    landmark: str = ""  # repère, beside the address: "en face du parc"
     revision: int = 0  # the central store's, as last seen here; 0: it never had it
     # Operations the store refused, each for the agent to correct and resend or drop; and
     # how many others were refused only because the case's creation had not reached it.
@@ -361,7 +360,6 @@ def detail_of(session: Session, req: ServiceRequest, now: datetime) -> CaseDetai
         description=req.description,
         attributes=dict(req.attributes),
         postal_code=req.postal_code,
-        landmark=req.landmark,
         responsible_unit=req.responsible_unit,
         handled_by=req.handled_by,
         agent=req.agent,

@@ -49,7 +49,6 @@ class Draft:
     street: str = ""
     postal_code: str = ""
     arrondissement: str = ""
-    landmark: str = ""  # repère: "en face du parc"
     citizen_id: str | None = None  # an existing citizen, picked from the lookup
     new_citizen: CitizenDraft | None = None  # or one entered in the form; neither: anonymous
 
