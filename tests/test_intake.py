@@ -304,7 +304,7 @@ def test_agglomeration_services_route_anywhere_on_the_island(arrondissement: str
 def test_a_service_that_is_not_geographic_needs_no_address() -> None:
     d = draft("PLAINTE-SERVICE", civic_number="", street="", arrondissement="")
     checked = intake.check(CAT, d, OFFICE)
-    assert (checked.street, checked.civic_number) == ("", "")
+    assert (checked.place["street"], checked.place["civic_number"]) == ("", "")
 
 
 @pytest.mark.parametrize(
@@ -358,7 +358,8 @@ def test_location_and_citizen_are_normalised() -> None:
         new_citizen=citizen(phone="1 (514) 555.0123 ext 12", email=" Marie@Example.COM "),
     )
     checked = intake.check(CAT, d, OFFICE)
-    assert (checked.civic_number, checked.street, checked.postal_code) == (
+    place = checked.place
+    assert (place["civic_number"], place["street"], place["postal_code"]) == (
         "1234A",
         "boul. St-Laurent",
         "H2X 1Y4",

@@ -31,9 +31,9 @@ from app.domain.validation import (
 )
 
 # The longest text each place field keeps (a description, a note or a reason: MAX_TEXT).
-TEXT_LIMITS = {"civic_number": 20, "street": 200, "postal_code": 10, "arrondissement": 80}
+TEXT_LIMITS = terms.PLACE_TEXT_LIMITS
 COORDINATE_BOUNDS = {"lat": 90.0, "long": 180.0}
-LOCATION_KEYS = ("civic_number", "street", "postal_code", "arrondissement", "lat", "long")
+LOCATION_KEYS = (*TEXT_LIMITS, *COORDINATE_BOUNDS)
 # What an update may name; a closed request's, only as lifecycle allows.
 UPDATABLE = (
     "description",

@@ -40,9 +40,13 @@ CHANNELS: dict[str, tuple[str, str]] = {
 
 LANGUAGES = ("fr", "en")
 
+# Where the problem is, as text: each field and the longest text it keeps (a description,
+# a note or a reason: validation.MAX_TEXT). The request rules check a place with these.
+PLACE_TEXT_LIMITS = {"civic_number": 20, "street": 200, "postal_code": 10, "arrondissement": 80}
+
 # A request's own fields an agent corrects from its case (the description, and where the
 # problem is); the rest comes from the catalogue, the routing or the central store.
-EDITABLE_FIELDS = ("description", "civic_number", "street", "postal_code", "arrondissement")
+EDITABLE_FIELDS = ("description", *PLACE_TEXT_LIMITS)
 
 # How an interaction (call, visit, e-mail, letter) ended, for the service indicators.
 OUTCOMES = ("information", "referral", "request", "transfer")

@@ -19,6 +19,7 @@ from app.protocol.ops import (
 from app.protocol.records import (
     CITIZEN_FIELDS,
     REQUEST_FIELDS,
+    REQUEST_TEXT_FIELDS,
     Change,
     Entity,
     FeedPage,
@@ -34,6 +35,7 @@ __all__ = [
     "DATED_OPS",
     "REQUEST_FIELDS",
     "REQUEST_OPS",
+    "REQUEST_TEXT_FIELDS",
     "Change",
     "Entity",
     "FeedPage",

@@ -3,31 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, NotRequired, TypedDict
-
-# A request's own fields, in its record (beside id, case number, dates and events).
-REQUEST_FIELDS = (
-    "service_code",
-    "service_name",
-    "nature",
-    "channel",
-    "status",
-    "status_notes",
-    "description",
-    "attributes",
-    "civic_number",
-    "street",
-    "postal_code",
-    "arrondissement",
-    "lat",
-    "long",
-    "citizen_id",
-    "agent",
-    "responsible_unit",
-    "handled_by",
-    "source",
-)
-CITIZEN_FIELDS = ("name", "phone", "email", "address", "preferred_language")
+from typing import Any, NotRequired, TypedDict, get_type_hints
 
 
 class EventRecord(TypedDict):
@@ -38,9 +14,11 @@ class EventRecord(TypedDict):
     data: dict[str, Any]
 
 
-class RequestRecord(TypedDict):
-    id: str
-    case_number: str
+class RequestFields(TypedDict):
+    """A request's own fields, in its record (beside id, case number, dates and events):
+    the one list of them. A field added here is carried by the feed and the push answers
+    (app.server.records) and applied by the console's copy (app.services.replica)."""
+
     service_code: str
     service_name: str
     nature: str
@@ -60,6 +38,11 @@ class RequestRecord(TypedDict):
     responsible_unit: str
     handled_by: str
     source: str
+
+
+class RequestRecord(RequestFields):
+    id: str
+    case_number: str
     external_id: str | None
     parent_case_number: str | None
     created_at: str | None
@@ -70,17 +53,31 @@ class RequestRecord(TypedDict):
     events: list[EventRecord]
 
 
-class CitizenRecord(TypedDict):
-    id: str
+class CitizenFields(TypedDict):
+    """A citizen's own fields, in its record (beside id, revision and dates)."""
+
     name: str
     phone: str
     email: str
     address: str
     preferred_language: str
+
+
+class CitizenRecord(CitizenFields):
+    id: str
     revision: int
     created_at: str | None
     updated_at: str | None
     updated_by: str
+
+
+# The field lists, read off the records above (never written a second time).
+REQUEST_FIELDS = tuple(RequestFields.__annotations__)
+# The request's fields that are plain text (a copy keeps "" for a missing one).
+REQUEST_TEXT_FIELDS = tuple(
+    name for name, hint in get_type_hints(RequestFields).items() if hint is str
+)
+CITIZEN_FIELDS = tuple(CitizenFields.__annotations__)
 
 
 class ArticleRecord(TypedDict):

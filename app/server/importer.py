@@ -30,6 +30,7 @@ from app.domain import request_terms as terms
 from app.domain.catalogue import Service
 from app.domain.text import fold
 from app.domain.workdays import CITY_TIMEZONE
+from app.protocol.records import REQUEST_TEXT_FIELDS
 from app.server.catalogue_store import CatalogueCache
 from app.server.db import Database, Work
 from app.server.models import RequestEvent, ServerBase, ServiceRequest
@@ -429,7 +430,10 @@ def _batches(
 
 
 def _request_values(work: Work, row: _Row) -> dict[str, Any]:
+    # The open data has no text for the request's other fields: each starts blank.
+    blank = dict.fromkeys(REQUEST_TEXT_FIELDS, "")
     return {
+        **blank,
         "id": str(uuid.uuid4()),
         "case_number": row.external_id,
         "external_id": row.external_id,
@@ -439,19 +443,14 @@ def _request_values(work: Work, row: _Row) -> dict[str, Any]:
         "nature": row.nature,
         "channel": row.channel,
         "status": row.status,
-        "status_notes": "",
-        "description": "",
         "attributes": {},
-        "civic_number": "",
         "street": row.street,
         "postal_code": row.postal_code,
         "arrondissement": row.arrondissement,
         "lat": row.lat,
         "long": row.long,
         "citizen_id": None,
-        "agent": "",
         "responsible_unit": row.responsible_unit,
-        "handled_by": "",
         "parent_id": None,
         "created_at": row.created_at,
         "due_at": None,

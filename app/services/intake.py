@@ -66,10 +66,7 @@ class Checked:
     channel: str
     description: str
     attributes: dict[str, object]
-    civic_number: str
-    street: str
-    postal_code: str
-    arrondissement: str
+    place: dict[str, str]  # each of the request rules' text place fields (TEXT_LIMITS)
     citizen_fields: dict[str, str] | None
     routing: Routing
     due_at: datetime
@@ -156,10 +153,9 @@ def check(catalogue: Catalogue, draft: Draft, now: datetime) -> Checked:
         "channel": draft.channel,
         "description": draft.description,
         "attributes": _local_datetimes(service, draft.attributes, tz) if service else {},
+        **{name: getattr(draft, name) for name in rules.TEXT_LIMITS},
         "civic_number": civic,
         "street": street,
-        "postal_code": draft.postal_code,
-        "arrondissement": draft.arrondissement,
     }
     has_citizen = draft.new_citizen is not None or draft.citizen_id is not None
     found: list[FieldProblem] = []
@@ -172,16 +168,12 @@ def check(catalogue: Catalogue, draft: Draft, now: datetime) -> Checked:
     if problems:
         raise ValidationError(problems)
     assert request is not None and routing is not None
-    location = request.location
     return Checked(
         service=request.service,
         channel=request.channel,
         description=request.description,
         attributes=request.attributes,
-        civic_number=location["civic_number"],
-        street=location["street"],
-        postal_code=location["postal_code"],
-        arrondissement=location["arrondissement"],
+        place={name: request.location[name] for name in rules.TEXT_LIMITS},
         citizen_fields=citizen_fields,
         routing=routing,
         due_at=due_at(now, request.service.delay, catalogue.routing),
@@ -248,11 +240,8 @@ def save(
             status_notes="",
             description=checked.description,
             attributes=checked.attributes,
-            civic_number=checked.civic_number,
-            street=checked.street,
-            street_key=street_key(checked.street),
-            postal_code=checked.postal_code,
-            arrondissement=checked.arrondissement,
+            **checked.place,
+            street_key=street_key(checked.place["street"]),
             lat=None,
             long=None,
             citizen_id=citizen_id,
@@ -287,10 +276,7 @@ def save(
                 "channel": checked.channel,
                 "description": checked.description,
                 "attributes": checked.attributes,
-                "civic_number": checked.civic_number,
-                "street": checked.street,
-                "postal_code": checked.postal_code,
-                "arrondissement": checked.arrondissement,
+                **checked.place,
                 CITIZEN_KEY: citizen_id,
                 "created_at": now.isoformat(),
                 "due_at": checked.due_at.isoformat(),

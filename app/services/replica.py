@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.domain.validation import parse_datetime
 from app.models import CaseCitizen, Citizen, OutboxOp, RequestEvent, ServiceRequest
 from app.models.store import Store
+from app.protocol.records import REQUEST_TEXT_FIELDS
 from app.services import catalogue_copy, kb, outbox
 from app.services.addresses import street_key
 from app.services.kb_files import ArticleData, DocumentData, TextData
@@ -29,22 +30,8 @@ CURSOR_KEY = "sync_cursor"
 # store never has them, so a record coming in keeps them among its own events.
 LOCAL_EVENTS = ("resent", "dropped")
 SERVER_KEY = "sync_server"
-_REQUEST_TEXT = (
-    "service_code",
-    "service_name",
-    "nature",
-    "channel",
-    "status",
-    "status_notes",
-    "description",
-    "civic_number",
-    "street",
-    "postal_code",
-    "arrondissement",
-    "agent",
-    "responsible_unit",
-    "handled_by",
-)
+# The record's text fields this store keeps (it has no `source`): the protocol's list.
+_REQUEST_TEXT = tuple(n for n in REQUEST_TEXT_FIELDS if n in ServiceRequest.__table__.c)
 
 
 @dataclass
