@@ -1,0 +1,70 @@
+"""Many rows into one table straight through the driver: the values are turned into what
+the column types store (the very bind processors SQLAlchemy applies; a moment that
+repeats is converted once) and handed to the driver's executemany as tuples, without the
+per-row work of a Core insert (about half of a first download's time)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Column, Connection, DateTime, Table
+
+Processor = Callable[[Any], Any]
+
+
+def _default(column: Column[Any]) -> Any:
+    """The Python-side default a Core insert fills an omitted column with."""
+    default: Any = column.default
+    if default is None or not (default.is_scalar or default.is_callable):
+        return None
+    return default.arg(None) if default.is_callable else default.arg
+
+
+def _processor(column: Column[Any], connection: Connection) -> Processor | None:
+    process: Processor | None = column.type._cached_bind_processor(connection.dialect)
+    moment = isinstance(column.type, DateTime) or isinstance(
+        getattr(column.type, "impl", None), DateTime
+    )
+    # Datetimes are hashable and immutable, and a page's moments repeat.
+    return lru_cache(maxsize=8192)(process) if process is not None and moment else process
+
+
+def insert_rows(
+    connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]], slice_size: int
+) -> None:
+    """Insert `rows` (dicts with the same keys) into `table`, `slice_size` rows per
+    executemany. A column the rows omit gets its Python default, as a Core insert gives
+    it; one with none (an autoincrement key) is left to the database."""
+    if not rows:
+        return
+    given = [c for c in table.columns if c.name in rows[0]]
+    filled = {
+        c.name: _default(c)
+        for c in table.columns
+        if c.name not in rows[0] and c.default is not None
+    }
+    names = [c.name for c in given]
+    processors = [_processor(c, connection) for c in given]
+    fills = tuple(
+        value if process is None else process(value)
+        for value, process in (
+            (value, _processor(table.columns[name], connection)) for name, value in filled.items()
+        )
+    )
+    columns = ", ".join([*names, *filled])
+    marks = ", ".join("?" for _ in range(len(names) + len(filled)))
+    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
+    pick = itemgetter(*names)
+    converted = [(i, process) for i, process in enumerate(processors) if process is not None]
+    for start in range(0, len(rows), slice_size):
+        batch: list[tuple[Any, ...]] = []
+        for row in rows[start : start + slice_size]:
+            values = list(pick(row)) if len(names) > 1 else [pick(row)]
+            for i, process in converted:
+                values[i] = process(values[i])
+            values.extend(fills)
+            batch.append(tuple(values))
+        connection.exec_driver_sql(sql, batch)
