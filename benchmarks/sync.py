@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import csv
 import gc
 import json
 import multiprocessing
 import os
+import pstats
 import random
 import shutil
 import socket
@@ -171,14 +173,21 @@ class TracedEngine(SyncEngine):
         super().__init__(workspace, client)
         self.spans = spans
         self.push_done = 0.0
+        # --profile: each step run under cProfile, by lane (one thread each).
+        self.profiles: dict[str, list[cProfile.Profile]] | None = None
 
     def _traced(self, lane: str, fn: Callable[..., T]) -> Callable[..., T]:
         def run(*args: Any) -> T:
             started = time.perf_counter()
+            profile = cProfile.Profile() if self.profiles is not None else None
             try:
-                return fn(*args)
+                if profile is None:
+                    return fn(*args)
+                return profile.runcall(fn, *args)
             finally:
                 self.spans.append(Span(lane, fn.__name__, started, time.perf_counter()))
+                if profile is not None and self.profiles is not None:
+                    self.profiles.setdefault(lane, []).append(profile)
 
         return run
 
@@ -537,6 +546,12 @@ def main() -> bool:
         help="leave out the gc.freeze() the console does once started (app/ui/main.py), "
         "to see the full collections' stalls it avoids",
     )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="run the new console's steps under cProfile and print where their time went "
+        "(the figures are then slower than without)",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="relais-bench-sync-"))
@@ -643,6 +658,8 @@ def main() -> bool:
         consoles.append(b)
         probe.ticks.clear()
         objects, collect_ms = prepare()
+        if args.profile:
+            b.engine.profiles = {}
         pull_start, pull_end = loop.run_until_complete(measured(b.engine))
         pull_s = pull_end - pull_start
         pulled = b.engine.status.pulled
@@ -666,6 +683,9 @@ def main() -> bool:
         )
         report_stalls("pull", pull_stalls, spans)
         print(f"  steps: {step_totals(spans, pull_start, pull_end)}")
+        for lane, profiles in (b.engine.profiles or {}).items():
+            print(f"\nProfile of the new console's {lane} steps, by own time:")
+            pstats.Stats(*profiles, stream=sys.stdout).sort_stats("tottime").print_stats(25)
     finally:
         if trace in gc.callbacks:
             gc.callbacks.remove(trace)

@@ -5,12 +5,13 @@ per-row work of a Core insert (about half of a first download's time)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, DateTime, Table
+from sqlalchemy import JSON, Column, Connection, DateTime, Table
 
 Processor = Callable[[Any], Any]
 
@@ -23,13 +24,31 @@ def _default(column: Column[Any]) -> Any:
     return default.arg(None) if default.is_callable else default.arg
 
 
+# One memo per type and dialect for the whole process: a case's moments recur in its
+# columns and in its timeline's lines (another table), and from one page to the next.
+_MOMENTS: dict[tuple[type[Any], str], Processor] = {}
+_EMPTY_JSON = json.dumps({})
+
+
 def _processor(column: Column[Any], connection: Connection) -> Processor | None:
-    process: Processor | None = column.type._cached_bind_processor(connection.dialect)
-    moment = isinstance(column.type, DateTime) or isinstance(
+    dialect = connection.dialect
+    process: Processor | None = column.type._cached_bind_processor(dialect)
+    if process is None:
+        return None
+    kind = type(column.type)
+    if isinstance(column.type, DateTime) or isinstance(
         getattr(column.type, "impl", None), DateTime
-    )
-    # Datetimes are hashable and immutable, and a page's moments repeat.
-    return lru_cache(maxsize=8192)(process) if process is not None and moment else process
+    ):
+        # Datetimes are hashable and immutable: each distinct moment is converted once.
+        key = (kind, dialect.name)
+        if key not in _MOMENTS:
+            _MOMENTS[key] = lru_cache(maxsize=16384)(process)
+        return _MOMENTS[key]
+    if isinstance(column.type, JSON):
+        json_process = process
+        # Most timelines' lines carry no data: their text is known.
+        return lambda value: _EMPTY_JSON if value == {} else json_process(value)
+    return process
 
 
 def insert_rows(
