@@ -602,12 +602,17 @@ def main() -> bool:
             f"{save_s:.1f} s: {args.push / save_s:.0f} saves/s"
         )
 
+        # The console process's CPU time (all its threads) for each sync: on a loaded
+        # machine the wall-clock rates vary from run to run, the work done much less.
+        cpu_seconds: list[float] = []
+
         async def measured(engine: TracedEngine) -> tuple[float, float]:
             probe.start()
             await asyncio.sleep(0.2)  # the idle loop's own lateness, for comparison
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             ok, _ = await engine.sync_once()
             ended = time.perf_counter()
+            cpu_seconds.append(time.process_time() - cpu)
             await asyncio.sleep(0.05)
             probe.stop()
             if not ok or engine.status.state != ONLINE:
@@ -662,6 +667,7 @@ def main() -> bool:
             b.engine.profiles = {}
         pull_start, pull_end = loop.run_until_complete(measured(b.engine))
         pull_s = pull_end - pull_start
+        pull_cpu_s = cpu_seconds[-1]
         pulled = b.engine.status.pulled
         pull_stalls = stalls(probe.window(pull_start, pull_end), spans)
         requests_here = b.count("SELECT count(*) FROM requests")
@@ -671,7 +677,9 @@ def main() -> bool:
         fetch_s = step_seconds(spans, "net:changes", pull_start, pull_end)
         print(
             f"New console pulled {pulled} changes in {pull_s:.2f} s: "
-            f"{pulled / pull_s:.0f} changes/s; {requests_here} requests, store {store_mb:.0f} MB"
+            f"{pulled / pull_s:.0f} changes/s; {requests_here} requests, store {store_mb:.0f} MB; "
+            f"console CPU {cpu_seconds[-1]:.2f} s ({pulled / max(cpu_seconds[-1], 1e-9):.0f} "
+            "changes per CPU second)"
         )
         print(
             f"  before the sync, {objects} objects a full collection scans, taking "
@@ -735,6 +743,7 @@ def main() -> bool:
         "pull_page": PULL_PAGE,
         "pull_mb": round(pull_mb, 1),
         "pull_fetch_s": round(fetch_s, 2),
+        "pull_cpu_s": round(pull_cpu_s, 2),
         "pull_apply_s": round(apply_s, 2),
         "pull_apply_per_s": round(pulled / max(apply_s, 1e-9), 1),
         "pull_max_stall_ms": pull_stalls.max_ms,
