@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import csv
 import gc
 import json
 import multiprocessing
 import os
+import pstats
 import random
 import shutil
 import socket
@@ -171,14 +173,21 @@ class TracedEngine(SyncEngine):
         super().__init__(workspace, client)
         self.spans = spans
         self.push_done = 0.0
+        # --profile: each step run under cProfile, by lane (one thread each).
+        self.profiles: dict[str, list[cProfile.Profile]] | None = None
 
     def _traced(self, lane: str, fn: Callable[..., T]) -> Callable[..., T]:
         def run(*args: Any) -> T:
             started = time.perf_counter()
+            profile = cProfile.Profile() if self.profiles is not None else None
             try:
-                return fn(*args)
+                if profile is None:
+                    return fn(*args)
+                return profile.runcall(fn, *args)
             finally:
                 self.spans.append(Span(lane, fn.__name__, started, time.perf_counter()))
+                if profile is not None and self.profiles is not None:
+                    self.profiles.setdefault(lane, []).append(profile)
 
         return run
 
@@ -537,6 +546,12 @@ def main() -> bool:
         help="leave out the gc.freeze() the console does once started (app/ui/main.py), "
         "to see the full collections' stalls it avoids",
     )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="run the new console's steps under cProfile and print where their time went "
+        "(the figures are then slower than without)",
+    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="relais-bench-sync-"))
@@ -587,12 +602,17 @@ def main() -> bool:
             f"{save_s:.1f} s: {args.push / save_s:.0f} saves/s"
         )
 
+        # The console process's CPU time (all its threads) for each sync: on a loaded
+        # machine the wall-clock rates vary from run to run, the work done much less.
+        cpu_seconds: list[float] = []
+
         async def measured(engine: TracedEngine) -> tuple[float, float]:
             probe.start()
             await asyncio.sleep(0.2)  # the idle loop's own lateness, for comparison
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             ok, _ = await engine.sync_once()
             ended = time.perf_counter()
+            cpu_seconds.append(time.process_time() - cpu)
             await asyncio.sleep(0.05)
             probe.stop()
             if not ok or engine.status.state != ONLINE:
@@ -643,8 +663,11 @@ def main() -> bool:
         consoles.append(b)
         probe.ticks.clear()
         objects, collect_ms = prepare()
+        if args.profile:
+            b.engine.profiles = {}
         pull_start, pull_end = loop.run_until_complete(measured(b.engine))
         pull_s = pull_end - pull_start
+        pull_cpu_s = cpu_seconds[-1]
         pulled = b.engine.status.pulled
         pull_stalls = stalls(probe.window(pull_start, pull_end), spans)
         requests_here = b.count("SELECT count(*) FROM requests")
@@ -654,7 +677,9 @@ def main() -> bool:
         fetch_s = step_seconds(spans, "net:changes", pull_start, pull_end)
         print(
             f"New console pulled {pulled} changes in {pull_s:.2f} s: "
-            f"{pulled / pull_s:.0f} changes/s; {requests_here} requests, store {store_mb:.0f} MB"
+            f"{pulled / pull_s:.0f} changes/s; {requests_here} requests, store {store_mb:.0f} MB; "
+            f"console CPU {cpu_seconds[-1]:.2f} s ({pulled / max(cpu_seconds[-1], 1e-9):.0f} "
+            "changes per CPU second)"
         )
         print(
             f"  before the sync, {objects} objects a full collection scans, taking "
@@ -666,6 +691,9 @@ def main() -> bool:
         )
         report_stalls("pull", pull_stalls, spans)
         print(f"  steps: {step_totals(spans, pull_start, pull_end)}")
+        for lane, profiles in (b.engine.profiles or {}).items():
+            print(f"\nProfile of the new console's {lane} steps, by own time:")
+            pstats.Stats(*profiles, stream=sys.stdout).sort_stats("tottime").print_stats(25)
     finally:
         if trace in gc.callbacks:
             gc.callbacks.remove(trace)
@@ -715,6 +743,7 @@ def main() -> bool:
         "pull_page": PULL_PAGE,
         "pull_mb": round(pull_mb, 1),
         "pull_fetch_s": round(fetch_s, 2),
+        "pull_cpu_s": round(pull_cpu_s, 2),
         "pull_apply_s": round(apply_s, 2),
         "pull_apply_per_s": round(pulled / max(apply_s, 1e-9), 1),
         "pull_max_stall_ms": pull_stalls.max_ms,

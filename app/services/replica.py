@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.validation import parse_datetime
@@ -24,6 +24,7 @@ from app.services import catalogue_copy, kb, outbox
 from app.services.addresses import street_key
 from app.services.kb_files import ArticleData, DocumentData, TextData
 from app.services.meta import get_meta, set_meta
+from app.storage.bulk import insert_rows
 
 CURSOR_KEY = "sync_cursor"
 # Timeline lines only this workstation writes (a refused change resent or dropped): the
@@ -178,10 +179,14 @@ SLICE = 250
 
 
 def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """Core inserts (executemany, no ORM bookkeeping), a slice at a time."""
-    table = cast(Table, model.__table__)
-    for start in range(0, len(rows), SLICE):
-        session.execute(insert(table), rows[start : start + SLICE])
+    """Inserts through the driver (values as the columns store them), a slice at a time."""
+    insert_rows(session.connection(), cast(Table, model.__table__), rows, SLICE)
+
+
+@lru_cache(maxsize=4096)
+def _street_key(street: str) -> str:
+    """A page's cases share streets: each one's key is worked out once."""
+    return street_key(street)
 
 
 def _update(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
@@ -263,7 +268,7 @@ def _request_row(request_id: str, record: Mapping[str, Any], known: set[str]) ->
         id=request_id,
         case_number=str(record["case_number"]),
         attributes=dict(record.get("attributes") or {}),
-        street_key=street_key(row["street"]),
+        street_key=_street_key(row["street"]),
         lat=record.get("lat"),
         long=record.get("long"),
         citizen_id=citizen_id if citizen_id in known else None,
