@@ -109,6 +109,17 @@ def _publish(work: Work, req: ServiceRequest) -> None:
     work.changed("request", req.id, req.revision, record_of(work.session, req))
 
 
+def _add_to_history(
+    work: Work, req: ServiceRequest, kind: str, data: dict[str, Any], at: datetime
+) -> None:
+    """A line added to a request's history (a note, a link, a citizen): a new revision of
+    the request, by this actor now, published to the feed."""
+    req.revision += 1
+    req.updated_at, req.updated_by = work.now, work.actor
+    _event(work, req, kind, data, at)
+    _publish(work, req)
+
+
 def _citizen_id(session: Session, raw: object, problems: list[FieldProblem]) -> str | None:
     if raw is None or raw == "":
         return None
@@ -473,10 +484,7 @@ def add_note(
         raise Refused("rejected", exc.problems) from None
     req = get_by_case(work.session, case_number, lock=True)
     _check_addition(req, "text", principal)
-    req.revision += 1
-    req.updated_at, req.updated_by = work.now, work.actor
-    _event(work, req, "note", {"text": body}, done_at(at, work.now, req.created_at))
-    _publish(work, req)
+    _add_to_history(work, req, "note", {"text": body}, done_at(at, work.now, req.created_at))
     return req
 
 
@@ -510,10 +518,7 @@ def link_duplicate(
         (req, {"parent": parent.case_number}),
         (parent, {"duplicate": req.case_number}),
     ):
-        row.revision += 1
-        row.updated_at, row.updated_by = work.now, work.actor
-        _event(work, row, "duplicate", data, when)
-        _publish(work, row)
+        _add_to_history(work, row, "duplicate", data, when)
     return req
 
 
@@ -531,10 +536,6 @@ def attach_citizen(
         raise Refused("rejected", problems or [FieldProblem("citizen_id", "required")])
     req = get_by_case(work.session, case_number, lock=True)
     _check_addition(req, "citizen_id", principal)
-    req.revision += 1
-    req.updated_at, req.updated_by = work.now, work.actor
-    _event(
-        work, req, "citizen_attached", {"citizen_id": cid}, done_at(at, work.now, req.created_at)
-    )
-    _publish(work, req)
+    when = done_at(at, work.now, req.created_at)
+    _add_to_history(work, req, "citizen_attached", {"citizen_id": cid}, when)
     return req

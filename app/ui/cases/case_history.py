@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -50,6 +49,7 @@ from app.ui.widgets.background import Background
 from app.ui.widgets.field_errors import ERROR_STYLE
 from app.ui.widgets.keys import ENTER
 from app.ui.widgets.latest import Follower
+from app.ui.widgets.search_field import search_field
 
 DEBOUNCE_MS = 150
 FOLLOW_MS = 120  # a row selected shows its case this long after the keys stop
@@ -95,13 +95,7 @@ class CaseHistoryPanel(QWidget):
 
     # -- building -----------------------------------------------------------------------
     def _build_search(self) -> None:
-        self.field = QLineEdit(self)
-        self.field.setObjectName("caseSearchField")
-        self.field.setClearButtonEnabled(True)
-        font = self.field.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.field.setFont(font)
-        self.field.setMinimumHeight(self.field.fontMetrics().height() + 14)
+        self.field = search_field(self, "caseSearchField")
         self.summary = QLabel(self)
         self.summary.setObjectName("caseSearchSummary")
         self.problem = QLabel(self)

@@ -10,12 +10,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from app.services.search import SearchResult
 from app.ui.search.results import ResultDelegate, ResultsModel
 from app.ui.widgets.background import Background
 from app.ui.widgets.latest import Follower
+from app.ui.widgets.search_field import search_field
 
 Searcher = Callable[[str, str], SearchResult]
 DEBOUNCE_MS = 40
@@ -38,13 +39,7 @@ class SearchPanel(QWidget):
         self._lang = "fr"
         self._shown: tuple[str, str] | None = None  # (query, language) on screen
 
-        self.field = QLineEdit(self)
-        self.field.setObjectName("searchField")
-        self.field.setClearButtonEnabled(True)
-        font = self.field.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.field.setFont(font)
-        self.field.setMinimumHeight(self.field.fontMetrics().height() + 14)
+        self.field = search_field(self, "searchField")
         self.summary = QLabel(self)
         self.summary.setObjectName("searchSummary")
         self.model = ResultsModel(self)
